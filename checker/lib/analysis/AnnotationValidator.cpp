@@ -1,0 +1,221 @@
+//===- AnnotationValidator.cpp - annotations that cannot be right ---------===//
+#include "privacy/AnnotationValidator.h"
+#include "privacy/Annotations.h"
+#include "privacy/Suggest.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+
+namespace privacy {
+
+using namespace clang;
+
+// ISO 3166-1 alpha-2, officially assigned codes.
+static constexpr llvm::StringLiteral CountryCodes =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI "
+    "BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN "
+    "CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK "
+    "FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "
+    "HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK "
+    "ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP "
+    "NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF "
+    "TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+    "VN VU WF WS YE YT ZA ZM ZW";
+
+static bool isCountryCode(llvm::StringRef Code) {
+  if (Code.size() != 2 || !llvm::isUpper(Code[0]) || !llvm::isUpper(Code[1]))
+    return false;
+  for (size_t I = 0; I + 2 <= CountryCodes.size(); I += 3)
+    if (CountryCodes.substr(I, 2) == Code)
+      return true;
+  return false;
+}
+
+namespace {
+
+class Validator : public RecursiveASTVisitor<Validator> {
+  using Base = RecursiveASTVisitor<Validator>;
+
+public:
+  Validator(ASTContext &Ctx, const Policy *P, FindingSink &Sink)
+      : SM(Ctx.getSourceManager()), P(P), Sink(Sink) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+
+  bool VisitDecl(Decl *D) {
+    check(D);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    check(LE->getCallOperator());
+    return true;
+  }
+
+private:
+  void report(const AnnotateAttr *A, std::string Message) {
+    Finding F;
+    F.Check = CheckKind::InvalidAnnotation;
+    F.Loc = SM.getFileLoc(A->getLocation());
+    F.Message = std::move(Message);
+    Sink.report(F);
+  }
+
+  void check(const Decl *D) {
+    if (!D->hasAttrs())
+      return;
+    for (const AnnotateAttr *A : D->specific_attrs<AnnotateAttr>()) {
+      if (A->isInherited() || !Seen.insert(A).second)
+        continue;
+      llvm::StringRef Text = A->getAnnotation();
+      if (!Text.starts_with(AnnotationPrefix))
+        continue;
+      if (const AnnotationInfo *Info = annotationBySpelling(Text))
+        checkKnown(D, A, *Info);
+      else
+        reportUnknownKind(A, Text);
+    }
+  }
+
+  void reportUnknownKind(const AnnotateAttr *A, llvm::StringRef Text) {
+    std::vector<std::string> Known;
+    for (const AnnotationInfo &Info : allAnnotations())
+      Known.push_back((AnnotationPrefix + Info.Spelling).str());
+    report(A, "unknown privacy annotation '" + Text.str() + "'" +
+                  didYouMean(Text, Known));
+  }
+
+  void checkKnown(const Decl *D, const AnnotateAttr *A,
+                  const AnnotationInfo &Info) {
+    std::string Macro = Info.Macro.str();
+    unsigned Subject = subjectOf(D);
+    bool Applies = (Info.Subjects & Subject) ||
+                   (Subject == SubjLambda && (Info.Subjects & SubjFunction));
+    if (!Applies) {
+      report(A, Macro + " cannot be placed on " +
+                    (Subject ? "a " + subjectName(Subject).str()
+                             : std::string("this declaration")) +
+                    "; it applies to " + describeSubjects(Info.Subjects));
+      return;
+    }
+
+    int Count = static_cast<int>(A->args_size());
+    if (Count < Info.MinArgs || (Info.MaxArgs >= 0 && Count > Info.MaxArgs)) {
+      std::string Expected =
+          Info.MaxArgs < 0    ? "at least " + std::to_string(Info.MinArgs)
+          : Info.MinArgs == Info.MaxArgs ? std::to_string(Info.MinArgs)
+                                         : std::to_string(Info.MinArgs) +
+                                               " or " +
+                                               std::to_string(Info.MaxArgs);
+      report(A, Macro + " takes " + Expected + " argument" +
+                    (Expected == "1" ? "" : "s") + ", but " +
+                    std::to_string(Count) + (Count == 1 ? " was" : " were") +
+                    " given");
+      return;
+    }
+
+    std::vector<std::string> Args;
+    unsigned Index = 0;
+    for (const Expr *Arg : A->args()) {
+      ++Index;
+      std::optional<std::string> Value = stringArgument(Arg);
+      if (!Value || Value->empty()) {
+        bool IsCountry = Info.Kind == AnnotationKind::Transfer && Index == 2;
+        report(A, "argument " + std::to_string(Index) + " of " + Macro +
+                      " must be a non-empty string literal naming " +
+                      (IsCountry ? std::string("a country code")
+                                 : "a " + idKindName(Info.Ids).str() +
+                                       " of the policy"));
+        return;
+      }
+      Args.push_back(*Value);
+    }
+
+    if (Info.Kind == AnnotationKind::ConsentCheck) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (FD && !FD->getReturnType()->isBooleanType())
+        report(A, "PRIVACY_CONSENT_CHECK function '" + FD->getNameAsString() +
+                      "' must return bool, not '" +
+                      FD->getReturnType().getAsString() + "'");
+    }
+    if (Info.Kind == AnnotationKind::Transfer && Args.size() == 2 &&
+        !isCountryCode(Args[1]))
+      report(A, "'" + Args[1] +
+                    "' is not an ISO 3166-1 alpha-2 country code (such as "
+                    "'KR' or 'US')");
+    if (P)
+      checkIds(A, Info, Args);
+  }
+
+  void checkIds(const AnnotateAttr *A, const AnnotationInfo &Info,
+                const std::vector<std::string> &Args) {
+    size_t IdCount = Info.Kind == AnnotationKind::Transfer ? 1 : Args.size();
+    std::vector<std::string> Known;
+    bool Found = false;
+    for (size_t I = 0; I < IdCount && I < Args.size(); ++I) {
+      const std::string &Id = Args[I];
+      switch (Info.Ids) {
+      case IdKind::None:
+        return;
+      case IdKind::Item:
+        Found = P->item(Id);
+        Known = P->itemIds();
+        break;
+      case IdKind::Purpose:
+        Found = P->purpose(Id);
+        Known = P->purposeIds();
+        break;
+      case IdKind::Consent:
+        Found = P->consent(Id);
+        Known = P->consentIds();
+        break;
+      case IdKind::Recipient:
+        Found = P->recipient(Id);
+        Known = P->recipientIds();
+        break;
+      case IdKind::Store:
+        Found = P->store(Id);
+        Known = P->storeIds();
+        break;
+      }
+      if (Found)
+        continue;
+      std::string Suggestion = didYouMean(Id, Known);
+      // An undeclared recipient or store is a policy gap the flow checks
+      // report where data reaches it; here only a likely typo is. Erasure
+      // has no flow, so its store is checked here.
+      bool FlowChecked = Info.Kind == AnnotationKind::Transfer ||
+                         Info.Kind == AnnotationKind::Store;
+      if (FlowChecked && Suggestion.empty())
+        continue;
+      report(A, "unknown " + idKindName(Info.Ids).str() + " '" + Id + "' in " +
+                    Info.Macro.str() + Suggestion);
+    }
+  }
+
+  const SourceManager &SM;
+  const Policy *P;
+  FindingSink &Sink;
+  llvm::DenseSet<const AnnotateAttr *> Seen;
+};
+
+} // namespace
+
+void validateAnnotations(ASTContext &Ctx, const Policy *P, FindingSink &Sink) {
+  Validator V(Ctx, P, Sink);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace privacy

@@ -1,0 +1,45 @@
+//===- JsonLocator.h - where each JSON value sits in its text --*- C++ -*-===//
+//
+// nlohmann::json keeps no positions, but a privacy officer fixing a policy
+// needs line and column for every message. This scans the (already parsed,
+// hence valid) text once and maps each JSON pointer to the position of its
+// key (object members) or of its value (array elements, the root). It also
+// notices duplicate keys, which JSON parsers silently collapse.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_JSONLOCATOR_H
+#define PRIVACY_JSONLOCATOR_H
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace privacy {
+
+struct TextPosition {
+  unsigned Line = 1, Column = 1;
+};
+
+class JsonLocator {
+public:
+  explicit JsonLocator(const std::string &Text);
+
+  /// The position of \p Pointer, or of its nearest ancestor that is known.
+  TextPosition find(const std::string &Pointer) const;
+
+  /// Pointers of keys that appear twice in the same object.
+  const std::vector<std::string> &duplicateKeys() const { return Duplicates; }
+
+  static std::string escapeToken(const std::string &Token);
+
+private:
+  std::map<std::string, TextPosition> Positions;
+  std::vector<std::string> Duplicates;
+};
+
+/// Line and column (1-based, in bytes) of byte \p Offset of \p Text.
+TextPosition positionOfOffset(const std::string &Text, size_t Offset);
+
+} // namespace privacy
+
+#endif // PRIVACY_JSONLOCATOR_H

@@ -1,0 +1,90 @@
+//===- PrivacyTidyCheck.cpp - what every privacy-* check shares -----------===//
+#include "PrivacyTidyCheck.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <mutex>
+#include <set>
+
+namespace privacy::tidy {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
+                                   clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      PolicyFile(Options.getLocalOrGlobal("PolicyFile", "")) {}
+
+void PrivacyTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PolicyFile", PolicyFile);
+}
+
+void PrivacyTidyCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis is whole-translation-unit; one match starts it.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+// Several privacy checks run on each translation unit, but a broken policy
+// is one problem: say it once per file, and its warnings once per run.
+static bool firstToReport(const std::string &Key) {
+  static std::mutex Mutex;
+  static std::set<std::string> Reported;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Reported.insert(Key).second;
+}
+
+std::shared_ptr<const PolicyLoadResult>
+PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
+  std::string MainFile;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    MainFile = Main->getName().str();
+  std::string Path = PolicyFile;
+  if (Path.empty()) {
+    llvm::SmallString<256> Dir(MainFile);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_filename(Dir);
+    Path = findPolicyFileUpwards(Dir.empty() ? "." : Dir.str().str());
+    if (Path.empty()) {
+      if (firstToReport("missing:" + MainFile))
+        configurationDiag("no privacy policy for '%0': set the option "
+                          "PolicyFile or put %1 in its directory or a parent",
+                          DiagnosticIDs::Error)
+            << MainFile << DefaultPolicyFileName;
+      return nullptr;
+    }
+  }
+  std::shared_ptr<const PolicyLoadResult> Result = loadPolicyCached(Path);
+  for (const PolicyDiagnostic &D : Result->Diagnostics) {
+    bool IsError = D.Level == PolicyDiagnostic::Error;
+    std::string Key = (IsError ? "error:" + MainFile + ":" : "warning:") +
+                      D.format();
+    if (firstToReport(Key))
+      configurationDiag("policy %0", IsError ? DiagnosticIDs::Error
+                                             : DiagnosticIDs::Warning)
+          << D.format();
+  }
+  return Result;
+}
+
+void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  std::shared_ptr<const PolicyLoadResult> Loaded =
+      loadPolicy(Ctx.getSourceManager());
+  const Policy *P = Loaded && Loaded->ok() ? Loaded->Loaded.get() : nullptr;
+  if (!P && needsPolicy())
+    return;
+  analyze(Ctx, P);
+}
+
+void PrivacyTidyCheck::report(const Finding &F) {
+  // Messages come worded from the analysis; %0 keeps any '%' in them literal.
+  diag(F.Loc, "%0") << F.Message;
+  for (const FindingNote &N : F.Notes)
+    diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+}
+
+} // namespace privacy::tidy

@@ -1,0 +1,41 @@
+# lit configuration for privacy-tidy.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "privacy-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.privacy_obj_root, "test")
+
+src = config.privacy_src_root
+obj = config.privacy_obj_root
+bin19 = config.llvm_bin
+plugin = os.path.join(obj, "lib", "libprivacy-tidy.so")
+
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.join(obj, "bin"), bin19, config.environment.get("PATH", "")])
+
+config.substitutions.append(("%privacy_src", src))
+config.substitutions.append(("%privacy_plugin", plugin))
+config.substitutions.append(("%annotations", os.path.join(src, "annotations")))
+config.substitutions.append(("%policies", os.path.join(src, "rules", "policies")))
+config.substitutions.append(
+    ("%check_clang_tidy",
+     "%s %s --clang-tidy %s --plugin %s --filecheck %s --include %s"
+     % (config.python, os.path.join(src, "test", "check_clang_tidy.py"),
+        os.path.join(bin19, "clang-tidy"), plugin,
+        os.path.join(bin19, "FileCheck"), os.path.join(src, "annotations"))))
+config.substitutions.append(
+    ("%clang_tidy", "%s --load=%s" % (os.path.join(bin19, "clang-tidy"), plugin)))
+config.substitutions.append(("%clangxx", os.path.join(bin19, "clang++")))
+config.substitutions.append(("%clang_cc", os.path.join(bin19, "clang")))
+config.substitutions.append(("%python", config.python))
+
+# g++ and gcc check that the header is empty and quiet elsewhere.
+for tool in ("g++", "gcc"):
+    if shutil.which(tool):
+        config.available_features.add(tool)
