@@ -34,6 +34,9 @@ config.substitutions.append(
 config.substitutions.append(("%clangxx", os.path.join(bin19, "clang++")))
 config.substitutions.append(("%clang_cc", os.path.join(bin19, "clang")))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(
+    ("%expect_exit", "%s %s" % (config.python,
+                                os.path.join(src, "test", "expect_exit.py"))))
 
 # g++ and gcc check that the header is empty and quiet elsewhere.
 for tool in ("g++", "gcc"):

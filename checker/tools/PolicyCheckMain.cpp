@@ -9,12 +9,19 @@
 
 #include <cstring>
 #include <iostream>
+#include <string>
 
 static int usage(std::ostream &Out, int Code) {
   Out << "usage: privacy-policy-check POLICY.json...\n"
          "Checks privacy policy files against the schema and their own ids.\n"
          "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n";
   return Code;
+}
+
+static std::string count(size_t N, const char *One,
+                         const char *Many = nullptr) {
+  return std::to_string(N) + " " +
+         (N == 1 ? One : Many ? Many : std::string(One) + "s");
 }
 
 int main(int argc, char **argv) {
@@ -35,10 +42,11 @@ int main(int argc, char **argv) {
     size_t Abroad = 0;
     for (const auto &Entry : P.Recipients)
       Abroad += P.isAbroad(Entry.second);
-    std::cout << argv[I] << ": valid: " << P.Items.size() << " items, "
-              << P.Purposes.size() << " purposes, " << P.Activities.size()
-              << " activities, " << P.Recipients.size() << " recipients ("
-              << Abroad << " abroad), " << P.Stores.size() << " stores\n";
+    std::cout << argv[I] << ": valid: " << count(P.Items.size(), "item")
+              << ", " << count(P.Purposes.size(), "purpose") << ", "
+              << count(P.Activities.size(), "activity", "activities") << ", "
+              << count(P.Recipients.size(), "recipient") << " (" << Abroad
+              << " abroad), " << count(P.Stores.size(), "store") << "\n";
   }
   return Status;
 }

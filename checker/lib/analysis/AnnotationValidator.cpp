@@ -39,6 +39,11 @@ static bool isCountryCode(llvm::StringRef Code) {
   return false;
 }
 
+static std::string withArticle(llvm::StringRef Noun) {
+  bool Vowel = !Noun.empty() && llvm::StringRef("aeiou").contains(Noun[0]);
+  return (Vowel ? "an " : "a ") + Noun.str();
+}
+
 namespace {
 
 class Validator : public RecursiveASTVisitor<Validator> {
@@ -119,8 +124,9 @@ private:
                                          : std::to_string(Info.MinArgs) +
                                                " or " +
                                                std::to_string(Info.MaxArgs);
+      int LastNumber = Info.MaxArgs < 0 ? Info.MinArgs : Info.MaxArgs;
       report(A, Macro + " takes " + Expected + " argument" +
-                    (Expected == "1" ? "" : "s") + ", but " +
+                    (LastNumber == 1 ? "" : "s") + ", but " +
                     std::to_string(Count) + (Count == 1 ? " was" : " were") +
                     " given");
       return;
@@ -136,7 +142,7 @@ private:
         report(A, "argument " + std::to_string(Index) + " of " + Macro +
                       " must be a non-empty string literal naming " +
                       (IsCountry ? std::string("a country code")
-                                 : "a " + idKindName(Info.Ids).str() +
+                                 : withArticle(idKindName(Info.Ids)) +
                                        " of the policy"));
         return;
       }

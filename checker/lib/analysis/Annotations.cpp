@@ -99,6 +99,9 @@ std::string describeSubjects(unsigned Subjects) {
   static const unsigned Order[] = {SubjFunction,  SubjLambda,   SubjParameter,
                                    SubjField,     SubjVariable, SubjRecord,
                                    SubjNamespace};
+  // Whatever applies to functions applies to lambdas.
+  if (Subjects & SubjFunction)
+    Subjects |= SubjLambda;
   std::vector<std::string> Names;
   for (unsigned Bit : Order)
     if (Subjects & Bit)

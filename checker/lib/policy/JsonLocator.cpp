@@ -37,7 +37,7 @@ namespace {
 class Scanner {
 public:
   Scanner(const std::string &Text, std::map<std::string, size_t> &Offsets,
-          std::vector<std::string> &Duplicates)
+          std::vector<std::pair<std::string, size_t>> &Duplicates)
       : Text(Text), Offsets(Offsets), Duplicates(Duplicates) {}
 
   void value(const std::string &Pointer) {
@@ -106,7 +106,7 @@ private:
       size_t KeyOffset = Pos;
       std::string Child = Pointer + "/" + JsonLocator::escapeToken(string());
       if (!Seen.insert(Child).second)
-        Duplicates.push_back(Child);
+        Duplicates.emplace_back(Child, KeyOffset);
       Offsets.emplace(Child, KeyOffset);
       skipSpace();
       ++Pos; // ':'
@@ -133,14 +133,15 @@ private:
 
   const std::string &Text;
   std::map<std::string, size_t> &Offsets;
-  std::vector<std::string> &Duplicates;
+  std::vector<std::pair<std::string, size_t>> &Duplicates;
   size_t Pos = 0;
 };
 } // namespace
 
 JsonLocator::JsonLocator(const std::string &Text) {
   std::map<std::string, size_t> Offsets;
-  Scanner S(Text, Offsets, Duplicates);
+  std::vector<std::pair<std::string, size_t>> DuplicateOffsets;
+  Scanner S(Text, Offsets, DuplicateOffsets);
   size_t Root = Text.find_first_not_of(" \t\r\n");
   Offsets.emplace("", Root == std::string::npos ? 0 : Root);
   S.value("");
@@ -162,6 +163,8 @@ JsonLocator::JsonLocator(const std::string &Text) {
     }
     Positions[Pointer] = P;
   }
+  for (auto &[Pointer, Offset] : DuplicateOffsets)
+    Duplicates.push_back({Pointer, positionOfOffset(Text, Offset)});
 }
 
 TextPosition JsonLocator::find(const std::string &Pointer) const {

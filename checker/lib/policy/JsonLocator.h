@@ -27,14 +27,18 @@ public:
   /// The position of \p Pointer, or of its nearest ancestor that is known.
   TextPosition find(const std::string &Pointer) const;
 
-  /// Pointers of keys that appear twice in the same object.
-  const std::vector<std::string> &duplicateKeys() const { return Duplicates; }
+  struct DuplicateKey {
+    std::string Pointer;
+    TextPosition Where; // of the second occurrence
+  };
+  /// Keys that appear twice in the same object.
+  const std::vector<DuplicateKey> &duplicateKeys() const { return Duplicates; }
 
   static std::string escapeToken(const std::string &Token);
 
 private:
   std::map<std::string, TextPosition> Positions;
-  std::vector<std::string> Duplicates;
+  std::vector<DuplicateKey> Duplicates;
 };
 
 /// Line and column (1-based, in bytes) of byte \p Offset of \p Text.

@@ -47,6 +47,10 @@ bool PolicyLoadResult::hasErrors() const {
                      });
 }
 
+static std::string lastToken(const std::string &Pointer) {
+  return Pointer.substr(Pointer.rfind('/') + 1);
+}
+
 namespace {
 
 class PolicyReader {
@@ -116,10 +120,12 @@ bool PolicyReader::parseSyntax() {
     return false;
   }
   Locator = std::make_unique<JsonLocator>(Text);
-  for (const std::string &Pointer : Locator->duplicateKeys())
-    error(Pointer, "duplicate key '" +
-                       Pointer.substr(Pointer.rfind('/') + 1) +
-                       "'; JSON readers keep only one of them");
+  for (const JsonLocator::DuplicateKey &Dup : Locator->duplicateKeys()) {
+    error(Dup.Pointer, "duplicate key '" + lastToken(Dup.Pointer) +
+                           "'; JSON readers keep only one of them");
+    Result.Diagnostics.back().Line = Dup.Where.Line;
+    Result.Diagnostics.back().Column = Dup.Where.Column;
+  }
   return Locator->duplicateKeys().empty();
 }
 
@@ -134,19 +140,56 @@ static std::string pointerOfContext(const std::vector<std::string> &Context) {
   return Pointer;
 }
 
-static std::string describeSchemaError(std::string Description,
+// valijson's wording names the schema keyword; say what the value should be.
+static std::string describeSchemaError(const std::string &Pointer,
+                                       std::string Description,
                                        const json *Value) {
   static const std::regex Missing(R"(^Missing required property '(.*)'\.?$)");
   std::smatch M;
   if (std::regex_match(Description, M, Missing))
     return "missing required key '" + M[1].str() + "'";
+  if (Pointer.empty() && Description.find("'type' constraint") != std::string::npos)
+    return "a policy must be a JSON object";
+  std::string Key = lastToken(Pointer);
+  std::string Found = Value && !Value->is_structured()
+                          ? " (found " + Value->dump() + ")"
+                          : std::string();
+  if (Description.find("'pattern' constraint") != std::string::npos) {
+    if (Key == "country")
+      return "expected an ISO 3166-1 alpha-2 country code such as \"KR\"" +
+             Found;
+    if (Key == "period")
+      return "expected an ISO 8601 duration such as \"P5Y\", \"P6M\" or "
+             "\"P3M\"" + Found;
+    if (Key == "effective_date" || Key == "announced_date")
+      return "expected a date as YYYY-MM-DD" + Found;
+    return "expected an id of letters, digits, '_', '.' or '-'" + Found;
+  }
+  if (Description.find("'type' constraint") != std::string::npos) {
+    static const std::set<std::string> TextKeys = {
+        "label", "description", "task",  "method", "timing", "until",
+        "from",  "records",     "title", "name",   "opt_out",
+        "recipient_purpose"};
+    if (TextKeys.count(Key))
+      return "expected text: a string, or an object of strings by language "
+             "code such as {\"ko\": \"...\", \"en\": \"...\"}" +
+             Found;
+    return "value has the wrong JSON type" + Found;
+  }
+  if (Description.find("enum values") != std::string::npos) {
+    if (Key == "basis")
+      return "expected a legal basis: consent, contract, legal_obligation, "
+             "vital_interests, public_task or legitimate_interests" + Found;
+    if (Key == "role")
+      return "expected role processor or third_party" + Found;
+    if (Key == "given_by")
+      return "expected data_subject or legal_guardian" + Found;
+  }
   if (!Description.empty() && Description.back() == '.')
     Description.pop_back();
   if (!Description.empty())
     Description[0] = static_cast<char>(std::tolower(Description[0]));
-  if (Value && !Value->is_structured())
-    Description += " (found " + Value->dump() + ")";
-  return Description;
+  return Description + Found;
 }
 
 bool PolicyReader::validateSchema() {
@@ -167,34 +210,37 @@ bool PolicyReader::validateSchema() {
   if (Validator.validate(Schema, Target, &Results))
     return true;
 
-  // valijson reports every failing branch of anyOf/allOf on the way down;
-  // the deepest error on each path is the one a person can act on.
+  // valijson reports a summary ("Failed to validate ...") at every level on
+  // the way down, and every failing branch of an anyOf. The leaves are what
+  // a person can act on; of a leaf and a deeper one under it (two branches
+  // of one anyOf), the deeper is the one that matched the value's shape.
   struct Found {
     std::string Pointer, Description;
+    bool IsMissingKey;
   };
-  std::vector<Found> All;
-  for (const auto &E : Results)
-    All.push_back({pointerOfContext(E.context), E.description});
-  std::set<std::pair<std::string, std::string>> Seen;
-  for (const Found &F : All) {
-    bool HasDeeper = std::any_of(All.begin(), All.end(), [&](const Found &G) {
-      return G.Pointer.size() > F.Pointer.size() &&
-             G.Pointer.compare(0, F.Pointer.size() + 1, F.Pointer + "/") == 0;
-    });
-    bool IsSummary =
-        F.Description.find("Failed to validate against") == 0 ||
-        F.Description.find("Failed to validate item #") == 0 ||
-        F.Description.find("Failed to validate against schema associated") == 0;
-    if (HasDeeper || (IsSummary && All.size() > 1))
+  std::vector<Found> Leaves;
+  for (const auto &E : Results) {
+    if (E.description.rfind("Failed to validate", 0) == 0)
       continue;
-    if (!Seen.insert({F.Pointer, F.Description}).second)
+    Leaves.push_back({pointerOfContext(E.context), E.description,
+                      E.description.rfind("Missing required property", 0) == 0});
+  }
+  std::set<std::pair<std::string, std::string>> Seen;
+  for (const Found &F : Leaves) {
+    bool HasDeeper =
+        std::any_of(Leaves.begin(), Leaves.end(), [&](const Found &G) {
+          return G.Pointer.size() > F.Pointer.size() &&
+                 G.Pointer.compare(0, F.Pointer.size() + 1, F.Pointer + "/") == 0;
+        });
+    if ((HasDeeper && !F.IsMissingKey) ||
+        !Seen.insert({F.Pointer, F.Description}).second)
       continue;
     const json *Value = nullptr;
     try {
       Value = &Doc.at(json::json_pointer(F.Pointer));
     } catch (const json::exception &) {
     }
-    error(F.Pointer, describeSchemaError(F.Description, Value));
+    error(F.Pointer, describeSchemaError(F.Pointer, F.Description, Value));
   }
   if (!Result.hasErrors())
     error("", "policy does not match the schema");
@@ -419,12 +465,18 @@ void PolicyReader::checkReferences(const Policy &P) {
 }
 
 PolicyLoadResult PolicyReader::read() {
-  if (parseSyntax() && validateSchema()) {
-    auto P = std::make_shared<Policy>();
-    build(*P);
-    checkReferences(*P);
-    if (!Result.hasErrors())
-      Result.Loaded = std::move(P);
+  try {
+    if (parseSyntax() && validateSchema()) {
+      auto P = std::make_shared<Policy>();
+      build(*P);
+      checkReferences(*P);
+      if (!Result.hasErrors())
+        Result.Loaded = std::move(P);
+    }
+  } catch (const std::exception &E) {
+    // The schema should have ruled this out; never crash on a policy.
+    error("", std::string("cannot read the policy: ") + E.what());
+    Result.Loaded = nullptr;
   }
   std::stable_sort(Result.Diagnostics.begin(), Result.Diagnostics.end(),
                    [](const PolicyDiagnostic &A, const PolicyDiagnostic &B) {
