@@ -63,9 +63,9 @@ PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
     std::string Key = (IsError ? "error:" + MainFile + ":" : "warning:") +
                       D.format();
     if (firstToReport(Key))
-      configurationDiag("policy %0", IsError ? DiagnosticIDs::Error
-                                             : DiagnosticIDs::Warning)
-          << D.format();
+      configurationDiag("privacy policy %0", IsError ? DiagnosticIDs::Error
+                                                     : DiagnosticIDs::Warning)
+          << D.formatWithoutLevel();
   }
   return Result;
 }

@@ -28,6 +28,9 @@ struct PolicyDiagnostic {
 
   /// "FILE:LINE:COL: error: MESSAGE [at /pointer]", as compilers print.
   std::string format() const;
+  /// "FILE:LINE:COL: MESSAGE [at /pointer]", for fronts that print the
+  /// severity themselves.
+  std::string formatWithoutLevel() const;
 };
 
 struct PolicyLoadResult {

@@ -29,15 +29,26 @@ static const char *const PolicySchemaText =
 #include "PolicySchema.inc"
     ;
 
-std::string PolicyDiagnostic::format() const {
-  std::string Out = File;
-  if (Line != 0)
-    Out += ":" + std::to_string(Line) + ":" + std::to_string(Column);
-  Out += Level == Error ? ": error: " : ": warning: ";
-  Out += Message;
-  if (!Pointer.empty())
-    Out += " [at " + Pointer + "]";
+static std::string formatDiagnostic(const PolicyDiagnostic &D,
+                                    bool WithLevel) {
+  std::string Out = D.File;
+  if (D.Line != 0)
+    Out += ":" + std::to_string(D.Line) + ":" + std::to_string(D.Column);
+  Out += ": ";
+  if (WithLevel)
+    Out += D.Level == PolicyDiagnostic::Error ? "error: " : "warning: ";
+  Out += D.Message;
+  if (!D.Pointer.empty())
+    Out += " [at " + D.Pointer + "]";
   return Out;
+}
+
+std::string PolicyDiagnostic::format() const {
+  return formatDiagnostic(*this, true);
+}
+
+std::string PolicyDiagnostic::formatWithoutLevel() const {
+  return formatDiagnostic(*this, false);
 }
 
 bool PolicyLoadResult::hasErrors() const {

@@ -1,0 +1,3 @@
+#include "privacy.h"
+
+PRIVACY_CONSENT_CHECK("marketing") int consented(int user);
