@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 // rules/schema/policy.schema.json, embedded at build time so the tools do
 // not depend on where the rules are installed.
 static const char *const PolicySchemaText =
-#include "PolicySchema.inc"
+#include "policy.schema.inc"
     ;
 
 static std::string formatDiagnostic(const PolicyDiagnostic &D,

@@ -1,0 +1,125 @@
+//===- ApiCatalog.h - what third-party functions do with data --*- C++ -*-===//
+//
+// Code that cannot be annotated (libcurl, sockets, stdio, syslog, spdlog,
+// SQLite...) is described by catalog files, rules/sinks/*.json, validated
+// against rules/schema/sinks.schema.json: which functions are sources of a
+// policy item, sinks (transfer, store, log, unknown network), propagators
+// and anonymisers, by qualified name and argument index, in the spirit of
+// the Clang Static Analyzer's taint configuration.
+//
+// No Clang here: names are matched by the analysis (see catalogName()).
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_APICATALOG_H
+#define PRIVACY_APICATALOG_H
+
+#include "privacy/PolicyLoader.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace privacy {
+
+/// Which value of a call an entry speaks of.
+struct ValueRef {
+  enum Kind { Return, Argument, Object }; // Object: the implicit `this`
+  Kind K = Return;
+  int Index = 0; // for Argument
+};
+
+/// A set of arguments: listed indices, and every index from VariadicFrom
+/// on (-1: none). All arguments: VariadicFrom = 0.
+struct ArgumentSet {
+  std::vector<int> Indices;
+  int VariadicFrom = -1;
+  bool contains(int Index) const;
+};
+
+enum class CatalogEntryKind { Source, Sink, Propagator, Anonymizer };
+enum class CatalogSinkKind { Transfer, Store, Log, Network };
+
+struct CatalogEntry {
+  std::string Function; // qualified, without template arguments:
+                        // "curl_easy_setopt", "spdlog::logger::info",
+                        // "std::operator<<"
+  CatalogEntryKind Kind = CatalogEntryKind::Sink;
+
+  // Source: `Value` of each call is personal data item `Item`.
+  std::string Item;
+  ValueRef Value;
+
+  // Sink: what flows into `Args` (or the object) goes to the sink.
+  CatalogSinkKind Sink = CatalogSinkKind::Log;
+  std::string Target; // recipient (Transfer) or store (Store) id; may be
+                      // empty for Store ("an unnamed store")
+  std::string Country; // Transfer: where the API sends it, optional
+  ArgumentSet Args;
+  bool IncludesObject = false; // the implicit object flows in too
+
+  // Sink and propagator condition: argument `WhenArg` is a constant (an
+  // enumerator or macro spelled in the call) named in `WhenIn`;
+  // WhenArg < 0: no condition.
+  int WhenArg = -1;
+  std::vector<std::string> WhenIn;
+
+  // Sink condition for streams: the stream object (the implicit object, or
+  // the first argument of a free operator<<, through chained calls) is one
+  // of these variables ("std::cout").
+  std::vector<std::string> ReceiverIn;
+
+  // Propagator: what flows into `Args` (and the object) reaches `Value`.
+  // Anonymizer: `Value` is clean whatever flows in.
+
+  // Where the entry was read, for messages: "rules/sinks/libcurl.json:12:5"
+  std::string DeclaredAt;
+  std::string Note; // the entry's "description", if any
+};
+
+class ApiCatalog {
+public:
+  /// Entries for a qualified function name (empty when none).
+  const std::vector<const CatalogEntry *> &lookup(const std::string &Name) const;
+  const std::vector<CatalogEntry> &entries() const { return Entries; }
+  bool empty() const { return Entries.empty(); }
+
+  /// Adds the entries of \p Other (user catalogs extend the shipped ones).
+  void merge(const ApiCatalog &Other);
+
+private:
+  friend struct ApiCatalogLoader;
+  void index();
+  std::vector<CatalogEntry> Entries;
+  std::map<std::string, std::vector<const CatalogEntry *>> ByName;
+};
+
+struct ApiCatalogLoadResult {
+  std::shared_ptr<const ApiCatalog> Loaded; // null when any error was found
+  std::vector<PolicyDiagnostic> Diagnostics;
+  bool ok() const { return Loaded != nullptr; }
+};
+
+/// Loads one catalog file (syntax, schema, then sanity checks such as an
+/// argument index used twice), reporting every problem with file, line and
+/// column like the policy loader.
+ApiCatalogLoadResult loadApiCatalogFile(const std::string &Path);
+ApiCatalogLoadResult parseApiCatalog(const std::string &Text,
+                                     const std::string &Path);
+
+/// Loads every *.json in \p Dir (sorted by name) and each extra file, and
+/// merges them. Errors of any file make the result fail.
+ApiCatalogLoadResult loadApiCatalogs(const std::string &Dir,
+                                     const std::vector<std::string> &Extra);
+
+/// Same, cached per process (thread-safe) by the directory and file list.
+std::shared_ptr<const ApiCatalogLoadResult>
+loadApiCatalogsCached(const std::string &Dir,
+                      const std::vector<std::string> &Extra);
+
+/// The rules/sinks directory of this build or install (compiled in).
+std::string defaultApiCatalogDir();
+
+} // namespace privacy
+
+#endif // PRIVACY_APICATALOG_H

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what privacy-tidy needs on Debian 12 and is not there yet.
+# Idempotent: does nothing (and needs no network) when all is installed.
+set -euo pipefail
+
+PACKAGES=(
+  # the toolchain the plugin is built for and loaded by
+  clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  # build
+  cmake ninja-build g++ gcc python3
+  # policy files: JSON and JSON Schema validation
+  nlohmann-json3-dev libvalijson-dev
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  SUDO=sudo
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
