@@ -17,10 +17,15 @@ using namespace clang::ast_matchers;
 PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
                                    clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      PolicyFile(Options.getLocalOrGlobal("PolicyFile", "")) {}
+      PolicyFile(Options.getLocalOrGlobal("PolicyFile", "")),
+      ApiCatalogDir(
+          Options.getLocalOrGlobal("ApiCatalogDir", defaultApiCatalogDir())),
+      ApiCatalogs(Options.getLocalOrGlobal("ApiCatalogs", "")) {}
 
 void PrivacyTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PolicyFile", PolicyFile);
+  Options.store(Opts, "ApiCatalogDir", ApiCatalogDir);
+  Options.store(Opts, "ApiCatalogs", ApiCatalogs);
 }
 
 void PrivacyTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -68,6 +73,27 @@ PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
           << D.formatWithoutLevel();
   }
   return Result;
+}
+
+const ApiCatalog *PrivacyTidyCheck::loadCatalog() {
+  std::vector<std::string> Extra;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(ApiCatalogs).split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts)
+    Extra.push_back(Part.trim().str());
+  auto Result = loadApiCatalogsCached(ApiCatalogDir, Extra);
+  for (const PolicyDiagnostic &D : Result->Diagnostics)
+    if (firstToReport("catalog:" + D.format()))
+      configurationDiag("API catalog %0", D.Level == PolicyDiagnostic::Error
+                                              ? DiagnosticIDs::Error
+                                              : DiagnosticIDs::Warning)
+          << D.formatWithoutLevel();
+  return Result->ok() ? Result->Loaded.get() : nullptr;
+}
+
+const TranslationUnitFlows &PrivacyTidyCheck::flows(ASTContext &Ctx) {
+  Flows = analyzeFlowsCached(Ctx, loadCatalog());
+  return *Flows;
 }
 
 void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {

@@ -10,6 +10,8 @@
 #define PRIVACY_TIDY_PRIVACYTIDYCHECK_H
 
 #include "ClangTidyCheck.h"
+#include "privacy/ApiCatalog.h"
+#include "privacy/Dataflow.h"
 #include "privacy/Findings.h"
 #include "privacy/PolicyLoader.h"
 
@@ -36,10 +38,17 @@ protected:
 
   void report(const Finding &F) override;
 
+  /// The flows of the translation unit, computed once for all checks.
+  const TranslationUnitFlows &flows(clang::ASTContext &Ctx);
+
 private:
   std::shared_ptr<const PolicyLoadResult> loadPolicy(const clang::SourceManager &SM);
+  const ApiCatalog *loadCatalog();
 
   const std::string PolicyFile;
+  const std::string ApiCatalogDir;
+  const std::string ApiCatalogs;
+  std::shared_ptr<const TranslationUnitFlows> Flows;
 };
 
 } // namespace privacy::tidy

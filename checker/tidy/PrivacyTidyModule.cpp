@@ -2,16 +2,27 @@
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
 
+#include "CrossBorderTransferCheck.h"
 #include "InvalidAnnotationCheck.h"
+#include "LogLeakCheck.h"
 #include "PurposeLimitationCheck.h"
+#include "UndeclaredRecipientCheck.h"
+#include "UndeclaredStorageCheck.h"
 
 namespace privacy::tidy {
 
 class PrivacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CrossBorderTransferCheck>(
+        "privacy-cross-border-transfer");
     Factories.registerCheck<InvalidAnnotationCheck>("privacy-invalid-annotation");
+    Factories.registerCheck<LogLeakCheck>("privacy-log-leak");
     Factories.registerCheck<PurposeLimitationCheck>("privacy-purpose-limitation");
+    Factories.registerCheck<UndeclaredRecipientCheck>(
+        "privacy-undeclared-recipient");
+    Factories.registerCheck<UndeclaredStorageCheck>(
+        "privacy-undeclared-storage");
   }
 };
 

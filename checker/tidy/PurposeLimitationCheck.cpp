@@ -6,7 +6,7 @@
 namespace privacy::tidy {
 
 void PurposeLimitationCheck::analyze(clang::ASTContext &Ctx, const Policy *P) {
-  checkPurposeLimitation(Ctx, *P, *this);
+  checkPurposeLimitation(Ctx, *P, &flows(Ctx), *this);
 }
 
 } // namespace privacy::tidy

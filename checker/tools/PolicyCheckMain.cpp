@@ -1,19 +1,35 @@
 //===- PolicyCheckMain.cpp - privacy-policy-check -------------------------===//
 //
-// Validates policy files: syntax, schema, cross-references. Prints every
-// problem as FILE:LINE:COL: error|warning: ... and exits 2 when any file
-// has an error (the same code privacy-scan uses for a bad policy).
+// Validates policy files: syntax, schema, cross-references; and API catalog
+// files (rules/sinks/*.json): syntax, schema, consistency of each entry.
+// Prints every problem as FILE:LINE:COL: error|warning: ... and exits 2
+// when any file has an error (the same code privacy-scan uses for a bad
+// policy).
 //
 //===----------------------------------------------------------------------===//
+#include "privacy/ApiCatalog.h"
 #include "privacy/PolicyLoader.h"
 
+#include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <set>
 #include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
 
 static int usage(std::ostream &Out, int Code) {
-  Out << "usage: privacy-policy-check POLICY.json...\n"
-         "Checks privacy policy files against the schema and their own ids.\n"
+  Out << "usage: privacy-policy-check POLICY.json... [--catalog CATALOG.json|DIR...]\n"
+         "       privacy-policy-check --catalog-entries [DIR [CATALOG.json...]]\n"
+         "Checks privacy policy files against the schema and their own ids,\n"
+         "and API catalogs (rules/sinks/*.json) against theirs.\n"
+         "  --catalog          the arguments after it are catalog files or\n"
+         "                     directories of them; none: the shipped catalogs\n"
+         "  --catalog-entries  loads every *.json of DIR and the files after it\n"
+         "                     as the checks do, and prints the merged entries;\n"
+         "                     no DIR: the shipped catalogs; DIR \"\": none\n"
          "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n";
   return Code;
 }
@@ -24,29 +40,191 @@ static std::string count(size_t N, const char *One,
          (N == 1 ? One : Many ? Many : std::string(One) + "s");
 }
 
+static void print(const std::vector<privacy::PolicyDiagnostic> &Diagnostics) {
+  for (const privacy::PolicyDiagnostic &D : Diagnostics)
+    std::cerr << D.format() << "\n";
+}
+
+static int checkPolicy(const char *Path) {
+  privacy::PolicyLoadResult R = privacy::loadPolicyFile(Path);
+  print(R.Diagnostics);
+  if (!R.ok())
+    return 2;
+  const privacy::Policy &P = *R.Loaded;
+  size_t Abroad = 0;
+  for (const auto &Entry : P.Recipients)
+    Abroad += P.isAbroad(Entry.second);
+  std::cout << Path << ": valid: " << count(P.Items.size(), "item") << ", "
+            << count(P.Purposes.size(), "purpose") << ", "
+            << count(P.Activities.size(), "activity", "activities") << ", "
+            << count(P.Recipients.size(), "recipient") << " (" << Abroad
+            << " abroad), " << count(P.Stores.size(), "store") << "\n";
+  return 0;
+}
+
+static int checkCatalogFile(const std::string &Path) {
+  privacy::ApiCatalogLoadResult R = privacy::loadApiCatalogFile(Path);
+  print(R.Diagnostics);
+  if (!R.ok())
+    return 2;
+  std::cout << Path << ": valid: "
+            << count(R.Loaded->entries().size(), "entry", "entries") << "\n";
+  return 0;
+}
+
+// A directory stands for its *.json, by name, as loadApiCatalogs reads it.
+static int checkCatalog(const std::string &Path) {
+  std::error_code EC;
+  if (!fs::is_directory(Path, EC))
+    return checkCatalogFile(Path);
+  std::vector<std::string> Files;
+  for (fs::directory_iterator It(Path, EC), End; !EC && It != End;
+       It.increment(EC))
+    if (It->path().extension() == ".json")
+      Files.push_back(It->path().string());
+  std::sort(Files.begin(), Files.end());
+  if (Files.empty()) {
+    std::cerr << Path << ": error: no catalog (*.json) in this directory\n";
+    return 2;
+  }
+  int Status = 0;
+  for (const std::string &File : Files)
+    Status = std::max(Status, checkCatalogFile(File));
+  return Status;
+}
+
+static std::string describe(const privacy::ValueRef &V) {
+  switch (V.K) {
+  case privacy::ValueRef::Return:
+    return "return";
+  case privacy::ValueRef::Object:
+    return "object";
+  case privacy::ValueRef::Argument:
+    return "arg" + std::to_string(V.Index);
+  }
+  return "?";
+}
+
+static std::string join(const std::vector<std::string> &Names) {
+  std::string Out;
+  for (const std::string &Name : Names)
+    Out += (Out.empty() ? "" : "|") + Name;
+  return Out;
+}
+
+// One line per entry, every field the analysis uses, defaults resolved.
+static std::string describe(const privacy::CatalogEntry &E) {
+  using privacy::CatalogEntryKind;
+  std::string Out = E.Function;
+  auto Args = [&] {
+    const privacy::ArgumentSet &A = E.Args;
+    if (A.Indices.empty() && A.VariadicFrom == 0)
+      return std::string(" args=all");
+    std::string S = " args=";
+    if (!A.Indices.empty() || A.VariadicFrom < 0) {
+      S += "[";
+      for (size_t I = 0; I < A.Indices.size(); ++I)
+        S += (I ? "," : "") + std::to_string(A.Indices[I]);
+      S += "]";
+    }
+    if (A.VariadicFrom >= 0)
+      S += "from" + std::to_string(A.VariadicFrom);
+    return S + (E.IncludesObject ? " +object" : "");
+  };
+  auto When = [&] {
+    return E.WhenArg < 0 ? std::string()
+                         : " when arg" + std::to_string(E.WhenArg) + " in " +
+                               join(E.WhenIn);
+  };
+  switch (E.Kind) {
+  case CatalogEntryKind::Source:
+    Out += " source item=" + E.Item + " value=" + describe(E.Value);
+    break;
+  case CatalogEntryKind::Sink: {
+    static const char *const Sinks[] = {"transfer", "store", "log", "network"};
+    Out += std::string(" sink ") + Sinks[static_cast<int>(E.Sink)];
+    if (!E.Target.empty())
+      Out += (E.Sink == privacy::CatalogSinkKind::Transfer ? " recipient="
+                                                            : " store=") +
+             E.Target;
+    if (!E.Country.empty())
+      Out += " country=" + E.Country;
+    Out += Args() + When();
+    if (!E.ReceiverIn.empty())
+      Out += " receiver=" + join(E.ReceiverIn);
+    if (!E.FdFrom.empty())
+      Out += " fd_from=" + join(E.FdFrom);
+    break;
+  }
+  case CatalogEntryKind::Propagator:
+    Out += " propagator" + Args() + " to=" + describe(E.Value) + When();
+    break;
+  case CatalogEntryKind::Anonymizer:
+    Out += " anonymizer value=" + describe(E.Value);
+    break;
+  }
+  return Out;
+}
+
+// --catalog-entries: the merged catalogs as the checks see them, grouped by
+// name through lookup(), so the index is exercised too.
+static int listCatalogEntries(const std::vector<std::string> &Args) {
+  std::string Dir =
+      Args.empty() ? privacy::defaultApiCatalogDir() : Args.front();
+  if (Args.empty() && Dir.empty()) {
+    std::cerr << "privacy-policy-check: error: no catalog directory found; "
+                 "set PRIVACY_TIDY_RULES_DIR to the rules directory\n";
+    return 2;
+  }
+  std::vector<std::string> Extra;
+  if (!Args.empty())
+    Extra.assign(Args.begin() + 1, Args.end());
+  privacy::ApiCatalogLoadResult R = privacy::loadApiCatalogs(Dir, Extra);
+  print(R.Diagnostics);
+  if (!R.ok())
+    return 2;
+  std::set<std::string> Listed;
+  for (const privacy::CatalogEntry &E : R.Loaded->entries()) {
+    if (!Listed.insert(E.Function).second)
+      continue;
+    for (const privacy::CatalogEntry *Same : R.Loaded->lookup(E.Function))
+      std::cout << Same->DeclaredAt << ": " << describe(*Same) << "\n";
+  }
+  std::cout << count(R.Loaded->entries().size(), "entry", "entries") << ", "
+            << count(Listed.size(), "function") << "\n";
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return usage(std::cerr, 2);
+  if (!std::strcmp(argv[1], "--catalog-entries"))
+    return listCatalogEntries(std::vector<std::string>(argv + 2, argv + argc));
   int Status = 0;
+  bool Catalogs = false, AnyCatalog = false;
   for (int I = 1; I < argc; ++I) {
     if (!std::strcmp(argv[I], "-h") || !std::strcmp(argv[I], "--help"))
       return usage(std::cout, 0);
-    privacy::PolicyLoadResult R = privacy::loadPolicyFile(argv[I]);
-    for (const privacy::PolicyDiagnostic &D : R.Diagnostics)
-      std::cerr << D.format() << "\n";
-    if (!R.ok()) {
-      Status = 2;
+    if (!std::strcmp(argv[I], "--catalog")) {
+      Catalogs = true;
       continue;
     }
-    const privacy::Policy &P = *R.Loaded;
-    size_t Abroad = 0;
-    for (const auto &Entry : P.Recipients)
-      Abroad += P.isAbroad(Entry.second);
-    std::cout << argv[I] << ": valid: " << count(P.Items.size(), "item")
-              << ", " << count(P.Purposes.size(), "purpose") << ", "
-              << count(P.Activities.size(), "activity", "activities") << ", "
-              << count(P.Recipients.size(), "recipient") << " (" << Abroad
-              << " abroad), " << count(P.Stores.size(), "store") << "\n";
+    if (Catalogs)
+      AnyCatalog = true;
+    Status = std::max(Status, Catalogs ? checkCatalog(argv[I])
+                                       : checkPolicy(argv[I]));
+  }
+  if (Catalogs && !AnyCatalog) {
+    // --catalog alone: the catalogs the checks load by default.
+    std::string Dir = privacy::defaultApiCatalogDir();
+    std::error_code EC;
+    if (Dir.empty() || !fs::is_directory(Dir, EC)) {
+      std::cerr << (Dir.empty() ? "privacy-policy-check" : Dir)
+                << ": error: no catalog directory found; set "
+                   "PRIVACY_TIDY_RULES_DIR to the rules directory\n";
+      return 2;
+    }
+    Status = std::max(Status, checkCatalog(Dir));
   }
   return Status;
 }

@@ -69,6 +69,11 @@ struct CatalogEntry {
   // of these variables ("std::cout").
   std::vector<std::string> ReceiverIn;
 
+  // Sink condition for file descriptors: argument 0 comes from a call of
+  // one of these functions ("socket", "accept"), so write(2) is a network
+  // sink only on a socket.
+  std::vector<std::string> FdFrom;
+
   // Propagator: what flows into `Args` (and the object) reaches `Value`.
   // Anonymizer: `Value` is clean whatever flows in.
 
@@ -79,6 +84,14 @@ struct CatalogEntry {
 
 class ApiCatalog {
 public:
+  ApiCatalog() = default;
+  // The index points into Entries: a copy indexes its own entries; a move
+  // keeps the vector's buffer, hence the pointers.
+  ApiCatalog(const ApiCatalog &Other);
+  ApiCatalog &operator=(const ApiCatalog &Other);
+  ApiCatalog(ApiCatalog &&) = default;
+  ApiCatalog &operator=(ApiCatalog &&) = default;
+
   /// Entries for a qualified function name (empty when none).
   const std::vector<const CatalogEntry *> &lookup(const std::string &Name) const;
   const std::vector<CatalogEntry> &entries() const { return Entries; }
@@ -102,7 +115,12 @@ struct ApiCatalogLoadResult {
 
 /// Loads one catalog file (syntax, schema, then sanity checks such as an
 /// argument index used twice), reporting every problem with file, line and
-/// column like the policy loader.
+/// column like the policy loader. The schema checks each entry's shape
+/// (an index listed twice in "args" included); the loader then rejects what
+/// it cannot express: the constant tested by "when" listed among the data
+/// arguments, a sink or propagator into which nothing flows, a propagator
+/// that copies a value onto itself; and warns about an entry that repeats
+/// an earlier one of the file (the repeat is dropped).
 ApiCatalogLoadResult loadApiCatalogFile(const std::string &Path);
 ApiCatalogLoadResult parseApiCatalog(const std::string &Text,
                                      const std::string &Path);
@@ -117,7 +135,13 @@ std::shared_ptr<const ApiCatalogLoadResult>
 loadApiCatalogsCached(const std::string &Dir,
                       const std::vector<std::string> &Extra);
 
-/// The rules/sinks directory of this build or install (compiled in).
+/// The rules/sinks directory of this build or install: $PRIVACY_TIDY_RULES_DIR
+/// + "/sinks" when that variable is set (even if it does not exist, so that
+/// a wrong setting shows). Else found from the file this code was loaded
+/// from (libprivacy-tidy.so, or the executable it is linked into), the
+/// first existing of <dir>/../rules/sinks, <dir>/../../rules/sinks (the
+/// source tree seen from build/lib and build/bin) and
+/// <dir>/../share/privacy-tidy/rules/sinks (installed). "" when none is.
 std::string defaultApiCatalogDir();
 
 } // namespace privacy

@@ -7,16 +7,43 @@
 #ifndef PRIVACY_PURPOSELIMITATION_H
 #define PRIVACY_PURPOSELIMITATION_H
 
+#include "privacy/Dataflow.h"
 #include "privacy/Findings.h"
 #include "privacy/Policy.h"
+#include "privacy/Purposes.h"
 
 #include "clang/AST/ASTContext.h"
 
+#include <map>
+#include <vector>
+
 namespace privacy {
 
-/// Reports each read of personal data under a purpose that no activity of
-/// \p P allows for its item.
+/// A purpose a function without one of its own runs under, because an
+/// annotated function calls it (directly or through others).
+struct InheritedPurpose {
+  PurposeSource Source;
+  const clang::FunctionDecl *Entry = nullptr; // the annotated caller
+  std::vector<CallSite> Chain;                // Entry → ... → the function
+};
+
+/// For every function reached from an annotated function through functions
+/// without a purpose of their own: the purposes it inherits, one chain each
+/// (the shortest).
+std::map<const clang::FunctionDecl *, std::vector<InheritedPurpose>>
+inheritedPurposes(const TranslationUnitFlows &Flows);
+
+/// The function whose purposes code in \p DC runs under when it has none of
+/// its own: the innermost function that is not a lambda.
+const clang::FunctionDecl *purposeCarrier(const clang::DeclContext *DC);
+
+/// Reports each use of personal data under a purpose that no activity of
+/// \p P allows for its item: direct reads (under the function's own
+/// purposes, or those inherited from its callers), data passed into a
+/// function with a purpose of its own, and data returned from one. Without
+/// \p Flows only direct reads under declared purposes are judged.
 void checkPurposeLimitation(clang::ASTContext &Ctx, const Policy &P,
+                            const TranslationUnitFlows *Flows,
                             FindingSink &Sink);
 
 } // namespace privacy

@@ -2,170 +2,30 @@
 #include "privacy/PolicyLoader.h"
 #include "privacy/Suggest.h"
 
-#include "JsonLocator.h"
-
-#include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
+#include "JsonValidation.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <mutex>
-#include <regex>
 #include <set>
-#include <sstream>
 
 namespace privacy {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-// rules/schema/policy.schema.json, embedded at build time so the tools do
-// not depend on where the rules are installed.
-static const char *const PolicySchemaText =
-#include "policy.schema.inc"
-    ;
-
-static std::string formatDiagnostic(const PolicyDiagnostic &D,
-                                    bool WithLevel) {
-  std::string Out = D.File;
-  if (D.Line != 0)
-    Out += ":" + std::to_string(D.Line) + ":" + std::to_string(D.Column);
-  Out += ": ";
-  if (WithLevel)
-    Out += D.Level == PolicyDiagnostic::Error ? "error: " : "warning: ";
-  Out += D.Message;
-  if (!D.Pointer.empty())
-    Out += " [at " + D.Pointer + "]";
-  return Out;
-}
-
-std::string PolicyDiagnostic::format() const {
-  return formatDiagnostic(*this, true);
-}
-
-std::string PolicyDiagnostic::formatWithoutLevel() const {
-  return formatDiagnostic(*this, false);
-}
-
 bool PolicyLoadResult::hasErrors() const {
-  return std::any_of(Diagnostics.begin(), Diagnostics.end(),
-                     [](const PolicyDiagnostic &D) {
-                       return D.Level == PolicyDiagnostic::Error;
-                     });
+  return privacy::hasErrors(Diagnostics);
 }
 
-static std::string lastToken(const std::string &Pointer) {
-  return Pointer.substr(Pointer.rfind('/') + 1);
-}
-
-namespace {
-
-class PolicyReader {
-public:
-  PolicyReader(const std::string &Text, const std::string &Path)
-      : Text(Text), Path(Path) {}
-
-  PolicyLoadResult read();
-
-private:
-  void report(PolicyDiagnostic::Severity Level, const std::string &Pointer,
-              const std::string &Message) {
-    PolicyDiagnostic D;
-    D.Level = Level;
-    D.File = Path;
-    D.Pointer = Pointer;
-    D.Message = Message;
-    if (Locator) {
-      TextPosition P = Locator->find(Pointer);
-      D.Line = P.Line;
-      D.Column = P.Column;
-    }
-    Result.Diagnostics.push_back(std::move(D));
-  }
-  void error(const std::string &Pointer, const std::string &Message) {
-    report(PolicyDiagnostic::Error, Pointer, Message);
-  }
-  void warning(const std::string &Pointer, const std::string &Message) {
-    report(PolicyDiagnostic::Warning, Pointer, Message);
-  }
-
-  bool parseSyntax();
-  bool validateSchema();
-  void build(Policy &P);
-  void checkReferences(const Policy &P);
-  void checkIdList(const std::string &Pointer,
-                   const std::vector<std::string> &Known,
-                   const char *WhatIsNamed);
-
-  const std::string &Text;
-  const std::string &Path;
-  json Doc;
-  std::unique_ptr<JsonLocator> Locator;
-  PolicyLoadResult Result;
-};
-
-bool PolicyReader::parseSyntax() {
-  try {
-    Doc = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    // what(): "[json.exception.parse_error.101] parse error at line L,
-    // column C: syntax error while parsing X - detail"
-    std::string What = E.what();
-    PolicyDiagnostic D;
-    D.File = Path;
-    TextPosition P = positionOfOffset(Text, E.byte == 0 ? 0 : E.byte - 1);
-    D.Line = P.Line;
-    D.Column = P.Column;
-    std::smatch M;
-    static const std::regex Shape(
-        R"(column [0-9]+: (syntax error while parsing [a-z ]+?) - (.*)$)");
-    if (std::regex_search(What, M, Shape))
-      D.Message = "invalid JSON: " + M[1].str() + ": " + M[2].str();
-    else
-      D.Message = "invalid JSON: " + What;
-    Result.Diagnostics.push_back(std::move(D));
-    return false;
-  }
-  Locator = std::make_unique<JsonLocator>(Text);
-  for (const JsonLocator::DuplicateKey &Dup : Locator->duplicateKeys()) {
-    error(Dup.Pointer, "duplicate key '" + lastToken(Dup.Pointer) +
-                           "'; JSON readers keep only one of them");
-    Result.Diagnostics.back().Line = Dup.Where.Line;
-    Result.Diagnostics.back().Column = Dup.Where.Column;
-  }
-  return Locator->duplicateKeys().empty();
-}
-
-// valijson names a path as "<root>", "[key]", "[0]"; turn that into a JSON
-// pointer.
-static std::string pointerOfContext(const std::vector<std::string> &Context) {
-  std::string Pointer;
-  for (const std::string &Part : Context) {
-    if (Part.size() >= 2 && Part.front() == '[' && Part.back() == ']')
-      Pointer += "/" + JsonLocator::escapeToken(Part.substr(1, Part.size() - 2));
-  }
-  return Pointer;
-}
-
-// valijson's wording names the schema keyword; say what the value should be.
-static std::string describeSchemaError(const std::string &Pointer,
-                                       std::string Description,
-                                       const json *Value) {
-  static const std::regex Missing(R"(^Missing required property '(.*)'\.?$)");
-  std::smatch M;
-  if (std::regex_match(Description, M, Missing))
-    return "missing required key '" + M[1].str() + "'";
-  if (Pointer.empty() && Description.find("'type' constraint") != std::string::npos)
-    return "a policy must be a JSON object";
-  std::string Key = lastToken(Pointer);
-  std::string Found = Value && !Value->is_structured()
-                          ? " (found " + Value->dump() + ")"
-                          : std::string();
-  if (Description.find("'pattern' constraint") != std::string::npos) {
+// What valijson's wording cannot say about the policy's own keys; the rest
+// is worded by JsonValidation.
+static std::string describePolicyError(const SchemaError &E) {
+  const std::string &Key = E.Key;
+  std::string Found = E.found();
+  switch (E.Kind) {
+  case SchemaErrorKind::Pattern:
     if (Key == "country")
       return "expected an ISO 3166-1 alpha-2 country code such as \"KR\"" +
              Found;
@@ -175,19 +35,18 @@ static std::string describeSchemaError(const std::string &Pointer,
     if (Key == "effective_date" || Key == "announced_date")
       return "expected a date as YYYY-MM-DD" + Found;
     return "expected an id of letters, digits, '_', '.' or '-'" + Found;
-  }
-  if (Description.find("'type' constraint") != std::string::npos) {
+  case SchemaErrorKind::WrongType: {
     static const std::set<std::string> TextKeys = {
         "label", "description", "task",  "method", "timing", "until",
         "from",  "records",     "title", "name",   "opt_out",
         "recipient_purpose"};
-    if (TextKeys.count(Key))
+    if (!E.Pointer.empty() && TextKeys.count(Key))
       return "expected text: a string, or an object of strings by language "
              "code such as {\"ko\": \"...\", \"en\": \"...\"}" +
              Found;
-    return "value has the wrong JSON type" + Found;
+    return "";
   }
-  if (Description.find("enum values") != std::string::npos) {
+  case SchemaErrorKind::NotInEnum:
     if (Key == "basis")
       return "expected a legal basis: consent, contract, legal_obligation, "
              "vital_interests, public_task or legitimate_interests" + Found;
@@ -195,68 +54,48 @@ static std::string describeSchemaError(const std::string &Pointer,
       return "expected role processor or third_party" + Found;
     if (Key == "given_by")
       return "expected data_subject or legal_guardian" + Found;
+    return "";
+  default:
+    return "";
   }
-  if (!Description.empty() && Description.back() == '.')
-    Description.pop_back();
-  if (!Description.empty())
-    Description[0] = static_cast<char>(std::tolower(Description[0]));
-  return Description + Found;
 }
 
-bool PolicyReader::validateSchema() {
-  static std::mutex SchemaMutex;
-  static valijson::Schema Schema;
-  static bool SchemaReady = false;
-  std::lock_guard<std::mutex> Lock(SchemaMutex);
-  if (!SchemaReady) {
-    json SchemaDoc = json::parse(PolicySchemaText);
-    valijson::SchemaParser Parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter SchemaAdapter(SchemaDoc);
-    Parser.populateSchema(SchemaAdapter, Schema);
-    SchemaReady = true;
-  }
-  valijson::Validator Validator;
-  valijson::ValidationResults Results;
-  valijson::adapters::NlohmannJsonAdapter Target(Doc);
-  if (Validator.validate(Schema, Target, &Results))
-    return true;
-
-  // valijson reports a summary ("Failed to validate ...") at every level on
-  // the way down, and every failing branch of an anyOf. The leaves are what
-  // a person can act on; of a leaf and a deeper one under it (two branches
-  // of one anyOf), the deeper is the one that matched the value's shape.
-  struct Found {
-    std::string Pointer, Description;
-    bool IsMissingKey;
-  };
-  std::vector<Found> Leaves;
-  for (const auto &E : Results) {
-    if (E.description.rfind("Failed to validate", 0) == 0)
-      continue;
-    Leaves.push_back({pointerOfContext(E.context), E.description,
-                      E.description.rfind("Missing required property", 0) == 0});
-  }
-  std::set<std::pair<std::string, std::string>> Seen;
-  for (const Found &F : Leaves) {
-    bool HasDeeper =
-        std::any_of(Leaves.begin(), Leaves.end(), [&](const Found &G) {
-          return G.Pointer.size() > F.Pointer.size() &&
-                 G.Pointer.compare(0, F.Pointer.size() + 1, F.Pointer + "/") == 0;
-        });
-    if ((HasDeeper && !F.IsMissingKey) ||
-        !Seen.insert({F.Pointer, F.Description}).second)
-      continue;
-    const json *Value = nullptr;
-    try {
-      Value = &Doc.at(json::json_pointer(F.Pointer));
-    } catch (const json::exception &) {
-    }
-    error(F.Pointer, describeSchemaError(F.Pointer, F.Description, Value));
-  }
-  if (!Result.hasErrors())
-    error("", "policy does not match the schema");
-  return false;
+// rules/schema/policy.schema.json, embedded at build time so the tools do
+// not depend on where the rules are installed; parsed on first use.
+static const JsonSchema &policySchema() {
+  static const JsonSchema Schema(
+#include "policy.schema.inc"
+      , "policy", describePolicyError);
+  return Schema;
 }
+
+namespace {
+
+class PolicyReader {
+public:
+  PolicyReader(const std::string &Text, const std::string &Path)
+      : Path(Path), Json(Text, Path), Doc(Json.document()) {}
+
+  PolicyLoadResult read();
+
+private:
+  void error(const std::string &Pointer, const std::string &Message) {
+    Json.error(Pointer, Message);
+  }
+  void warning(const std::string &Pointer, const std::string &Message) {
+    Json.warning(Pointer, Message);
+  }
+
+  void build(Policy &P);
+  void checkReferences(const Policy &P);
+  void checkIdList(const std::string &Pointer,
+                   const std::vector<std::string> &Known,
+                   const char *WhatIsNamed);
+
+  const std::string &Path;
+  JsonReader Json;
+  const json &Doc;
+};
 
 static Label readLabel(const json &J) {
   Label L;
@@ -346,7 +185,7 @@ void PolicyReader::build(Policy &P) {
   const json &Controller = Doc.at("controller");
   P.ControllerName = readLabel(Controller, "name");
   P.ControllerCountry = Controller.at("country").get<std::string>();
-  const JsonLocator &Loc = *Locator;
+  const JsonLocator &Loc = Json.locator();
   readSection(Doc, "purposes", P.Purposes, Loc, [](PurposeDef &, const json &) {});
   readSection(Doc, "items", P.Items, Loc, [](ItemDef &D, const json &J) {
     D.Category = readString(J, "category");
@@ -476,12 +315,13 @@ void PolicyReader::checkReferences(const Policy &P) {
 }
 
 PolicyLoadResult PolicyReader::read() {
+  PolicyLoadResult Result;
   try {
-    if (parseSyntax() && validateSchema()) {
+    if (Json.parse() && Json.validate(policySchema())) {
       auto P = std::make_shared<Policy>();
       build(*P);
       checkReferences(*P);
-      if (!Result.hasErrors())
+      if (!Json.hasErrors())
         Result.Loaded = std::move(P);
     }
   } catch (const std::exception &E) {
@@ -489,12 +329,8 @@ PolicyLoadResult PolicyReader::read() {
     error("", std::string("cannot read the policy: ") + E.what());
     Result.Loaded = nullptr;
   }
-  std::stable_sort(Result.Diagnostics.begin(), Result.Diagnostics.end(),
-                   [](const PolicyDiagnostic &A, const PolicyDiagnostic &B) {
-                     return std::tie(A.Line, A.Column) <
-                            std::tie(B.Line, B.Column);
-                   });
-  return std::move(Result);
+  Result.Diagnostics = Json.takeDiagnostics();
+  return Result;
 }
 
 } // namespace
@@ -504,20 +340,14 @@ PolicyLoadResult parsePolicy(const std::string &Text, const std::string &Path) {
 }
 
 PolicyLoadResult loadPolicyFile(const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary);
-  std::error_code EC;
-  if (!In || fs::is_directory(Path, EC)) {
+  std::string Text;
+  if (std::optional<PolicyDiagnostic> Problem =
+          readJsonFile(Path, "policy", Text)) {
     PolicyLoadResult R;
-    PolicyDiagnostic D;
-    D.File = Path;
-    D.Message = fs::exists(Path, EC) ? "cannot read the policy file"
-                                     : "policy file not found";
-    R.Diagnostics.push_back(std::move(D));
+    R.Diagnostics.push_back(std::move(*Problem));
     return R;
   }
-  std::stringstream Buffer;
-  Buffer << In.rdbuf();
-  return parsePolicy(Buffer.str(), Path);
+  return parsePolicy(Text, Path);
 }
 
 std::string findPolicyFileUpwards(const std::string &StartDir) {

@@ -1,0 +1,104 @@
+//===- Dataflow.h - following personal data through the code ---*- C++ -*-===//
+//
+// Within a function: a forward, flow-sensitive taint analysis on Clang's
+// CFG. Values carry sets of policy items through locals, assignments,
+// initialisation, references and pointers, member access (field by field),
+// arithmetic and string building, containers, returns and lambda captures.
+//
+// Across functions: each function with a body in the translation unit gets
+// a summary (what reaches its return, its out-parameters and the sinks
+// inside it, in terms of placeholders for its parameters), computed callee
+// first and applied at every call site. Calls without a body use the API
+// catalog, else a conservative rule (the result carries the arguments).
+//
+// The analysis knows nothing of the policy: it reports which items reach
+// which sinks and purpose boundaries; the checks judge them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_DATAFLOW_H
+#define PRIVACY_DATAFLOW_H
+
+#include "privacy/ApiCatalog.h"
+#include "privacy/Taint.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace privacy {
+
+/// Purpose: the data is used inside a function with a purpose of its own
+/// (it was passed in by a caller); Target lists those purposes.
+enum class SinkKind { Transfer, Store, Log, Network, Purpose };
+llvm::StringRef sinkKindName(SinkKind K);
+
+/// A place where data leaves the program.
+struct SinkSite {
+  SinkKind Kind = SinkKind::Log;
+  std::string Target;  // recipient or store id; empty: unnamed
+  std::string Country; // Transfer: the country the code names, if any
+  clang::SourceLocation Loc;        // the call that hands the data over
+  std::string Via;                  // "'sendToFreshdesk'" or a catalog entry
+  clang::SourceLocation DeclaredAt; // the annotation, if any
+  std::string CatalogEntry;         // "rules/sinks/libcurl.json:7:5"
+};
+
+/// Data reaching a sink. In summaries the data may still hold placeholders.
+struct SinkFlow {
+  SinkSite Site;
+  Taint Data;
+};
+
+/// Data read inside a function with a purpose of its own, returned into a
+/// caller that runs under other purposes.
+struct PurposeCrossing {
+  const clang::FunctionDecl *Caller = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  clang::SourceLocation Loc; // the call
+  Taint Data;
+};
+
+struct CallSite {
+  const clang::FunctionDecl *Caller = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  clang::SourceLocation Loc;
+};
+
+struct FunctionSummary {
+  Taint Return;
+  /// What the function writes through a reference or pointer parameter or
+  /// into its object: key "$p0", "$p1.name", "$this.email".
+  std::map<std::string, Taint> OutEffects;
+  /// Sink flows still depending on placeholders.
+  std::vector<SinkFlow> Flows;
+  bool Ready = false;
+};
+
+/// Everything the flow checks need from one translation unit.
+struct TranslationUnitFlows {
+  std::vector<SinkFlow> SinkFlows;        // concrete items only, by site
+  std::vector<PurposeCrossing> Crossings; // concrete items only
+  std::vector<CallSite> Calls;
+  std::map<const clang::FunctionDecl *, FunctionSummary> Summaries;
+};
+
+/// Analyses every function with a body outside system headers.
+std::shared_ptr<const TranslationUnitFlows>
+analyzeFlows(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+
+/// Same, shared by the checks of one translation unit (the last one
+/// analysed is kept).
+std::shared_ptr<const TranslationUnitFlows>
+analyzeFlowsCached(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+
+/// The name catalogs use for \p FD: qualified, without template arguments
+/// or inline namespaces ("std::basic_string::append").
+std::string catalogName(const clang::FunctionDecl *FD);
+
+} // namespace privacy
+
+#endif // PRIVACY_DATAFLOW_H

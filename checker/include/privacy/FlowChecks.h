@@ -1,0 +1,58 @@
+//===- FlowChecks.h - judging where personal data goes ---------*- C++ -*-===//
+//
+// The checks that judge the flows Dataflow.h finds against the policy. Each
+// lives in its own file, named after its check; they share the wording of
+// notes (the path the data took) from FlowNotes.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_FLOWCHECKS_H
+#define PRIVACY_FLOWCHECKS_H
+
+#include "privacy/Dataflow.h"
+#include "privacy/Findings.h"
+#include "privacy/Policy.h"
+
+#include "clang/Basic/SourceManager.h"
+
+namespace privacy {
+
+/// privacy-cross-border-transfer: an item sent to a recipient abroad that
+/// the policy does not declare for it, or to another country than the
+/// policy's.
+void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
+                              const Policy &P, FindingSink &Sink);
+
+/// privacy-undeclared-recipient: a recipient the policy does not name, a
+/// domestic recipient not declared for the item, or a network API reached
+/// with no declared recipient on the way.
+void checkUndeclaredRecipient(const TranslationUnitFlows &Flows,
+                              const Policy &P, FindingSink &Sink);
+
+/// privacy-undeclared-storage: a store the policy does not name, one not
+/// declared for the item, or a storage API reached with no declared store.
+void checkUndeclaredStorage(const TranslationUnitFlows &Flows,
+                            const Policy &P, FindingSink &Sink);
+
+/// privacy-log-leak: an item written to logs that the policy's store "logs"
+/// does not list.
+void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
+                  FindingSink &Sink);
+
+/// The notes that walk an item's path to a sink, then where the sink was
+/// declared.
+std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site);
+
+/// Calls \p Report for each (flow, item) of \p Kind, in source order.
+template <typename Fn>
+void forEachItemFlow(const TranslationUnitFlows &Flows, SinkKind Kind,
+                     Fn Report) {
+  for (const SinkFlow &F : Flows.SinkFlows)
+    if (F.Site.Kind == Kind)
+      for (const auto &[Item, Path] : F.Data.labels())
+        if (!isPlaceholder(Item) && Item[0] != '#')
+          Report(F, Item, Path);
+}
+
+} // namespace privacy
+
+#endif // PRIVACY_FLOWCHECKS_H

@@ -1,0 +1,75 @@
+//===- Taint.h - what a value carries, and how it got there ----*- C++ -*-===//
+//
+// A value's taint is a set of labels, each with the path it took. A label is
+// a policy item ("email"), or inside a function summary a placeholder for
+// what the caller passes: a parameter ("$p0"), the object a method is called
+// on ("$this") or a variable a lambda captures ("$c<name>@<id>").
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_TAINT_H
+#define PRIVACY_TAINT_H
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace privacy {
+
+/// One step of a value's path, shown as a note.
+struct FlowStep {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+
+/// A path as a shared, immutable list (newest step first), so that copies
+/// of a taint through many statements cost nothing.
+struct TraceNode {
+  FlowStep Step;
+  std::shared_ptr<const TraceNode> Prev;
+  unsigned Length = 1;
+};
+using Trace = std::shared_ptr<const TraceNode>;
+
+Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg);
+/// Steps oldest first.
+std::vector<FlowStep> traceSteps(const Trace &T);
+/// \p Later's steps appended after \p Earlier's (used when a summary's
+/// placeholder is replaced by what a caller passed).
+Trace concatTraces(const Trace &Earlier, const Trace &Later);
+
+inline bool isPlaceholder(const std::string &Label) {
+  return !Label.empty() && Label[0] == '$';
+}
+std::string paramLabel(unsigned Index);
+inline const char *thisLabel() { return "$this"; }
+
+class Taint {
+public:
+  bool empty() const { return Labels.empty(); }
+  size_t size() const { return Labels.size(); }
+  bool has(const std::string &Label) const { return Labels.count(Label); }
+
+  /// Adds \p Label unless present (the first path found is kept: paths are
+  /// for explaining, not for completeness). Returns whether it was new.
+  bool add(const std::string &Label, Trace Path);
+  /// Adds every label of \p Other; returns whether anything was new.
+  bool merge(const Taint &Other);
+  /// Every path gets a further step.
+  Taint withStep(clang::SourceLocation Loc, const std::string &Msg) const;
+  /// Labels that are policy items (no placeholders).
+  std::vector<std::string> items() const;
+  bool hasItems() const;
+
+  const std::map<std::string, Trace> &labels() const { return Labels; }
+  bool operator==(const Taint &O) const;
+
+private:
+  std::map<std::string, Trace> Labels;
+};
+
+} // namespace privacy
+
+#endif // PRIVACY_TAINT_H

@@ -1,0 +1,1393 @@
+//===- Dataflow.cpp - following personal data through the code ------------===//
+#include "privacy/Dataflow.h"
+#include "privacy/Annotations.h"
+#include "privacy/PersonalData.h"
+#include "privacy/Purposes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PostOrderIterator.h"
+
+#include <mutex>
+#include <set>
+#include <sstream>
+
+namespace privacy {
+
+using namespace clang;
+
+llvm::StringRef sinkKindName(SinkKind K) {
+  switch (K) {
+  case SinkKind::Transfer:
+    return "transfer";
+  case SinkKind::Store:
+    return "store";
+  case SinkKind::Log:
+    return "log";
+  case SinkKind::Network:
+    return "network";
+  case SinkKind::Purpose:
+    return "purpose";
+  }
+  return "sink";
+}
+
+std::string catalogName(const FunctionDecl *FD) {
+  std::vector<std::string> Parts;
+  Parts.push_back(FD->getDeclName().getAsString());
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName().str());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        continue;
+      Parts.push_back(RD->getName().str());
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *It;
+  }
+  return Name;
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Paths: a variable (or *this) and a chain of fields.
+//===----------------------------------------------------------------------===//
+
+struct Path {
+  const ValueDecl *Root = nullptr; // null with IsThis
+  bool IsThis = false;
+  std::vector<const FieldDecl *> Fields;
+
+  bool operator<(const Path &O) const {
+    return std::tie(Root, IsThis, Fields) < std::tie(O.Root, O.IsThis, O.Fields);
+  }
+  bool sameRoot(const Path &O) const {
+    return Root == O.Root && IsThis == O.IsThis;
+  }
+  /// Whether this path is \p O or an enclosing object of it.
+  bool covers(const Path &O) const {
+    return sameRoot(O) && Fields.size() <= O.Fields.size() &&
+           std::equal(Fields.begin(), Fields.end(), O.Fields.begin());
+  }
+  std::string describe() const {
+    std::string S = IsThis ? std::string("this")
+                           : Root ? Root->getNameAsString() : "?";
+    for (const FieldDecl *F : Fields)
+      S += (S == "this" ? "->" : ".") + F->getNameAsString();
+    return S;
+  }
+};
+
+using State = std::map<Path, Taint>;
+
+bool joinInto(State &Into, const State &From) {
+  bool Changed = false;
+  for (const auto &[P, T] : From)
+    Changed |= Into[P].merge(T);
+  return Changed;
+}
+
+const Expr *ignoreNoise(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
+      Next = C->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// The record a value of type \p T is, or points or refers to.
+const RecordDecl *recordOfType(QualType T) {
+  for (int Depth = 0; Depth < 4 && !T.isNull(); ++Depth) {
+    if (const auto *RT = T->getAs<RecordType>())
+      return RT->getDecl();
+    if (T->isReferenceType() || T->isPointerType())
+      T = T->getPointeeType();
+    else if (T->isArrayType())
+      T = T->getAsArrayTypeUnsafe()->getElementType();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+const FieldDecl *fieldNamed(const RecordDecl *RD, llvm::StringRef Name) {
+  if (!RD || !(RD = RD->getDefinition()))
+    return nullptr;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getName() == Name)
+      return F;
+  return nullptr;
+}
+
+std::string quoted(const NamedDecl *D) {
+  return "'" + D->getQualifiedNameAsString() + "'";
+}
+
+//===----------------------------------------------------------------------===//
+// The translation unit: functions, their order, summaries, results.
+//===----------------------------------------------------------------------===//
+
+class TranslationUnitAnalysis;
+
+class FunctionAnalyzer {
+public:
+  FunctionAnalyzer(TranslationUnitAnalysis &TU, const FunctionDecl *FD);
+  void run();
+
+private:
+  // Expressions.
+  Taint value(const Expr *E);
+  Taint compute(const Expr *E);
+  Taint computeCall(const Expr *Call, const FunctionDecl *Callee,
+                    const Expr *Object, llvm::ArrayRef<const Expr *> Args);
+  Taint readPath(const Path &P);
+  void write(const Expr *Target, const Taint &T, SourceLocation Loc,
+             bool Strong);
+  std::optional<Path> pathOf(const Expr *E, bool *Exact = nullptr);
+  Taint sourcesOf(const Decl *D, QualType T, const Expr *At);
+  Taint placeholderFor(const Path &P);
+
+  // Calls.
+  void applySummary(const FunctionSummary &S, const FunctionDecl *Callee,
+                    const Expr *Call, const Expr *Object,
+                    llvm::ArrayRef<const Expr *> Args, bool ImportFlows,
+                    Taint &Result);
+  Taint resolvePlaceholder(const std::string &Label, const Expr *Object,
+                           llvm::ArrayRef<const Expr *> Args,
+                           const Taint *LambdaParams);
+  Taint substitute(const Taint &T, const Expr *Call, const FunctionDecl *Callee,
+                   const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                   const Taint *LambdaParams = nullptr);
+  bool applyCatalog(const FunctionDecl *Callee, const Expr *Call,
+                    const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                    Taint &Result);
+  void applyLambdaArguments(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
+  void recordFlow(const SinkSite &Site, const Taint &Data);
+  void recordCrossing(PurposeCrossing C);
+  void recordPurposeUse(const Expr *E, const Taint &T);
+
+  // Statements.
+  void processElement(const CFGElement &E);
+  void processDecl(const VarDecl *VD);
+
+  TranslationUnitAnalysis &TU;
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  FunctionSummary Summary;
+  State Cur;
+  std::map<const Expr *, Taint> Values;
+  std::set<std::tuple<unsigned, int, std::string, std::string>> FlowKeys;
+  bool CoversNetwork = false, CoversStore = false, CoversLog = false;
+  std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
+};
+
+class TranslationUnitAnalysis {
+public:
+  TranslationUnitAnalysis(ASTContext &Ctx, const ApiCatalog *Catalog)
+      : Ctx(Ctx), Catalog(Catalog) {
+    if (Catalog)
+      for (const CatalogEntry &E : Catalog->entries())
+        FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
+  }
+
+  std::shared_ptr<TranslationUnitFlows> run();
+
+  ASTContext &Ctx;
+  const ApiCatalog *Catalog;
+  std::shared_ptr<TranslationUnitFlows> Out =
+      std::make_shared<TranslationUnitFlows>();
+  llvm::DenseSet<const FunctionDecl *> Analysable;
+  std::map<std::string, const VarDecl *> CapturedVars;
+  // Functions whose result is a file descriptor some sink cares about
+  // (socket, accept): their results carry the marker "#fd:<name>".
+  std::set<std::string> FdSources;
+  std::set<std::tuple<unsigned, int, std::string, std::string>> FindingKeys;
+  std::set<std::tuple<unsigned, int, const FunctionDecl *, std::string>>
+      CrossingKeys;
+
+  const FunctionSummary *summaryOf(const FunctionDecl *FD) const {
+    auto It = Out->Summaries.find(FD);
+    return It != Out->Summaries.end() && It->second.Ready ? &It->second
+                                                          : nullptr;
+  }
+  bool hasBody(const FunctionDecl *FD) const {
+    return FD && Analysable.count(FD->getCanonicalDecl());
+  }
+  const FunctionDecl *definitionOf(const FunctionDecl *FD) const {
+    if (!FD)
+      return nullptr;
+    const FunctionDecl *Def = FD->getDefinition();
+    return Def && Analysable.count(Def->getCanonicalDecl()) ? Def : nullptr;
+  }
+  std::string captureLabel(const VarDecl *V) {
+    std::ostringstream S;
+    S << "$c" << V->getName().str() << "@" << static_cast<const void *>(V);
+    CapturedVars[S.str()] = V;
+    return S.str();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Annotations that make a call a sink.
+//===----------------------------------------------------------------------===//
+
+struct SinkAnnotation {
+  SinkSite Site;
+  int Param = -1; // -1: the whole function (every argument)
+};
+
+std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
+                                              const SourceManager &SM) {
+  std::vector<SinkAnnotation> Out;
+  auto Add = [&](const Annotation &A, int Param) {
+    SinkAnnotation S;
+    S.Param = Param;
+    S.Site.DeclaredAt = SM.getFileLoc(A.Loc);
+    S.Site.Via = quoted(Callee);
+    switch (A.Kind) {
+    case AnnotationKind::Transfer:
+      S.Site.Kind = SinkKind::Transfer;
+      S.Site.Target = A.Args.empty() ? "" : A.Args[0];
+      S.Site.Country = A.Args.size() > 1 ? A.Args[1] : "";
+      break;
+    case AnnotationKind::Store:
+      S.Site.Kind = SinkKind::Store;
+      S.Site.Target = A.Args.empty() ? "" : A.Args[0];
+      break;
+    case AnnotationKind::Log:
+      S.Site.Kind = SinkKind::Log;
+      break;
+    default:
+      return;
+    }
+    Out.push_back(std::move(S));
+  };
+  for (AnnotationKind K :
+       {AnnotationKind::Transfer, AnnotationKind::Store, AnnotationKind::Log}) {
+    if (auto A = findAnnotation(Callee, K))
+      Add(*A, -1);
+    for (unsigned I = 0; I < Callee->getNumParams(); ++I)
+      if (auto A = findAnnotation(Callee->getParamDecl(I), K))
+        Add(*A, static_cast<int>(I));
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// FunctionAnalyzer
+//===----------------------------------------------------------------------===//
+
+FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
+                                   const FunctionDecl *FD)
+    : TU(TU), FD(FD), Ctx(TU.Ctx), SM(TU.Ctx.getSourceManager()),
+      OwnPurpose(purposeOfContext(FD)) {
+  for (const SinkAnnotation &S : sinkAnnotationsOf(FD, SM)) {
+    CoversNetwork |= S.Site.Kind == SinkKind::Transfer;
+    CoversStore |= S.Site.Kind == SinkKind::Store;
+    CoversLog |= S.Site.Kind == SinkKind::Log;
+  }
+}
+
+Taint FunctionAnalyzer::placeholderFor(const Path &P) {
+  Taint T;
+  std::string Label;
+  if (P.IsThis) {
+    Label = thisLabel();
+  } else if (const auto *PD = dyn_cast_or_null<ParmVarDecl>(P.Root);
+             PD && PD->getDeclContext() == FD) {
+    Label = paramLabel(PD->getFunctionScopeIndex());
+  } else if (const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
+             VD && VD->hasLocalStorage() && VD->getDeclContext() != FD &&
+             !VD->isLocalVarDeclOrParm()) {
+    return T;
+  } else if (VD && VD->hasLocalStorage() &&
+             !FD->Encloses(VD->getDeclContext()) &&
+             VD->getDeclContext() != FD) {
+    Label = TU.captureLabel(VD); // captured by this lambda
+  } else {
+    return T;
+  }
+  for (const FieldDecl *F : P.Fields)
+    Label += "." + F->getNameAsString();
+  T.add(Label, nullptr);
+  return T;
+}
+
+Taint FunctionAnalyzer::readPath(const Path &P) {
+  Taint T;
+  bool Seeded = false; // some entry covers the root itself
+  for (const auto &[Q, QT] : Cur) {
+    if (!Q.sameRoot(P))
+      continue;
+    if (Q.covers(P)) {
+      Seeded = true;
+      // A whole-object placeholder read through fields names those fields,
+      // so a summary stays field-sensitive.
+      for (const auto &[Label, Tr] : QT.labels()) {
+        std::string Refined = Label;
+        if (isPlaceholder(Label))
+          for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I)
+            Refined += "." + P.Fields[I]->getNameAsString();
+        T.add(Refined, Tr);
+      }
+    } else if (P.covers(Q)) {
+      T.merge(QT); // reading an object reads its fields
+    }
+  }
+  if (!Seeded)
+    T.merge(placeholderFor(P));
+  return T;
+}
+
+std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
+  if (Exact)
+    *Exact = true;
+  E = ignoreNoise(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      Path P;
+      P.Root = VD;
+      return P;
+    }
+    return std::nullopt;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    Path P;
+    P.IsThis = true;
+    return P;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F)
+      return std::nullopt;
+    bool BaseExact = true;
+    auto Base = pathOf(ME->getBase(), &BaseExact);
+    if (!Base)
+      return std::nullopt;
+    if (Exact)
+      *Exact = BaseExact && (!ME->isArrow() || Base->IsThis);
+    Base->Fields.push_back(F);
+    return Base;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
+      auto P = pathOf(UO->getSubExpr());
+      if (Exact)
+        *Exact = false;
+      return P;
+    }
+    return std::nullopt;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    auto P = pathOf(ASE->getBase());
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
+  return std::nullopt;
+}
+
+Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) {
+  Taint T;
+  SourceLocation Loc = SM.getFileLoc(At->getExprLoc());
+  if (auto O = dataOfDecl(D))
+    T.add(O->Item, extendTrace(nullptr, Loc,
+                               "'" + O->Item + "' is read from " +
+                                   describeSource(O->Source) + " here"));
+  // A whole object carries its annotated fields.
+  if (const RecordDecl *RD = recordOfType(Type)) {
+    std::vector<std::pair<const RecordDecl *, int>> Work{{RD, 0}};
+    std::set<const RecordDecl *> Seen;
+    while (!Work.empty()) {
+      auto [R, Depth] = Work.back();
+      Work.pop_back();
+      if (!(R = R->getDefinition()) || !Seen.insert(R).second || Depth > 3)
+        continue;
+      if (auto A = findAnnotation(R, AnnotationKind::Data))
+        if (!A->Args.empty() && !A->Args[0].empty())
+          T.add(A->Args[0],
+                extendTrace(nullptr, Loc,
+                            "'" + A->Args[0] + "' is read with an object of " +
+                                quoted(R) + " here"));
+      for (const FieldDecl *F : R->fields()) {
+        if (auto A = findAnnotation(F, AnnotationKind::Data))
+          if (!A->Args.empty() && !A->Args[0].empty())
+            T.add(A->Args[0],
+                  extendTrace(nullptr, Loc,
+                              "'" + A->Args[0] + "' is read with its field " +
+                                  quoted(F) + " here"));
+        if (const RecordDecl *Inner = recordOfType(F->getType()))
+          if (!F->getType()->isPointerType())
+            Work.push_back({Inner, Depth + 1});
+      }
+    }
+  }
+  return T;
+}
+
+Taint FunctionAnalyzer::value(const Expr *E) {
+  if (!E)
+    return {};
+  auto It = Values.find(E);
+  if (It != Values.end())
+    return It->second;
+  return compute(E);
+}
+
+void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
+                             SourceLocation Loc, bool Strong) {
+  bool Exact = false;
+  auto P = pathOf(Target, &Exact);
+  if (!P)
+    return;
+  Taint Stored = T.withStep(Loc, "stored in '" + P->describe() + "'");
+  bool Local = P->Root && isa<VarDecl>(P->Root) &&
+               cast<VarDecl>(P->Root)->hasLocalStorage() &&
+               !P->Root->getType()->isReferenceType() &&
+               !P->Root->getType()->isPointerType();
+  if (Strong && Exact && (Local || P->IsThis)) {
+    for (auto It = Cur.begin(); It != Cur.end();)
+      It = P->covers(It->first) ? Cur.erase(It) : std::next(It);
+    Cur[*P] = Stored;
+  } else {
+    Cur[*P].merge(Stored);
+  }
+  // Writes through reference or pointer parameters, and into the object,
+  // are what the caller sees.
+  const auto *PD = dyn_cast_or_null<ParmVarDecl>(P->Root);
+  bool ThroughParam = PD && PD->getDeclContext() == FD &&
+                      (PD->getType()->isReferenceType() ||
+                       PD->getType()->isPointerType());
+  if (ThroughParam || P->IsThis) {
+    std::string Key =
+        P->IsThis ? thisLabel() : paramLabel(PD->getFunctionScopeIndex());
+    for (const FieldDecl *F : P->Fields)
+      Key += "." + F->getNameAsString();
+    Summary.OutEffects[Key].merge(Stored);
+  }
+}
+
+Taint FunctionAnalyzer::compute(const Expr *E) {
+  Taint Result;
+  E = E->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      Path P;
+      P.Root = VD;
+      Result = readPath(P);
+      recordPurposeUse(DRE, Result);
+      Result.merge(sourcesOf(VD, VD->getType(), DRE));
+    }
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+      if (auto P = pathOf(ME)) {
+        Result = readPath(*P);
+        recordPurposeUse(ME, Result);
+      } else {
+        Result = value(ME->getBase());
+      }
+      Result.merge(sourcesOf(F, F->getType(), ME));
+    } else if (isa<VarDecl>(ME->getMemberDecl())) {
+      Result = sourcesOf(ME->getMemberDecl(),
+                         cast<VarDecl>(ME->getMemberDecl())->getType(), ME);
+    }
+  } else if (isa<CXXThisExpr>(E)) {
+    Path P;
+    P.IsThis = true;
+    Result = readPath(P);
+  } else if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    // Casts keep the data; a cast to void discards it.
+    if (!CE->getType()->isVoidType())
+      Result = value(CE->getSubExpr());
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    Result = value(UO->getSubExpr());
+    if (UO->getOpcode() == UO_LNot)
+      Result = {};
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    SourceLocation Loc = SM.getFileLoc(BO->getOperatorLoc());
+    switch (BO->getOpcode()) {
+    case BO_Assign:
+      Result = value(BO->getRHS());
+      write(BO->getLHS(), Result, Loc, /*Strong=*/true);
+      break;
+    case BO_Comma:
+      Result = value(BO->getRHS());
+      break;
+    case BO_LT: case BO_GT: case BO_LE: case BO_GE: case BO_EQ: case BO_NE:
+    case BO_LAnd: case BO_LOr: case BO_Cmp:
+      break; // a yes/no answer about data is not the data
+    default:
+      Result = value(BO->getLHS());
+      Result.merge(value(BO->getRHS()));
+      if (BO->isCompoundAssignmentOp())
+        write(BO->getLHS(), Result, Loc, /*Strong=*/false);
+      break;
+    }
+  } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    Result = value(CO->getTrueExpr());
+    Result.merge(value(CO->getFalseExpr()));
+  } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    Result = value(ASE->getBase());
+  } else if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Init : ILE->inits())
+      Result.merge(value(Init));
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind Op = OC->getOperator();
+    SourceLocation Loc = SM.getFileLoc(OC->getOperatorLoc());
+    if (Op == OO_Equal && OC->getNumArgs() == 2) {
+      Result = value(OC->getArg(1));
+      write(OC->getArg(0), Result, Loc, /*Strong=*/true);
+    } else if (Op == OO_EqualEqual || Op == OO_ExclaimEqual || Op == OO_Less ||
+               Op == OO_Greater || Op == OO_LessEqual ||
+               Op == OO_GreaterEqual || Op == OO_Spaceship) {
+      // Comparisons answer yes or no.
+    } else {
+      const FunctionDecl *Callee = OC->getDirectCallee();
+      const Expr *Object = nullptr;
+      std::vector<const Expr *> Args(OC->arg_begin(), OC->arg_end());
+      if (isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty()) {
+        Object = Args.front();
+        Args.erase(Args.begin());
+      }
+      Result = computeCall(OC, Callee, Object, Args);
+    }
+  } else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    std::vector<const Expr *> Args(MCE->arg_begin(), MCE->arg_end());
+    Result = computeCall(MCE, MCE->getMethodDecl(),
+                         MCE->getImplicitObjectArgument(), Args);
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
+    Result = computeCall(Call, Call->getDirectCallee(), nullptr, Args);
+  } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+    std::vector<const Expr *> Args(CCE->arg_begin(), CCE->arg_end());
+    Result = computeCall(CCE, CCE->getConstructor(), nullptr, Args);
+  } else if (const auto *NE = dyn_cast<CXXNewExpr>(E)) {
+    if (NE->getInitializer())
+      Result = value(NE->getInitializer());
+  } else if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    // The closure carries what it captures.
+    for (const Expr *Init : LE->capture_inits())
+      if (Init)
+        Result.merge(value(Init));
+  } else if (const auto *DAE = dyn_cast<CXXDefaultArgExpr>(E)) {
+    Result = value(DAE->getExpr());
+  } else if (const auto *DIE = dyn_cast<CXXDefaultInitExpr>(E)) {
+    Result = value(DIE->getExpr());
+  } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
+    Result = value(FE->getSubExpr());
+  } else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+    Result = value(MTE->getSubExpr());
+  } else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E)) {
+    Result = value(BTE->getSubExpr());
+  } else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+    Result = value(FC->getSubExpr());
+  } else if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    if (const auto *Last = dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
+      Result = value(Last);
+  }
+  Values[E].merge(Result);
+  return Values[E];
+}
+
+void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
+  bool FromCatalog = !Site.CatalogEntry.empty();
+  // A declared sink on the way covers what the API underneath does.
+  if (FromCatalog &&
+      ((Site.Kind == SinkKind::Network && CoversNetwork) ||
+       (Site.Kind == SinkKind::Store && CoversStore) ||
+       (Site.Kind == SinkKind::Log && CoversLog)))
+    return;
+  SinkFlow Concrete{Site, {}}, Pending{Site, {}};
+  for (const auto &[Label, Tr] : Data.labels()) {
+    if (Label.empty() || Label[0] == '#')
+      continue;
+    auto Key = std::make_tuple(Site.Loc.getRawEncoding(),
+                               static_cast<int>(Site.Kind), Site.Target, Label);
+    if (isPlaceholder(Label)) {
+      if (FlowKeys.insert(Key).second)
+        Pending.Data.add(Label, Tr);
+    } else if (TU.FindingKeys.insert(Key).second) {
+      Concrete.Data.add(Label, Tr);
+    }
+  }
+  if (!Concrete.Data.empty())
+    TU.Out->SinkFlows.push_back(std::move(Concrete));
+  if (!Pending.Data.empty())
+    Summary.Flows.push_back(std::move(Pending));
+}
+
+void FunctionAnalyzer::recordCrossing(PurposeCrossing C) {
+  Taint Concrete;
+  for (const auto &[Label, Tr] : C.Data.labels())
+    if (!Label.empty() && Label[0] != '#' && !isPlaceholder(Label) &&
+        TU.CrossingKeys.insert({C.Loc.getRawEncoding(), 0, C.Callee, Label})
+            .second)
+      Concrete.add(Label, Tr);
+  if (Concrete.empty())
+    return;
+  C.Data = std::move(Concrete);
+  TU.Out->Crossings.push_back(std::move(C));
+}
+
+void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
+  if (!OwnPurpose || T.empty())
+    return;
+  // A member chain is one use: its outermost expression.
+  for (const DynTypedNode &Parent : Ctx.getParents(*E)) {
+    const Expr *PE = Parent.get<Expr>();
+    while (PE && (isa<ImplicitCastExpr>(PE) || isa<ParenExpr>(PE))) {
+      auto Up = Ctx.getParents(*PE);
+      PE = Up.empty() ? nullptr : Up[0].get<Expr>();
+    }
+    if (PE && isa<MemberExpr>(PE))
+      return;
+  }
+  Taint Placeholders;
+  for (const auto &[Label, Tr] : T.labels())
+    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
+      Placeholders.add(Label, Tr);
+  if (Placeholders.empty())
+    return;
+  SinkSite Site;
+  Site.Kind = SinkKind::Purpose;
+  Site.Loc = SM.getFileLoc(E->getExprLoc());
+  Site.Via = quoted(FD);
+  Site.DeclaredAt = SM.getFileLoc(OwnPurpose->From.Loc);
+  for (const std::string &P : OwnPurpose->Purposes)
+    Site.Target += (Site.Target.empty() ? "" : ",") + P;
+  recordFlow(Site, Placeholders);
+}
+
+Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
+                                           const Expr *Object,
+                                           llvm::ArrayRef<const Expr *> Args,
+                                           const Taint *LambdaParams) {
+  // "$p<N>[.field...]", "$this[.field...]", "$c<name>@<id>[.field...]"
+  std::vector<std::string> Parts;
+  {
+    std::string Rest = Label.substr(1);
+    size_t Dot;
+    while ((Dot = Rest.find('.')) != std::string::npos) {
+      Parts.push_back(Rest.substr(0, Dot));
+      Rest = Rest.substr(Dot + 1);
+    }
+    Parts.push_back(Rest);
+  }
+  const std::string &Head = Parts.front();
+  std::vector<std::string> FieldNames(Parts.begin() + 1, Parts.end());
+
+  const Expr *Base = nullptr;
+  std::optional<Path> BasePath;
+  if (Head == "this") {
+    Base = Object;
+  } else if (Head[0] == 'p') {
+    if (LambdaParams)
+      return *LambdaParams;
+    unsigned Index = std::stoul(Head.substr(1));
+    if (Index < Args.size())
+      Base = Args[Index];
+  } else if (Head[0] == 'c') {
+    auto It = TU.CapturedVars.find("$" + Head);
+    if (It == TU.CapturedVars.end())
+      return {};
+    Path P;
+    P.Root = It->second;
+    BasePath = P;
+  }
+  if (Base)
+    BasePath = pathOf(Base);
+  if (Base && (FieldNames.empty() || !BasePath))
+    return value(Base);
+  if (!BasePath)
+    return {};
+  // Field by field where the caller's value is a path: what the caller
+  // holds there, and what those fields are declared to be.
+  Path P = *BasePath;
+  QualType T = Base ? Base->getType() : P.Root->getType();
+  Taint Declared;
+  for (const std::string &Name : FieldNames) {
+    const FieldDecl *F = fieldNamed(recordOfType(T), Name);
+    if (!F)
+      break;
+    P.Fields.push_back(F);
+    T = F->getType();
+    Declared = Base ? sourcesOf(F, F->getType(), Base) : Taint();
+  }
+  Taint Out = readPath(P);
+  Out.merge(Declared);
+  return Out;
+}
+
+Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
+                                   const FunctionDecl *Callee,
+                                   const Expr *Object,
+                                   llvm::ArrayRef<const Expr *> Args,
+                                   const Taint *LambdaParams) {
+  Taint Out;
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  for (const auto &[Label, CalleePath] : T.labels()) {
+    if (!isPlaceholder(Label)) {
+      Out.add(Label, concatTraces(extendTrace(nullptr, Loc,
+                                              "call of " + quoted(Callee)),
+                                  CalleePath));
+      continue;
+    }
+    Taint Actual = resolvePlaceholder(Label, Object, Args, LambdaParams);
+    for (const auto &[ActualLabel, CallerPath] : Actual.labels())
+      Out.add(ActualLabel,
+              concatTraces(extendTrace(CallerPath, Loc,
+                                       "passed to " + quoted(Callee) + " here"),
+                           CalleePath));
+  }
+  return Out;
+}
+
+void FunctionAnalyzer::applySummary(const FunctionSummary &S,
+                                    const FunctionDecl *Callee,
+                                    const Expr *Call, const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    bool ImportFlows, Taint &Result) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Result.merge(substitute(S.Return, Call, Callee, Object, Args)
+                   .withStep(Loc, "returned by " + quoted(Callee) + " here"));
+  for (const auto &[Key, Effect] : S.OutEffects) {
+    Taint Written = substitute(Effect, Call, Callee, Object, Args);
+    if (Written.empty())
+      continue;
+    // Key "$p1.name" → argument 1's field name.
+    std::string Head = Key.substr(1, Key.find('.') == std::string::npos
+                                         ? std::string::npos
+                                         : Key.find('.') - 1);
+    const Expr *Target = nullptr;
+    if (Head == "this")
+      Target = Object;
+    else if (Head[0] == 'p' && std::stoul(Head.substr(1)) < Args.size())
+      Target = Args[std::stoul(Head.substr(1))];
+    if (Target)
+      write(Target, Written, Loc, /*Strong=*/false);
+  }
+  for (const SinkFlow &F : S.Flows) {
+    if (F.Site.Kind == SinkKind::Purpose) {
+      // Within one purpose the caller's own reads were judged already.
+      if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+        continue;
+    } else if (!ImportFlows) {
+      continue;
+    }
+    recordFlow(F.Site, substitute(F.Data, Call, Callee, Object, Args));
+  }
+}
+
+static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
+                      const SourceManager &SM, const LangOptions &LO) {
+  if (E.WhenArg < 0)
+    return true;
+  if (static_cast<size_t>(E.WhenArg) >= Args.size())
+    return false;
+  const Expr *Arg = Args[E.WhenArg]->IgnoreParenImpCasts();
+  std::string Spelled;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    Spelled = DRE->getDecl()->getNameAsString();
+  else
+    Spelled = Lexer::getSourceText(
+                  CharSourceRange::getTokenRange(Args[E.WhenArg]->getSourceRange()),
+                  SM, LO)
+                  .str();
+  return std::find(E.WhenIn.begin(), E.WhenIn.end(), Spelled) != E.WhenIn.end();
+}
+
+/// The stream a chain of << starts from: `std::cout << a << b`.
+static const VarDecl *streamRoot(const Expr *E) {
+  for (int Depth = 0; E && Depth < 64; ++Depth) {
+    E = ignoreNoise(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
+                                    const Expr *Call, const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    Taint &Result) {
+  if (!TU.Catalog || !Callee)
+    return false;
+  const auto &Entries = TU.Catalog->lookup(catalogName(Callee));
+  if (Entries.empty())
+    return false;
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  std::string Name = catalogName(Callee);
+  bool DecidesReturn = false;
+  // Free operator<< takes the stream as argument 0.
+  const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
+  for (const CatalogEntry *E : Entries) {
+    auto Flowing = [&]() {
+      Taint In;
+      for (size_t I = 0; I < Args.size(); ++I)
+        if (E->Args.contains(static_cast<int>(I)))
+          In.merge(value(Args[I]));
+      if (E->IncludesObject && Object)
+        In.merge(value(Object));
+      return In;
+    };
+    auto Target = [&](const ValueRef &V) -> const Expr * {
+      if (V.K == ValueRef::Object)
+        return Object;
+      if (V.K == ValueRef::Argument && static_cast<size_t>(V.Index) < Args.size())
+        return Args[V.Index];
+      return nullptr;
+    };
+    switch (E->Kind) {
+    case CatalogEntryKind::Sink: {
+      if (!whenHolds(*E, Args, SM, Ctx.getLangOpts()))
+        break;
+      if (!E->ReceiverIn.empty()) {
+        const VarDecl *Root = streamRoot(Stream);
+        if (!Root || std::find(E->ReceiverIn.begin(), E->ReceiverIn.end(),
+                               Root->getQualifiedNameAsString()) ==
+                         E->ReceiverIn.end())
+          break;
+      }
+      if (!E->FdFrom.empty()) {
+        // write(2) is a network sink only on a socket.
+        Taint Fd = Args.empty() ? Taint() : value(Args[0]);
+        bool IsSocket = false;
+        for (const std::string &From : E->FdFrom)
+          IsSocket |= Fd.has("#fd:" + From);
+        if (!IsSocket)
+          break;
+      }
+      SinkSite Site;
+      Site.Loc = Loc;
+      Site.Via = "'" + Name + "'";
+      Site.CatalogEntry = E->DeclaredAt;
+      Site.Target = E->Target;
+      Site.Country = E->Country;
+      switch (E->Sink) {
+      case CatalogSinkKind::Transfer: Site.Kind = SinkKind::Transfer; break;
+      case CatalogSinkKind::Store: Site.Kind = SinkKind::Store; break;
+      case CatalogSinkKind::Log: Site.Kind = SinkKind::Log; break;
+      case CatalogSinkKind::Network: Site.Kind = SinkKind::Network; break;
+      }
+      recordFlow(Site, Flowing());
+      break;
+    }
+    case CatalogEntryKind::Propagator: {
+      Taint In = Flowing().withStep(Loc, "copied by '" + Name + "' here");
+      if (E->Value.K == ValueRef::Return) {
+        Result.merge(In);
+        DecidesReturn = true;
+      } else if (const Expr *To = Target(E->Value)) {
+        write(To, In, Loc, /*Strong=*/false);
+      }
+      break;
+    }
+    case CatalogEntryKind::Anonymizer:
+      if (E->Value.K == ValueRef::Return)
+        DecidesReturn = true;
+      break;
+    case CatalogEntryKind::Source: {
+      Taint Src;
+      Src.add(E->Item, extendTrace(nullptr, Loc,
+                                   "'" + E->Item + "' comes from '" + Name +
+                                       "' here"));
+      if (E->Value.K == ValueRef::Return)
+        Result.merge(Src);
+      else if (const Expr *To = Target(E->Value))
+        write(To, Src, Loc, /*Strong=*/false);
+      break;
+    }
+    }
+  }
+  return DecidesReturn;
+}
+
+void FunctionAnalyzer::applyLambdaArguments(const Expr *Call,
+                                            llvm::ArrayRef<const Expr *> Args) {
+  // A lambda handed to code we cannot see (std::for_each, a callback
+  // registry) is assumed to be called with what the other arguments hold.
+  for (size_t I = 0; I < Args.size(); ++I) {
+    const auto *LE = dyn_cast<LambdaExpr>(ignoreNoise(Args[I]));
+    if (!LE)
+      continue;
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    const FunctionSummary *S = TU.summaryOf(Op);
+    if (!S)
+      continue;
+    Taint Others;
+    for (size_t J = 0; J < Args.size(); ++J)
+      if (J != I)
+        Others.merge(value(Args[J]));
+    SourceLocation Loc = SM.getFileLoc(LE->getBeginLoc());
+    Taint Given = Others.withStep(Loc, "handed to the lambda here");
+    for (const SinkFlow &F : S->Flows)
+      recordFlow(F.Site, substitute(F.Data, Call, Op, nullptr, {}, &Given));
+  }
+}
+
+Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee,
+                                    const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Taint Result;
+  // __builtin_expect and friends carry no data; library builtins (printf,
+  // snprintf, memcpy) are ordinary calls for the catalog.
+  if (unsigned ID = Callee ? Callee->getBuiltinID() : 0;
+      ID && !Ctx.BuiltinInfo.isPredefinedLibFunction(ID) &&
+      !Ctx.BuiltinInfo.isLibFunction(ID)) {
+    for (const Expr *A : Args)
+      Result.merge(value(A));
+    return Result;
+  }
+  if (Callee) {
+    TU.Out->Calls.push_back({FD, Callee, Loc});
+
+    // Declared sinks.
+    std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
+    bool FunctionLevelSink = false;
+    for (SinkAnnotation &S : Sinks) {
+      S.Site.Loc = Loc;
+      Taint In;
+      if (S.Param < 0) {
+        FunctionLevelSink = true;
+        for (const Expr *A : Args)
+          In.merge(value(A));
+        if (Object)
+          In.merge(value(Object));
+      } else if (static_cast<size_t>(S.Param) < Args.size()) {
+        In = value(Args[S.Param]);
+      }
+      recordFlow(S.Site, In);
+    }
+
+    // Data a function with a purpose of its own reads and returns is used
+    // under the caller's purposes from here on.
+    auto CalleePurpose = purposeOfContext(Callee);
+    bool Crosses = CalleePurpose && (!OwnPurpose || OwnPurpose->From.Attr !=
+                                                        CalleePurpose->From.Attr);
+
+    bool Anonymizes = findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
+    const FunctionDecl *Def = TU.definitionOf(Callee);
+    const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+    if (S) {
+      Taint Returned;
+      applySummary(*S, Def, Call, Object, Args,
+                   /*ImportFlows=*/!FunctionLevelSink, Returned);
+      if (Crosses) {
+        PurposeCrossing C;
+        C.Caller = FD;
+        C.Callee = Callee;
+        C.Loc = Loc;
+        for (const auto &[Label, Tr] : S->Return.labels())
+          if (!isPlaceholder(Label))
+            C.Data.add(Label,
+                       extendTrace(Tr, Loc, "returned by " + quoted(Callee) +
+                                                " here"));
+        recordCrossing(std::move(C));
+      }
+      if (!Anonymizes)
+        Result.merge(Returned);
+    } else if (!Def || !TU.hasBody(Def)) {
+      bool Decided = applyCatalog(Callee, Call, Object, Args, Result);
+      applyLambdaArguments(Call, Args);
+      if (!Decided && !Anonymizes) {
+        // Unknown code: what goes in comes out, and a non-const method or a
+        // stream-like first parameter takes in what it is given.
+        Taint In;
+        for (const Expr *A : Args)
+          In.merge(value(A));
+        Result.merge(In);
+        if (Object)
+          Result.merge(value(Object));
+        const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        const Expr *Receiver = nullptr;
+        if (MD && Object && !MD->isConst() && !isa<CXXConstructorDecl>(MD))
+          Receiver = Object;
+        else if (!MD && !Args.empty() && Callee->getNumParams() > 0 &&
+                 Callee->getParamDecl(0)->getType()->isLValueReferenceType() &&
+                 !Callee->getParamDecl(0)
+                      ->getType()
+                      ->getPointeeType()
+                      .isConstQualified() &&
+                 recordOfType(Callee->getParamDecl(0)->getType())) {
+          Receiver = Args[0];
+          In = {};
+          for (size_t I = 1; I < Args.size(); ++I)
+            In.merge(value(Args[I]));
+        }
+        // `os << a << b`: the stream is at the root of the chain.
+        while (Receiver && !pathOf(Receiver)) {
+          const Expr *R = ignoreNoise(Receiver);
+          if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R))
+            Receiver = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+          else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(R))
+            Receiver = MC->getImplicitObjectArgument();
+          else
+            Receiver = nullptr;
+        }
+        if (Receiver && !In.empty())
+          write(Receiver, In.withStep(Loc, "added to it by " + quoted(Callee)),
+                Loc, /*Strong=*/false);
+      }
+    } else {
+      // A body we are still analysing (recursion): what goes in comes out.
+      for (const Expr *A : Args)
+        Result.merge(value(A));
+    }
+    if (Anonymizes)
+      Result = {};
+    if (!TU.FdSources.empty()) {
+      std::string Name = catalogName(Callee);
+      if (TU.FdSources.count(Name))
+        Result.add("#fd:" + Name, nullptr);
+    }
+    if (auto O = dataOfDecl(Callee); O && isa<FunctionDecl>(O->Source))
+      Result.add(O->Item, extendTrace(nullptr, Loc,
+                                      "'" + O->Item + "' is returned by " +
+                                          quoted(Callee) + " here"));
+    return Result;
+  }
+  // Through a function pointer or std::function: conservative.
+  for (const Expr *A : Args)
+    Result.merge(value(A));
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    Result.merge(value(CE->getCallee()));
+  return Result;
+}
+
+void FunctionAnalyzer::processDecl(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+  Path P;
+  P.Root = VD;
+  // Aggregates field by field, so one field's data stays in its field.
+  if (const auto *ILE = dyn_cast<InitListExpr>(ignoreNoise(Init))) {
+    const RecordDecl *RD = recordOfType(VD->getType());
+    if (RD && !VD->getType()->isPointerType() && ILE->isSemanticForm()) {
+      for (auto It = Cur.begin(); It != Cur.end();)
+        It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+      unsigned Index = 0;
+      if (RD->getDefinition())
+        for (const FieldDecl *F : RD->getDefinition()->fields()) {
+          if (Index >= ILE->getNumInits())
+            break;
+          Taint T = value(ILE->getInit(Index++));
+          if (T.empty())
+            continue;
+          Path FP = P;
+          FP.Fields.push_back(F);
+          Cur[FP] = T.withStep(Loc, "stored in '" + FP.describe() + "'");
+        }
+      return;
+    }
+  }
+  // Copying a struct of the program from a path copies it field by field,
+  // so that one field's data stays in that field of the copy.
+  const Expr *Source = ignoreNoise(Init);
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(Source))
+    if (CCE->getNumArgs() == 1 && CCE->getConstructor()->isCopyOrMoveConstructor())
+      Source = ignoreNoise(CCE->getArg(0));
+  const RecordDecl *RD = recordOfType(VD->getType());
+  auto From = pathOf(Source);
+  if (From && RD && RD->getDefinition() && !VD->getType()->isPointerType() &&
+      !VD->getType()->isReferenceType() &&
+      !SM.isInSystemHeader(RD->getDefinition()->getLocation())) {
+    std::vector<std::pair<Path, Taint>> Copies;
+    bool Seeded = false;
+    for (const auto &[Q, QT] : Cur) {
+      if (!Q.sameRoot(*From))
+        continue;
+      if (Q.covers(*From)) {
+        Seeded = true;
+        Taint Refined;
+        for (const auto &[Label, Tr] : QT.labels()) {
+          std::string L = Label;
+          if (isPlaceholder(Label))
+            for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I)
+              L += "." + From->Fields[I]->getNameAsString();
+          Refined.add(L, Tr);
+        }
+        Copies.push_back({P, Refined});
+      } else if (From->covers(Q)) {
+        Path To = P;
+        To.Fields.insert(To.Fields.end(),
+                         Q.Fields.begin() + From->Fields.size(), Q.Fields.end());
+        Copies.push_back({To, QT});
+      }
+    }
+    if (!Seeded)
+      Copies.push_back({P, placeholderFor(*From)});
+    // What the source's own declaration says it is (not its type: the
+    // copy has the same type and says so itself).
+    const Decl *Last = From->Fields.empty() ? static_cast<const Decl *>(From->Root)
+                                            : From->Fields.back();
+    if (auto O = dataOfDecl(Last)) {
+      Taint Own;
+      Own.add(O->Item, extendTrace(nullptr, SM.getFileLoc(Source->getExprLoc()),
+                                   "'" + O->Item + "' is read from " +
+                                       describeSource(O->Source) + " here"));
+      Copies.push_back({P, Own});
+    }
+    for (auto It = Cur.begin(); It != Cur.end();)
+      It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+    for (auto &[To, QT] : Copies)
+      if (!QT.empty())
+        Cur[To].merge(QT.withStep(Loc, "stored in '" + To.describe() + "'"));
+    return;
+  }
+  Taint T = value(Init);
+  for (auto It = Cur.begin(); It != Cur.end();)
+    It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+  if (!T.empty())
+    Cur[P] = T.withStep(Loc, "stored in '" + P.describe() + "'");
+}
+
+void FunctionAnalyzer::processElement(const CFGElement &Elem) {
+  if (auto S = Elem.getAs<CFGStmt>()) {
+    const Stmt *St = S->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          processDecl(VD);
+    } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+      if (const Expr *RV = RS->getRetValue())
+        Summary.Return.merge(value(RV).withStep(
+            SM.getFileLoc(RS->getReturnLoc()), "returned here"));
+    } else if (const auto *E = dyn_cast<Expr>(St)) {
+      Values.erase(E); // recompute under the current state
+      compute(E);
+    }
+  } else if (auto I = Elem.getAs<CFGInitializer>()) {
+    const CXXCtorInitializer *Init = I->getInitializer();
+    if (const FieldDecl *F = Init->getMember()) {
+      Taint T = value(Init->getInit());
+      if (!T.empty()) {
+        Path P;
+        P.IsThis = true;
+        P.Fields.push_back(F);
+        SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
+        Taint Stored = T.withStep(Loc, "stored in '" + P.describe() + "'");
+        Cur[P].merge(Stored);
+        Summary.OutEffects[std::string(thisLabel()) + "." +
+                           F->getNameAsString()]
+            .merge(Stored);
+      }
+    }
+  }
+}
+
+void FunctionAnalyzer::run() {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddInitializers = true;
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph) {
+    Summary.Ready = true;
+    TU.Out->Summaries[FD] = std::move(Summary);
+    return;
+  }
+
+  // Forward analysis to a fixpoint: states only grow at joins, and a strong
+  // update inside a loop is re-joined with the loop's entry.
+  std::vector<State> Out(Graph->getNumBlockIDs());
+  std::vector<bool> Visited(Graph->getNumBlockIDs());
+  llvm::ReversePostOrderTraversal<const CFG *> Order(Graph.get());
+  bool Changed = true;
+  for (int Round = 0; Changed && Round < 12; ++Round) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      Cur.clear();
+      for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
+        if (const CFGBlock *PB = Pred.getReachableBlock())
+          if (Visited[PB->getBlockID()])
+            joinInto(Cur, Out[PB->getBlockID()]);
+      for (const CFGElement &Elem : *Block)
+        processElement(Elem);
+      unsigned ID = Block->getBlockID();
+      if (!Visited[ID] || !(Out[ID].size() == Cur.size() &&
+                            std::equal(Out[ID].begin(), Out[ID].end(),
+                                       Cur.begin(), [](auto &A, auto &B) {
+                                         return !(A.first < B.first) &&
+                                                !(B.first < A.first) &&
+                                                A.second == B.second;
+                                       }))) {
+        Changed = true;
+        Visited[ID] = true;
+        Out[ID] = Cur;
+      }
+    }
+  }
+  Summary.Ready = true;
+  TU.Out->Summaries[FD] = std::move(Summary);
+}
+
+//===----------------------------------------------------------------------===//
+// The translation unit: which functions, in which order.
+//===----------------------------------------------------------------------===//
+
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    add(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    add(LE->getCallOperator());
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  void add(const FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl() || !Seen.insert(FD).second)
+      return;
+    Functions.push_back(FD);
+  }
+  const SourceManager &SM;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+};
+
+class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
+public:
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCallExpr(CallExpr *CE) {
+    add(CE->getDirectCallee());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    add(CE->getConstructor());
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    add(LE->getCallOperator());
+    return true;
+  }
+  std::vector<const FunctionDecl *> Callees;
+
+private:
+  void add(const FunctionDecl *FD) {
+    if (FD)
+      Callees.push_back(FD);
+  }
+};
+
+std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
+  FunctionCollector Collector(Ctx.getSourceManager());
+  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *FD : Collector.Functions)
+    Analysable.insert(FD->getCanonicalDecl());
+
+  // Callees first, so their summaries are ready at the call sites.
+  std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Edges;
+  for (const FunctionDecl *FD : Collector.Functions) {
+    CalleeCollector CC;
+    CC.TraverseStmt(FD->getBody());
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        CC.TraverseStmt(Init->getInit());
+    for (const FunctionDecl *Callee : CC.Callees)
+      if (const FunctionDecl *Def = definitionOf(Callee))
+        Edges[FD].push_back(Def);
+  }
+  std::vector<const FunctionDecl *> Order;
+  std::set<const FunctionDecl *> Done, OnStack;
+  std::function<void(const FunctionDecl *)> Visit =
+      [&](const FunctionDecl *FD) {
+        if (Done.count(FD) || OnStack.count(FD))
+          return;
+        OnStack.insert(FD);
+        for (const FunctionDecl *Callee : Edges[FD])
+          Visit(Callee);
+        OnStack.erase(FD);
+        Done.insert(FD);
+        Order.push_back(FD);
+      };
+  for (const FunctionDecl *FD : Collector.Functions)
+    Visit(FD);
+
+  for (const FunctionDecl *FD : Order)
+    FunctionAnalyzer(*this, FD).run();
+  return Out;
+}
+
+} // namespace
+
+std::shared_ptr<const TranslationUnitFlows>
+analyzeFlows(ASTContext &Ctx, const ApiCatalog *Catalog) {
+  return TranslationUnitAnalysis(Ctx, Catalog).run();
+}
+
+std::shared_ptr<const TranslationUnitFlows>
+analyzeFlowsCached(ASTContext &Ctx, const ApiCatalog *Catalog) {
+  static std::mutex Mutex;
+  static const ASTContext *LastCtx = nullptr;
+  static const TranslationUnitDecl *LastTU = nullptr;
+  static const ApiCatalog *LastCatalog = nullptr;
+  static std::shared_ptr<const TranslationUnitFlows> Last;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Last && LastCtx == &Ctx && LastTU == Ctx.getTranslationUnitDecl() &&
+      LastCatalog == Catalog)
+    return Last;
+  Last = analyzeFlows(Ctx, Catalog);
+  LastCtx = &Ctx;
+  LastTU = Ctx.getTranslationUnitDecl();
+  LastCatalog = Catalog;
+  return Last;
+}
+
+} // namespace privacy

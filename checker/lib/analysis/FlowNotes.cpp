@@ -1,0 +1,40 @@
+//===- FlowNotes.cpp - the path personal data took, as notes --------------===//
+#include "privacy/FlowChecks.h"
+
+namespace privacy {
+
+std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site) {
+  std::vector<FindingNote> Notes;
+  for (const FlowStep &Step : traceSteps(Path))
+    if (Step.Loc.isValid())
+      Notes.push_back({Step.Loc, Step.Message});
+  if (Site.DeclaredAt.isValid()) {
+    std::string What;
+    switch (Site.Kind) {
+    case SinkKind::Transfer:
+      What = "recipient '" + Site.Target + "'";
+      break;
+    case SinkKind::Store:
+      What = "store '" + Site.Target + "'";
+      break;
+    case SinkKind::Log:
+      What = "logging";
+      break;
+    case SinkKind::Network:
+      What = "network";
+      break;
+    case SinkKind::Purpose:
+      What = "purpose '" + Site.Target + "'";
+      break;
+    }
+    Notes.push_back({Site.DeclaredAt, What + " is declared here"});
+  } else if (!Site.CatalogEntry.empty()) {
+    Notes.push_back({Site.Loc, Site.Via + " is a " +
+                                   sinkKindName(Site.Kind).str() +
+                                   " sink of the API catalog (" +
+                                   Site.CatalogEntry + ")"});
+  }
+  return Notes;
+}
+
+} // namespace privacy

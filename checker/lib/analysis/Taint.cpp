@@ -1,0 +1,84 @@
+//===- Taint.cpp - what a value carries, and how it got there -------------===//
+#include "privacy/Taint.h"
+
+#include <algorithm>
+
+namespace privacy {
+
+// Paths longer than this stop growing: a note list a person can read.
+static constexpr unsigned MaxTraceLength = 24;
+
+Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg) {
+  if (T && T->Length >= MaxTraceLength)
+    return T;
+  if (T && T->Step.Loc == Loc && T->Step.Message == Msg)
+    return T;
+  auto Node = std::make_shared<TraceNode>();
+  Node->Step = {Loc, std::move(Msg)};
+  Node->Prev = T;
+  Node->Length = T ? T->Length + 1 : 1;
+  return Node;
+}
+
+std::vector<FlowStep> traceSteps(const Trace &T) {
+  std::vector<FlowStep> Steps;
+  for (const TraceNode *N = T.get(); N; N = N->Prev.get())
+    Steps.push_back(N->Step);
+  std::reverse(Steps.begin(), Steps.end());
+  return Steps;
+}
+
+Trace concatTraces(const Trace &Earlier, const Trace &Later) {
+  Trace Out = Earlier;
+  for (const FlowStep &S : traceSteps(Later))
+    Out = extendTrace(Out, S.Loc, S.Message);
+  return Out;
+}
+
+std::string paramLabel(unsigned Index) {
+  return "$p" + std::to_string(Index);
+}
+
+bool Taint::add(const std::string &Label, Trace Path) {
+  return Labels.emplace(Label, std::move(Path)).second;
+}
+
+bool Taint::merge(const Taint &Other) {
+  bool Changed = false;
+  for (const auto &[Label, Path] : Other.Labels)
+    Changed |= add(Label, Path);
+  return Changed;
+}
+
+Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
+  Taint Out;
+  for (const auto &[Label, Path] : Labels)
+    Out.Labels.emplace(Label, extendTrace(Path, Loc, Msg));
+  return Out;
+}
+
+std::vector<std::string> Taint::items() const {
+  std::vector<std::string> Out;
+  for (const auto &Entry : Labels)
+    if (!isPlaceholder(Entry.first))
+      Out.push_back(Entry.first);
+  return Out;
+}
+
+bool Taint::hasItems() const {
+  return std::any_of(Labels.begin(), Labels.end(), [](const auto &Entry) {
+    return !isPlaceholder(Entry.first);
+  });
+}
+
+bool Taint::operator==(const Taint &O) const {
+  if (Labels.size() != O.Labels.size())
+    return false;
+  for (auto A = Labels.begin(), B = O.Labels.begin(); A != Labels.end();
+       ++A, ++B)
+    if (A->first != B->first)
+      return false;
+  return true;
+}
+
+} // namespace privacy
