@@ -5,6 +5,7 @@
 #include "CrossBorderTransferCheck.h"
 #include "InvalidAnnotationCheck.h"
 #include "LogLeakCheck.h"
+#include "MissingConsentCheck.h"
 #include "PurposeLimitationCheck.h"
 #include "UndeclaredRecipientCheck.h"
 #include "UndeclaredStorageCheck.h"
@@ -18,6 +19,7 @@ public:
         "privacy-cross-border-transfer");
     Factories.registerCheck<InvalidAnnotationCheck>("privacy-invalid-annotation");
     Factories.registerCheck<LogLeakCheck>("privacy-log-leak");
+    Factories.registerCheck<MissingConsentCheck>("privacy-missing-consent");
     Factories.registerCheck<PurposeLimitationCheck>("privacy-purpose-limitation");
     Factories.registerCheck<UndeclaredRecipientCheck>(
         "privacy-undeclared-recipient");

@@ -117,19 +117,22 @@ static std::string describe(const privacy::CatalogEntry &E) {
   using privacy::CatalogEntryKind;
   std::string Out = E.Function;
   auto Args = [&] {
+    // "all", "[1,2]", "from1" (variadic), or both: "[0]from2".
     const privacy::ArgumentSet &A = E.Args;
-    if (A.Indices.empty() && A.VariadicFrom == 0)
-      return std::string(" args=all");
-    std::string S = " args=";
-    if (!A.Indices.empty() || A.VariadicFrom < 0) {
-      S += "[";
-      for (size_t I = 0; I < A.Indices.size(); ++I)
-        S += (I ? "," : "") + std::to_string(A.Indices[I]);
-      S += "]";
+    std::string S;
+    if (A.Indices.empty() && A.VariadicFrom == 0) {
+      S = "all";
+    } else {
+      if (!A.Indices.empty() || A.VariadicFrom < 0) {
+        S = "[";
+        for (size_t I = 0; I < A.Indices.size(); ++I)
+          S += (I ? "," : "") + std::to_string(A.Indices[I]);
+        S += "]";
+      }
+      if (A.VariadicFrom >= 0)
+        S += "from" + std::to_string(A.VariadicFrom);
     }
-    if (A.VariadicFrom >= 0)
-      S += "from" + std::to_string(A.VariadicFrom);
-    return S + (E.IncludesObject ? " +object" : "");
+    return " args=" + S + (E.IncludesObject ? " +object" : "");
   };
   auto When = [&] {
     return E.WhenArg < 0 ? std::string()

@@ -45,6 +45,7 @@ struct SinkSite {
   std::string Via;                  // "'sendToFreshdesk'" or a catalog entry
   clang::SourceLocation DeclaredAt; // the annotation, if any
   std::string CatalogEntry;         // "rules/sinks/libcurl.json:7:5"
+  const clang::FunctionDecl *InFunction = nullptr; // where the sink call is
 };
 
 /// Data reaching a sink. In summaries the data may still hold placeholders.

@@ -14,6 +14,7 @@
 
 #include "clang/AST/ASTContext.h"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -36,6 +37,27 @@ inheritedPurposes(const TranslationUnitFlows &Flows);
 /// The function whose purposes code in \p DC runs under when it has none of
 /// its own: the innermost function that is not a lambda.
 const clang::FunctionDecl *purposeCarrier(const clang::DeclContext *DC);
+
+/// One use of one item under one purpose, with the notes that explain it.
+struct PurposedUse {
+  std::string Item, Purpose;
+  clang::SourceLocation Loc;
+  /// The function the use executes in (a lambda's call operator for code
+  /// in a lambda); null outside functions.
+  const clang::FunctionDecl *Function = nullptr;
+  std::string What;    // "using personal data 'email' from field 'A::email'"
+  std::string Context; // " (as called from 'report')" or ""
+  std::vector<FindingNote> Before, After; // notes around the purpose's
+};
+
+/// Every use of personal data under a purpose, as privacy-purpose-limitation
+/// and privacy-missing-consent judge them: direct reads (under the
+/// function's own purposes, or those inherited from its callers), data
+/// passed into a function with a purpose of its own and used there, and
+/// data returned from one.
+void forEachPurposedUse(clang::ASTContext &Ctx,
+                        const TranslationUnitFlows *Flows,
+                        const std::function<void(const PurposedUse &)> &Each);
 
 /// Reports each use of personal data under a purpose that no activity of
 /// \p P allows for its item: direct reads (under the function's own

@@ -675,6 +675,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
     return;
   SinkSite Site;
   Site.Kind = SinkKind::Purpose;
+  Site.InFunction = FD;
   Site.Loc = SM.getFileLoc(E->getExprLoc());
   Site.Via = quoted(FD);
   Site.DeclaredAt = SM.getFileLoc(OwnPurpose->From.Loc);

@@ -64,111 +64,75 @@ inheritedPurposes(const TranslationUnitFlows &Flows) {
   return Out;
 }
 
-namespace {
+static const FunctionDecl *innermostFunction(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      return FD->getCanonicalDecl();
+  return nullptr;
+}
 
-class PurposeChecker {
-public:
-  PurposeChecker(ASTContext &Ctx, const Policy &P, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), P(P), Sink(Sink) {}
-
-  /// Reports \p Item used for each of \p Purposes the policy does not allow.
-  void judge(const std::string &Item, const std::vector<std::string> &Purposes,
-             SourceLocation Loc, const std::string &What,
-             const std::string &Context, const std::vector<FindingNote> &Before,
-             const std::vector<FindingNote> &After) {
-    if (!P.item(Item))
-      return; // an unknown id is privacy-invalid-annotation's
-    for (const std::string &Purpose : Purposes) {
-      if (!P.purpose(Purpose) || P.allows(Item, Purpose))
-        continue;
-      if (!Reported.insert({Loc.getRawEncoding(), Item, Purpose}).second)
-        continue;
-      std::vector<std::string> Allowed = P.purposesAllowedFor(Item);
-      Finding F;
-      F.Check = CheckKind::PurposeLimitation;
-      F.Loc = Loc;
-      F.Message = What + " for purpose '" + Purpose + "'" + Context +
-                  " is not allowed by the policy (" +
-                  (Allowed.empty() ? "no activity allows '" + Item + "' at all"
-                                   : "allowed purposes: " + joinIds(Allowed)) +
-                  ")";
-      F.Notes = Before;
-      F.Notes.insert(F.Notes.end(), After.begin(), After.end());
-      Sink.report(F);
-    }
-  }
-
-  std::vector<FindingNote> purposeNotes(const PurposeSource &S,
-                                        const std::string &Purpose) {
-    return {{SM.getFileLoc(S.From.Loc),
-             "purpose '" + Purpose + "' is declared here"}};
-  }
-
-  const SourceManager &SM;
-  const Policy &P;
-  FindingSink &Sink;
-  std::set<std::tuple<unsigned, std::string, std::string>> Reported;
-};
-
-std::string joinedPurposes(const std::vector<std::string> &Purposes) {
+static std::string joinedPurposes(const std::vector<std::string> &Purposes) {
   std::string Out;
   for (const std::string &P : Purposes)
     Out += (Out.empty() ? "" : ", ") + P;
   return Out;
 }
 
-} // namespace
-
-void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
-                            const TranslationUnitFlows *Flows,
-                            FindingSink &Sink) {
-  PurposeChecker Checker(Ctx, P, Sink);
+void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
+                        const std::function<void(const PurposedUse &)> &Each) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::map<const FunctionDecl *, std::vector<InheritedPurpose>> Inherited;
   if (Flows)
     Inherited = inheritedPurposes(*Flows);
 
+  auto PurposeNote = [&](const PurposeSource &S, const std::string &Purpose) {
+    return FindingNote{SM.getFileLoc(S.From.Loc),
+                       "purpose '" + Purpose + "' is declared here"};
+  };
   // The purposes code in a context runs under, each with the notes that
   // say where it comes from.
   auto PurposesOf = [&](const DeclContext *DC,
-                        const std::function<void(const std::vector<std::string> &,
+                        const std::function<void(const std::string &,
                                                  const std::string &,
                                                  const std::vector<FindingNote> &)>
-                            &Each) {
+                            &Visit) {
     if (auto Own = purposeOfContext(DC)) {
       for (const std::string &Purpose : Own->Purposes)
-        Each({Purpose}, "", Checker.purposeNotes(*Own, Purpose));
+        Visit(Purpose, "", {PurposeNote(*Own, Purpose)});
       return;
     }
-    const FunctionDecl *Carrier = purposeCarrier(DC);
-    auto It = Inherited.find(Carrier);
+    auto It = Inherited.find(purposeCarrier(DC));
     if (It == Inherited.end())
       return;
     for (const InheritedPurpose &IP : It->second)
       for (const std::string &Purpose : IP.Source.Purposes) {
-        std::vector<FindingNote> Notes = Checker.purposeNotes(IP.Source, Purpose);
+        std::vector<FindingNote> Notes = {PurposeNote(IP.Source, Purpose)};
         for (const CallSite &C : IP.Chain)
           Notes.push_back({C.Loc, "'" + C.Caller->getNameAsString() +
                                       "' calls '" +
                                       C.Callee->getNameAsString() + "' here"});
-        Each({Purpose},
-             " (as called from '" + IP.Entry->getNameAsString() + "')", Notes);
+        Visit(Purpose,
+              " (as called from '" + IP.Entry->getNameAsString() + "')", Notes);
       }
   };
 
   // Direct reads.
   for (const PersonalDataUse &Use : collectPersonalDataUses(Ctx)) {
-    SourceLocation Loc = SM.getFileLoc(Use.Use->getExprLoc());
-    std::vector<FindingNote> DataNote = {
-        {SM.getFileLoc(Use.Origin.Marker.Loc),
-         "'" + Use.Origin.Item + "' is marked as personal data here"}};
-    PurposesOf(Use.Context, [&](const std::vector<std::string> &Purposes,
+    PurposedUse U;
+    U.Item = Use.Origin.Item;
+    U.Loc = SM.getFileLoc(Use.Use->getExprLoc());
+    U.Function = innermostFunction(Use.Context);
+    U.What = "using personal data '" + U.Item + "' from " +
+             describeSource(Use.Origin.Source);
+    U.After = {{SM.getFileLoc(Use.Origin.Marker.Loc),
+                "'" + U.Item + "' is marked as personal data here"}};
+    PurposesOf(Use.Context, [&](const std::string &Purpose,
                                 const std::string &Context,
                                 const std::vector<FindingNote> &Notes) {
-      Checker.judge(Use.Origin.Item, Purposes, Loc,
-                    "using personal data '" + Use.Origin.Item + "' from " +
-                        describeSource(Use.Origin.Source),
-                    Context, Notes, DataNote);
+      U.Purpose = Purpose;
+      U.Context = Context;
+      U.Before = Notes;
+      Each(U);
     });
   }
   if (!Flows)
@@ -184,28 +148,66 @@ void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
          Rest = Rest.substr(Comma + 1))
       Purposes.push_back(Rest.substr(0, Comma));
     Purposes.push_back(Rest);
-    Checker.judge(Item, Purposes, F.Site.Loc,
-                  "using personal data '" + Item + "' passed to " +
-                      F.Site.Via,
-                  "", flowNotes(Path, SinkSite()),
-                  {{F.Site.DeclaredAt, "purpose '" + joinedPurposes(Purposes) +
-                                           "' is declared here"}});
+    PurposedUse U;
+    U.Item = Item;
+    U.Loc = F.Site.Loc;
+    U.Function = F.Site.InFunction ? F.Site.InFunction->getCanonicalDecl()
+                                   : nullptr;
+    U.What = "using personal data '" + Item + "' passed to " + F.Site.Via;
+    U.Before = flowNotes(Path, SinkSite());
+    U.After = {{F.Site.DeclaredAt,
+                "purpose '" + joinedPurposes(Purposes) + "' is declared here"}};
+    for (const std::string &Purpose : Purposes) {
+      U.Purpose = Purpose;
+      Each(U);
+    }
   });
 
   // Data returned from a function with a purpose of its own.
   for (const PurposeCrossing &C : Flows->Crossings) {
     for (const auto &[Item, Path] : C.Data.labels()) {
-      std::vector<FindingNote> Steps = flowNotes(Path, SinkSite());
-      PurposesOf(C.Caller, [&](const std::vector<std::string> &Purposes,
+      PurposedUse U;
+      U.Item = Item;
+      U.Loc = C.Loc;
+      U.Function = C.Caller->getCanonicalDecl();
+      U.What = "using personal data '" + Item + "' returned by '" +
+               C.Callee->getNameAsString() + "'";
+      U.Before = flowNotes(Path, SinkSite());
+      PurposesOf(C.Caller, [&](const std::string &Purpose,
                                const std::string &Context,
                                const std::vector<FindingNote> &Notes) {
-        Checker.judge(Item, Purposes, C.Loc,
-                      "using personal data '" + Item + "' returned by '" +
-                          C.Callee->getNameAsString() + "'",
-                      Context, Steps, Notes);
+        U.Purpose = Purpose;
+        U.Context = Context;
+        U.After = Notes;
+        Each(U);
       });
     }
   }
+}
+
+void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
+                            const TranslationUnitFlows *Flows,
+                            FindingSink &Sink) {
+  std::set<std::tuple<unsigned, std::string, std::string>> Reported;
+  forEachPurposedUse(Ctx, Flows, [&](const PurposedUse &U) {
+    // Unknown ids are privacy-invalid-annotation's.
+    if (!P.item(U.Item) || !P.purpose(U.Purpose) || P.allows(U.Item, U.Purpose))
+      return;
+    if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
+      return;
+    std::vector<std::string> Allowed = P.purposesAllowedFor(U.Item);
+    Finding F;
+    F.Check = CheckKind::PurposeLimitation;
+    F.Loc = U.Loc;
+    F.Message = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
+                " is not allowed by the policy (" +
+                (Allowed.empty() ? "no activity allows '" + U.Item + "' at all"
+                                 : "allowed purposes: " + joinIds(Allowed)) +
+                ")";
+    F.Notes = U.Before;
+    F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
+    Sink.report(F);
+  });
 }
 
 } // namespace privacy

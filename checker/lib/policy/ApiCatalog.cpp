@@ -256,7 +256,7 @@ static std::string describeValue(const ValueRef &V) {
 // loader checks the rest. A friend of ApiCatalog.
 struct ApiCatalogLoader {
   ApiCatalogLoader(const std::string &Text, const std::string &Path)
-      : Path(Path), Json(Text, Path) {}
+      : Json(Text, Path) {}
 
   ApiCatalogLoadResult read() {
     ApiCatalogLoadResult Result;
@@ -386,7 +386,6 @@ private:
     }
   }
 
-  const std::string &Path;
   JsonReader Json;
 };
 
@@ -514,14 +513,19 @@ static fs::path locateThisBinary() {
   return EC ? fs::path() : Exe;
 }
 
-static const fs::path ThisBinary = locateThisBinary();
+static const fs::path &thisBinary() {
+  static const fs::path Binary = locateThisBinary();
+  return Binary;
+}
+// Located while the library is loaded, before the host changes directory.
+[[maybe_unused]] static const bool LocatedAtLoad = !thisBinary().empty();
 
 std::string defaultApiCatalogDir() {
   if (const char *Rules = std::getenv("PRIVACY_TIDY_RULES_DIR"); Rules && *Rules)
     return (fs::path(Rules) / "sinks").string();
-  if (ThisBinary.empty())
+  if (thisBinary().empty())
     return "";
-  fs::path Dir = ThisBinary.parent_path();
+  fs::path Dir = thisBinary().parent_path();
   for (const fs::path &Candidate :
        {Dir / ".." / "rules" / "sinks", Dir / ".." / ".." / "rules" / "sinks",
         Dir / ".." / "share" / "privacy-tidy" / "rules" / "sinks"}) {

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -370,11 +371,19 @@ static SchemaError classify(std::string Pointer, const std::string &Text) {
 }
 
 bool JsonReader::validate(const JsonSchema &Schema) {
-  valijson::Validator Validator;
   valijson::ValidationResults Results;
-  valijson::adapters::NlohmannJsonAdapter Target(Doc);
-  if (Validator.validate(*Schema.Compiled, Target, &Results))
-    return true;
+  {
+    // valijson compiles each 'pattern' into a std::regex while validating,
+    // and libstdc++ fills its ctype<char>::narrow cache lazily without a
+    // lock (GCC PR 77704): one validation at a time, for every schema.
+    // Files are validated once per process, so nobody waits long.
+    static std::mutex ValidationMutex;
+    std::lock_guard<std::mutex> Lock(ValidationMutex);
+    valijson::Validator Validator;
+    valijson::adapters::NlohmannJsonAdapter Target(Doc);
+    if (Validator.validate(*Schema.Compiled, Target, &Results))
+      return true;
+  }
 
   // valijson reports a summary ("Failed to validate ...") at every level on
   // the way down, and every failing branch of an anyOf. The leaves are what

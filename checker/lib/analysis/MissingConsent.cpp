@@ -1,0 +1,62 @@
+//===- MissingConsent.cpp - uses that need a consent check ----------------===//
+#include "privacy/MissingConsent.h"
+#include "privacy/PurposeLimitation.h"
+
+#include "clang/Basic/SourceManager.h"
+
+#include <set>
+#include <tuple>
+
+namespace privacy {
+
+using namespace clang;
+
+void checkMissingConsent(ASTContext &Ctx, const Policy &P,
+                         const TranslationUnitFlows &Flows,
+                         const ConsentGuards &Guards, FindingSink &Sink) {
+  std::set<std::tuple<unsigned, std::string, std::string>> Reported;
+  forEachPurposedUse(Ctx, &Flows, [&](const PurposedUse &U) {
+    if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
+      return; // unknown ids and disallowed uses are other checks' findings
+    std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
+    if (Needed.empty())
+      return;
+    if (Guards.inConsentCheckArgument(U.Function, U.Loc))
+      return;
+    ConsentSet Known = Guards.knownAt(U.Function, U.Loc);
+    for (const std::string &C : Needed)
+      if (Known.count(C))
+        return;
+    if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
+      return;
+    Finding F;
+    F.Check = CheckKind::MissingConsent;
+    F.Loc = U.Loc;
+    std::string Consents;
+    for (const std::string &C : Needed)
+      Consents += (Consents.empty() ? "'" : " or '") + C + "'";
+    F.Message = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
+                " needs consent " + Consents +
+                ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
+                "this use";
+    F.Notes = U.Before;
+    F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
+    bool Partly = false;
+    for (const std::string &C : Needed)
+      Partly |= Guards.checksConsent(U.Function, C);
+    if (Partly) {
+      std::vector<FindingNote> Path =
+          Guards.unguardedPath(U.Function, U.Loc, Needed.front());
+      F.Notes.insert(F.Notes.end(), Path.begin(), Path.end());
+    } else if (!Known.empty()) {
+      std::string Have;
+      for (const std::string &C : Known)
+        Have += (Have.empty() ? "'" : ", '") + C + "'";
+      F.Notes.push_back({U.Loc, "only consent " + Have +
+                                    " is checked on the way here"});
+    }
+    Sink.report(F);
+  });
+}
+
+} // namespace privacy
