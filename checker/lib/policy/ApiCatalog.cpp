@@ -119,12 +119,14 @@ static std::string describeCatalogError(const SchemaError &E) {
     return "key '" + Key + "' does not apply to " + entryPhrase(Entry);
   case SchemaErrorKind::MissingKey: {
     // Keys required by the entry's kind, not by every entry.
-    const json &Always = E.Schema->at("/definitions/entry/required"_json_pointer);
-    if (Entry && Tokens.size() == 2 &&
-        std::find(Always.begin(), Always.end(), E.Name) == Always.end())
+    const json *Always = valueAt(*E.Schema, "/definitions/entry/required");
+    if (Entry && Tokens.size() == 2 && Always && Always->is_array() &&
+        std::find(Always->begin(), Always->end(), E.Name) == Always->end())
       return "missing required key '" + E.Name + "' for " + entryPhrase(Entry);
     return "";
   }
+  case SchemaErrorKind::UnknownKey:
+    return ""; // the generic wording suggests a known key
   case SchemaErrorKind::Duplicate:
     if (Parent == "args")
       return "argument index " + (E.Value ? E.Value->dump() : "") +
@@ -151,12 +153,14 @@ static std::string describeCatalogError(const SchemaError &E) {
     break;
   }
 
-  if (Key == "value" || Key == "to")
+  // A key of an entry itself (/entries/N/KEY), or below one.
+  bool EntryKey = Entry && Tokens.size() == 3;
+  if (EntryKey && (Key == "value" || Key == "to"))
     return "expected \"return\", \"object\" or {\"arg\": N}" + Found;
-  if (Key == "args" && Parent != "when")
+  if (EntryKey && Key == "args")
     return "expected \"all\", a list of argument indices such as [1, 2], or "
            "{\"from\": N}" + Found;
-  bool IsIndex = Key == "arg" || Key == "from" || Parent == "args";
+  bool IsIndex = Entry && (Key == "arg" || Key == "from" || Parent == "args");
   if (IsIndex && (E.Kind == SchemaErrorKind::WrongType ||
                   E.Description.rfind("Expected number", 0) == 0))
     return "expected an argument index, an integer from 0" + Found;
