@@ -69,6 +69,21 @@ struct CallSite {
   clang::SourceLocation Loc;
 };
 
+/// A call of a function whose body is not in this translation unit (and
+/// that neither the annotations nor the catalog describe): what each
+/// argument carried, so that privacy-scan can apply the callee's summary
+/// from another translation unit.
+struct ExternalCall {
+  const clang::FunctionDecl *Caller = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  clang::SourceLocation Loc;
+  std::vector<Taint> Args;
+  /// For arguments of a struct type of the program: what each field holds,
+  /// so that a callee reading one field is not taken to read them all.
+  std::vector<std::map<std::string, Taint>> ArgFields;
+  Taint Object;
+};
+
 struct FunctionSummary {
   Taint Return;
   /// What the function writes through a reference or pointer parameter or
@@ -84,6 +99,7 @@ struct TranslationUnitFlows {
   std::vector<SinkFlow> SinkFlows;        // concrete items only, by site
   std::vector<PurposeCrossing> Crossings; // concrete items only
   std::vector<CallSite> Calls;
+  std::vector<ExternalCall> ExternalCalls;
   std::map<const clang::FunctionDecl *, FunctionSummary> Summaries;
 };
 

@@ -38,6 +38,12 @@ void checkUndeclaredStorage(const TranslationUnitFlows &Flows,
 void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink);
 
+/// Every finding of the four flow checks for \p Item reaching \p Site
+/// (without notes; the location is the site's). privacy-scan uses it to
+/// judge flows it joins across translation units with the same wording.
+std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
+                                   const std::string &Item);
+
 /// The notes that walk an item's path to a sink, then where the sink was
 /// declared.
 std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site);

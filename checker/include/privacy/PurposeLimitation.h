@@ -28,6 +28,11 @@ struct InheritedPurpose {
   std::vector<CallSite> Chain;                // Entry → ... → the function
 };
 
+/// Whether \p FD is itself a declared sink or eraser (PRIVACY_TRANSFER,
+/// PRIVACY_STORE, PRIVACY_LOG, PRIVACY_ERASE on the function): its body is
+/// plumbing, judged by where the data goes, not by its callers' purposes.
+bool isDeclaredSink(const clang::FunctionDecl *FD);
+
 /// For every function reached from an annotated function through functions
 /// without a purpose of their own: the purposes it inherits, one chain each
 /// (the shortest).
@@ -58,6 +63,10 @@ struct PurposedUse {
 void forEachPurposedUse(clang::ASTContext &Ctx,
                         const TranslationUnitFlows *Flows,
                         const std::function<void(const PurposedUse &)> &Each);
+
+/// The privacy-purpose-limitation message for \p U, or "" when the policy
+/// allows it (or names neither the item nor the purpose).
+std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U);
 
 /// Reports each use of personal data under a purpose that no activity of
 /// \p P allows for its item: direct reads (under the function's own

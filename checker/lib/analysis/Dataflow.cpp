@@ -501,7 +501,14 @@ Taint FunctionAnalyzer::compute(const Expr *E) {
       P.Root = VD;
       Result = readPath(P);
       recordPurposeUse(DRE, Result);
-      Result.merge(sourcesOf(VD, VD->getType(), DRE));
+      // A local object's fields are followed one by one; what its type
+      // could hold says nothing about what it does hold. Objects from
+      // elsewhere (parameters, globals, references) hold what their type
+      // says they may.
+      bool TrackedLocal = VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+                          !VD->getType()->isReferenceType() &&
+                          !VD->getType()->isPointerType();
+      Result.merge(sourcesOf(VD, TrackedLocal ? QualType() : VD->getType(), DRE));
     }
   } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
@@ -666,6 +673,18 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
     }
     if (PE && isa<MemberExpr>(PE))
       return;
+  }
+  // Naming whose consent to check is not processing for the purpose.
+  const Expr *Up = E;
+  for (int Depth = 0; Up && Depth < 6; ++Depth) {
+    auto Parents = Ctx.getParents(*Up);
+    if (Parents.empty())
+      break;
+    if (const auto *Call = Parents[0].get<CallExpr>())
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (findAnnotation(Callee, AnnotationKind::ConsentCheck))
+          return;
+    Up = Parents[0].get<Expr>();
   }
   Taint Placeholders;
   for (const auto &[Label, Tr] : T.labels())
@@ -1024,6 +1043,27 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         Result.merge(Returned);
     } else if (!Def || !TU.hasBody(Def)) {
       bool Decided = applyCatalog(Callee, Call, Object, Args, Result);
+      if (!SM.isInSystemHeader(Callee->getLocation()) && Sinks.empty() &&
+          TU.Catalog && TU.Catalog->lookup(catalogName(Callee)).empty()) {
+        ExternalCall EC;
+        EC.Caller = FD;
+        EC.Callee = Callee;
+        EC.Loc = Loc;
+        for (const Expr *A : Args) {
+          EC.Args.push_back(value(A));
+          std::map<std::string, Taint> Fields;
+          const RecordDecl *RD = recordOfType(A->getType());
+          if (RD && (RD = RD->getDefinition()) &&
+              !SM.isInSystemHeader(RD->getLocation()))
+            for (const FieldDecl *F : RD->fields())
+              Fields[F->getNameAsString()] = resolvePlaceholder(
+                  "$p0." + F->getNameAsString(), nullptr, {A}, nullptr);
+          EC.ArgFields.push_back(std::move(Fields));
+        }
+        if (Object)
+          EC.Object = value(Object);
+        TU.Out->ExternalCalls.push_back(std::move(EC));
+      }
       applyLambdaArguments(Call, Args);
       if (!Decided && !Anonymizes) {
         // Unknown code: what goes in comes out, and a non-const method or a
@@ -1034,6 +1074,12 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         Result.merge(In);
         if (Object)
           Result.merge(value(Object));
+        // A struct of the program returned by unknown code may hold what its
+        // fields are declared to be.
+        if (const RecordDecl *RD = recordOfType(Callee->getReturnType());
+            RD && RD->getDefinition() &&
+            !SM.isInSystemHeader(RD->getDefinition()->getLocation()))
+          Result.merge(sourcesOf(nullptr, Callee->getReturnType(), Call));
         const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
         const Expr *Receiver = nullptr;
         if (MD && Object && !MD->isConst() && !isa<CXXConstructorDecl>(MD))

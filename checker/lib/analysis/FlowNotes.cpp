@@ -37,4 +37,28 @@ std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site) {
   return Notes;
 }
 
+namespace {
+struct CollectingSink : FindingSink {
+  std::vector<Finding> Found;
+  void report(const Finding &F) override { Found.push_back(F); }
+};
+} // namespace
+
+std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
+                                   const std::string &Item) {
+  TranslationUnitFlows One;
+  SinkFlow F;
+  F.Site = Site;
+  F.Data.add(Item, nullptr);
+  One.SinkFlows.push_back(F);
+  CollectingSink Sink;
+  checkCrossBorderTransfer(One, P, Sink);
+  checkUndeclaredRecipient(One, P, Sink);
+  checkUndeclaredStorage(One, P, Sink);
+  checkLogLeak(One, P, Sink);
+  for (Finding &Found : Sink.Found)
+    Found.Notes.clear();
+  return Sink.Found;
+}
+
 } // namespace privacy

@@ -1,5 +1,6 @@
 //===- PersonalData.cpp - which values are personal data ------------------===//
 #include "privacy/PersonalData.h"
+#include "privacy/Annotations.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -168,9 +169,16 @@ public:
     return true;
   }
 
+  // Naming whose consent to check is not processing for the purpose.
+  bool VisitCallExpr(CallExpr *E) {
+    if (const FunctionDecl *Callee = E->getDirectCallee())
+      if (findAnnotation(Callee, AnnotationKind::ConsentCheck))
+        for (const Expr *Arg : E->arguments())
+          cover(Arg);
+    return consider(E);
+  }
   bool VisitDeclRefExpr(DeclRefExpr *E) { return consider(E); }
   bool VisitMemberExpr(MemberExpr *E) { return consider(E); }
-  bool VisitCallExpr(CallExpr *E) { return consider(E); }
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) { return consider(E); }
   bool VisitUnaryOperator(UnaryOperator *E) {
     return E->getOpcode() == UO_Deref ? consider(E) : true;

@@ -1,5 +1,6 @@
 //===- PurposeLimitation.cpp - data used beyond its purposes --------------===//
 #include "privacy/PurposeLimitation.h"
+#include "privacy/Annotations.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/PersonalData.h"
 
@@ -24,6 +25,14 @@ const FunctionDecl *purposeCarrier(const DeclContext *DC) {
     return FD->getCanonicalDecl();
   }
   return nullptr;
+}
+
+bool isDeclaredSink(const FunctionDecl *FD) {
+  for (AnnotationKind K : {AnnotationKind::Transfer, AnnotationKind::Store,
+                           AnnotationKind::Log, AnnotationKind::Erase})
+    if (findAnnotation(FD, K))
+      return true;
+  return false;
 }
 
 std::map<const FunctionDecl *, std::vector<InheritedPurpose>>
@@ -52,7 +61,8 @@ inheritedPurposes(const TranslationUnitFlows &Flows) {
       Work.pop_front();
       for (const CallSite *C : Callees[F]) {
         const FunctionDecl *Callee = C->Callee->getCanonicalDecl();
-        if (!Seen.insert(Callee).second || purposeOfContext(Callee))
+        if (!Seen.insert(Callee).second || purposeOfContext(Callee) ||
+            isDeclaredSink(Callee))
           continue;
         std::vector<CallSite> Next = Chain;
         Next.push_back(*C);
@@ -185,25 +195,31 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
   }
 }
 
+std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U) {
+  // Unknown ids are privacy-invalid-annotation's.
+  if (!P.item(U.Item) || !P.purpose(U.Purpose) || P.allows(U.Item, U.Purpose))
+    return "";
+  std::vector<std::string> Allowed = P.purposesAllowedFor(U.Item);
+  return U.What + " for purpose '" + U.Purpose + "'" + U.Context +
+         " is not allowed by the policy (" +
+         (Allowed.empty() ? "no activity allows '" + U.Item + "' at all"
+                          : "allowed purposes: " + joinIds(Allowed)) +
+         ")";
+}
+
 void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
                             const TranslationUnitFlows *Flows,
                             FindingSink &Sink) {
   std::set<std::tuple<unsigned, std::string, std::string>> Reported;
   forEachPurposedUse(Ctx, Flows, [&](const PurposedUse &U) {
-    // Unknown ids are privacy-invalid-annotation's.
-    if (!P.item(U.Item) || !P.purpose(U.Purpose) || P.allows(U.Item, U.Purpose))
+    std::string Message = purposeLimitationMessage(P, U);
+    if (Message.empty() ||
+        !Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
-      return;
-    std::vector<std::string> Allowed = P.purposesAllowedFor(U.Item);
     Finding F;
     F.Check = CheckKind::PurposeLimitation;
     F.Loc = U.Loc;
-    F.Message = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
-                " is not allowed by the policy (" +
-                (Allowed.empty() ? "no activity allows '" + U.Item + "' at all"
-                                 : "allowed purposes: " + joinIds(Allowed)) +
-                ")";
+    F.Message = Message;
     F.Notes = U.Before;
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     Sink.report(F);

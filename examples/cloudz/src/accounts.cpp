@@ -1,4 +1,5 @@
-// Sign-up and login (제1조 필수정보: 회원 가입, 회원 본인 확인).
+// Sign-up, login and account deletion (제1조 필수정보, 제7조 삭제 요구).
+#include "cloudz/outbound.h"
 #include "cloudz/services.h"
 
 #include <functional>
@@ -17,12 +18,28 @@ bool signUp(const std::string &userId,
   m.userId = userId;
   m.passwordHash = hashPassword(password);
   m.name = name;
-  return !m.userId.empty() && !m.name.empty();
+  if (m.userId.empty() || m.name.empty())
+    return false;
+  saveMember(m);
+  return true;
 }
 
 PRIVACY_PURPOSE("identity_verification")
 bool logIn(const Member &m, PRIVACY_DATA("password") const std::string &password) {
   return m.passwordHash == hashPassword(password);
+}
+
+// 제7조: the member may demand deletion at any time.
+PRIVACY_PURPOSE("membership")
+void deleteAccount(const std::string &userId) { eraseMember(userId); }
+
+// Optional items are kept only with the member's consent to them.
+PRIVACY_PURPOSE("service_validation")
+bool updateProfile(const Member &m) {
+  if (!agreedToOptionalItems(m.userId))
+    return false;
+  saveMember(m);
+  return true;
 }
 
 } // namespace cloudz

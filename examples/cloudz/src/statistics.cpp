@@ -1,4 +1,5 @@
 // Usage statistics (제1조 선택정보: 서비스 이용 통계).
+#include "cloudz/outbound.h"
 #include "cloudz/services.h"
 
 #include <map>
@@ -7,15 +8,18 @@ namespace cloudz {
 // Everything in cloudz::analytics computes usage statistics.
 namespace PRIVACY_PURPOSE("usage_statistics") analytics {
 
-std::vector<std::pair<std::string, int>> visitsPerDay(const std::vector<Visit> &visits) {
-  std::map<std::string, int> perDay;
-  for (const Visit &v : visits)
-    ++perDay[std::to_string(v.visitTime / 86400)]; // visit_time: allowed
+std::vector<std::pair<long, int>> visitsPerDay(const std::vector<Visit> &visits) {
+  std::map<long, int> perDay;
+  for (const Visit &v : visits) {
+    if (!agreedToOptionalItems(v.userId)) // optional items need consent
+      continue;
+    ++perDay[v.visitTime / 86400];
+  }
   return {perDay.begin(), perDay.end()};
 }
 
-// Mistake: members' names are not collected for statistics; the policy
-// allows 'name' only for the required purposes and marketing.
+// Mistake: names are not collected for statistics; the policy allows 'name'
+// only for the required purposes and marketing.
 std::vector<std::pair<std::string, int>> plansByMember(const std::vector<Member> &members) {
   std::vector<std::pair<std::string, int>> out;
   for (const Member &m : members)

@@ -1,13 +1,6 @@
-// Stand-in for the freshdesk ticket API of freshworks Inc. (San Bruno, US).
+// Stand-in for freshworks' freshdesk REST client (HTTPS to the US).
 #pragma once
-
+#include <string>
 namespace freshdesk {
-struct Ticket {
-  const char *requesterName;
-  const char *requesterEmail;
-  const char *requesterPhone;
-  const char *subject;
-  const char *description;
-};
-int createTicket(const Ticket &t); // HTTPS POST /api/v2/tickets
+int createTicket(const std::string &json); // POST /api/v2/tickets
 } // namespace freshdesk

@@ -1,4 +1,4 @@
-// The member record of Cloud Z, as collected at sign-up (제1조).
+// The personal data Cloud Z handles (제1조 수집 항목).
 #pragma once
 
 #include "privacy.h"
@@ -18,12 +18,13 @@ struct Member {
   PRIVACY_DATA("address") std::string address;
   PRIVACY_DATA("title") std::string title;
   PRIVACY_DATA("company") std::string company;
-  // Collected by the support desk; the policy transfers it abroad (제5조).
+  // Given to the support desk; 제5조 transfers it abroad.
   PRIVACY_DATA("email") std::string email;
   int plan = 0; // not personal data
 };
 
 struct Visit {
+  PRIVACY_DATA("user_id") std::string userId;
   PRIVACY_DATA("ip_address") std::string ipAddress;
   PRIVACY_DATA("visit_time") long visitTime = 0;
   PRIVACY_DATA("service_usage_log") std::string path;
