@@ -68,6 +68,7 @@ public:
 
 private:
   std::map<std::string, Trace> Labels;
+  size_t PlaceholderCount = 0;
 };
 
 } // namespace privacy

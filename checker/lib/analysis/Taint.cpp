@@ -39,8 +39,36 @@ std::string paramLabel(unsigned Index) {
   return "$p" + std::to_string(Index);
 }
 
+// Placeholders multiply along call chains in code that handles no personal
+// data at all; past these bounds they are folded, never the items.
+static constexpr size_t MaxPlaceholderLabels = 32;
+static constexpr size_t MaxPlaceholderFields = 2;
+
+/// "$p0.a.b.c" folded to at most MaxPlaceholderFields fields.
+static std::string foldPlaceholder(const std::string &Label) {
+  size_t Dots = 0;
+  for (size_t I = 0; I < Label.size(); ++I)
+    if (Label[I] == '.' && ++Dots > MaxPlaceholderFields)
+      return Label.substr(0, I);
+  return Label;
+}
+
 bool Taint::add(const std::string &Label, Trace Path) {
-  return Labels.emplace(Label, std::move(Path)).second;
+  if (!isPlaceholder(Label))
+    return Labels.emplace(Label, std::move(Path)).second;
+  std::string Folded = foldPlaceholder(Label);
+  if (Labels.count(Folded))
+    return false;
+  if (PlaceholderCount >= MaxPlaceholderLabels) {
+    // Too many: keep the parameter itself, without its fields.
+    std::string Base = Folded.substr(0, Folded.find('.'));
+    if (Labels.count(Base))
+      return false;
+    Folded = Base;
+  }
+  bool New = Labels.emplace(Folded, std::move(Path)).second;
+  PlaceholderCount += New;
+  return New;
 }
 
 bool Taint::merge(const Taint &Other) {
@@ -54,6 +82,7 @@ Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
   Taint Out;
   for (const auto &[Label, Path] : Labels)
     Out.Labels.emplace(Label, extendTrace(Path, Loc, Msg));
+  Out.PlaceholderCount = PlaceholderCount;
   return Out;
 }
 

@@ -1,0 +1,292 @@
+//===- PrivacyPlugin.cpp - the checks inside a normal compile -------------===//
+//
+// clang++-19 -fplugin=lib/libprivacy-plugin.so
+//            -fplugin-arg-privacy-policy=privacy-policy.json ...
+//
+// Runs every privacy check after the compiler's own work and reports their
+// warnings as compiler warnings, ending with the same [privacy-<check>] tag
+// as clang-tidy and honouring the same NOLINT comments, so any editor or
+// build log that shows compiler diagnostics shows them. With
+// -fplugin-arg-privacy-summary it also writes the translation unit's
+// summary next to the object file (<object>.privacy.json), so a build --
+// local or distributed -- produces everything privacy-scan needs to join.
+//
+// Arguments (each as -fplugin-arg-privacy-<arg>):
+//   policy=FILE     the policy; default: nearest privacy-policy.json above
+//                   the main file
+//   catalog=FILE    an extra API catalog (may repeat)
+//   checks=LIST     comma-separated check names or globs (privacy-log-leak,
+//                   privacy-*); default: all
+//   summary         write <object>.privacy.json
+//
+//===----------------------------------------------------------------------===//
+#include "TuSummary.h"
+
+#include "privacy/AnnotationValidator.h"
+#include "privacy/ApiCatalog.h"
+#include "privacy/ConsentGuards.h"
+#include "privacy/Dataflow.h"
+#include "privacy/FlowChecks.h"
+#include "privacy/MissingConsent.h"
+#include "privacy/PolicyLoader.h"
+#include "privacy/PurposeLimitation.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <set>
+
+using namespace clang;
+
+namespace privacy::plugin {
+
+namespace {
+
+struct PluginOptions {
+  std::string PolicyFile;
+  std::vector<std::string> Catalogs;
+  std::vector<std::string> CheckPatterns; // empty: all
+  bool WriteSummary = false;
+  std::string ObjectFile;
+
+  bool enabled(llvm::StringRef Check) const {
+    if (CheckPatterns.empty())
+      return true;
+    for (const std::string &P : CheckPatterns) {
+      llvm::StringRef Pattern(P);
+      if (Pattern.ends_with("*") ? Check.starts_with(Pattern.drop_back())
+                                 : Check == Pattern)
+        return true;
+    }
+    return false;
+  }
+};
+
+/// The text of the line \p Loc is on.
+llvm::StringRef lineOf(const SourceManager &SM, SourceLocation Loc) {
+  bool Invalid = false;
+  const char *Data = SM.getCharacterData(Loc, &Invalid);
+  if (Invalid || !Data)
+    return "";
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  size_t Offset = Data - Buffer.data();
+  size_t Begin = Buffer.rfind('\n', Offset);
+  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+  size_t End = Buffer.find('\n', Offset);
+  return Buffer.slice(Begin, End == llvm::StringRef::npos ? Buffer.size() : End);
+}
+
+/// Whether \p Line has \p Marker (NOLINT, NOLINTNEXTLINE) covering \p Check,
+/// with clang-tidy's syntax: bare, or with a list of names or globs.
+bool lineSuppresses(llvm::StringRef Line, llvm::StringRef Marker,
+                    llvm::StringRef Check) {
+  for (size_t At = Line.find(Marker); At != llvm::StringRef::npos;
+       At = Line.find(Marker, At + 1)) {
+    llvm::StringRef Rest = Line.substr(At + Marker.size());
+    if (Marker == "NOLINT" && Rest.starts_with("NEXTLINE"))
+      continue;
+    if (!Rest.starts_with("("))
+      return true;
+    llvm::StringRef List = Rest.drop_front().split(')').first;
+    llvm::SmallVector<llvm::StringRef, 4> Names;
+    List.split(Names, ',');
+    for (llvm::StringRef Name : Names) {
+      Name = Name.trim();
+      if (Name == Check || (Name.ends_with("*") && Check.starts_with(Name.drop_back())))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool isSuppressed(const SourceManager &SM, SourceLocation Loc,
+                  llvm::StringRef Check) {
+  if (Loc.isInvalid())
+    return false;
+  if (lineSuppresses(lineOf(SM, Loc), "NOLINT", Check))
+    return true;
+  unsigned Line = SM.getSpellingLineNumber(Loc);
+  if (Line <= 1)
+    return false;
+  SourceLocation Previous = SM.translateLineCol(SM.getFileID(Loc), Line - 1, 1);
+  return lineSuppresses(lineOf(SM, Previous), "NOLINTNEXTLINE", Check);
+}
+
+class DiagnosticsSink : public FindingSink {
+public:
+  DiagnosticsSink(DiagnosticsEngine &Diags, const SourceManager &SM,
+                  const PluginOptions &Options)
+      : Diags(Diags), SM(SM), Options(Options),
+        Warning(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0")),
+        Note(Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0")) {}
+
+  void report(const Finding &F) override {
+    llvm::StringRef Check = checkName(F.Check);
+    if (!Options.enabled(Check) || isSuppressed(SM, F.Loc, Check))
+      return;
+    Diags.Report(F.Loc, Warning) << (F.Message + " [" + Check.str() + "]");
+    for (const FindingNote &N : F.Notes)
+      Diags.Report(N.Loc, Note) << N.Message;
+  }
+
+private:
+  DiagnosticsEngine &Diags;
+  const SourceManager &SM;
+  const PluginOptions &Options;
+  unsigned Warning, Note;
+};
+
+class PrivacyConsumer : public ASTConsumer {
+public:
+  PrivacyConsumer(CompilerInstance &CI, PluginOptions Options)
+      : CI(CI), Options(std::move(Options)) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    if (Diags.hasErrorOccurred())
+      return; // code that does not compile is the compiler's to report
+    const SourceManager &SM = Ctx.getSourceManager();
+    const Policy *P = loadPolicy(Diags, SM);
+    if (!P)
+      return;
+    unsigned CatalogError =
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "API catalog %0");
+    auto Catalog = loadApiCatalogsCached(defaultApiCatalogDir(), Options.Catalogs);
+    for (const PolicyDiagnostic &D : Catalog->Diagnostics)
+      if (D.Level == PolicyDiagnostic::Error)
+        Diags.Report(CatalogError) << D.formatWithoutLevel();
+    if (!Catalog->ok())
+      return;
+
+    DiagnosticsSink Sink(Diags, SM, Options);
+    auto Flows = analyzeFlows(Ctx, Catalog->Loaded.get());
+    validateAnnotations(Ctx, P, Sink);
+    checkPurposeLimitation(Ctx, *P, Flows.get(), Sink);
+    if (Options.enabled("privacy-missing-consent")) {
+      auto Guards = analyzeConsentGuards(Ctx, *Flows);
+      checkMissingConsent(Ctx, *P, *Flows, *Guards, Sink);
+    }
+    checkCrossBorderTransfer(*Flows, *P, Sink);
+    checkUndeclaredRecipient(*Flows, *P, Sink);
+    checkUndeclaredStorage(*Flows, *P, Sink);
+    checkLogLeak(*Flows, *P, Sink);
+
+    if (Options.WriteSummary)
+      writeSummary(Ctx, *P, Catalog->Loaded.get());
+  }
+
+private:
+  const Policy *loadPolicy(DiagnosticsEngine &Diags, const SourceManager &SM) {
+    std::string Path = Options.PolicyFile;
+    if (Path.empty()) {
+      llvm::SmallString<256> Dir;
+      if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+        Dir = Main->getName();
+      llvm::sys::fs::make_absolute(Dir);
+      llvm::sys::path::remove_filename(Dir);
+      Path = findPolicyFileUpwards(Dir.str().str());
+      if (Path.empty()) {
+        Diags.Report(Diags.getCustomDiagID(
+            DiagnosticsEngine::Error,
+            "no privacy policy: pass -fplugin-arg-privacy-policy=FILE or put "
+            "%0 in the source's directory or a parent"))
+            << DefaultPolicyFileName;
+        return nullptr;
+      }
+    }
+    Loaded = loadPolicyCached(Path);
+    unsigned Error = Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                           "privacy policy %0");
+    for (const PolicyDiagnostic &D : Loaded->Diagnostics)
+      if (D.Level == PolicyDiagnostic::Error)
+        Diags.Report(Error) << D.formatWithoutLevel();
+    return Loaded->ok() ? Loaded->Loaded.get() : nullptr;
+  }
+
+  void writeSummary(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog) {
+    std::string Object = Options.ObjectFile;
+    if (Object.empty() || Object == "-")
+      return;
+    llvm::SmallString<256> Root;
+    llvm::sys::fs::current_path(Root);
+    nlohmann::json Summary =
+        scan::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str());
+    std::string Path = Object + ".privacy.json", Temp = Path + ".tmp";
+    std::error_code EC;
+    {
+      llvm::raw_fd_ostream Out(Temp, EC);
+      if (!EC)
+        Out << Summary.dump(1) << "\n";
+    }
+    if (EC || llvm::sys::fs::rename(Temp, Path)) {
+      llvm::sys::fs::remove(Temp);
+      DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                         "cannot write the privacy summary '%0'"))
+          << Path;
+    }
+  }
+
+  CompilerInstance &CI;
+  PluginOptions Options;
+  std::shared_ptr<const PolicyLoadResult> Loaded;
+};
+
+class PrivacyPluginAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    PluginOptions O = Options;
+    O.ObjectFile = CI.getFrontendOpts().OutputFile;
+    return std::make_unique<PrivacyConsumer>(CI, std::move(O));
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    for (const std::string &Arg : Args) {
+      llvm::StringRef A(Arg);
+      auto [Key, Value] = A.split('=');
+      if (Key == "policy" && !Value.empty()) {
+        Options.PolicyFile = Value.str();
+      } else if (Key == "catalog" && !Value.empty()) {
+        Options.Catalogs.push_back(Value.str());
+      } else if (Key == "checks" && !Value.empty()) {
+        llvm::SmallVector<llvm::StringRef, 8> Names;
+        Value.split(Names, ',', -1, /*KeepEmpty=*/false);
+        for (llvm::StringRef N : Names)
+          Options.CheckPatterns.push_back(N.trim().str());
+      } else if (A == "summary") {
+        Options.WriteSummary = true;
+      } else {
+        Diags.Report(Diags.getCustomDiagID(
+            DiagnosticsEngine::Error,
+            "unknown privacy plugin argument '%0' (expected policy=FILE, "
+            "catalog=FILE, checks=LIST or summary)"))
+            << Arg;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddAfterMainAction; }
+
+private:
+  PluginOptions Options;
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<PrivacyPluginAction>
+    X("privacy", "check the code against its privacy policy");
+
+} // namespace privacy::plugin
