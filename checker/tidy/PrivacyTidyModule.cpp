@@ -7,6 +7,7 @@
 #include "LogLeakCheck.h"
 #include "MissingConsentCheck.h"
 #include "PurposeLimitationCheck.h"
+#include "UnannotatedPersonalDataCheck.h"
 #include "UndeclaredRecipientCheck.h"
 #include "UndeclaredStorageCheck.h"
 
@@ -21,6 +22,8 @@ public:
     Factories.registerCheck<LogLeakCheck>("privacy-log-leak");
     Factories.registerCheck<MissingConsentCheck>("privacy-missing-consent");
     Factories.registerCheck<PurposeLimitationCheck>("privacy-purpose-limitation");
+    Factories.registerCheck<UnannotatedPersonalDataCheck>(
+        "privacy-unannotated-personal-data");
     Factories.registerCheck<UndeclaredRecipientCheck>(
         "privacy-undeclared-recipient");
     Factories.registerCheck<UndeclaredStorageCheck>(

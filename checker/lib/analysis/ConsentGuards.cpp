@@ -6,7 +6,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/PostOrderIterator.h"
+#include "CfgOrder.h"
 
 #include <algorithm>
 #include <optional>
@@ -158,7 +158,7 @@ void Analyzer::run() {
   const CFG &G = *S.Graph;
   S.In.assign(G.getNumBlockIDs(), std::nullopt);
   S.In[G.getEntry().getBlockID()] = ConsentSet{};
-  llvm::ReversePostOrderTraversal<const CFG *> Order(&G);
+  std::vector<const CFGBlock *> Order = reversePostOrder(G);
   // Must-analysis: the meet is the intersection; facts only shrink.
   for (bool Changed = true; Changed;) {
     Changed = false;

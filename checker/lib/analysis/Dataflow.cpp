@@ -14,7 +14,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/PostOrderIterator.h"
+#include "CfgOrder.h"
 
 #include <mutex>
 #include <set>
@@ -1281,7 +1281,7 @@ void FunctionAnalyzer::run() {
   // update inside a loop is re-joined with the loop's entry.
   std::vector<State> Out(Graph->getNumBlockIDs());
   std::vector<bool> Visited(Graph->getNumBlockIDs());
-  llvm::ReversePostOrderTraversal<const CFG *> Order(Graph.get());
+  std::vector<const CFGBlock *> Order = reversePostOrder(*Graph);
   bool Changed = true;
   for (int Round = 0; Changed && Round < 12; ++Round) {
     Changed = false;

@@ -10,8 +10,8 @@ namespace cloudz {
 
 // --- recipients -------------------------------------------------------------
 struct Ticket {
-  std::string requesterName;
-  std::string requesterEmail;
+  PRIVACY_DATA("name") std::string requesterName;
+  PRIVACY_DATA("email") std::string requesterEmail;
   std::string subject;
   std::string description;
 };

@@ -1,0 +1,34 @@
+// RUN: %check_clang_tidy --policy %S/Inputs/policy.json %s privacy-unannotated-personal-data %t
+
+#include "privacy.h"
+#include <string>
+
+struct Customer {
+  std::string email;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::email' looks like an e-mail address but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'email'?) [privacy-unannotated-personal-data]
+  std::string mobilePhone;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::mobilePhone' looks like a phone number but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'phone_mobile'?) [privacy-unannotated-personal-data]
+  std::string m_passwordHash;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::m_passwordHash' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+  char clientIPAddress[46];
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: field 'Customer::clientIPAddress' looks like an IP address but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'ip_address'?) [privacy-unannotated-personal-data]
+
+  // Quiet: annotated, or facts about the data rather than the data.
+  PRIVACY_DATA("email") std::string contactEmail;
+  bool hasEmail;
+  int phoneCount;
+  unsigned emailLength;
+  std::string fileName;
+};
+
+std::string birthDate;
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: variable 'birthDate' looks like a date of birth but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+
+// Every member of a PRIVACY_DATA class is personal data already.
+struct PRIVACY_DATA("customer") Profile {
+  std::string email;
+  std::string homeAddress;
+};
+
+// Parameters are not reported: their data comes from somewhere that is.
+void send(const std::string &email);
