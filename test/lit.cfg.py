@@ -20,7 +20,11 @@ config.environment["PATH"] = os.pathsep.join(
     [os.path.join(obj, "bin"), bin19, config.environment.get("PATH", "")])
 
 config.substitutions.append(("%privacy_src", src))
+config.substitutions.append(("%privacy_obj", obj))
+config.substitutions.append(("%llvm_bin", bin19))
 config.substitutions.append(("%privacy_plugin", plugin))
+config.substitutions.append(
+    ("%privacy_compiler_plugin", os.path.join(obj, "lib", "libprivacy-plugin.so")))
 config.substitutions.append(("%annotations", os.path.join(src, "annotations")))
 config.substitutions.append(("%policies", os.path.join(src, "rules", "policies")))
 config.substitutions.append(
@@ -34,6 +38,9 @@ config.substitutions.append(
 config.substitutions.append(("%clangxx", os.path.join(bin19, "clang++")))
 config.substitutions.append(("%clang_cc", os.path.join(bin19, "clang")))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(
+    ("%make_db", "%s %s" % (config.python,
+                            os.path.join(src, "test", "scan", "make_db.py"))))
 config.substitutions.append(
     ("%expect_exit", "%s %s" % (config.python,
                                 os.path.join(src, "test", "expect_exit.py"))))

@@ -30,6 +30,7 @@
 #include "privacy/MissingConsent.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/PurposeLimitation.h"
+#include "privacy/UnannotatedPersonalData.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -178,6 +179,7 @@ public:
     checkUndeclaredRecipient(*Flows, *P, Sink);
     checkUndeclaredStorage(*Flows, *P, Sink);
     checkLogLeak(*Flows, *P, Sink);
+    checkUnannotatedPersonalData(Ctx, P, Sink);
 
     if (Options.WriteSummary)
       writeSummary(Ctx, *P, Catalog->Loaded.get());

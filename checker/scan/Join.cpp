@@ -1,0 +1,681 @@
+//===- Join.cpp - the whole program from per-TU summaries -----------------===//
+#include "Join.h"
+
+#include "privacy/FlowChecks.h"
+#include "privacy/PurposeLimitation.h"
+
+#include <deque>
+#include <map>
+#include <set>
+
+namespace privacy::scan {
+
+using nlohmann::json;
+
+namespace {
+
+json labelJson(const Label &L) {
+  if (L.empty())
+    return nullptr;
+  if (L.size() == 1 && L.count(""))
+    return L.at("");
+  json Out = json::object();
+  for (const auto &[Lang, Text] : L)
+    Out[Lang.empty() ? "text" : Lang] = Text;
+  return Out;
+}
+
+json retentionJson(const Retention &R) {
+  if (R.empty())
+    return nullptr;
+  json Out = json::object();
+  if (!R.Period.empty())
+    Out["period"] = R.Period;
+  for (auto [Key, L] : {std::pair<const char *, const Label *>{"until", &R.Until},
+                        {"from", &R.From},
+                        {"basis", &R.LegalBasis},
+                        {"records", &R.Records},
+                        {"text", &R.Text}})
+    if (!L->empty())
+      Out[Key] = labelJson(*L);
+  return Out;
+}
+
+/// Sets \p Key only when there is something to say: the schema has no
+/// nulls.
+void put(json &Into, const char *Key, json Value) {
+  if (!Value.is_null())
+    Into[Key] = std::move(Value);
+}
+
+std::string siteKey(const json &Site) {
+  if (!Site.is_object())
+    return "";
+  return Site.value("file", "") + ":" + std::to_string(Site.value("line", 0)) +
+         ":" + std::to_string(Site.value("column", 0));
+}
+
+bool siteLess(const json &A, const json &B) {
+  auto Key = [](const json &S) {
+    return std::make_tuple(S.value("file", ""), S.value("line", 0),
+                           S.value("column", 0), S.value("function", ""),
+                           S.value("symbol", ""));
+  };
+  return Key(A) < Key(B);
+}
+
+json sortedSites(std::vector<json> Sites) {
+  std::sort(Sites.begin(), Sites.end(), siteLess);
+  json Out = json::array();
+  std::string Last;
+  for (json &S : Sites) {
+    std::string K = siteKey(S) + S.value("function", "") + S.value("symbol", "");
+    if (K == Last)
+      continue;
+    Last = K;
+    Out.push_back(std::move(S));
+  }
+  return Out;
+}
+
+json note(const json &Site, const std::string &Message) {
+  json N = Site.is_object() ? Site : json{{"file", ""}, {"line", 0}, {"column", 0}};
+  N.erase("function");
+  N.erase("symbol");
+  N["message"] = Message;
+  return N;
+}
+
+SinkKind sinkKindOf(const std::string &Name) {
+  if (Name == "transfer")
+    return SinkKind::Transfer;
+  if (Name == "store")
+    return SinkKind::Store;
+  if (Name == "network")
+    return SinkKind::Network;
+  if (Name == "purpose")
+    return SinkKind::Purpose;
+  return SinkKind::Log;
+}
+
+std::string declaredNote(const json &Flow) {
+  std::string Kind = Flow.value("kind", "");
+  if (Kind == "transfer")
+    return "recipient '" + Flow.value("target", "") + "' is declared here";
+  if (Kind == "store")
+    return "store '" + Flow.value("target", "") + "' is declared here";
+  if (Kind == "purpose")
+    return "purpose '" + Flow.value("target", "") + "' is declared here";
+  return "logging is declared here";
+}
+
+class Joiner {
+public:
+  Joiner(const JoinInput &In, const Policy &P) : In(In), P(P) {}
+  json run();
+
+private:
+  void addFinding(json F) {
+    std::string Key = F.value("check", "") + "|" + siteKey(F) + "|" +
+                      F.value("message", "");
+    Findings.emplace(Key, std::move(F));
+  }
+  void inheritedPurposes();
+  void crossFileFlows();
+  void judgeFlowItem(const json &Flow, const std::string &Item,
+                     const json &Trace);
+  json inventory();
+
+  const JoinInput &In;
+  const Policy &P;
+  std::map<std::string, json> Findings;
+  std::map<std::string, json> Functions; // by USR
+  std::map<std::string, std::vector<json>> Flows; // by USR, incl. joined
+  std::vector<json> External;
+  json Facts = json::object(); // merged inventory facts
+};
+
+void Joiner::inheritedPurposes() {
+  // Breadth first from every function with a purpose of its own, through
+  // callees without one, across every file.
+  for (const auto &[EntryUsr, Entry] : Functions) {
+    if (!Entry.contains("own_purposes"))
+      continue;
+    std::deque<std::pair<std::string, std::vector<json>>> Work{{EntryUsr, {}}};
+    std::set<std::string> Seen{EntryUsr};
+    while (!Work.empty()) {
+      auto [Usr, Chain] = Work.front();
+      Work.pop_front();
+      const json &F = Functions.at(Usr);
+      for (const json &Call : F["calls"]) {
+        std::string Callee = Call.value("callee", "");
+        auto It = Functions.find(Callee);
+        if (It == Functions.end() || It->second.contains("own_purposes") ||
+            It->second.value("declared_sink", false) ||
+            !Seen.insert(Callee).second)
+          continue;
+        std::vector<json> Next = Chain;
+        Next.push_back(note(Call["site"], "'" + F.value("short_name", "") +
+                                              "' calls '" +
+                                              Call.value("callee_name", "") +
+                                              "' here"));
+        for (const json &Read : It->second["reads"]) {
+          for (const json &Purpose : Entry["own_purposes"]) {
+            PurposedUse U;
+            U.Item = Read.value("item", "");
+            U.Purpose = Purpose.get<std::string>();
+            U.What = Read.value("what", "");
+            U.Context = " (as called from '" + Entry.value("short_name", "") + "')";
+            std::string Message = purposeLimitationMessage(P, U);
+            if (Message.empty())
+              continue;
+            json Finding = Read["site"];
+            Finding["check"] = "privacy-purpose-limitation";
+            Finding["message"] = Message;
+            Finding["notes"] = json::array();
+            Finding["notes"].push_back(note(Entry["purpose_site"],
+                                            "purpose '" + U.Purpose +
+                                                "' is declared here"));
+            for (const json &Step : Next)
+              Finding["notes"].push_back(Step);
+            Finding["notes"].push_back(Read["marker"]);
+            addFinding(std::move(Finding));
+          }
+        }
+        Work.push_back({Callee, Next});
+      }
+    }
+  }
+}
+
+void Joiner::judgeFlowItem(const json &Flow, const std::string &Item,
+                           const json &Trace) {
+  json Notes = Trace;
+  json Declared = Flow["declared_at"];
+  if (Declared.is_object())
+    Notes.push_back(note(Declared, declaredNote(Flow)));
+  else if (!Flow.value("catalog", "").empty())
+    Notes.push_back(note(Flow["site"], Flow.value("via", "") + " is a " +
+                                           Flow.value("kind", "") +
+                                           " sink of the API catalog (" +
+                                           Flow.value("catalog", "") + ")"));
+  auto Emit = [&](const std::string &Check, const std::string &Message) {
+    json F = Flow["site"];
+    F["check"] = Check;
+    F["message"] = Message;
+    F["notes"] = Notes;
+    addFinding(std::move(F));
+  };
+  if (Flow.value("kind", "") == "purpose") {
+    std::string Rest = Flow.value("target", "");
+    std::vector<std::string> Purposes;
+    for (size_t Comma; (Comma = Rest.find(',')) != std::string::npos;
+         Rest = Rest.substr(Comma + 1))
+      Purposes.push_back(Rest.substr(0, Comma));
+    Purposes.push_back(Rest);
+    for (const std::string &Purpose : Purposes) {
+      PurposedUse U;
+      U.Item = Item;
+      U.Purpose = Purpose;
+      U.What = "using personal data '" + Item + "' passed to " +
+               Flow.value("via", "");
+      std::string Message = purposeLimitationMessage(P, U);
+      if (!Message.empty())
+        Emit("privacy-purpose-limitation", Message);
+    }
+    return;
+  }
+  SinkSite Site;
+  Site.Kind = sinkKindOf(Flow.value("kind", ""));
+  Site.Target = Flow.value("target", "");
+  Site.Country = Flow.value("country", "");
+  Site.Via = Flow.value("via", "");
+  Site.CatalogEntry = Flow.value("catalog", "");
+  for (const Finding &F : judgeSinkItem(P, Site, Item))
+    Emit(checkName(F.Check).str(), F.Message);
+  // The inventory counts this reach too.
+  json Sink = {{"kind", Flow.value("kind", "")}, {"target", Site.Target},
+               {"country", Site.Country}, {"item", Item}, {"via", Site.Via},
+               {"site", Flow["site"]}};
+  Facts["sinks"].push_back(std::move(Sink));
+}
+
+void Joiner::crossFileFlows() {
+  // Apply callees' summaries at calls made from other files; what still
+  // depends on the caller's parameters goes on up, to a fixpoint.
+  std::set<std::string> Known;
+  for (int Round = 0; Round < 16; ++Round) {
+    bool Changed = false;
+    for (const json &Call : External) {
+      auto FlowIt = Flows.find(Call.value("callee", ""));
+      if (FlowIt == Flows.end())
+        continue;
+      std::vector<json> CalleeFlows = FlowIt->second; // may grow below
+      for (const json &Flow : CalleeFlows) {
+        for (const json &Label : Flow["labels"]) {
+          std::string L = Label.value("label", "");
+          std::string Head = L.substr(0, L.find('.'));
+          const json *Actual = nullptr;
+          if (Head == "$this")
+            Actual = &Call["object"];
+          else if (Head.size() > 2 && Head.compare(0, 2, "$p") == 0) {
+            size_t Index = std::stoul(Head.substr(2));
+            if (Index < Call["args"].size())
+              Actual = &Call["args"][Index];
+            // "$p0.ip": only what that field of the argument holds.
+            size_t Dot = L.find('.');
+            if (Dot != std::string::npos && Call.contains("arg_fields") &&
+                Index < Call["arg_fields"].size()) {
+              std::string Field = L.substr(Dot + 1);
+              Field = Field.substr(0, Field.find('.'));
+              const json &Fields = Call["arg_fields"][Index];
+              if (Fields.contains(Field))
+                Actual = &Fields[Field];
+            }
+          }
+          if (!Actual)
+            continue;
+          for (const json &A : *Actual) {
+            json Trace = A["trace"];
+            Trace.push_back(note(Call["site"], "passed to '" +
+                                                   Call.value("callee_name", "") +
+                                                   "' here"));
+            for (const json &Step : Label["trace"])
+              Trace.push_back(Step);
+            std::string ActualLabel = A.value("label", "");
+            std::string Key = Call.value("caller", "") + "|" +
+                              siteKey(Flow["site"]) + "|" +
+                              Flow.value("kind", "") + "|" +
+                              Flow.value("target", "") + "|" + ActualLabel;
+            if (!Known.insert(Key).second)
+              continue;
+            if (ActualLabel.empty() || ActualLabel[0] != '$') {
+              judgeFlowItem(Flow, ActualLabel, Trace);
+              continue;
+            }
+            json Pending = Flow;
+            Pending["labels"] = json::array(
+                {{{"label", ActualLabel}, {"trace", Trace}}});
+            Flows[Call.value("caller", "")].push_back(std::move(Pending));
+            Changed = true;
+          }
+        }
+      }
+    }
+    if (!Changed)
+      break;
+  }
+}
+
+json Joiner::run() {
+  for (const char *Key : {"declarations", "purpose_declarations", "erase",
+                          "consent_checks", "transfer_declarations",
+                          "store_declarations", "uses", "sinks"})
+    Facts[Key] = json::array();
+  size_t FunctionCount = 0, Annotations = 0;
+  for (const json &S : In.Summaries) {
+    for (const json &F : S.value("findings", json::array()))
+      addFinding(F);
+    for (const json &F : S.value("functions", json::array())) {
+      std::string Usr = F.value("usr", "");
+      if (Usr.empty() || Functions.count(Usr))
+        continue; // an inline function seen by several files: once
+      Functions[Usr] = F;
+      Flows[Usr] = F.value("flows", json::array()).get<std::vector<json>>();
+    }
+    for (const json &C : S.value("external_calls", json::array()))
+      External.push_back(C);
+    const json &Inv = S.value("inventory", json::object());
+    for (auto It = Inv.begin(); It != Inv.end(); ++It)
+      if (It.value().is_array())
+        for (const json &Fact : It.value())
+          Facts[It.key()].push_back(Fact);
+    FunctionCount += Inv.value("functions", 0);
+    Annotations += Inv.value("annotations", 0);
+  }
+  inheritedPurposes();
+  crossFileFlows();
+  json Out = inventory();
+  Out["analysis"]["functions"] = FunctionCount;
+  Out["analysis"]["annotations"] = Annotations;
+  return Out;
+}
+
+json Joiner::inventory() {
+  json Out;
+  Out["tool"] = {{"name", "privacy-scan"}, {"version", "0.1.0"}};
+  json Policy;
+  Policy["path"] = In.PolicyPath;
+  Policy["controller"] = {{"country", P.ControllerCountry}};
+  put(Policy["controller"], "name", labelJson(P.ControllerName));
+  Policy["activities"] = json::array();
+  for (const Activity &A : P.Activities) {
+    json J = {{"id", A.Id},
+              {"basis", std::string(basisName(A.LegalBasis))},
+              {"required", A.Required},
+              {"items", A.Items.All ? std::vector<std::string>{"*"} : A.Items.Ids},
+              {"purposes", A.Purposes}};
+    if (!A.Consent.empty())
+      J["consent"] = A.Consent;
+    put(J, "label", labelJson(A.Name));
+    Policy["activities"].push_back(std::move(J));
+  }
+  Out["policy"] = std::move(Policy);
+  Out["project_root"] = In.ProjectRoot;
+
+  json Analysis;
+  Analysis["translation_units"] = In.TranslationUnits;
+  Analysis["analysed"] = In.Summaries.size();
+  Analysis["failed"] = json::array();
+  for (const auto &[File, Error] : In.Failed)
+    Analysis["failed"].push_back({{"file", File}, {"error", Error}});
+  Analysis["personal_data_annotated"] = !Facts["declarations"].empty();
+  Out["analysis"] = std::move(Analysis);
+
+  // Items.
+  std::set<std::string> ItemIds;
+  for (const auto &[Id, Def] : P.Items)
+    ItemIds.insert(Id);
+  std::set<std::string> SeenItems;
+  for (const char *Key : {"declarations", "uses", "sinks"})
+    for (const json &F : Facts[Key])
+      SeenItems.insert(F.value("item", ""));
+  SeenItems.erase("");
+  ItemIds.insert(SeenItems.begin(), SeenItems.end());
+  json Items = json::array();
+  for (const std::string &Id : ItemIds) {
+    const ItemDef *Def = P.item(Id);
+    json I;
+    I["id"] = Id;
+    if (Def) {
+      put(I, "label", labelJson(Def->Name));
+      if (!Def->Category.empty())
+        I["category"] = Def->Category;
+    }
+    I["in_policy"] = Def != nullptr;
+    std::vector<json> Decls;
+    for (const json &D : Facts["declarations"])
+      if (D.value("item", "") == Id)
+        Decls.push_back(D["site"]);
+    I["declarations"] = sortedSites(Decls);
+    std::map<std::string, std::vector<json>> Uses;
+    for (const json &U : Facts["uses"])
+      if (U.value("item", "") == Id)
+        Uses[U.value("purpose", "")].push_back(U["site"]);
+    I["purposes"] = json::array();
+    for (auto &[Purpose, Sites] : Uses)
+      I["purposes"].push_back({{"id", Purpose},
+                               {"allowed", P.allows(Id, Purpose)},
+                               {"consents", P.consentsRequiredFor(Id, Purpose)},
+                               {"uses", sortedSites(Sites)}});
+    std::map<std::pair<std::string, std::string>, std::vector<json>> Reach;
+    std::vector<json> Logs, Network;
+    for (const json &S : Facts["sinks"]) {
+      if (S.value("item", "") != Id)
+        continue;
+      std::string Kind = S.value("kind", "");
+      if (Kind == "log")
+        Logs.push_back(S["site"]);
+      else if (Kind == "network")
+        Network.push_back(S["site"]);
+      else
+        Reach[{Kind, S.value("target", "")}].push_back(S["site"]);
+    }
+    I["recipients"] = json::array();
+    I["stores"] = json::array();
+    for (auto &[Key, Sites] : Reach) {
+      const auto &[Kind, Target] = Key;
+      json R = {{"id", Target}, {"sites", sortedSites(Sites)}};
+      if (Kind == "transfer") {
+        const RecipientDef *Rec = P.recipient(Target);
+        R["in_policy"] = Rec != nullptr;
+        R["declared_for_item"] = Rec && Rec->Items.contains(Id);
+        if (Rec)
+          R["country"] = Rec->Country;
+        I["recipients"].push_back(std::move(R));
+      } else {
+        const StoreDef *Store = P.store(Target);
+        R["in_policy"] = Store != nullptr;
+        R["declared_for_item"] = Store && Store->Items.contains(Id);
+        I["stores"].push_back(std::move(R));
+      }
+    }
+    I["logs"] = sortedSites(Logs);
+    I["network"] = sortedSites(Network);
+    Items.push_back(std::move(I));
+  }
+  Out["items"] = std::move(Items);
+
+  // Purposes.
+  std::set<std::string> PurposeIds;
+  for (const auto &[Id, Def] : P.Purposes)
+    PurposeIds.insert(Id);
+  std::map<std::string, std::vector<json>> PurposeSites;
+  for (const json &D : Facts["purpose_declarations"])
+    PurposeSites[D.value("purpose", "")].push_back(D["site"]);
+  std::set<std::string> UsedPurposes;
+  for (const json &U : Facts["uses"])
+    UsedPurposes.insert(U.value("purpose", ""));
+  for (const auto &[Id, Sites] : PurposeSites)
+    PurposeIds.insert(Id);
+  json Purposes = json::array();
+  for (const std::string &Id : PurposeIds) {
+    const PurposeDef *Def = P.purpose(Id);
+    json J = {{"id", Id},
+              {"in_policy", Def != nullptr},
+              {"used_in_code", PurposeSites.count(Id) > 0 || UsedPurposes.count(Id) > 0},
+              {"declared_at", sortedSites(PurposeSites[Id])}};
+    if (Def)
+      put(J, "label", labelJson(Def->Name));
+    Purposes.push_back(std::move(J));
+  }
+  Out["purposes"] = std::move(Purposes);
+
+  // Recipients and stores, with what reaches them.
+  auto Reaching = [&](const std::string &Kind, const std::string &Target) {
+    std::set<std::string> Ids;
+    std::vector<json> Sites;
+    for (const json &S : Facts["sinks"]) {
+      bool Match = S.value("kind", "") == Kind && S.value("target", "") == Target;
+      if (Kind == "log")
+        Match = S.value("kind", "") == "log";
+      if (Match) {
+        Ids.insert(S.value("item", ""));
+        Sites.push_back(S["site"]);
+      }
+    }
+    return std::make_pair(std::vector<std::string>(Ids.begin(), Ids.end()),
+                          sortedSites(Sites));
+  };
+  std::set<std::string> RecipientIds;
+  for (const auto &[Id, Def] : P.Recipients)
+    RecipientIds.insert(Id);
+  for (const json &S : Facts["sinks"])
+    if (S.value("kind", "") == "transfer")
+      RecipientIds.insert(S.value("target", ""));
+  for (const json &D : Facts["transfer_declarations"])
+    RecipientIds.insert(D.value("recipient", ""));
+  RecipientIds.erase("");
+  json Recipients = json::array();
+  for (const std::string &Id : RecipientIds) {
+    const RecipientDef *R = P.recipient(Id);
+    auto [ItemsReaching, Sites] = Reaching("transfer", Id);
+    json J = {{"id", Id}, {"in_policy", R != nullptr},
+              {"items_reaching", ItemsReaching}, {"sites", Sites}};
+    if (R) {
+      put(J, "label", labelJson(R->Name));
+      J["role"] = R->Role;
+      J["country"] = R->Country;
+      J["abroad"] = P.isAbroad(*R);
+      put(J, "task", labelJson(R->Task));
+      put(J, "recipient_purpose", labelJson(R->RecipientPurpose));
+      put(J, "method", labelJson(R->Method));
+      put(J, "retention", retentionJson(R->Keep));
+      J["purposes"] = R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
+      J["items_declared"] = R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
+    }
+    Recipients.push_back(std::move(J));
+  }
+  Out["recipients"] = std::move(Recipients);
+
+  std::set<std::string> StoreIds;
+  for (const auto &[Id, Def] : P.Stores)
+    StoreIds.insert(Id);
+  for (const json &S : Facts["sinks"])
+    if (S.value("kind", "") == "store")
+      StoreIds.insert(S.value("target", ""));
+  for (const json &D : Facts["store_declarations"])
+    StoreIds.insert(D.value("store", ""));
+  bool AnyLogs = false;
+  for (const json &S : Facts["sinks"])
+    AnyLogs |= S.value("kind", "") == "log";
+  if (AnyLogs)
+    StoreIds.insert(std::string(LogsStoreId));
+  StoreIds.erase("");
+  json Stores = json::array();
+  json PolicyWarnings = json::array();
+  for (const std::string &Id : StoreIds) {
+    const StoreDef *S = P.store(Id);
+    auto [ItemsReaching, Sites] =
+        Id == LogsStoreId ? Reaching("log", "") : Reaching("store", Id);
+    std::vector<json> Erase;
+    for (const json &E : Facts["erase"])
+      if (E.value("store", "") == Id)
+        Erase.push_back(E["site"]);
+    json J = {{"id", Id}, {"in_policy", S != nullptr},
+              {"items_reaching", ItemsReaching}, {"sites", Sites},
+              {"erase_functions", sortedSites(Erase)}};
+    if (S) {
+      put(J, "label", labelJson(S->Name));
+      put(J, "retention", retentionJson(S->Keep));
+      J["items_declared"] = S->Items.All ? std::vector<std::string>{"*"} : S->Items.Ids;
+      if (S->Keep.empty() && !ItemsReaching.empty())
+        PolicyWarnings.push_back(
+            "store '" + Id + "' receives personal data (" + joinIds(ItemsReaching) +
+            ") but the policy states no retention for it");
+    }
+    // Erasure coverage: data subjects may demand deletion (PIPA Art. 36,
+    // GDPR Art. 17) and retention ends in destruction (PIPA Art. 21).
+    if (Id != LogsStoreId && !ItemsReaching.empty() && Erase.empty() &&
+        !Sites.empty()) {
+      json F = Sites.front();
+      F.erase("function");
+      F["check"] = "privacy-undeclared-storage";
+      F["message"] = "store '" + Id + "' receives personal data (" +
+                     joinIds(ItemsReaching) +
+                     ") but no function in the program is marked "
+                     "PRIVACY_ERASE(\"" + Id +
+                     "\"); erasure on request and destruction at the end of "
+                     "retention have no code path";
+      F["notes"] = json::array();
+      addFinding(std::move(F));
+    }
+    Stores.push_back(std::move(J));
+  }
+  Out["stores"] = std::move(Stores);
+  Out["policy_warnings"] = std::move(PolicyWarnings);
+
+  std::map<std::string, std::vector<json>> Checks;
+  for (const json &C : Facts["consent_checks"])
+    Checks[C.value("consent", "")].push_back(C["site"]);
+  json ConsentChecks = json::array();
+  for (auto &[Consent, Sites] : Checks) {
+    json J = {{"consent", Consent}, {"functions", sortedSites(Sites)}};
+    if (const ConsentDef *C = P.consent(Consent))
+      put(J, "label", labelJson(C->Name));
+    ConsentChecks.push_back(std::move(J));
+  }
+  Out["consent_checks"] = std::move(ConsentChecks);
+
+  // Findings, sorted, with fingerprints.
+  std::vector<json> Sorted;
+  for (auto &[Key, F] : Findings)
+    Sorted.push_back(F);
+  std::sort(Sorted.begin(), Sorted.end(), [](const json &A, const json &B) {
+    return std::make_tuple(A.value("file", ""), A.value("line", 0),
+                           A.value("column", 0), A.value("check", ""),
+                           A.value("message", "")) <
+           std::make_tuple(B.value("file", ""), B.value("line", 0),
+                           B.value("column", 0), B.value("check", ""),
+                           B.value("message", ""));
+  });
+  std::map<std::string, unsigned> Occurrences;
+  json FindingList = json::array();
+  for (json &F : Sorted) {
+    std::string Base = fingerprintOf(F, 0);
+    F["fingerprint"] = fingerprintOf(F, Occurrences[Base]++);
+    F["baselined"] = false;
+    FindingList.push_back(std::move(F));
+  }
+  Out["findings"] = std::move(FindingList);
+
+  // The policy against the code.
+  auto Diff = [](const std::set<std::string> &Declared,
+                 const std::set<std::string> &Seen) {
+    json D = {{"declared_not_seen", json::array()},
+              {"seen_not_declared", json::array()}};
+    for (const std::string &Id : Declared)
+      if (!Seen.count(Id))
+        D["declared_not_seen"].push_back(Id);
+    for (const std::string &Id : Seen)
+      if (!Declared.count(Id))
+        D["seen_not_declared"].push_back(Id);
+    return D;
+  };
+  std::set<std::string> PolicyItems, PolicyPurposes, PolicyRecipients,
+      PolicyStores, CodePurposes, CodeRecipients, CodeStores;
+  for (const auto &[Id, D] : P.Items)
+    PolicyItems.insert(Id);
+  for (const auto &[Id, D] : P.Purposes)
+    PolicyPurposes.insert(Id);
+  for (const auto &[Id, D] : P.Recipients)
+    PolicyRecipients.insert(Id);
+  for (const auto &[Id, D] : P.Stores)
+    PolicyStores.insert(Id);
+  for (const auto &[Id, Sites] : PurposeSites)
+    CodePurposes.insert(Id);
+  CodePurposes.insert(UsedPurposes.begin(), UsedPurposes.end());
+  for (const json &D : Facts["transfer_declarations"])
+    CodeRecipients.insert(D.value("recipient", ""));
+  for (const json &S : Facts["sinks"])
+    if (S.value("kind", "") == "transfer")
+      CodeRecipients.insert(S.value("target", ""));
+  for (const json &D : Facts["store_declarations"])
+    CodeStores.insert(D.value("store", ""));
+  for (const json &S : Facts["sinks"])
+    if (S.value("kind", "") == "store")
+      CodeStores.insert(S.value("target", ""));
+  if (AnyLogs)
+    CodeStores.insert(std::string(LogsStoreId));
+  for (auto *Set : {&CodePurposes, &CodeRecipients, &CodeStores, &SeenItems})
+    Set->erase("");
+  Out["policy_diff"] = {{"items", Diff(PolicyItems, SeenItems)},
+                        {"purposes", Diff(PolicyPurposes, CodePurposes)},
+                        {"recipients", Diff(PolicyRecipients, CodeRecipients)},
+                        {"stores", Diff(PolicyStores, CodeStores)}};
+  return Out;
+}
+
+} // namespace
+
+std::string fingerprintOf(const json &Finding, unsigned Occurrence) {
+  // FNV-1a, 64 bits: stable, and enough to tell findings apart.
+  std::string Text = Finding.value("check", "") + '\0' +
+                     Finding.value("file", "") + '\0' +
+                     Finding.value("message", "") + '\0' +
+                     std::to_string(Occurrence);
+  uint64_t Hash = 1469598103934665603ULL;
+  for (unsigned char C : Text) {
+    Hash ^= C;
+    Hash *= 1099511628211ULL;
+  }
+  char Buf[17];
+  snprintf(Buf, sizeof Buf, "%016llx", static_cast<unsigned long long>(Hash));
+  return Buf;
+}
+
+json joinSummaries(const JoinInput &In, const Policy &P) {
+  return Joiner(In, P).run();
+}
+
+} // namespace privacy::scan

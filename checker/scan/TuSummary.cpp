@@ -1,0 +1,369 @@
+//===- TuSummary.cpp - what one translation unit tells the join -----------===//
+#include "TuSummary.h"
+
+#include "privacy/AnnotationValidator.h"
+#include "privacy/Annotations.h"
+#include "privacy/ConsentGuards.h"
+#include "privacy/Dataflow.h"
+#include "privacy/FlowChecks.h"
+#include "privacy/MissingConsent.h"
+#include "privacy/PersonalData.h"
+#include "privacy/PurposeLimitation.h"
+#include "privacy/Purposes.h"
+#include "privacy/UnannotatedPersonalData.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+
+namespace privacy::scan {
+
+using namespace clang;
+using nlohmann::json;
+
+namespace {
+
+class Locations {
+public:
+  Locations(const SourceManager &SM, std::string Root)
+      : SM(SM), Root(std::move(Root)) {}
+
+  std::string file(SourceLocation Loc) const {
+    Loc = SM.getFileLoc(Loc);
+    FileID FID = SM.getFileID(Loc);
+    auto It = Cache.find(FID.getHashValue());
+    if (It != Cache.end())
+      return It->second;
+    std::string Path;
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+      llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+      llvm::SmallString<256> Abs(Real.empty() ? FE->getName() : Real);
+      llvm::sys::fs::make_absolute(Abs);
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      Path = Abs.str().str();
+      if (!Root.empty() && llvm::StringRef(Path).starts_with(Root + "/"))
+        Path = Path.substr(Root.size() + 1);
+    }
+    Cache[FID.getHashValue()] = Path;
+    return Path;
+  }
+
+  json at(SourceLocation Loc) const {
+    if (Loc.isInvalid())
+      return nullptr;
+    Loc = SM.getFileLoc(Loc);
+    PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
+    if (P.isInvalid())
+      return nullptr;
+    return {{"file", file(Loc)}, {"line", P.getLine()}, {"column", P.getColumn()}};
+  }
+
+  json note(SourceLocation Loc, const std::string &Message) const {
+    json N = at(Loc);
+    if (N.is_null())
+      N = {{"file", ""}, {"line", 0}, {"column", 0}};
+    N["message"] = Message;
+    return N;
+  }
+
+  json trace(const Trace &T) const {
+    json Steps = json::array();
+    for (const FlowStep &S : traceSteps(T))
+      if (S.Loc.isValid())
+        Steps.push_back(note(S.Loc, S.Message));
+    return Steps;
+  }
+
+  json taint(const Taint &T) const {
+    json Labels = json::array();
+    for (const auto &[Label, Path] : T.labels())
+      if (!Label.empty() && Label[0] != '#')
+        Labels.push_back({{"label", Label}, {"trace", trace(Path)}});
+    return Labels;
+  }
+
+  const SourceManager &SM;
+
+private:
+  std::string Root;
+  mutable std::map<unsigned, std::string> Cache;
+};
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (!D || index::generateUSRForDecl(D, Buf))
+    return "";
+  return Buf.str().str();
+}
+
+struct JsonSink : FindingSink {
+  JsonSink(const Locations &L, json &Out) : L(L), Out(Out) {}
+  void report(const Finding &F) override {
+    json J = L.at(F.Loc);
+    if (J.is_null())
+      J = {{"file", ""}, {"line", 0}, {"column", 0}};
+    J["check"] = checkName(F.Check).str();
+    J["message"] = F.Message;
+    J["notes"] = json::array();
+    for (const FindingNote &N : F.Notes)
+      J["notes"].push_back(L.note(N.Loc, N.Message));
+    Out.push_back(std::move(J));
+  }
+  const Locations &L;
+  json &Out;
+};
+
+/// Declarations that carry annotations: what the inventory lists as
+/// declared in code.
+class DeclarationCollector : public RecursiveASTVisitor<DeclarationCollector> {
+public:
+  DeclarationCollector(const Locations &L, json &Inventory)
+      : L(L), Inventory(Inventory) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        L.SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitDecl(Decl *D) {
+    visit(D);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    visit(LE->getCallOperator());
+    return true;
+  }
+
+  unsigned Annotations = 0;
+
+private:
+  void visit(const Decl *D) {
+    if (!Seen.insert(D).second)
+      return;
+    for (const Annotation &A : annotationsOn(D)) {
+      ++Annotations;
+      std::string Symbol;
+      if (const auto *ND = dyn_cast<NamedDecl>(D))
+        Symbol = ND->getQualifiedNameAsString();
+      json Site = L.at(A.Loc);
+      if (Site.is_null())
+        continue;
+      Site["symbol"] = Symbol;
+      std::string First = A.Args.empty() ? "" : A.Args[0];
+      switch (A.Kind) {
+      case AnnotationKind::Data:
+        Inventory["declarations"].push_back({{"item", First}, {"site", Site}});
+        break;
+      case AnnotationKind::Purpose:
+        for (const std::string &P : A.Args)
+          Inventory["purpose_declarations"].push_back(
+              {{"purpose", P}, {"site", Site}});
+        break;
+      case AnnotationKind::Erase:
+        Inventory["erase"].push_back({{"store", First}, {"site", Site}});
+        break;
+      case AnnotationKind::ConsentCheck:
+        Inventory["consent_checks"].push_back({{"consent", First}, {"site", Site}});
+        break;
+      case AnnotationKind::Transfer:
+        Inventory["transfer_declarations"].push_back(
+            {{"recipient", First}, {"site", Site}});
+        break;
+      case AnnotationKind::Store:
+        Inventory["store_declarations"].push_back({{"store", First}, {"site", Site}});
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  const Locations &L;
+  json &Inventory;
+  std::set<const Decl *> Seen;
+};
+
+} // namespace
+
+json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
+                              const ApiCatalog *Catalog,
+                              const std::string &ProjectRoot) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Locations L(SM, ProjectRoot);
+  json Out;
+  Out["format"] = TuSummaryFormat;
+  Out["file"] = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
+
+  auto Flows = analyzeFlows(Ctx, Catalog);
+  auto Guards = analyzeConsentGuards(Ctx, *Flows);
+
+  // What clang-tidy reports for this file, word for word.
+  json Findings = json::array();
+  JsonSink Sink(L, Findings);
+  validateAnnotations(Ctx, &P, Sink);
+  checkPurposeLimitation(Ctx, P, Flows.get(), Sink);
+  checkMissingConsent(Ctx, P, *Flows, *Guards, Sink);
+  checkCrossBorderTransfer(*Flows, P, Sink);
+  checkUndeclaredRecipient(*Flows, P, Sink);
+  checkUndeclaredStorage(*Flows, P, Sink);
+  checkLogLeak(*Flows, P, Sink);
+  checkUnannotatedPersonalData(Ctx, &P, Sink);
+  Out["findings"] = std::move(Findings);
+
+  // Functions, by USR.
+  std::map<const FunctionDecl *, json> Functions;
+  auto FunctionJson = [&](const FunctionDecl *FD) -> json & {
+    FD = FD->getCanonicalDecl();
+    auto It = Functions.find(FD);
+    if (It != Functions.end())
+      return It->second;
+    json F;
+    F["usr"] = usrOf(FD);
+    F["name"] = FD->getQualifiedNameAsString();
+    F["short_name"] = FD->getNameAsString();
+    F["calls"] = json::array();
+    F["reads"] = json::array();
+    F["flows"] = json::array();
+    F["declared_sink"] = isDeclaredSink(FD);
+    if (auto Own = purposeOfContext(FD)) {
+      F["own_purposes"] = Own->Purposes;
+      F["purpose_site"] = L.at(Own->From.Loc);
+    }
+    return Functions[FD] = std::move(F);
+  };
+  for (const auto &[FD, Summary] : Flows->Summaries) {
+    json &F = FunctionJson(FD);
+    F["site"] = L.at(FD->getLocation());
+    for (const SinkFlow &Flow : Summary.Flows) {
+      json J;
+      J["kind"] = sinkKindName(Flow.Site.Kind).str();
+      J["target"] = Flow.Site.Target;
+      J["country"] = Flow.Site.Country;
+      J["via"] = Flow.Site.Via;
+      J["catalog"] = Flow.Site.CatalogEntry;
+      J["site"] = L.at(Flow.Site.Loc);
+      J["declared_at"] = L.at(Flow.Site.DeclaredAt);
+      J["labels"] = L.taint(Flow.Data);
+      F["flows"].push_back(std::move(J));
+    }
+  }
+  for (const CallSite &C : Flows->Calls) {
+    const FunctionDecl *Carrier = purposeCarrier(C.Caller);
+    if (!Carrier || SM.isInSystemHeader(C.Callee->getLocation()))
+      continue;
+    ConsentSet Known = Guards->knownAt(C.Caller, C.Loc);
+    FunctionJson(Carrier)["calls"].push_back(
+        {{"callee", usrOf(C.Callee->getCanonicalDecl())},
+         {"callee_name", C.Callee->getNameAsString()},
+         {"site", L.at(C.Loc)},
+         {"consents", std::vector<std::string>(Known.begin(), Known.end())}});
+  }
+  // Reads in code without a purpose of its own: judged in the join under
+  // the purposes of callers in other files.
+  for (const PersonalDataUse &Use : collectPersonalDataUses(Ctx)) {
+    if (purposeOfContext(Use.Context))
+      continue;
+    const FunctionDecl *Carrier = purposeCarrier(Use.Context);
+    if (!Carrier)
+      continue;
+    FunctionJson(Carrier)["reads"].push_back(
+        {{"item", Use.Origin.Item},
+         {"site", L.at(Use.Use->getExprLoc())},
+         {"what", "using personal data '" + Use.Origin.Item + "' from " +
+                      describeSource(Use.Origin.Source)},
+         {"marker", L.note(Use.Origin.Marker.Loc,
+                           "'" + Use.Origin.Item +
+                               "' is marked as personal data here")}});
+  }
+  // Keep what the join can use: functions of this file, and those in
+  // headers that carry purposes, reads or flows. Every inline function of
+  // every header, in every translation unit, would make the summaries of a
+  // large program larger than the program.
+  json FunctionList = json::array();
+  for (auto &[FD, F] : Functions) {
+    if (F["usr"].get<std::string>().empty())
+      continue;
+    bool InMainFile = SM.isInMainFile(SM.getFileLoc(FD->getLocation()));
+    if (!InMainFile && !F.contains("own_purposes") && F["reads"].empty() &&
+        F["flows"].empty() && !F.value("declared_sink", false))
+      continue;
+    FunctionList.push_back(std::move(F));
+  }
+  Out["functions"] = std::move(FunctionList);
+
+  json External = json::array();
+  for (const ExternalCall &EC : Flows->ExternalCalls) {
+    const FunctionDecl *Carrier = purposeCarrier(EC.Caller);
+    // Calls made by inline functions of headers are summarised in every
+    // file that includes them; keep them only when they carry data.
+    bool Concrete = EC.Object.hasItems();
+    for (const Taint &T : EC.Args)
+      Concrete |= T.hasItems();
+    if (!Concrete && !SM.isInMainFile(SM.getFileLoc(EC.Loc)))
+      continue;
+    bool AnyData = !EC.Object.empty();
+    for (const Taint &T : EC.Args)
+      AnyData |= !T.empty();
+    if (!AnyData)
+      continue;
+    json Args = json::array(), ArgFields = json::array();
+    for (const Taint &T : EC.Args)
+      Args.push_back(L.taint(T));
+    for (const auto &Fields : EC.ArgFields) {
+      json J = json::object();
+      for (const auto &[Name, T] : Fields)
+        J[Name] = L.taint(T);
+      ArgFields.push_back(std::move(J));
+    }
+    External.push_back({{"caller", usrOf(Carrier ? Carrier : EC.Caller)},
+                        {"callee", usrOf(EC.Callee->getCanonicalDecl())},
+                        {"callee_name", EC.Callee->getNameAsString()},
+                        {"site", L.at(EC.Loc)},
+                        {"args", std::move(Args)},
+                        {"arg_fields", std::move(ArgFields)},
+                        {"object", L.taint(EC.Object)}});
+  }
+  Out["external_calls"] = std::move(External);
+
+  // Inventory facts.
+  json Inventory;
+  for (const char *Key : {"declarations", "purpose_declarations", "erase",
+                          "consent_checks", "transfer_declarations",
+                          "store_declarations", "uses", "sinks"})
+    Inventory[Key] = json::array();
+  DeclarationCollector Decls(L, Inventory);
+  Decls.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Inventory["annotations"] = Decls.Annotations;
+  Inventory["functions"] = Flows->Summaries.size();
+  forEachPurposedUse(Ctx, Flows.get(), [&](const PurposedUse &U) {
+    json Site = L.at(U.Loc);
+    if (Site.is_null())
+      return;
+    if (U.Function)
+      Site["function"] = U.Function->getQualifiedNameAsString();
+    Inventory["uses"].push_back({{"item", U.Item},
+                                 {"purpose", U.Purpose},
+                                 {"site", Site},
+                                 {"allowed", P.allows(U.Item, U.Purpose)}});
+  });
+  for (const SinkFlow &F : Flows->SinkFlows) {
+    if (F.Site.Kind == SinkKind::Purpose)
+      continue;
+    for (const std::string &Item : F.Data.items())
+      Inventory["sinks"].push_back({{"kind", sinkKindName(F.Site.Kind).str()},
+                                    {"target", F.Site.Target},
+                                    {"country", F.Site.Country},
+                                    {"item", Item},
+                                    {"via", F.Site.Via},
+                                    {"site", L.at(F.Site.Loc)}});
+  }
+  Out["inventory"] = std::move(Inventory);
+  return Out;
+}
+
+} // namespace privacy::scan

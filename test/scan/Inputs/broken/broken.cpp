@@ -1,0 +1,2 @@
+#include "privacy.h"
+int main() { return undeclared_identifier; }

@@ -1,0 +1,3 @@
+#include "model.h"
+
+std::string formatLine(const Member &m) { return m.name; }
