@@ -155,9 +155,19 @@ RSS_SYNTAX=$(rss_kb "${SYNTAX_CMD[@]}" "$largest")
 RSS_BASELINE=$(rss_kb "${BASELINE_CMD[@]}" "$largest")
 RSS_PRIVACY=$(rss_kb "${PRIVACY_CMD[@]}" "$largest")
 
-python3 - "$OUT" "$largest" "$RSS_SYNTAX" "$RSS_BASELINE" "$RSS_PRIVACY" "$JOBS" <<'EOF'
+# What was measured: the plugin's build and the source revision (read-only git).
+PLUGIN_INFO="$(date -r "$PLUGIN" '+%Y-%m-%d %H:%M:%S')"
+if REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"; then
+  if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no -- checker 2>/dev/null)" ]; then
+    REV="$REV+local changes in checker/"
+  fi
+  PLUGIN_INFO="$PLUGIN_INFO, source $REV"
+fi
+
+python3 - "$OUT" "$largest" "$RSS_SYNTAX" "$RSS_BASELINE" "$RSS_PRIVACY" "$JOBS" \
+  "$PLUGIN" "$PLUGIN_INFO" "$(nproc)" <<'EOF'
 import collections, glob, json, os, re, statistics, sys
-out, largest, rss_s, rss_b, rss_p, jobs = sys.argv[1:]
+out, largest, rss_s, rss_b, rss_p, jobs, plugin, plugin_info, ncpu = sys.argv[1:]
 summary = json.load(open(os.path.join(out, "summary.json")))
 runs = collections.defaultdict(list)
 failed = collections.defaultdict(int)
@@ -187,6 +197,9 @@ print()
 print("privacy-tidy benchmark (-j %s, median of %d runs; wall seconds, cpu = user+sys)"
       % (jobs, len(runs["privacy"])))
 print("-" * 72)
+row("plugin", plugin)
+row("  built", plugin_info)
+row("cpus (nproc)", ncpu)
 row("files", summary["files"])
 row("functions", summary["functions"])
 row("lines", summary["lines"])
@@ -200,13 +213,16 @@ labels = {"syntax": "clang++ -fsyntax-only",
           "privacy": "clang-tidy privacy-*"}
 for m in ("syntax", "baseline", "privacy"):
     walls = sorted(w for w, _ in runs[m])
-    print("%-40s %7.2f s  (cpu %7.2f s; runs %s)"
+    print("%-40s %7.2f s  (cpu %7.2f s; all runs %s)"
           % (labels[m], med[m], medcpu[m], " ".join("%.2f" % w for w in walls)))
 print("-" * 72)
 row("ratio privacy / syntax-only", "%.2fx  (cpu %.2fx)"
     % (med["privacy"] / med["syntax"], medcpu["privacy"] / medcpu["syntax"]))
 row("ratio privacy / clang-tidy baseline", "%.2fx  (cpu %.2fx)"
     % (med["privacy"] / med["baseline"], medcpu["privacy"] / medcpu["baseline"]))
+best = {m: min(w for w, _ in v) for m, v in runs.items()}
+row("  same, fastest run of each", "%.2fx / %.2fx"
+    % (best["privacy"] / best["syntax"], best["privacy"] / best["baseline"]))
 row("ratio baseline / syntax-only", "%.2fx" % (med["baseline"] / med["syntax"]))
 n = summary["files"]
 row("privacy analysis alone, per file", "%.3f s cpu  (privacy - baseline)"

@@ -49,3 +49,9 @@ config.substitutions.append(
 for tool in ("g++", "gcc"):
     if shutil.which(tool):
         config.available_features.add(tool)
+
+# scripts/validate-sarif.sh needs Microsoft's SARIF Multitool, an optional npm
+# package (npm install --prefix <build>/npm @microsoft/sarif-multitool).
+if (os.path.exists(os.path.join(obj, "npm", "node_modules", ".bin", "sarif-multitool"))
+        or shutil.which("sarif-multitool")):
+    config.available_features.add("sarif-validator")

@@ -85,40 +85,17 @@ llvm::StringRef lineOf(const SourceManager &SM, SourceLocation Loc) {
   return Buffer.slice(Begin, End == llvm::StringRef::npos ? Buffer.size() : End);
 }
 
-/// Whether \p Line has \p Marker (NOLINT, NOLINTNEXTLINE) covering \p Check,
-/// with clang-tidy's syntax: bare, or with a list of names or globs.
-bool lineSuppresses(llvm::StringRef Line, llvm::StringRef Marker,
-                    llvm::StringRef Check) {
-  for (size_t At = Line.find(Marker); At != llvm::StringRef::npos;
-       At = Line.find(Marker, At + 1)) {
-    llvm::StringRef Rest = Line.substr(At + Marker.size());
-    if (Marker == "NOLINT" && Rest.starts_with("NEXTLINE"))
-      continue;
-    if (!Rest.starts_with("("))
-      return true;
-    llvm::StringRef List = Rest.drop_front().split(')').first;
-    llvm::SmallVector<llvm::StringRef, 4> Names;
-    List.split(Names, ',');
-    for (llvm::StringRef Name : Names) {
-      Name = Name.trim();
-      if (Name == Check || (Name.ends_with("*") && Check.starts_with(Name.drop_back())))
-        return true;
-    }
-  }
-  return false;
-}
-
 bool isSuppressed(const SourceManager &SM, SourceLocation Loc,
                   llvm::StringRef Check) {
   if (Loc.isInvalid())
     return false;
-  if (lineSuppresses(lineOf(SM, Loc), "NOLINT", Check))
+  if (nolintCovers(lineOf(SM, Loc), "NOLINT", Check))
     return true;
   unsigned Line = SM.getSpellingLineNumber(Loc);
   if (Line <= 1)
     return false;
   SourceLocation Previous = SM.translateLineCol(SM.getFileID(Loc), Line - 1, 1);
-  return lineSuppresses(lineOf(SM, Previous), "NOLINTNEXTLINE", Check);
+  return nolintCovers(lineOf(SM, Previous), "NOLINTNEXTLINE", Check);
 }
 
 class DiagnosticsSink : public FindingSink {

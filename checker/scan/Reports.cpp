@@ -173,8 +173,8 @@ const char *const Dash = "\xE2\x80\x94";
 /// Everything that depends on the language, and the labels of the ids.
 class Words {
 public:
-  Words(const json &Inv, const std::string &Lang)
-      : Ko(Lang == "ko"), Lang(Ko ? "ko" : "en") {
+  Words(const json &Inv, const std::string &RequestedLang)
+      : Ko(RequestedLang == "ko"), Lang(Ko ? "ko" : "en") {
     auto Collect = [&](const char *Section, const char *IdKey,
                        std::map<std::string, json> &Into) {
       for (const json &E : arr(Inv, Section)) {
@@ -380,12 +380,12 @@ public:
     std::string Period = str(R, "period");
     std::string From = label(get(R, "from"));
     if (!Period.empty()) {
-      std::string Words = duration(Period);
+      std::string InWords = duration(Period);
       Line L;
       if (Ko && !From.empty())
         L.push_back(plain(From + " 후 "));
-      L.push_back(plain(Words.empty() ? Period : Words));
-      if (!Words.empty())
+      L.push_back(plain(InWords.empty() ? Period : InWords));
+      if (!InWords.empty())
         L.push_back(plain(" (" + Period + ")"));
       if (!Ko && !From.empty())
         L.push_back(plain(" from " + From));
@@ -443,7 +443,8 @@ Line siteLine(const json &Site) {
 
 class ReportBuilder {
 public:
-  ReportBuilder(const json &Inv, const std::string &Lang) : Inv(Inv), W(Inv, Lang) {}
+  ReportBuilder(const json &Inventory, const std::string &Lang)
+      : Inv(Inventory), W(Inventory, Lang) {}
 
   std::string title() const {
     std::string Controller = W.label(get(get(get(Inv, "policy"), "controller"), "name"));
@@ -541,8 +542,15 @@ private:
 
   Cell declared(const json &Target) const {
     if (!flag(Target, "in_policy", true))
-      return cell(Line{bad(W.t("정책에 없는 수신처", "not in the policy"))});
-    return cell(items(strings(Target, "items_declared")));
+      return cell(Line{bad(W.t("정책에 없음", "not in the policy"))});
+    return itemList(Target, "items_declared");
+  }
+
+  /// Item labels of a list the policy states; an empty one says "none".
+  Cell itemList(const json &J, const char *Key) const {
+    if (get(J, Key).is_array() && arr(J, Key).empty())
+      return cell(W.t("없음 (개인정보 아님)", "none (no personal data)"));
+    return cell(items(strings(J, Key)));
   }
 
   Line nameWithId(const std::string &Name, const std::string &Id) const {
@@ -567,23 +575,23 @@ private:
     std::string Root = str(Inv, "project_root");
     Line Intro;
     if (W.Ko) {
-      Intro = {plain("이 보고서는 코드"), plain(Root.empty() ? "" : " "),
-               code(Root.empty() ? "." : Root),
-               plain("가 실제로 처리하는 개인정보를 개인정보처리방침")};
+      Intro = {plain("이 보고서는 코드("), code(Root.empty() ? "." : Root),
+               plain(")가 실제로 처리하는 개인정보를 개인정보처리방침과 대조한 처리 "
+                     "현황입니다. 대조한 방침:")};
       if (!PolicyTitle.empty())
         Intro.push_back(plain(" 「" + PolicyTitle + "」"));
-      Intro.push_back(plain(" ("));
+      Intro.push_back(plain(PolicyTitle.empty() ? " " : " ("));
       Intro.push_back(code(PolicyPath.empty() ? "?" : PolicyPath));
-      Intro.push_back(plain(")과 대조한 처리 현황입니다."));
+      Intro.push_back(plain(PolicyTitle.empty() ? "." : ")."));
     } else {
       Intro = {plain("This report is the record of the personal data the code in "),
                code(Root.empty() ? "." : Root),
                plain(" actually processes, checked against the privacy policy")};
       if (!PolicyTitle.empty())
         Intro.push_back(plain(" \xE2\x80\x9C" + PolicyTitle + "\xE2\x80\x9D"));
-      Intro.push_back(plain(" ("));
+      Intro.push_back(plain(PolicyTitle.empty() ? " " : " ("));
       Intro.push_back(code(PolicyPath.empty() ? "?" : PolicyPath));
-      Intro.push_back(plain(")."));
+      Intro.push_back(plain(PolicyTitle.empty() ? "." : ")."));
     }
     paragraph(Intro);
 
@@ -628,8 +636,10 @@ private:
                                        (Failed.size() == 1
                                             ? " translation unit could not be analysed. "
                                             : " translation units could not be analysed. ")),
-                     plain(W.t("이 보고서는 그 부분을 포함하지 않습니다 (아래 표 참조).",
-                               "This report does not cover them (see the table below)."))},
+                     plain(W.Ko ? "이 보고서는 그 부분을 포함하지 않습니다 (아래 표 참조)."
+                                : Failed.size() == 1
+                                    ? "This report does not cover it (see the table below)."
+                                    : "This report does not cover them (see the table below).")},
                 Block::Notice);
 
     std::vector<std::vector<Cell>> Rows;
@@ -925,7 +935,7 @@ private:
                            "no erase path (nothing stored)"));
       }
       Rows.push_back({std::move(Name),
-                      InPolicy ? cell(items(strings(S, "items_declared"))) : Cell{},
+                      InPolicy ? itemList(S, "items_declared") : Cell{},
                       reaching(S), std::move(Period), std::move(Basis), std::move(Erase)});
     }
     if (Rows.empty()) {
@@ -1114,7 +1124,14 @@ std::string mdText(const std::string &S) {
     }
     case '<': Out += "&lt;"; break;
     case '>': Out += "&gt;"; break;
-    case '&': Out += "&amp;"; break;
+    case '&': {
+      // Only where it would start an entity reference (&amp; &#38;).
+      size_t K = I + 1;
+      while (K < S.size() && (std::isalnum(static_cast<unsigned char>(S[K])) || S[K] == '#'))
+        ++K;
+      Out += K > I + 1 && K < S.size() && S[K] == ';' ? "&amp;" : "&";
+      break;
+    }
     case '\r':
       if (I + 1 < S.size() && S[I + 1] == '\n')
         break;
@@ -1247,14 +1264,45 @@ std::string htmlText(const std::string &S) {
   return Out;
 }
 
+/// Code text with break opportunities after '/' and "::", so that paths
+/// and qualified names wrap at their joints rather than anywhere.
+std::string htmlCode(const std::string &S) {
+  std::string Out;
+  size_t Start = 0;
+  for (size_t I = 0; I < S.size(); ++I) {
+    size_t End = S[I] == '/' ? I + 1
+                 : (S[I] == ':' && I + 1 < S.size() && S[I + 1] == ':') ? I + 2
+                                                                         : 0;
+    if (End && End < S.size()) {
+      Out += htmlText(S.substr(Start, End - Start)) + "<wbr>";
+      Start = End;
+      I = End - 1;
+    }
+  }
+  return Out + htmlText(S.substr(Start));
+}
+
 std::string htmlLine(const Line &L) {
   std::string Out;
   for (const Span &S : L) {
     switch (S.K) {
     case Span::Plain: Out += htmlText(S.Text); break;
-    case Span::Code: Out += "<code>" + htmlText(S.Text) + "</code>"; break;
-    case Span::Strong: Out += "<strong>" + htmlText(S.Text) + "</strong>"; break;
-    case Span::Bad: Out += "<strong class=\"bad\">" + htmlText(S.Text) + "</strong>"; break;
+    case Span::Code: Out += "<code>" + htmlCode(S.Text) + "</code>"; break;
+    case Span::Strong:
+    case Span::Bad: {
+      // Spaces around emphasis stay outside it, as in the Markdown.
+      size_t B = S.Text.find_first_not_of(' ');
+      if (B == std::string::npos) {
+        Out += htmlText(S.Text);
+        break;
+      }
+      size_t E = S.Text.find_last_not_of(' ');
+      Out += htmlText(S.Text.substr(0, B)) +
+             (S.K == Span::Bad ? "<strong class=\"bad\">" : "<strong>") +
+             htmlText(S.Text.substr(B, E - B + 1)) + "</strong>" +
+             htmlText(S.Text.substr(E + 1));
+      break;
+    }
     }
   }
   return Out;
@@ -1271,9 +1319,14 @@ h1 { font-size: 1.7em; margin: 0 0 .6em; padding-bottom: .3em; border-bottom: 3p
 h2 { font-size: 1.3em; margin: 1.8em 0 .6em; padding-bottom: .2em; border-bottom: 1px solid #c8d0da; color: #1f4e79; }
 h3 { font-size: 1.1em; margin: 1.4em 0 .5em; }
 p { margin: .5em 0 .8em; }
-nav ol { margin: .3em 0 1em; padding-left: 1.6em; columns: 2; }
+nav ul { margin: .3em 0 1em; padding: 0; list-style: none; columns: 2; }
+nav li { margin: .1em 0; }
+nav a { color: #1f4e79; text-decoration: none; }
+nav a:hover { text-decoration: underline; }
+/* Korean breaks between words (어절), not inside them. */
+:lang(ko) p, :lang(ko) td, :lang(ko) th, :lang(ko) li { word-break: keep-all; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em;
-  background: #eef1f4; border-radius: 3px; padding: 0 .25em; overflow-wrap: anywhere; }
+  background: #eef1f4; border-radius: 3px; padding: 0 .25em; overflow-wrap: break-word; }
 .table-wrap { overflow-x: auto; margin: .6em 0 1.2em; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid #9aa5b1; padding: 5px 8px; text-align: left; vertical-align: top;
@@ -1282,6 +1335,7 @@ thead th { background: #e3e9f0; font-weight: 600; }
 tbody tr:nth-child(even) td { background: #f8f9fb; }
 #summary-table td:first-child { width: 28%; font-weight: 600; }
 #finding-table td:first-child { width: 2.5em; text-align: right; }
+#finding-table td:nth-child(2) code { white-space: nowrap; }
 .bad { color: #b00020; }
 .notice { border-left: 4px solid #b00020; background: #fdf0f1; padding: .6em .9em; }
 footer { margin-top: 2em; color: #5b6570; font-size: .85em; }
@@ -1321,8 +1375,8 @@ std::string renderHtmlDoc(const std::vector<Block> &Doc, const std::string &Titl
       std::string L = std::to_string(std::clamp(B.Level, 1, 6));
       Out += "<h" + L + Id + ">" + htmlLine(B.Text) + "</h" + L + ">\n";
       if (B.Level == 1 && !TocDone && !Toc.empty()) {
-        Out += "<nav aria-label=\"" + std::string(W.t("목차", "Contents")) + "\"><ol>\n" +
-               Toc + "</ol></nav>\n";
+        Out += "<nav aria-label=\"" + std::string(W.t("목차", "Contents")) + "\"><ul>\n" +
+               Toc + "</ul></nav>\n";
         TocDone = true;
       }
       break;
@@ -1467,12 +1521,12 @@ json physicalLocation(const json &Site) {
   if (File.empty())
     return nullptr;
   json P = {{"artifactLocation", artifactLocation(File)}};
-  long long Line = num(Site, "line"), Column = num(Site, "column");
-  if (Line >= 1) {
-    P["region"] = {{"startLine", Line}};
-    if (Column >= 1)
-      P["region"]["startColumn"] = Column;
-  }
+  // Code scanning needs a region; a finding on a whole file (no line) is
+  // placed on its first line.
+  long long StartLine = num(Site, "line"), Column = num(Site, "column");
+  P["region"] = {{"startLine", StartLine >= 1 ? StartLine : 1}};
+  if (StartLine >= 1 && Column >= 1)
+    P["region"]["startColumn"] = Column;
   return P;
 }
 

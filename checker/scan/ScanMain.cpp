@@ -15,6 +15,7 @@
 #include "TuSummary.h"
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/Findings.h"
 #include "privacy/PolicyLoader.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -261,6 +262,36 @@ std::string sanitize(std::string Path) {
   return Path;
 }
 
+/// NOLINT comments count in privacy-scan as in clang-tidy: each finding's
+/// line (or the line before, for NOLINTNEXTLINE) is read from the source.
+void dropSuppressed(json &Inventory, const std::string &Root) {
+  std::map<std::string, std::vector<std::string>> Files;
+  auto LineOf = [&](const std::string &File, int Line) -> std::string {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      std::vector<std::string> Lines;
+      std::string Path = File.empty() || File[0] == '/' ? File : Root + "/" + File;
+      std::ifstream In(Path);
+      for (std::string L; std::getline(In, L);)
+        Lines.push_back(L);
+      It = Files.emplace(File, std::move(Lines)).first;
+    }
+    return Line >= 1 && static_cast<size_t>(Line) <= It->second.size()
+               ? It->second[Line - 1]
+               : std::string();
+  };
+  json Kept = json::array();
+  for (json &F : Inventory["findings"]) {
+    std::string File = F.value("file", ""), Check = F.value("check", "");
+    int Line = F.value("line", 0);
+    if (privacy::nolintCovers(LineOf(File, Line), "NOLINT", Check) ||
+        privacy::nolintCovers(LineOf(File, Line - 1), "NOLINTNEXTLINE", Check))
+      continue;
+    Kept.push_back(std::move(F));
+  }
+  Inventory["findings"] = std::move(Kept);
+}
+
 void printText(const json &Inventory, std::ostream &Out) {
   for (const json &F : Inventory["findings"]) {
     if (F.value("baselined", false))
@@ -412,6 +443,7 @@ int main(int Argc, char **Argv) {
     }
   }
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
+  dropSuppressed(Inventory, Root);
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {

@@ -203,6 +203,8 @@ private:
   std::map<const Expr *, Taint> Values;
   std::set<std::tuple<unsigned, int, std::string, std::string>> FlowKeys;
   bool CoversNetwork = false, CoversStore = false, CoversLog = false;
+  std::set<std::string> CoveredNetworkParams, CoveredStoreParams,
+      CoveredLogParams;
   std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
 };
 
@@ -306,10 +308,21 @@ FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
                                    const FunctionDecl *FD)
     : TU(TU), FD(FD), Ctx(TU.Ctx), SM(TU.Ctx.getSourceManager()),
       OwnPurpose(purposeOfContext(FD)) {
+  // A sink declared on the whole function covers the APIs it uses for that
+  // kind of sink; one declared on a parameter covers what that parameter
+  // brings in (see recordFlow).
   for (const SinkAnnotation &S : sinkAnnotationsOf(FD, SM)) {
-    CoversNetwork |= S.Site.Kind == SinkKind::Transfer;
-    CoversStore |= S.Site.Kind == SinkKind::Store;
-    CoversLog |= S.Site.Kind == SinkKind::Log;
+    bool &Whole = S.Site.Kind == SinkKind::Transfer ? CoversNetwork
+                  : S.Site.Kind == SinkKind::Store  ? CoversStore
+                                                    : CoversLog;
+    std::set<std::string> &Params =
+        S.Site.Kind == SinkKind::Transfer ? CoveredNetworkParams
+        : S.Site.Kind == SinkKind::Store  ? CoveredStoreParams
+                                          : CoveredLogParams;
+    if (S.Param < 0)
+      Whole = true;
+    else
+      Params.insert(paramLabel(S.Param));
   }
 }
 
@@ -629,10 +642,18 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
        (Site.Kind == SinkKind::Store && CoversStore) ||
        (Site.Kind == SinkKind::Log && CoversLog)))
     return;
+  const std::set<std::string> *CoveredParams =
+      !FromCatalog                          ? nullptr
+      : Site.Kind == SinkKind::Network ? &CoveredNetworkParams
+      : Site.Kind == SinkKind::Store   ? &CoveredStoreParams
+      : Site.Kind == SinkKind::Log     ? &CoveredLogParams
+                                       : nullptr;
   SinkFlow Concrete{Site, {}}, Pending{Site, {}};
   for (const auto &[Label, Tr] : Data.labels()) {
     if (Label.empty() || Label[0] == '#')
       continue;
+    if (CoveredParams && CoveredParams->count(Label.substr(0, Label.find('.'))))
+      continue; // a declared sink on that parameter covers it
     auto Key = std::make_tuple(Site.Loc.getRawEncoding(),
                                static_cast<int>(Site.Kind), Site.Target, Label);
     if (isPlaceholder(Label)) {
@@ -811,13 +832,24 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     if (Target)
       write(Target, Written, Loc, /*Strong=*/false);
   }
+  std::vector<SinkAnnotation> CalleeSinks;
+  if (!ImportFlows)
+    CalleeSinks = sinkAnnotationsOf(Callee, SM);
   for (const SinkFlow &F : S.Flows) {
     if (F.Site.Kind == SinkKind::Purpose) {
       // Within one purpose the caller's own reads were judged already.
       if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
         continue;
-    } else if (!ImportFlows) {
-      continue;
+    } else if (!ImportFlows && !F.Site.CatalogEntry.empty()) {
+      // The callee's declaration covers the APIs it uses for that kind of
+      // sink; other sinks in its body still count.
+      bool Covered = false;
+      for (const SinkAnnotation &A : CalleeSinks)
+        Covered |= A.Param < 0 &&
+                   ((A.Site.Kind == SinkKind::Transfer && F.Site.Kind == SinkKind::Network) ||
+                    A.Site.Kind == F.Site.Kind);
+      if (Covered)
+        continue;
     }
     recordFlow(F.Site, substitute(F.Data, Call, Callee, Object, Args));
   }

@@ -123,8 +123,10 @@ public:
       check(FD, "field");
     return true;
   }
+  // Locals are followed by the dataflow from what initialises them; globals
+  // and statics are not.
   bool VisitVarDecl(VarDecl *VD) {
-    if (!isa<ParmVarDecl>(VD) && !VD->isImplicit())
+    if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage())
       check(VD, "variable");
     return true;
   }

@@ -1,7 +1,7 @@
 //===- UndeclaredStorage.cpp - privacy-undeclared-storage -----------------===//
 //
 // Where personal data is kept and for how long is part of the policy (PIPA
-// Art. 21 and 30(1)(3), GDPR Art. 13(2)(a)): every store must be declared
+// Art. 21 and 30(1)2, GDPR Art. 13(2)(a)): every store must be declared
 // with the items it holds.
 //
 //===----------------------------------------------------------------------===//
