@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace privacy::scan {
@@ -121,6 +122,12 @@ private:
     Findings.emplace(Key, std::move(F));
   }
   void inheritedPurposes();
+  std::map<std::string, std::set<std::string>> entryConsents();
+  void judgeInheritedConsent(const PurposedUse &U, const json &Read,
+                             const std::map<std::string, std::set<std::string>> &Entry,
+                             const std::string &EntryUsr,
+                             const std::string &ReaderUsr,
+                             const std::vector<json> &Chain);
   void crossFileFlows();
   void judgeFlowItem(const json &Flow, const std::string &Item,
                      const json &Trace);
@@ -135,7 +142,71 @@ private:
   json Facts = json::object(); // merged inventory facts
 };
 
+std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
+  // What every call site of a function, in any file, knows: a guard in a
+  // caller covers its callee (greatest fixpoint from "everything").
+  std::map<std::string, std::vector<std::pair<std::string, const json *>>> Callers;
+  for (const auto &[Usr, F] : Functions)
+    for (const json &Call : F["calls"])
+      Callers[Call.value("callee", "")].push_back({Usr, &Call});
+  std::map<std::string, std::optional<std::set<std::string>>> Entry;
+  for (const auto &[Callee, Sites] : Callers)
+    Entry[Callee] = std::nullopt;
+  for (int Round = 0; Round < 16; ++Round) {
+    bool Changed = false;
+    for (const auto &[Callee, Sites] : Callers) {
+      std::optional<std::set<std::string>> Meet;
+      for (const auto &[Caller, Call] : Sites) {
+        std::set<std::string> Known;
+        for (const json &C : Call->value("consents", json::array()))
+          Known.insert(C.get<std::string>());
+        auto It = Entry.find(Caller);
+        if (It != Entry.end()) {
+          if (!It->second)
+            continue;
+          Known.insert(It->second->begin(), It->second->end());
+        }
+        if (!Meet) {
+          Meet = Known;
+        } else {
+          std::set<std::string> Both;
+          for (const std::string &C : *Meet)
+            if (Known.count(C))
+              Both.insert(C);
+          Meet = Both;
+        }
+      }
+      if (Meet && Meet != Entry[Callee]) {
+        Entry[Callee] = Meet;
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+  std::map<std::string, std::set<std::string>> Out;
+  for (auto &[Usr, Known] : Entry)
+    if (Known)
+      Out[Usr] = *Known;
+  return Out;
+}
+
 void Joiner::inheritedPurposes() {
+  std::map<std::string, std::set<std::string>> Guarded = entryConsents();
+  // A missing-consent finding of one file whose function every caller, in
+  // any file, calls under the consent is no finding of the program.
+  for (auto It = Findings.begin(); It != Findings.end();) {
+    const json &F = It->second;
+    bool Covered = false;
+    if (F.value("check", "") == "privacy-missing-consent" &&
+        F.contains("function_usr")) {
+      auto E = Guarded.find(F.value("function_usr", ""));
+      if (E != Guarded.end())
+        for (const json &C : F.value("needs_consents", json::array()))
+          Covered |= E->second.count(C.get<std::string>()) > 0;
+    }
+    It = Covered ? Findings.erase(It) : std::next(It);
+  }
   // Breadth first from every function with a purpose of its own, through
   // callees without one, across every file.
   for (const auto &[EntryUsr, Entry] : Functions) {
@@ -167,8 +238,10 @@ void Joiner::inheritedPurposes() {
             U.What = Read.value("what", "");
             U.Context = " (as called from '" + Entry.value("short_name", "") + "')";
             std::string Message = purposeLimitationMessage(P, U);
-            if (Message.empty())
+            if (Message.empty()) {
+              judgeInheritedConsent(U, Read, Guarded, EntryUsr, It->first, Next);
               continue;
+            }
             json Finding = Read["site"];
             Finding["check"] = "privacy-purpose-limitation";
             Finding["message"] = Message;
@@ -186,6 +259,44 @@ void Joiner::inheritedPurposes() {
       }
     }
   }
+}
+
+void Joiner::judgeInheritedConsent(
+    const PurposedUse &U, const json &Read,
+    const std::map<std::string, std::set<std::string>> &Entry,
+    const std::string &EntryUsr, const std::string &ReaderUsr,
+    const std::vector<json> &Chain) {
+  if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
+    return;
+  std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
+  if (Needed.empty())
+    return;
+  std::set<std::string> Known;
+  for (const json &C : Read.value("consents", json::array()))
+    Known.insert(C.get<std::string>());
+  auto E = Entry.find(ReaderUsr);
+  if (E != Entry.end())
+    Known.insert(E->second.begin(), E->second.end());
+  for (const std::string &C : Needed)
+    if (Known.count(C))
+      return;
+  std::string Consents;
+  for (const std::string &C : Needed)
+    Consents += (Consents.empty() ? "'" : " or '") + C + "'";
+  json Finding = Read["site"];
+  Finding["check"] = "privacy-missing-consent";
+  Finding["message"] = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
+                       " needs consent " + Consents +
+                       ", but no PRIVACY_CONSENT_CHECK for it guards every "
+                       "path to this use";
+  Finding["notes"] = json::array();
+  const json &EntryFn = Functions.at(EntryUsr);
+  Finding["notes"].push_back(note(EntryFn["purpose_site"],
+                                  "purpose '" + U.Purpose + "' is declared here"));
+  for (const json &Step : Chain)
+    Finding["notes"].push_back(Step);
+  Finding["notes"].push_back(Read["marker"]);
+  addFinding(std::move(Finding));
 }
 
 void Joiner::judgeFlowItem(const json &Flow, const std::string &Item,

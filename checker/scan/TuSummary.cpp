@@ -108,6 +108,10 @@ struct JsonSink : FindingSink {
       J = {{"file", ""}, {"line", 0}, {"column", 0}};
     J["check"] = checkName(F.Check).str();
     J["message"] = F.Message;
+    if (F.Function) {
+      J["function_usr"] = usrOf(F.Function);
+      J["needs_consents"] = F.Consents;
+    }
     J["notes"] = json::array();
     for (const FindingNote &N : F.Notes)
       J["notes"].push_back(L.note(N.Loc, N.Message));
@@ -271,8 +275,13 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
     const FunctionDecl *Carrier = purposeCarrier(Use.Context);
     if (!Carrier)
       continue;
+    ConsentSet Known = Guards->knownAt(
+        dyn_cast<FunctionDecl>(Use.Context) ? cast<FunctionDecl>(Use.Context)
+                                            : Carrier,
+        SM.getFileLoc(Use.Use->getExprLoc()));
     FunctionJson(Carrier)["reads"].push_back(
         {{"item", Use.Origin.Item},
+         {"consents", std::vector<std::string>(Known.begin(), Known.end())},
          {"site", L.at(Use.Use->getExprLoc())},
          {"what", "using personal data '" + Use.Origin.Item + "' from " +
                       describeSource(Use.Origin.Source)},

@@ -9,6 +9,10 @@
 #define PRIVACY_FINDINGS_H
 
 #include "clang/Basic/SourceLocation.h"
+
+namespace clang {
+class FunctionDecl;
+}
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -34,6 +38,11 @@ struct Finding {
   clang::SourceLocation Loc; // a file location (macro expansions resolved)
   std::string Message;
   std::vector<FindingNote> Notes; // in path order
+  /// privacy-missing-consent: the function the use is in and the consents
+  /// that would guard it, so that privacy-scan can take guards in callers
+  /// in other files into account.
+  const clang::FunctionDecl *Function = nullptr;
+  std::vector<std::string> Consents;
 };
 
 /// Whether the source line \p Line holds \p Marker ("NOLINT" or

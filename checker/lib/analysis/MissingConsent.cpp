@@ -32,6 +32,8 @@ void checkMissingConsent(ASTContext &Ctx, const Policy &P,
     Finding F;
     F.Check = CheckKind::MissingConsent;
     F.Loc = U.Loc;
+    F.Function = U.Function;
+    F.Consents = Needed;
     std::string Consents;
     for (const std::string &C : Needed)
       Consents += (Consents.empty() ? "'" : " or '") + C + "'";
