@@ -33,6 +33,19 @@ void PrivacyTidyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
+// clang-tidy changes into each file's compile directory (-p); a relative
+// PolicyFile means relative to where clang-tidy was started, which is the
+// directory the plugin was loaded in.
+static const std::string &startDirectory() {
+  static const std::string Dir = [] {
+    llvm::SmallString<256> D;
+    llvm::sys::fs::current_path(D);
+    return D.str().str();
+  }();
+  return Dir;
+}
+[[maybe_unused]] static const bool StartDirectoryKnown = !startDirectory().empty();
+
 // Several privacy checks run on each translation unit, but a broken policy
 // is one problem: say it once per file, and its warnings once per run.
 static bool firstToReport(const std::string &Key) {
@@ -48,6 +61,12 @@ PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     MainFile = Main->getName().str();
   std::string Path = PolicyFile;
+  if (!Path.empty() && llvm::sys::path::is_relative(Path) &&
+      !llvm::sys::fs::exists(Path)) {
+    llvm::SmallString<256> FromStart(startDirectory());
+    llvm::sys::path::append(FromStart, Path);
+    Path = FromStart.str().str();
+  }
   if (Path.empty()) {
     llvm::SmallString<256> Dir(MainFile);
     llvm::sys::fs::make_absolute(Dir);
@@ -104,6 +123,13 @@ void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
   if (!P && needsPolicy())
     return;
   analyze(Ctx, P);
+}
+
+void PrivacyTidyCheck::onEndOfTranslationUnit() {
+  // clang-tidy checks several files in one process; the flows of this one
+  // must not be taken for the next one's.
+  Flows.reset();
+  clearFlowsCache();
 }
 
 void PrivacyTidyCheck::report(const Finding &F) {

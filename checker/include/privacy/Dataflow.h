@@ -112,6 +112,10 @@ analyzeFlows(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
 std::shared_ptr<const TranslationUnitFlows>
 analyzeFlowsCached(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
 
+/// Forgets the translation unit analyseFlowsCached kept. Fronts call it when
+/// a translation unit ends: the next one may reuse the same addresses.
+void clearFlowsCache();
+
 /// The name catalogs use for \p FD: qualified, without template arguments
 /// or inline namespaces ("std::basic_string::append").
 std::string catalogName(const clang::FunctionDecl *FD);

@@ -1451,22 +1451,37 @@ analyzeFlows(ASTContext &Ctx, const ApiCatalog *Catalog) {
   return TranslationUnitAnalysis(Ctx, Catalog).run();
 }
 
+namespace {
+struct FlowsCache {
+  std::mutex Mutex;
+  const ASTContext *Ctx = nullptr;
+  const ApiCatalog *Catalog = nullptr;
+  std::shared_ptr<const TranslationUnitFlows> Flows;
+};
+FlowsCache &flowsCache() {
+  static FlowsCache Cache;
+  return Cache;
+}
+} // namespace
+
 std::shared_ptr<const TranslationUnitFlows>
 analyzeFlowsCached(ASTContext &Ctx, const ApiCatalog *Catalog) {
-  static std::mutex Mutex;
-  static const ASTContext *LastCtx = nullptr;
-  static const TranslationUnitDecl *LastTU = nullptr;
-  static const ApiCatalog *LastCatalog = nullptr;
-  static std::shared_ptr<const TranslationUnitFlows> Last;
-  std::lock_guard<std::mutex> Lock(Mutex);
-  if (Last && LastCtx == &Ctx && LastTU == Ctx.getTranslationUnitDecl() &&
-      LastCatalog == Catalog)
-    return Last;
-  Last = analyzeFlows(Ctx, Catalog);
-  LastCtx = &Ctx;
-  LastTU = Ctx.getTranslationUnitDecl();
-  LastCatalog = Catalog;
-  return Last;
+  FlowsCache &C = flowsCache();
+  std::lock_guard<std::mutex> Lock(C.Mutex);
+  if (C.Flows && C.Ctx == &Ctx && C.Catalog == Catalog)
+    return C.Flows;
+  C.Flows = analyzeFlows(Ctx, Catalog);
+  C.Ctx = &Ctx;
+  C.Catalog = Catalog;
+  return C.Flows;
+}
+
+void clearFlowsCache() {
+  FlowsCache &C = flowsCache();
+  std::lock_guard<std::mutex> Lock(C.Mutex);
+  C.Flows.reset();
+  C.Ctx = nullptr;
+  C.Catalog = nullptr;
 }
 
 } // namespace privacy
