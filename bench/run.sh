@@ -144,11 +144,12 @@ if [ ! -x "$TIME_BIN" ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null;
 fi
 rss_kb() { # rss_kb CMD... -> peak resident set size in KiB
   if [ -x "$TIME_BIN" ]; then
-    "$TIME_BIN" -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
+    { "$TIME_BIN" -v "$@" 2>&1 >/dev/null || true; } |
+      awk -F': ' '/Maximum resident set size/ {print $2}'
   else
     python3 -c 'import resource,subprocess,sys
 subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@" || echo 0
   fi
 }
 RSS_SYNTAX=$(rss_kb "${SYNTAX_CMD[@]}" "$largest")

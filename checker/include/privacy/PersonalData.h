@@ -20,6 +20,10 @@ struct DataOrigin {
   Annotation Marker; // the PRIVACY_DATA that makes it personal data
 };
 
+/// The record a value of type \p T is, or points or refers to, through
+/// references, pointers and arrays.
+const clang::RecordDecl *recordOfType(clang::QualType T);
+
 /// The item a declaration holds: its own PRIVACY_DATA, else (for fields)
 /// the PRIVACY_DATA of its class, else that of its type's class.
 std::optional<DataOrigin> dataOfDecl(const clang::Decl *D);

@@ -119,21 +119,6 @@ const Expr *ignoreNoise(const Expr *E) {
   return E;
 }
 
-/// The record a value of type \p T is, or points or refers to.
-const RecordDecl *recordOfType(QualType T) {
-  for (int Depth = 0; Depth < 4 && !T.isNull(); ++Depth) {
-    if (const auto *RT = T->getAs<RecordType>())
-      return RT->getDecl();
-    if (T->isReferenceType() || T->isPointerType())
-      T = T->getPointeeType();
-    else if (T->isArrayType())
-      T = T->getAsArrayTypeUnsafe()->getElementType();
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 const FieldDecl *fieldNamed(const RecordDecl *RD, llvm::StringRef Name) {
   if (!RD || !(RD = RD->getDefinition()))
     return nullptr;

@@ -23,9 +23,7 @@ static std::optional<DataOrigin> originFrom(const Decl *Source,
   return O;
 }
 
-/// The record a value of type \p T is or points to, through references,
-/// pointers and arrays.
-static const RecordDecl *recordOf(QualType T) {
+const RecordDecl *recordOfType(QualType T) {
   while (!T.isNull()) {
     if (const auto *RT = T->getAs<RecordType>())
       return RT->getDecl();
@@ -54,7 +52,7 @@ std::optional<DataOrigin> dataOfDecl(const Decl *D) {
   if (const auto *VD = dyn_cast<ValueDecl>(D))
     T = isa<FunctionDecl>(VD) ? cast<FunctionDecl>(VD)->getReturnType()
                               : VD->getType();
-  if (const RecordDecl *RD = recordOf(T))
+  if (const RecordDecl *RD = recordOfType(T))
     return originFrom(D, findAnnotation(RD, AnnotationKind::Data));
   return std::nullopt;
 }
