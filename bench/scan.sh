@@ -58,7 +58,7 @@ PY
 scan_once() {
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$SCAN" -q -p "$DB" -j "$JOBS" \
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$SCAN" -q -p "$DB" -j "$JOBS" --policy "$DB/privacy-policy.json" \
     --format json -o "$OUT/inventory.json" || [ $? -eq 1 ]
   end=$(date +%s.%N)
   python3 -c "print('%.2f' % ($end - $start))"

@@ -1,7 +1,9 @@
 //===- Purposes.cpp - the purposes code runs under ------------------------===//
 #include "privacy/Purposes.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace privacy {
 
@@ -15,6 +17,11 @@ std::optional<PurposeSource> purposeOfContext(const DeclContext *DC) {
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && RD->isLambda())
       continue;
     if (!isa<FunctionDecl>(D) && !isa<RecordDecl>(D) && !isa<NamespaceDecl>(D))
+      continue;
+    // Library code carries no purposes; `namespace std` alone is reopened
+    // a hundred times by the standard headers, each to be searched.
+    const SourceManager &SM = D->getASTContext().getSourceManager();
+    if (D->getLocation().isValid() && SM.isInSystemHeader(D->getLocation()))
       continue;
     if (auto A = findAnnotation(D, AnnotationKind::Purpose)) {
       PurposeSource Source;
