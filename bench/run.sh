@@ -6,13 +6,15 @@
 #   syntax    clang++ -fsyntax-only                       (the compiler's front end)
 #   baseline  clang-tidy -checks='-*,misc-definitions-in-headers'  (clang-tidy's own cost)
 #   privacy   clang-tidy --load=libprivacy-tidy.so -checks='-*,privacy-*'
-# one process per file (like run-clang-tidy), each measurement repeated and
-# interleaved, and prints the medians, the ratios privacy/syntax and
-# privacy/baseline, the findings and the peak RSS of one privacy run.
+# one process per file (like run-clang-tidy), each pass repeated with the
+# order of the modes rotating; then again "paired": the three commands back to
+# back on each file, so all three see the same load of a shared machine.
+# Prints the medians, the ratios privacy/syntax and privacy/baseline, the
+# findings and the peak RSS of one privacy run on the largest file.
 # It reports; it never fails on timing.
 #
 # usage: bench/run.sh [-j JOBS] [-r REPEATS] [-n FILES] [-m FUNCTIONS]
-#                     [-o DIR] [-b BUILD_DIR] [--seed N] [--no-generate]
+#                     [-o DIR] [-b BUILD_DIR] [--seed N] [--no-generate] [--no-paired]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +28,7 @@ SEED=2019
 OUT=""
 BUILD="$ROOT/build"
 GENERATE=1
+PAIRED=1
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
     -b) BUILD="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --no-generate) GENERATE=0; shift ;;
+    --no-paired) PAIRED=0; shift ;;
     -h|--help) usage 0 ;;
     *) echo "run.sh: unknown argument '$1'" >&2; usage 2 >&2 ;;
   esac
@@ -135,6 +139,51 @@ for ((rep = 1; rep <= REPEATS; rep++)); do
   done
 done
 
+# Paired measurement: JOBS workers; each takes a file and runs the three
+# commands on it back to back (order rotating with the file), recording each
+# process's own CPU time (wait4 rusage) and elapsed time. The three modes then
+# share the same moments of the machine's load, which whole passes minutes
+# apart do not on a shared VM; sums over all files, per repeat.
+: > "$OUT/paired.txt"
+if [ "$PAIRED" = 1 ]; then
+  for ((rep = 1; rep <= REPEATS; rep++)); do
+    echo "paired round $rep/$REPEATS" >&2
+    python3 - "$OUT/files.txt" "$JOBS" "$rep" \
+        "${#SYNTAX_CMD[@]}" "${SYNTAX_CMD[@]}" \
+        "${#BASELINE_CMD[@]}" "${BASELINE_CMD[@]}" \
+        "${#PRIVACY_CMD[@]}" "${PRIVACY_CMD[@]}" >> "$OUT/paired.txt" <<'PY'
+import os, subprocess, sys, time
+from concurrent.futures import ThreadPoolExecutor
+args = sys.argv[1:]
+files = [l.strip() for l in open(args[0]) if l.strip()]
+jobs, rep = int(args[1]), int(args[2])
+rest, cmds = args[3:], []
+for mode in ("syntax", "baseline", "privacy"):
+    n = int(rest[0]); cmds.append((mode, rest[1:1 + n])); rest = rest[1 + n:]
+def one(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t0, ru.ru_utime + ru.ru_stime
+def work(i):
+    k = (i + rep) % 3
+    out = {}
+    for mode, cmd in cmds[k:] + cmds[:k]:
+        out[mode] = one(cmd + [files[i]])
+    return out
+tot = {m: [0.0, 0.0] for m, _ in cmds}
+with ThreadPoolExecutor(jobs) as ex:
+    for res in ex.map(work, range(len(files))):
+        for m, (w, c) in res.items():
+            tot[m][0] += w; tot[m][1] += c
+for m, (w, c) in tot.items():
+    print("%s %.3f %.3f" % (m, w, c))
+    print("  paired %s: %.3f %.3f (sum of process wall s, cpu s)" % (m, w, c), file=sys.stderr)
+PY
+  done
+fi
+
 # Peak RSS of one privacy run (and of the other two) on the largest file.
 largest="$(xargs ls -S < "$OUT/files.txt" | head -n 1)"
 TIME_BIN=/usr/bin/time
@@ -225,6 +274,25 @@ best = {m: min(w for w, _ in v) for m, v in runs.items()}
 row("  same, fastest run of each", "%.2fx / %.2fx"
     % (best["privacy"] / best["syntax"], best["privacy"] / best["baseline"]))
 row("ratio baseline / syntax-only", "%.2fx" % (med["baseline"] / med["syntax"]))
+paired = collections.defaultdict(list)
+for line in open(os.path.join(out, "paired.txt")):
+    mode, wall, cpu = line.split()
+    paired[mode].append((float(wall), float(cpu)))
+if paired:
+    print("-" * 72)
+    print("paired: the three commands back to back on each file (sums over files, median of %d)"
+          % len(paired["privacy"]))
+    pw = {m: statistics.median(w for w, _ in v) for m, v in paired.items()}
+    pc = {m: statistics.median(c for _, c in v) for m, v in paired.items()}
+    for m in ("syntax", "baseline", "privacy"):
+        print("%-40s %7.2f s  (cpu %7.2f s; cpu runs %s)"
+              % (labels[m], pw[m], pc[m],
+                 " ".join("%.2f" % c for c in sorted(c for _, c in paired[m]))))
+    row("paired ratio privacy / syntax-only", "%.2fx  (cpu %.2fx)"
+        % (pw["privacy"] / pw["syntax"], pc["privacy"] / pc["syntax"]))
+    row("paired ratio privacy / baseline", "%.2fx  (cpu %.2fx)"
+        % (pw["privacy"] / pw["baseline"], pc["privacy"] / pc["baseline"]))
+print("-" * 72)
 n = summary["files"]
 row("privacy analysis alone, per file", "%.3f s cpu  (privacy - baseline)"
     % ((medcpu["privacy"] - medcpu["baseline"]) / n))

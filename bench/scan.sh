@@ -69,11 +69,12 @@ for i in $(seq "$REPEATS"); do
   read -r t failed < <(syntax_only)
   syntax_times+=("$t")
   scan_times+=("$(scan_once)")
+  echo "round $i: syntax-only ${syntax_times[-1]} s, privacy-scan ${scan_times[-1]} s" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 s=$(median "${syntax_times[@]}")
 p=$(median "${scan_times[@]}")
-python3 - "$OUT/inventory.json" "$s" "$p" "$(cat "$OUT/rss.txt")" "$JOBS" "$REPEATS" "$failed" <<'PY'
+python3 - "$OUT/inventory.json" "$s" "$p" "$(tail -n 1 "$OUT/rss.txt")" "$JOBS" "$REPEATS" "$failed" <<'PY'
 import json, sys
 inv = json.load(open(sys.argv[1]))
 s, p, rss, jobs, reps, failed = float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
