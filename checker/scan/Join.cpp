@@ -138,6 +138,16 @@ private:
   std::map<std::string, json> Findings;
   std::map<std::string, json> Functions; // by USR
   std::map<std::string, std::vector<json>> Flows; // by USR, incl. joined
+  /// Virtual method USR → the USRs of its overrides seen in any file.
+  std::map<std::string, std::vector<std::string>> Overriders;
+  /// The callee itself and every override a virtual call of it may run.
+  std::vector<std::string> targetsOf(const std::string &Callee) const {
+    std::vector<std::string> Out{Callee};
+    auto It = Overriders.find(Callee);
+    if (It != Overriders.end())
+      Out.insert(Out.end(), It->second.begin(), It->second.end());
+    return Out;
+  }
   std::vector<json> External;
   json Facts = json::object(); // merged inventory facts
 };
@@ -148,7 +158,8 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   std::map<std::string, std::vector<std::pair<std::string, const json *>>> Callers;
   for (const auto &[Usr, F] : Functions)
     for (const json &Call : F["calls"])
-      Callers[Call.value("callee", "")].push_back({Usr, &Call});
+      for (const std::string &Target : targetsOf(Call.value("callee", "")))
+        Callers[Target].push_back({Usr, &Call});
   std::map<std::string, std::optional<std::set<std::string>>> Entry;
   for (const auto &[Callee, Sites] : Callers)
     Entry[Callee] = std::nullopt;
@@ -218,8 +229,8 @@ void Joiner::inheritedPurposes() {
       auto [Usr, Chain] = Work.front();
       Work.pop_front();
       const json &F = Functions.at(Usr);
-      for (const json &Call : F["calls"]) {
-        std::string Callee = Call.value("callee", "");
+      for (const json &Call : F["calls"])
+      for (const std::string &Callee : targetsOf(Call.value("callee", ""))) {
         auto It = Functions.find(Callee);
         if (It == Functions.end() || It->second.contains("own_purposes") ||
             It->second.value("declared_sink", false) ||
@@ -357,8 +368,9 @@ void Joiner::crossFileFlows() {
   std::set<std::string> Known;
   for (int Round = 0; Round < 16; ++Round) {
     bool Changed = false;
-    for (const json &Call : External) {
-      auto FlowIt = Flows.find(Call.value("callee", ""));
+    for (const json &Call : External)
+    for (const std::string &Target : targetsOf(Call.value("callee", ""))) {
+      auto FlowIt = Flows.find(Target);
       if (FlowIt == Flows.end())
         continue;
       std::vector<json> CalleeFlows = FlowIt->second; // may grow below
@@ -433,6 +445,8 @@ json Joiner::run() {
         continue; // an inline function seen by several files: once
       Functions[Usr] = F;
       Flows[Usr] = F.value("flows", json::array()).get<std::vector<json>>();
+      for (const json &Base : F.value("overrides", json::array()))
+        Overriders[Base.get<std::string>()].push_back(Usr);
     }
     for (const json &C : S.value("external_calls", json::array()))
       External.push_back(C);

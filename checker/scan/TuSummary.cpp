@@ -12,6 +12,7 @@
 #include "privacy/Purposes.h"
 #include "privacy/UnannotatedPersonalData.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
@@ -19,6 +20,7 @@
 #include "llvm/Support/Path.h"
 
 #include <map>
+#include <set>
 
 namespace privacy::scan {
 
@@ -234,6 +236,24 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
     F["reads"] = json::array();
     F["flows"] = json::array();
     F["declared_sink"] = isDeclaredSink(FD);
+    // The virtual methods it overrides: calls of those may run it.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+      json Overrides = json::array();
+      std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
+                                              MD->end_overridden_methods());
+      std::set<const CXXMethodDecl *> Seen;
+      while (!Work.empty()) {
+        const CXXMethodDecl *Base = Work.back();
+        Work.pop_back();
+        if (!Seen.insert(Base->getCanonicalDecl()).second)
+          continue;
+        Overrides.push_back(usrOf(Base->getCanonicalDecl()));
+        Work.insert(Work.end(), Base->begin_overridden_methods(),
+                    Base->end_overridden_methods());
+      }
+      if (!Overrides.empty())
+        F["overrides"] = std::move(Overrides);
+    }
     if (auto Own = purposeOfContext(FD)) {
       F["own_purposes"] = Own->Purposes;
       F["purpose_site"] = L.at(Own->From.Loc);
@@ -299,7 +319,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
       continue;
     bool InMainFile = SM.isInMainFile(SM.getFileLoc(FD->getLocation()));
     if (!InMainFile && !F.contains("own_purposes") && F["reads"].empty() &&
-        F["flows"].empty() && !F.value("declared_sink", false))
+        F["flows"].empty() && !F.value("declared_sink", false) &&
+        !F.contains("overrides"))
       continue;
     FunctionList.push_back(std::move(F));
   }

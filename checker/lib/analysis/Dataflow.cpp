@@ -209,6 +209,14 @@ public:
   std::shared_ptr<TranslationUnitFlows> Out =
       std::make_shared<TranslationUnitFlows>();
   llvm::DenseSet<const FunctionDecl *> Analysable;
+  /// Virtual methods (canonical) → the overriding definitions in this
+  /// translation unit: a virtual call may run any of them.
+  std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Overriders;
+  const std::vector<const FunctionDecl *> &overridersOf(const FunctionDecl *FD) const {
+    static const std::vector<const FunctionDecl *> None;
+    auto It = Overriders.find(FD ? FD->getCanonicalDecl() : nullptr);
+    return It == Overriders.end() ? None : It->second;
+  }
   std::map<std::string, const VarDecl *> CapturedVars;
   // Functions whose result is a file descriptor some sink cares about
   // (socket, accept): their results carry the marker "#fd:<name>".
@@ -1040,6 +1048,21 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
     bool Anonymizes = findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
     const FunctionDecl *Def = TU.definitionOf(Callee);
     const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+    // A virtual call (not qualified) may run every override seen.
+    bool Dispatches = false;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+        Dispatches = !ME->hasQualifier();
+    if (Dispatches || isa<CXXOperatorCallExpr>(Call))
+      for (const FunctionDecl *Override : TU.overridersOf(Callee))
+        if (const FunctionSummary *OS = TU.summaryOf(Override)) {
+          TU.Out->Calls.push_back({FD, Override, Loc});
+          Taint Returned;
+          applySummary(*OS, Override, Call, Object, Args, /*ImportFlows=*/true,
+                       Returned);
+          if (!Anonymizes)
+            Result.merge(Returned);
+        }
     if (S) {
       Taint Returned;
       applySummary(*S, Def, Call, Object, Args,
@@ -1393,8 +1416,23 @@ private:
 std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   FunctionCollector Collector(Ctx.getSourceManager());
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *FD : Collector.Functions)
+  for (const FunctionDecl *FD : Collector.Functions) {
     Analysable.insert(FD->getCanonicalDecl());
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+      std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
+                                              MD->end_overridden_methods());
+      std::set<const CXXMethodDecl *> Seen;
+      while (!Work.empty()) {
+        const CXXMethodDecl *Base = Work.back();
+        Work.pop_back();
+        if (!Seen.insert(Base->getCanonicalDecl()).second)
+          continue;
+        Overriders[Base->getCanonicalDecl()].push_back(FD);
+        Work.insert(Work.end(), Base->begin_overridden_methods(),
+                    Base->end_overridden_methods());
+      }
+    }
+  }
 
   // Callees first, so their summaries are ready at the call sites.
   std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Edges;
@@ -1404,9 +1442,12 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         CC.TraverseStmt(Init->getInit());
-    for (const FunctionDecl *Callee : CC.Callees)
+    for (const FunctionDecl *Callee : CC.Callees) {
       if (const FunctionDecl *Def = definitionOf(Callee))
         Edges[FD].push_back(Def);
+      for (const FunctionDecl *Override : overridersOf(Callee))
+        Edges[FD].push_back(Override);
+    }
   }
   std::vector<const FunctionDecl *> Order;
   std::set<const FunctionDecl *> Done, OnStack;

@@ -1,0 +1,16 @@
+#pragma once
+#include "privacy.h"
+#include <string>
+
+struct Member {
+  PRIVACY_DATA("address") std::string address;
+  PRIVACY_DATA("email") std::string email;
+};
+
+PRIVACY_TRANSFER("freshworks", "US") void fileTicket(const std::string &body);
+
+struct Notifier {
+  virtual ~Notifier();
+  virtual void notify(const std::string &text) = 0;
+};
+Notifier &defaultNotifier();
