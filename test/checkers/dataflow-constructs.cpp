@@ -127,3 +127,23 @@ void callbacks(const std::vector<Account> &accounts) {
   for (const std::string &e : emails)
     each(e);
 }
+
+// Built up in a loop, then copied into a new variable after it.
+void afterLoop(const std::vector<Account> &accounts) {
+  std::string joined = "[";
+  for (const Account &a : accounts)
+    joined += a.email;
+  std::string closed = joined + "]";
+  logLine(closed);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: writing personal data 'email'
+}
+
+// Keys of a map filled in a loop.
+void mapKeys(const std::vector<Account> &accounts) {
+  std::map<std::string, int> counts;
+  for (const Account &a : accounts)
+    counts[a.email] += 1;
+  for (const auto &kv : counts)
+    logLine(kv.first);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'email'
+}

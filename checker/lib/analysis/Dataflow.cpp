@@ -186,6 +186,10 @@ private:
   FunctionSummary Summary;
   State Cur;
   std::map<const Expr *, Taint> Values;
+  /// Expressions the CFG evaluates as elements of their own, recomputed at
+  /// each visit; any other (an initialiser's wrappers) is recomputed from
+  /// them when asked, so a value from an earlier round is never reused.
+  llvm::DenseSet<const Stmt *> Elements;
   std::set<std::tuple<unsigned, int, std::string, std::string>> FlowKeys;
   bool CoversNetwork = false, CoversStore = false, CoversLog = false;
   std::set<std::string> CoveredNetworkParams, CoveredStoreParams,
@@ -459,9 +463,11 @@ Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) 
 Taint FunctionAnalyzer::value(const Expr *E) {
   if (!E)
     return {};
-  auto It = Values.find(E);
-  if (It != Values.end())
-    return It->second;
+  if (Elements.count(E)) {
+    auto It = Values.find(E);
+    if (It != Values.end())
+      return It->second;
+  }
   return compute(E);
 }
 
@@ -623,8 +629,8 @@ Taint FunctionAnalyzer::compute(const Expr *E) {
     if (const auto *Last = dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
       Result = value(Last);
   }
-  Values[E].merge(Result);
-  return Values[E];
+  Values[E] = Result;
+  return Result;
 }
 
 void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
@@ -1311,6 +1317,11 @@ void FunctionAnalyzer::run() {
   Options.AddCXXDefaultInitExprInCtors = true;
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (Graph)
+    for (const CFGBlock *Block : *Graph)
+      for (const CFGElement &Elem : *Block)
+        if (auto St = Elem.getAs<CFGStmt>())
+          Elements.insert(St->getStmt());
   if (!Graph) {
     Summary.Ready = true;
     TU.Out->Summaries[FD] = std::move(Summary);
