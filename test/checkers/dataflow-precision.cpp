@@ -111,3 +111,18 @@ void logSecond(const std::string &, const std::string &b) { logLine(b); }
 void parameterPrecision(const Account &a) {
   logSecond(a.email, a.nickname);
 }
+
+// A clean field of a struct taken from a container is clean.
+struct Event {
+  PRIVACY_DATA("email") std::string actor;
+  std::string kind;
+};
+void containerElements(const std::vector<Event> &events) {
+  std::string subject;
+  for (const Event &e : events)
+    subject += e.kind;
+  logLine(subject);
+  logLine(events[0].kind);
+  logLine(events[0].actor);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: writing personal data 'email' to logs through 'logLine'
+}

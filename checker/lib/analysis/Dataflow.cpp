@@ -1120,10 +1120,13 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         Result.merge(In);
         if (Object)
           Result.merge(value(Object));
-        // A struct of the program returned by unknown code may hold what its
-        // fields are declared to be.
-        if (const RecordDecl *RD = recordOfType(Callee->getReturnType());
-            RD && RD->getDefinition() &&
+        // A struct of the program returned by value from unknown code may
+        // hold what its fields are declared to be. (One returned by
+        // reference lives elsewhere: reading it says so field by field.)
+        QualType Returned = Callee->getReturnType();
+        if (const RecordDecl *RD = recordOfType(Returned);
+            RD && RD->getDefinition() && !Returned->isReferenceType() &&
+            !Returned->isPointerType() &&
             !SM.isInSystemHeader(RD->getDefinition()->getLocation()))
           Result.merge(sourcesOf(nullptr, Callee->getReturnType(), Call));
         const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
