@@ -11,6 +11,13 @@
 // first and applied at every call site. Calls without a body use the API
 // catalog, else a conservative rule (the result carries the arguments).
 //
+// Function values: a value may carry "#fn:" labels for the functions it may
+// point to (a function's name, a lambda), so calls through function
+// pointers, std::function and std::invoke run every target known. Fields
+// and globals that hold functions are slots, filled from every store in the
+// translation unit; a callback passed as an argument is resolved where the
+// function taking it is called.
+//
 // The analysis knows nothing of the policy: it reports which items reach
 // which sinks and purpose boundaries; the checks judge them.
 //
@@ -26,6 +33,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +92,18 @@ struct ExternalCall {
   Taint Object;
 };
 
+/// A call through a function pointer, a std::function or a field or global
+/// holding functions, whose targets the function itself cannot know: the
+/// callee is a placeholder ("$p1", "$this.handlers") resolved where the
+/// function is called, or a slot ("#slot:...") that other files may fill.
+struct IndirectCall {
+  std::string Callee;
+  const clang::FunctionDecl *In = nullptr; // the function making the call
+  clang::SourceLocation Loc;
+  std::vector<Taint> Args;
+  std::vector<std::map<std::string, Taint>> ArgFields;
+};
+
 struct FunctionSummary {
   Taint Return;
   /// What the function writes through a reference or pointer parameter or
@@ -91,6 +111,11 @@ struct FunctionSummary {
   std::map<std::string, Taint> OutEffects;
   /// Sink flows still depending on placeholders.
   std::vector<SinkFlow> Flows;
+  /// Calls through function values that depend on placeholders or slots.
+  std::vector<IndirectCall> IndirectCalls;
+  /// What the function stores into fields and globals that hold functions,
+  /// still depending on placeholders (a callback registry's `subscribe`).
+  std::map<const clang::ValueDecl *, Taint> SlotWrites;
   bool Ready = false;
 };
 
@@ -101,6 +126,14 @@ struct TranslationUnitFlows {
   std::vector<CallSite> Calls;
   std::vector<ExternalCall> ExternalCalls;
   std::map<const clang::FunctionDecl *, FunctionSummary> Summaries;
+  /// The functions "#fn:..." labels stand for, and the fields and globals
+  /// "#slot:..." labels stand for.
+  std::map<std::string, const clang::FunctionDecl *> FunctionValues;
+  std::map<std::string, const clang::ValueDecl *> Slots;
+  /// Fields and globals that hold functions → the functions stored in them
+  /// anywhere in the translation unit (field-based, flow-insensitive).
+  std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
+      SlotTargets;
 };
 
 /// Analyses every function with a body outside system headers.
@@ -119,6 +152,11 @@ void clearFlowsCache();
 /// The name catalogs use for \p FD: qualified, without template arguments
 /// or inline namespaces ("std::basic_string::append").
 std::string catalogName(const clang::FunctionDecl *FD);
+
+/// Whether a value of type \p T may hold a function to call: function
+/// pointers, std::function and its kin, lambdas, and arrays or containers
+/// of them.
+bool mayHoldFunction(clang::QualType T);
 
 } // namespace privacy
 

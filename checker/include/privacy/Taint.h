@@ -43,6 +43,12 @@ Trace concatTraces(const Trace &Earlier, const Trace &Later);
 inline bool isPlaceholder(const std::string &Label) {
   return !Label.empty() && Label[0] == '$';
 }
+/// Markers are facts about a value that are not personal data: "#fd:socket"
+/// (a file descriptor from socket()), "#fn:..." (a function the value may
+/// point to), "#slot:..." (the field or global it was read from).
+inline bool isMarker(const std::string &Label) {
+  return !Label.empty() && Label[0] == '#';
+}
 std::string paramLabel(unsigned Index);
 inline const char *thisLabel() { return "$this"; }
 
@@ -59,7 +65,7 @@ public:
   bool merge(const Taint &Other);
   /// Every path gets a further step.
   Taint withStep(clang::SourceLocation Loc, const std::string &Msg) const;
-  /// Labels that are policy items (no placeholders).
+  /// Labels that are policy items (no placeholders, no markers).
   std::vector<std::string> items() const;
   bool hasItems() const;
 

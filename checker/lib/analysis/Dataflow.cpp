@@ -63,6 +63,42 @@ std::string catalogName(const FunctionDecl *FD) {
   return Name;
 }
 
+bool mayHoldFunction(QualType T) {
+  for (int Depth = 0; Depth < 6 && !T.isNull(); ++Depth) {
+    T = T.getNonReferenceType().getCanonicalType();
+    if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+        T->isFunctionType() || T->isBlockPointerType())
+      return true;
+    if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr())) {
+      T = AT->getElementType();
+      continue;
+    }
+    if (T->isPointerType()) {
+      T = T->getPointeeType(); // a table of handlers: `handler_fn *table`
+      continue;
+    }
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return false;
+    if (RD->isLambda())
+      return true;
+    // std::function, std::move_only_function, boost::function,
+    // llvm::function_ref, and the like.
+    if (RD->getIdentifier() &&
+        RD->getName().contains_insensitive("function"))
+      return true;
+    // Containers of them: std::vector<std::function<...>>,
+    // std::map<std::string, handler_fn>.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type &&
+            mayHoldFunction(Arg.getAsType()))
+          return true;
+    return false;
+  }
+  return false;
+}
+
 namespace {
 
 //===----------------------------------------------------------------------===//
@@ -138,6 +174,12 @@ std::string quoted(const NamedDecl *D) {
 
 class TranslationUnitAnalysis;
 
+/// Arguments known only as taints: a callback run from a callee's summary.
+struct GivenArgs {
+  std::vector<Taint> Args;
+  std::vector<std::map<std::string, Taint>> Fields;
+};
+
 class FunctionAnalyzer {
 public:
   FunctionAnalyzer(TranslationUnitAnalysis &TU, const FunctionDecl *FD);
@@ -149,9 +191,15 @@ private:
   Taint compute(const Expr *E);
   Taint computeCall(const Expr *Call, const FunctionDecl *Callee,
                     const Expr *Object, llvm::ArrayRef<const Expr *> Args);
+  Taint computeIndirectCall(const Expr *Call, const Expr *Through,
+                            llvm::ArrayRef<const Expr *> Args);
+  void readSlot(const ValueDecl *D, Taint &Into);
+  std::map<std::string, Taint> argFields(const Expr *A);
   Taint readPath(const Path &P);
   void write(const Expr *Target, const Taint &T, SourceLocation Loc,
              bool Strong);
+  void writePath(const Path &P, bool Exact, const Taint &T, SourceLocation Loc,
+                 bool Strong);
   std::optional<Path> pathOf(const Expr *E, bool *Exact = nullptr);
   Taint sourcesOf(const Decl *D, QualType T, const Expr *At);
   Taint placeholderFor(const Path &P);
@@ -163,10 +211,18 @@ private:
                     Taint &Result);
   Taint resolvePlaceholder(const std::string &Label, const Expr *Object,
                            llvm::ArrayRef<const Expr *> Args,
-                           const Taint *LambdaParams);
+                           const Taint *LambdaParams,
+                           const GivenArgs *Given = nullptr);
   Taint substitute(const Taint &T, const Expr *Call, const FunctionDecl *Callee,
                    const Expr *Object, llvm::ArrayRef<const Expr *> Args,
-                   const Taint *LambdaParams = nullptr);
+                   const Taint *LambdaParams = nullptr,
+                   const GivenArgs *Given = nullptr,
+                   SourceLocation At = SourceLocation());
+  void recordIndirectCall(const std::string &Callee, const FunctionDecl *In,
+                          SourceLocation Loc, GivenArgs Args);
+  void runCallbackTargets(const FunctionDecl *CallsFrom, SourceLocation CallLoc,
+                          const Expr *OuterCall, const Taint &CalleeValue,
+                          const GivenArgs &Given, int Depth);
   bool applyCatalog(const FunctionDecl *Callee, const Expr *Call,
                     const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                     Taint &Result);
@@ -195,6 +251,8 @@ private:
   std::set<std::string> CoveredNetworkParams, CoveredStoreParams,
       CoveredLogParams;
   std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
+  std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
+  int IndirectDepth = 0;
 };
 
 class TranslationUnitAnalysis {
@@ -207,6 +265,8 @@ public:
   }
 
   std::shared_ptr<TranslationUnitFlows> run();
+  void seedSlotsFromInitialisers();
+  void seedSlot(const clang::Expr *Init, const clang::ValueDecl *Slot);
 
   ASTContext &Ctx;
   const ApiCatalog *Catalog;
@@ -228,6 +288,57 @@ public:
   std::set<std::tuple<unsigned, int, std::string, std::string>> FindingKeys;
   std::set<std::tuple<unsigned, int, const FunctionDecl *, std::string>>
       CrossingKeys;
+
+  // Function values.
+  std::map<std::string, const FunctionDecl *> FunctionLabels;
+  std::map<const FunctionDecl *, std::string> LabelOfFunction;
+  std::map<std::string, const ValueDecl *> SlotLabels;
+  std::map<const ValueDecl *, std::string> LabelOfSlot;
+  std::map<const ValueDecl *, std::set<const FunctionDecl *>> SlotTargets;
+  llvm::DenseMap<const ValueDecl *, bool> SlotTypes;
+  std::set<const ValueDecl *> SlotsRead;
+  /// A slot gained a target after a function read it: one more round.
+  bool SlotsGrewAfterRead = false;
+
+  const std::string &fnLabel(const FunctionDecl *FD) {
+    FD = FD->getCanonicalDecl();
+    auto It = LabelOfFunction.find(FD);
+    if (It != LabelOfFunction.end())
+      return It->second;
+    std::ostringstream S;
+    S << "#fn:" << static_cast<const void *>(FD);
+    FunctionLabels[S.str()] = FD;
+    return LabelOfFunction[FD] = S.str();
+  }
+  const FunctionDecl *functionOf(const std::string &Label) const {
+    auto It = FunctionLabels.find(Label);
+    return It == FunctionLabels.end() ? nullptr : It->second;
+  }
+  /// Fields and globals whose type may hold a function.
+  bool isSlot(const ValueDecl *D) {
+    if (!D)
+      return false;
+    if (const auto *VD = dyn_cast<VarDecl>(D); VD && !VD->hasGlobalStorage())
+      return false;
+    auto [It, New] = SlotTypes.try_emplace(D, false);
+    if (New)
+      It->second = mayHoldFunction(D->getType());
+    return It->second;
+  }
+  const std::string &slotLabel(const ValueDecl *D) {
+    auto It = LabelOfSlot.find(D);
+    if (It != LabelOfSlot.end())
+      return It->second;
+    std::ostringstream S;
+    S << "#slot:" << D->getName().str() << "@" << static_cast<const void *>(D);
+    SlotLabels[S.str()] = D;
+    return LabelOfSlot[D] = S.str();
+  }
+  void addSlotTarget(const ValueDecl *Slot, const FunctionDecl *Target) {
+    if (SlotTargets[Slot].insert(Target->getCanonicalDecl()).second &&
+        SlotsRead.count(Slot))
+      SlotsGrewAfterRead = true;
+  }
 
   const FunctionSummary *summaryOf(const FunctionDecl *FD) const {
     auto It = Out->Summaries.find(FD);
@@ -419,6 +530,14 @@ std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
       *Exact = false;
     return P;
   }
+  // An element of a container is part of it: `handlers[name] = fn`.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
+    auto P = pathOf(OC->getArg(0));
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
   return std::nullopt;
 }
 
@@ -460,6 +579,30 @@ Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) 
   return T;
 }
 
+void FunctionAnalyzer::readSlot(const ValueDecl *D, Taint &Into) {
+  if (!TU.isSlot(D))
+    return;
+  TU.SlotsRead.insert(D);
+  Into.add(TU.slotLabel(D), nullptr);
+  auto It = TU.SlotTargets.find(D);
+  if (It != TU.SlotTargets.end())
+    for (const FunctionDecl *Target : It->second)
+      Into.add(TU.fnLabel(Target), nullptr);
+}
+
+std::map<std::string, Taint> FunctionAnalyzer::argFields(const Expr *A) {
+  // For an argument of a struct type of the program: what each field
+  // holds, so that a callee reading one field is not taken to read them all.
+  std::map<std::string, Taint> Fields;
+  const RecordDecl *RD = recordOfType(A->getType());
+  if (RD && (RD = RD->getDefinition()) &&
+      !SM.isInSystemHeader(RD->getLocation()))
+    for (const FieldDecl *F : RD->fields())
+      Fields[F->getNameAsString()] = resolvePlaceholder(
+          "$p0." + F->getNameAsString(), nullptr, {A}, nullptr);
+  return Fields;
+}
+
 Taint FunctionAnalyzer::value(const Expr *E) {
   if (!E)
     return {};
@@ -475,13 +618,21 @@ void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
                              SourceLocation Loc, bool Strong) {
   bool Exact = false;
   auto P = pathOf(Target, &Exact);
-  if (!P)
-    return;
+  if (P)
+    writePath(*P, Exact, T, Loc, Strong);
+}
+
+void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
+                                 SourceLocation Loc, bool Strong) {
+  const Path *P = &Where;
   Taint Stored = T.withStep(Loc, "stored in '" + P->describe() + "'");
+  // A pointer's data may be what it points to, kept when it moves on; a
+  // function pointer only says which function it calls.
   bool Local = P->Root && isa<VarDecl>(P->Root) &&
                cast<VarDecl>(P->Root)->hasLocalStorage() &&
                !P->Root->getType()->isReferenceType() &&
-               !P->Root->getType()->isPointerType();
+               (!P->Root->getType()->isPointerType() ||
+                P->Root->getType()->isFunctionPointerType());
   if (Strong && Exact && (Local || P->IsThis)) {
     for (auto It = Cur.begin(); It != Cur.end();)
       It = P->covers(It->first) ? Cur.erase(It) : std::next(It);
@@ -502,6 +653,15 @@ void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
       Key += "." + F->getNameAsString();
     Summary.OutEffects[Key].merge(Stored);
   }
+  // Functions stored in a field or a global may be called from anywhere.
+  const ValueDecl *Slot = !P->Fields.empty() ? P->Fields.back() : P->Root;
+  if (TU.isSlot(Slot))
+    for (const auto &[Label, Tr] : Stored.labels()) {
+      if (const FunctionDecl *Target = TU.functionOf(Label))
+        TU.addSlotTarget(Slot, Target);
+      else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
+        Summary.SlotWrites[Slot].add(Label, Tr);
+    }
 }
 
 Taint FunctionAnalyzer::compute(const Expr *E) {
@@ -521,6 +681,9 @@ Taint FunctionAnalyzer::compute(const Expr *E) {
                           !VD->getType()->isReferenceType() &&
                           !VD->getType()->isPointerType();
       Result.merge(sourcesOf(VD, TrackedLocal ? QualType() : VD->getType(), DRE));
+      readSlot(VD, Result);
+    } else if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      Result.add(TU.fnLabel(Fn), nullptr); // `handler = sendReport`
     }
   } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
@@ -531,9 +694,14 @@ Taint FunctionAnalyzer::compute(const Expr *E) {
         Result = value(ME->getBase());
       }
       Result.merge(sourcesOf(F, F->getType(), ME));
+      readSlot(F, Result);
     } else if (isa<VarDecl>(ME->getMemberDecl())) {
       Result = sourcesOf(ME->getMemberDecl(),
                          cast<VarDecl>(ME->getMemberDecl())->getType(), ME);
+      readSlot(ME->getMemberDecl(), Result);
+    } else if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+               MD && MD->isStatic()) {
+      Result.add(TU.fnLabel(MD), nullptr);
     }
   } else if (isa<CXXThisExpr>(E)) {
     Path P;
@@ -609,10 +777,11 @@ Taint FunctionAnalyzer::compute(const Expr *E) {
     if (NE->getInitializer())
       Result = value(NE->getInitializer());
   } else if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
-    // The closure carries what it captures.
+    // The closure carries what it captures, and the function it is.
     for (const Expr *Init : LE->capture_inits())
       if (Init)
         Result.merge(value(Init));
+    Result.add(TU.fnLabel(LE->getCallOperator()), nullptr);
   } else if (const auto *DAE = dyn_cast<CXXDefaultArgExpr>(E)) {
     Result = value(DAE->getExpr());
   } else if (const auto *DIE = dyn_cast<CXXDefaultInitExpr>(E)) {
@@ -726,7 +895,8 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
 Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
                                            const Expr *Object,
                                            llvm::ArrayRef<const Expr *> Args,
-                                           const Taint *LambdaParams) {
+                                           const Taint *LambdaParams,
+                                           const GivenArgs *Given) {
   // "$p<N>[.field...]", "$this[.field...]", "$c<name>@<id>[.field...]"
   std::vector<std::string> Parts;
   {
@@ -743,6 +913,29 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
 
   const Expr *Base = nullptr;
   std::optional<Path> BasePath;
+  if (Given && Head[0] == 'p') {
+    // Known only as taints: a field the caller knew, else the whole
+    // argument (its placeholders narrowed to the field).
+    unsigned Index = std::stoul(Head.substr(1));
+    if (Index >= Given->Args.size())
+      return {};
+    if (!FieldNames.empty() && Index < Given->Fields.size()) {
+      auto It = Given->Fields[Index].find(FieldNames.front());
+      if (It != Given->Fields[Index].end())
+        return It->second;
+    }
+    Taint Out;
+    for (const auto &[L, Tr] : Given->Args[Index].labels()) {
+      std::string Refined = L;
+      if (isPlaceholder(L))
+        for (const std::string &F : FieldNames)
+          Refined += "." + F;
+      Out.add(Refined, Tr);
+    }
+    return Out;
+  }
+  if (Given && Head == "this")
+    return {}; // the object of a callback is not known here
   if (Head == "this") {
     Base = Object;
   } else if (Head[0] == 'p') {
@@ -787,9 +980,10 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                    const FunctionDecl *Callee,
                                    const Expr *Object,
                                    llvm::ArrayRef<const Expr *> Args,
-                                   const Taint *LambdaParams) {
+                                   const Taint *LambdaParams,
+                                   const GivenArgs *Given, SourceLocation At) {
   Taint Out;
-  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  SourceLocation Loc = At.isValid() ? At : SM.getFileLoc(Call->getExprLoc());
   for (const auto &[Label, CalleePath] : T.labels()) {
     if (!isPlaceholder(Label)) {
       Out.add(Label, concatTraces(extendTrace(nullptr, Loc,
@@ -797,7 +991,7 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                   CalleePath));
       continue;
     }
-    Taint Actual = resolvePlaceholder(Label, Object, Args, LambdaParams);
+    Taint Actual = resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
       Out.add(ActualLabel,
               concatTraces(extendTrace(CallerPath, Loc,
@@ -828,8 +1022,28 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
       Target = Object;
     else if (Head[0] == 'p' && std::stoul(Head.substr(1)) < Args.size())
       Target = Args[std::stoul(Head.substr(1))];
-    if (Target)
+    if (!Target)
+      continue;
+    // Into the field the callee wrote, where the argument is a path.
+    auto P = pathOf(Target);
+    if (!P) {
       write(Target, Written, Loc, /*Strong=*/false);
+      continue;
+    }
+    QualType Type = Target->getType();
+    for (size_t Dot = Key.find('.'); Dot != std::string::npos;) {
+      size_t Next = Key.find('.', Dot + 1);
+      std::string Name = Key.substr(Dot + 1, Next == std::string::npos
+                                                 ? std::string::npos
+                                                 : Next - Dot - 1);
+      const FieldDecl *F = fieldNamed(recordOfType(Type), Name);
+      if (!F)
+        break;
+      P->Fields.push_back(F);
+      Type = F->getType();
+      Dot = Next;
+    }
+    writePath(*P, /*Exact=*/false, Written, Loc, /*Strong=*/false);
   }
   std::vector<SinkAnnotation> CalleeSinks;
   if (!ImportFlows)
@@ -852,6 +1066,167 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     }
     recordFlow(F.Site, substitute(F.Data, Call, Callee, Object, Args));
   }
+  // Callbacks the callee runs: what this call passes decides which.
+  for (const IndirectCall &IC : S.IndirectCalls) {
+    if (!isPlaceholder(IC.Callee))
+      continue;
+    Taint CalleeValue = resolvePlaceholder(IC.Callee, Object, Args, nullptr);
+    GivenArgs Given;
+    for (const Taint &T : IC.Args)
+      Given.Args.push_back(substitute(T, Call, Callee, Object, Args));
+    for (const auto &Fields : IC.ArgFields) {
+      std::map<std::string, Taint> Substituted;
+      for (const auto &[Name, T] : Fields)
+        Substituted[Name] = substitute(T, Call, Callee, Object, Args);
+      Given.Fields.push_back(std::move(Substituted));
+    }
+    runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue,
+                       Given, 0);
+  }
+}
+
+void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
+                                          const FunctionDecl *In,
+                                          SourceLocation Loc, GivenArgs Args) {
+  auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
+  auto It = IndirectIndex.find(Key);
+  if (It == IndirectIndex.end()) {
+    IndirectIndex[Key] = Summary.IndirectCalls.size();
+    Summary.IndirectCalls.push_back(
+        {Callee, In, Loc, std::move(Args.Args), std::move(Args.Fields)});
+    return;
+  }
+  // Later rounds of the fixpoint see more.
+  IndirectCall &Old = Summary.IndirectCalls[It->second];
+  Old.Args.resize(std::max(Old.Args.size(), Args.Args.size()));
+  for (size_t I = 0; I < Args.Args.size(); ++I)
+    Old.Args[I].merge(Args.Args[I]);
+  Old.ArgFields.resize(std::max(Old.ArgFields.size(), Args.Fields.size()));
+  for (size_t I = 0; I < Args.Fields.size(); ++I)
+    for (const auto &[Name, T] : Args.Fields[I])
+      Old.ArgFields[I][Name].merge(T);
+}
+
+/// A method that needs an object the function value does not carry
+/// (`&Mailer::send`): its calls are not followed.
+static bool needsObject(const FunctionDecl *Target) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Target);
+  return MD && MD->isInstance() && !MD->getParent()->isLambda();
+}
+
+void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
+                                          SourceLocation CallLoc,
+                                          const Expr *OuterCall,
+                                          const Taint &CalleeValue,
+                                          const GivenArgs &Given, int Depth) {
+  SourceLocation OuterLoc = SM.getFileLoc(OuterCall->getExprLoc());
+  for (const auto &[Label, Tr] : CalleeValue.labels()) {
+    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0) {
+      // Passed in by our own caller: resolved where we are called.
+      recordIndirectCall(Label, CallsFrom, CallLoc, Given);
+      continue;
+    }
+    const FunctionDecl *Target = TU.functionOf(Label);
+    if (!Target || needsObject(Target))
+      continue;
+    TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
+    bool FunctionLevelSink = false;
+    for (SinkAnnotation &A : sinkAnnotationsOf(Target, SM)) {
+      A.Site.Loc = CallLoc;
+      Taint In;
+      if (A.Param < 0) {
+        FunctionLevelSink = true;
+        for (const Taint &T : Given.Args)
+          In.merge(T);
+      } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
+        In = Given.Args[A.Param];
+      }
+      recordFlow(A.Site, In);
+    }
+    const FunctionDecl *Def = TU.definitionOf(Target);
+    const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+    if (!S) {
+      if (!TU.hasBody(Target) && !SM.isInSystemHeader(Target->getLocation())) {
+        // Defined in another file: privacy-scan applies its summary.
+        ExternalCall EC;
+        EC.Caller = FD;
+        EC.Callee = Target;
+        EC.Loc = OuterLoc;
+        EC.Args = Given.Args;
+        EC.ArgFields = Given.Fields;
+        TU.Out->ExternalCalls.push_back(std::move(EC));
+      }
+      continue;
+    }
+    for (const SinkFlow &F : S->Flows) {
+      if (F.Site.Kind == SinkKind::Purpose) {
+        if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+          continue;
+      } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
+        continue; // the target's declaration covers the APIs it uses
+      }
+      recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {},
+                                    nullptr, &Given, CallLoc));
+    }
+    if (Depth < 3)
+      for (const IndirectCall &IC : S->IndirectCalls) {
+        if (!isPlaceholder(IC.Callee))
+          continue;
+        Taint Callee;
+        Callee.add(IC.Callee, nullptr);
+        GivenArgs Next;
+        for (const Taint &T : IC.Args)
+          Next.Args.push_back(substitute(T, OuterCall, Def, nullptr, {},
+                                         nullptr, &Given, CallLoc));
+        runCallbackTargets(IC.In ? IC.In : Def, IC.Loc, OuterCall,
+                           substitute(Callee, OuterCall, Def, nullptr, {},
+                                      nullptr, &Given, CallLoc),
+                           Next, Depth + 1);
+      }
+  }
+}
+
+Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
+                                            const Expr *Through,
+                                            llvm::ArrayRef<const Expr *> Args) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Taint CalleeValue = value(Through);
+  Taint Result;
+  bool Resolved = false, Open = false;
+  std::set<const FunctionDecl *> Seen;
+  ++IndirectDepth;
+  for (const auto &[Label, Tr] : CalleeValue.labels()) {
+    if (const FunctionDecl *Target = TU.functionOf(Label)) {
+      if (!Seen.insert(Target).second)
+        continue;
+      if (needsObject(Target)) {
+        Open = true;
+        continue;
+      }
+      // A lambda's object is the closure the value holds.
+      const Expr *Object =
+          isa<CXXMethodDecl>(Target) ? Through : nullptr;
+      Result.merge(computeCall(Call, Target, Object, Args));
+      Resolved = true;
+    } else if ((isPlaceholder(Label) && Label.rfind("$c", 0) != 0) ||
+               Label.rfind("#slot:", 0) == 0) {
+      GivenArgs Given;
+      for (const Expr *A : Args) {
+        Given.Args.push_back(value(A));
+        Given.Fields.push_back(argFields(A));
+      }
+      recordIndirectCall(Label, FD, Loc, std::move(Given));
+      Open |= isPlaceholder(Label);
+    }
+  }
+  --IndirectDepth;
+  if (!Resolved || Open) {
+    // Targets we cannot see: what goes in comes out.
+    for (const Expr *A : Args)
+      Result.merge(value(A));
+    Result.merge(CalleeValue);
+  }
+  return Result;
 }
 
 static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
@@ -1024,6 +1399,25 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
       Result.merge(value(A));
     return Result;
   }
+  // Calls through function values run every target known.
+  const Expr *Through = nullptr;
+  llvm::ArrayRef<const Expr *> CallArgs = Args;
+  if (!Callee) {
+    if (const auto *CE = dyn_cast<CallExpr>(Call))
+      Through = CE->getCallee();
+  } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+             MD && MD->getOverloadedOperator() == OO_Call && Object &&
+             !TU.definitionOf(MD) && mayHoldFunction(Object->getType())) {
+    Through = Object; // std::function<...>::operator()
+  } else if (!Args.empty() && Callee->isInStdNamespace() &&
+             Callee->getIdentifier() &&
+             (Callee->getName() == "invoke" || Callee->getName() == "invoke_r")) {
+    Through = Args.front();
+    CallArgs = Args.drop_front();
+  }
+  if (Through && IndirectDepth < 4)
+    return computeIndirectCall(Call, Through, CallArgs);
+
   if (Callee) {
     TU.Out->Calls.push_back({FD, Callee, Loc});
 
@@ -1097,14 +1491,7 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         EC.Loc = Loc;
         for (const Expr *A : Args) {
           EC.Args.push_back(value(A));
-          std::map<std::string, Taint> Fields;
-          const RecordDecl *RD = recordOfType(A->getType());
-          if (RD && (RD = RD->getDefinition()) &&
-              !SM.isInSystemHeader(RD->getLocation()))
-            for (const FieldDecl *F : RD->fields())
-              Fields[F->getNameAsString()] = resolvePlaceholder(
-                  "$p0." + F->getNameAsString(), nullptr, {A}, nullptr);
-          EC.ArgFields.push_back(std::move(Fields));
+          EC.ArgFields.push_back(argFields(A));
         }
         if (Object)
           EC.Object = value(Object);
@@ -1177,7 +1564,7 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
                                           quoted(Callee) + " here"));
     return Result;
   }
-  // Through a function pointer or std::function: conservative.
+  // Through a function value nested too deep: conservative.
   for (const Expr *A : Args)
     Result.merge(value(A));
   if (const auto *CE = dyn_cast<CallExpr>(Call))
@@ -1406,6 +1793,20 @@ private:
 class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
 public:
   bool shouldVisitLambdaBody() const { return false; }
+  // Functions named as values (callbacks) and fields or globals read: their
+  // targets should be summarised before the calls through them.
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      add(Fn);
+    else
+      Values.push_back(DRE->getDecl());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    Values.push_back(ME->getMemberDecl());
+    return true;
+  }
+  std::vector<const ValueDecl *> Values;
   bool VisitCallExpr(CallExpr *CE) {
     add(CE->getDirectCallee());
     return true;
@@ -1448,40 +1849,149 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
     }
   }
 
-  // Callees first, so their summaries are ready at the call sites.
-  std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Edges;
+  seedSlotsFromInitialisers();
+
+  // What each function calls and reads, for the order below.
+  std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
+  std::map<const FunctionDecl *, std::vector<const ValueDecl *>> Reads;
   for (const FunctionDecl *FD : Collector.Functions) {
     CalleeCollector CC;
     CC.TraverseStmt(FD->getBody());
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         CC.TraverseStmt(Init->getInit());
-    for (const FunctionDecl *Callee : CC.Callees) {
-      if (const FunctionDecl *Def = definitionOf(Callee))
-        Edges[FD].push_back(Def);
-      for (const FunctionDecl *Override : overridersOf(Callee))
-        Edges[FD].push_back(Override);
-    }
+    Calls[FD] = std::move(CC.Callees);
+    std::vector<const ValueDecl *> &R = Reads[FD];
+    for (const ValueDecl *V : CC.Values)
+      if (isSlot(V))
+        R.push_back(V);
   }
-  std::vector<const FunctionDecl *> Order;
-  std::set<const FunctionDecl *> Done, OnStack;
-  std::function<void(const FunctionDecl *)> Visit =
-      [&](const FunctionDecl *FD) {
-        if (Done.count(FD) || OnStack.count(FD))
-          return;
-        OnStack.insert(FD);
-        for (const FunctionDecl *Callee : Edges[FD])
-          Visit(Callee);
-        OnStack.erase(FD);
-        Done.insert(FD);
-        Order.push_back(FD);
-      };
-  for (const FunctionDecl *FD : Collector.Functions)
-    Visit(FD);
 
-  for (const FunctionDecl *FD : Order)
-    FunctionAnalyzer(*this, FD).run();
+  // Functions stored in fields and globals become known as the functions
+  // storing them are analysed; a function that read such a slot before it
+  // was filled is analysed again, once, with everything known.
+  for (int Round = 0; Round < 2; ++Round) {
+    // Callees first, so their summaries are ready at the call sites.
+    std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Edges;
+    for (const FunctionDecl *FD : Collector.Functions) {
+      for (const FunctionDecl *Callee : Calls[FD]) {
+        if (const FunctionDecl *Def = definitionOf(Callee))
+          Edges[FD].push_back(Def);
+        for (const FunctionDecl *Override : overridersOf(Callee))
+          Edges[FD].push_back(Override);
+      }
+      for (const ValueDecl *V : Reads[FD]) {
+        auto It = SlotTargets.find(V);
+        if (It != SlotTargets.end())
+          for (const FunctionDecl *Target : It->second)
+            if (const FunctionDecl *Def = definitionOf(Target))
+              Edges[FD].push_back(Def);
+      }
+    }
+    std::vector<const FunctionDecl *> Order;
+    std::set<const FunctionDecl *> Done, OnStack;
+    std::function<void(const FunctionDecl *)> Visit =
+        [&](const FunctionDecl *FD) {
+          if (Done.count(FD) || OnStack.count(FD))
+            return;
+          OnStack.insert(FD);
+          for (const FunctionDecl *Callee : Edges[FD])
+            Visit(Callee);
+          OnStack.erase(FD);
+          Done.insert(FD);
+          Order.push_back(FD);
+        };
+    for (const FunctionDecl *FD : Collector.Functions)
+      Visit(FD);
+
+    Out = std::make_shared<TranslationUnitFlows>();
+    FindingKeys.clear();
+    CrossingKeys.clear();
+    SlotsRead.clear();
+    SlotsGrewAfterRead = false;
+    for (const FunctionDecl *FD : Order)
+      FunctionAnalyzer(*this, FD).run();
+    if (!SlotsGrewAfterRead)
+      break;
+  }
+  Out->FunctionValues = FunctionLabels;
+  Out->Slots = SlotLabels;
+  Out->SlotTargets = SlotTargets;
   return Out;
+}
+
+/// Functions in the initialisers of globals: `static const struct ops
+/// http_ops = { .send = http_send };`, `handler_fn table[] = { a, b };`.
+void TranslationUnitAnalysis::seedSlot(const Expr *Init, const ValueDecl *Slot) {
+  if (!Init)
+    return;
+  Init = ignoreNoise(Init);
+  if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
+    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
+      unsigned Index = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (Index >= ILE->getNumInits())
+          break;
+        seedSlot(ILE->getInit(Index++), F);
+      }
+      return;
+    }
+    for (const Expr *E : ILE->inits())
+      seedSlot(E, Slot); // the elements of an array
+    return;
+  }
+  if (!isSlot(Slot))
+    return;
+  // Every function named in the initialiser, except those called there.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::vector<const FunctionDecl *> Found;
+    bool shouldVisitLambdaBody() const { return false; }
+    bool TraverseCallExpr(CallExpr *CE) {
+      for (Expr *A : CE->arguments())
+        TraverseStmt(A);
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        Found.push_back(Fn);
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      Found.push_back(LE->getCallOperator());
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(Init));
+  for (const FunctionDecl *Fn : F.Found) {
+    fnLabel(Fn);
+    SlotTargets[Slot].insert(Fn->getCanonicalDecl());
+  }
+}
+
+void TranslationUnitAnalysis::seedSlotsFromInitialisers() {
+  struct Globals : RecursiveASTVisitor<Globals> {
+    explicit Globals(const SourceManager &SM) : SM(SM) {}
+    bool TraverseDecl(Decl *D) {
+      if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+          SM.isInSystemHeader(D->getLocation()))
+        return true;
+      return RecursiveASTVisitor::TraverseDecl(D);
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      if (VD->hasGlobalStorage() && VD->getInit() && !VD->isTemplated() &&
+          !VD->isInvalidDecl())
+        Vars.push_back(VD);
+      return true;
+    }
+    const SourceManager &SM;
+    std::vector<const VarDecl *> Vars;
+  } G(Ctx.getSourceManager());
+  G.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const VarDecl *VD : G.Vars)
+    seedSlot(VD->getInit(), VD);
 }
 
 } // namespace

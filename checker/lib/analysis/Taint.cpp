@@ -89,14 +89,14 @@ Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
 std::vector<std::string> Taint::items() const {
   std::vector<std::string> Out;
   for (const auto &Entry : Labels)
-    if (!isPlaceholder(Entry.first))
+    if (!isPlaceholder(Entry.first) && !isMarker(Entry.first))
       Out.push_back(Entry.first);
   return Out;
 }
 
 bool Taint::hasItems() const {
   return std::any_of(Labels.begin(), Labels.end(), [](const auto &Entry) {
-    return !isPlaceholder(Entry.first);
+    return !isPlaceholder(Entry.first) && !isMarker(Entry.first);
   });
 }
 
