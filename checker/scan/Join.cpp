@@ -128,7 +128,14 @@ private:
                              const std::string &EntryUsr,
                              const std::string &ReaderUsr,
                              const std::vector<json> &Chain);
-  void crossFileFlows();
+  bool crossFileFlows();
+  bool resolveIndirectCalls();
+  void resolveIndirectCall(const std::string &Owner, const json &IC,
+                           const std::string &Callee, const json &Args,
+                           const json &ArgFields, int Depth);
+  void addCallTo(const std::string &Caller, const std::string &Target,
+                 const json &Site, const json &Consents, const json &Args,
+                 const json &ArgFields);
   void judgeFlowItem(const json &Flow, const std::string &Item,
                      const json &Trace);
   json inventory();
@@ -150,7 +157,65 @@ private:
   }
   std::vector<json> External;
   json Facts = json::object(); // merged inventory facts
+  /// Flows already followed through a call (caller, site, sink, label).
+  std::set<std::string> KnownFlows;
+  /// Fields and globals holding functions → the functions stored there.
+  std::map<std::string, std::set<std::string>> SlotTargets;
+  /// Calls through function values already resolved (caller, site, target).
+  std::set<std::string> KnownIndirect;
+  /// Functions whose declared sinks some file described, by USR.
+  std::map<std::string, std::string> DeclaredSinkNames;
 };
+
+/// What a call passed for a placeholder of its callee: "$p0" is argument 0,
+/// "$p0.ip" only what that field of it held, "$this" the object.
+const json *actualOf(const json &Call, const std::string &Label) {
+  std::string Head = Label.substr(0, Label.find('.'));
+  if (Head == "$this")
+    return Call.contains("object") ? &Call["object"] : nullptr;
+  if (Head.size() <= 2 || Head.compare(0, 2, "$p") != 0 ||
+      Head.find_first_not_of("0123456789", 2) != std::string::npos)
+    return nullptr;
+  size_t Index = std::stoul(Head.substr(2));
+  const json *Actual = nullptr;
+  if (Index < Call["args"].size())
+    Actual = &Call["args"][Index];
+  size_t Dot = Label.find('.');
+  if (Dot != std::string::npos && Call.contains("arg_fields") &&
+      Index < Call["arg_fields"].size()) {
+    std::string Field = Label.substr(Dot + 1);
+    Field = Field.substr(0, Field.find('.'));
+    const json &Fields = Call["arg_fields"][Index];
+    if (Fields.contains(Field))
+      Actual = &Fields[Field];
+  }
+  return Actual;
+}
+
+/// \p Labels of a callee in terms of what \p Call passed.
+json substituteThrough(const json &Labels, const json &Call) {
+  json Out = json::array();
+  for (const json &Label : Labels) {
+    std::string L = Label.value("label", "");
+    if (L.empty() || L[0] != '$') {
+      Out.push_back(Label);
+      continue;
+    }
+    const json *Actual = actualOf(Call, L);
+    if (!Actual)
+      continue;
+    for (const json &A : *Actual) {
+      json Trace = A["trace"];
+      Trace.push_back(note(Call["site"], "passed to '" +
+                                             Call.value("callee_name", "") +
+                                             "' here"));
+      for (const json &Step : Label["trace"])
+        Trace.push_back(Step);
+      Out.push_back({{"label", A.value("label", "")}, {"trace", Trace}});
+    }
+  }
+  return Out;
+}
 
 std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
@@ -312,6 +377,14 @@ void Joiner::judgeInheritedConsent(
 
 void Joiner::judgeFlowItem(const json &Flow, const std::string &Item,
                            const json &Trace) {
+  if (Flow.value("kind", "") == "slot") {
+    // A function stored into a field or global, from another file.
+    if (Item.rfind("#fn:", 0) == 0)
+      SlotTargets[Flow.value("target", "")].insert(Item.substr(4));
+    return;
+  }
+  if (Item.empty() || Item[0] == '#')
+    return; // a function or a slot, not personal data
   json Notes = Trace;
   json Declared = Flow["declared_at"];
   if (Declared.is_object())
@@ -362,40 +435,26 @@ void Joiner::judgeFlowItem(const json &Flow, const std::string &Item,
   Facts["sinks"].push_back(std::move(Sink));
 }
 
-void Joiner::crossFileFlows() {
+bool Joiner::crossFileFlows() {
   // Apply callees' summaries at calls made from other files; what still
   // depends on the caller's parameters goes on up, to a fixpoint.
-  std::set<std::string> Known;
+  bool Any = false;
   for (int Round = 0; Round < 16; ++Round) {
     bool Changed = false;
-    for (const json &Call : External)
-    for (const std::string &Target : targetsOf(Call.value("callee", ""))) {
+    for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex)
+    for (const std::string &Target :
+         targetsOf(External[CallIndex].value("callee", ""))) {
+      const json Call = External[CallIndex]; // External may grow below
       auto FlowIt = Flows.find(Target);
       if (FlowIt == Flows.end())
         continue;
       std::vector<json> CalleeFlows = FlowIt->second; // may grow below
-      for (const json &Flow : CalleeFlows) {
+      for (json Flow : CalleeFlows) {
+        if (Flow["site"].is_null())
+          Flow["site"] = Call["site"]; // a declared sink: where it is called
         for (const json &Label : Flow["labels"]) {
           std::string L = Label.value("label", "");
-          std::string Head = L.substr(0, L.find('.'));
-          const json *Actual = nullptr;
-          if (Head == "$this")
-            Actual = &Call["object"];
-          else if (Head.size() > 2 && Head.compare(0, 2, "$p") == 0) {
-            size_t Index = std::stoul(Head.substr(2));
-            if (Index < Call["args"].size())
-              Actual = &Call["args"][Index];
-            // "$p0.ip": only what that field of the argument holds.
-            size_t Dot = L.find('.');
-            if (Dot != std::string::npos && Call.contains("arg_fields") &&
-                Index < Call["arg_fields"].size()) {
-              std::string Field = L.substr(Dot + 1);
-              Field = Field.substr(0, Field.find('.'));
-              const json &Fields = Call["arg_fields"][Index];
-              if (Fields.contains(Field))
-                Actual = &Fields[Field];
-            }
-          }
+          const json *Actual = actualOf(Call, L);
           if (!Actual)
             continue;
           for (const json &A : *Actual) {
@@ -410,17 +469,18 @@ void Joiner::crossFileFlows() {
                               siteKey(Flow["site"]) + "|" +
                               Flow.value("kind", "") + "|" +
                               Flow.value("target", "") + "|" + ActualLabel;
-            if (!Known.insert(Key).second)
+            if (!KnownFlows.insert(Key).second)
               continue;
             if (ActualLabel.empty() || ActualLabel[0] != '$') {
               judgeFlowItem(Flow, ActualLabel, Trace);
+              Any = true;
               continue;
             }
             json Pending = Flow;
             Pending["labels"] = json::array(
                 {{{"label", ActualLabel}, {"trace", Trace}}});
             Flows[Call.value("caller", "")].push_back(std::move(Pending));
-            Changed = true;
+            Changed = Any = true;
           }
         }
       }
@@ -428,6 +488,116 @@ void Joiner::crossFileFlows() {
     if (!Changed)
       break;
   }
+  return Any;
+}
+
+void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
+                       const json &Site, const json &Consents,
+                       const json &Args, const json &ArgFields) {
+  std::string Key = Caller + "|" + siteKey(Site) + "|" + Target;
+  if (!KnownIndirect.insert(Key).second)
+    return;
+  auto It = Functions.find(Target);
+  std::string Name = It != Functions.end() ? It->second.value("short_name", "")
+                     : DeclaredSinkNames.count(Target) ? DeclaredSinkNames[Target]
+                                                       : "";
+  json Call = {{"caller", Caller},       {"callee", Target},
+               {"callee_name", Name},    {"site", Site},
+               {"args", Args},           {"arg_fields", ArgFields},
+               {"object", json::array()}};
+  External.push_back(Call);
+  // The call graph too: purposes and consent reach the target.
+  auto CallerIt = Functions.find(Caller);
+  if (CallerIt != Functions.end())
+    CallerIt->second["calls"].push_back({{"callee", Target},
+                                         {"callee_name", Name},
+                                         {"site", Site},
+                                         {"consents", Consents}});
+}
+
+void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
+                                 const std::string &Callee, const json &Args,
+                                 const json &ArgFields, int Depth) {
+  const json Consents = IC.value("consents", json::array());
+  if (Callee.rfind("#slot:", 0) == 0) {
+    // Every function any file stores in that field or global.
+    auto It = SlotTargets.find(Callee.substr(6));
+    if (It == SlotTargets.end())
+      return;
+    for (const std::string &Target : It->second)
+      addCallTo(IC.value("in", Owner), Target, IC["site"], Consents, Args,
+                ArgFields);
+    return;
+  }
+  if (Callee.empty() || Callee[0] != '$' || Depth > 4)
+    return;
+  // A callback the owner was given: what each caller in another file
+  // passed decides the targets, with that caller's arguments.
+  for (size_t I = 0; I < External.size(); ++I) {
+    const json Call = External[I]; // External may grow below
+    bool CallsOwner = false;
+    for (const std::string &T : targetsOf(Call.value("callee", "")))
+      CallsOwner |= T == Owner;
+    if (!CallsOwner)
+      continue;
+    const json *Actual = actualOf(Call, Callee);
+    if (!Actual)
+      continue;
+    json CallerArgs = json::array(), CallerFields = json::array();
+    for (const json &A : Args)
+      CallerArgs.push_back(substituteThrough(A, Call));
+    for (const json &Fields : ArgFields) {
+      json F = json::object();
+      for (auto It = Fields.begin(); It != Fields.end(); ++It)
+        F[It.key()] = substituteThrough(It.value(), Call);
+      CallerFields.push_back(std::move(F));
+    }
+    std::string Caller = Call.value("caller", "");
+    for (const json &A : *Actual) {
+      std::string L = A.value("label", "");
+      if (L.rfind("#fn:", 0) == 0) {
+        // Say where the callback was chosen.
+        auto Named = [&](json Labels) {
+          auto It = Functions.find(L.substr(4));
+          std::string Name =
+              It != Functions.end() ? It->second.value("short_name", "")
+              : DeclaredSinkNames.count(L.substr(4)) ? DeclaredSinkNames[L.substr(4)]
+                                                     : "";
+          for (json &Label : Labels)
+            Label["trace"].push_back(note(
+                Call["site"], "'" + Name + "' is given to '" +
+                                  Call.value("callee_name", "") +
+                                  "' here as the function to call"));
+          return Labels;
+        };
+        json NamedArgs = json::array(), NamedFields = json::array();
+        for (const json &A : CallerArgs)
+          NamedArgs.push_back(Named(A));
+        for (const json &Fields : CallerFields) {
+          json F = json::object();
+          for (auto It = Fields.begin(); It != Fields.end(); ++It)
+            F[It.key()] = Named(It.value());
+          NamedFields.push_back(std::move(F));
+        }
+        addCallTo(Caller, L.substr(4), IC["site"], Consents, NamedArgs,
+                  NamedFields);
+      }
+      else
+        resolveIndirectCall(Caller, IC, L, CallerArgs, CallerFields, Depth + 1);
+    }
+  }
+}
+
+bool Joiner::resolveIndirectCalls() {
+  size_t Before = External.size();
+  std::vector<std::pair<std::string, json>> Work;
+  for (const auto &[Usr, F] : Functions)
+    for (const json &IC : F.value("indirect_calls", json::array()))
+      Work.push_back({Usr, IC});
+  for (const auto &[Usr, IC] : Work)
+    resolveIndirectCall(Usr, IC, IC.value("callee", ""), IC["args"],
+                        IC.value("arg_fields", json::array()), 0);
+  return External.size() != Before;
 }
 
 json Joiner::run() {
@@ -444,12 +614,23 @@ json Joiner::run() {
       if (Usr.empty() || Functions.count(Usr))
         continue; // an inline function seen by several files: once
       Functions[Usr] = F;
-      Flows[Usr] = F.value("flows", json::array()).get<std::vector<json>>();
+      for (const json &Flow : F.value("flows", json::array()))
+        Flows[Usr].push_back(Flow);
       for (const json &Base : F.value("overrides", json::array()))
         Overriders[Base.get<std::string>()].push_back(Usr);
     }
     for (const json &C : S.value("external_calls", json::array()))
       External.push_back(C);
+    // Sinks declared on functions called through function values.
+    for (const json &D : S.value("declared_sinks", json::array())) {
+      std::string Usr = D.value("usr", "");
+      if (DeclaredSinkNames.emplace(Usr, D.value("name", "")).second)
+        for (const json &F : D.value("flows", json::array()))
+          Flows[Usr].push_back(F);
+    }
+    for (const json &Slot : S.value("function_slots", json::array()))
+      for (const json &T : Slot.value("targets", json::array()))
+        SlotTargets[Slot.value("slot", "")].insert(T.get<std::string>());
     const json &Inv = S.value("inventory", json::object());
     for (auto It = Inv.begin(); It != Inv.end(); ++It)
       if (It.value().is_array())
@@ -458,8 +639,14 @@ json Joiner::run() {
     FunctionCount += Inv.value("functions", 0);
     Annotations += Inv.value("annotations", 0);
   }
+  // Flows through calls, and calls through function values, each finding
+  // more of the other.
+  for (int Round = 0; Round < 8; ++Round) {
+    crossFileFlows();
+    if (!resolveIndirectCalls())
+      break;
+  }
   inheritedPurposes();
-  crossFileFlows();
   json Out = inventory();
   Out["analysis"]["functions"] = FunctionCount;
   Out["analysis"]["annotations"] = Annotations;

@@ -29,6 +29,13 @@ using nlohmann::json;
 
 namespace {
 
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (!D || index::generateUSRForDecl(D, Buf))
+    return "";
+  return Buf.str().str();
+}
+
 class Locations {
 public:
   Locations(const SourceManager &SM, std::string Root)
@@ -82,25 +89,40 @@ public:
 
   json taint(const Taint &T) const {
     json Labels = json::array();
-    for (const auto &[Label, Path] : T.labels())
-      if (!Label.empty() && Label[0] != '#')
-        Labels.push_back({{"label", Label}, {"trace", trace(Path)}});
+    for (const auto &[Label, Path] : T.labels()) {
+      std::string Portable = label(Label);
+      if (!Portable.empty())
+        Labels.push_back({{"label", Portable}, {"trace", trace(Path)}});
+    }
     return Labels;
   }
 
+  /// A label as other translation units can read it: functions and slots
+  /// by USR; markers only this one understands are dropped.
+  std::string label(const std::string &Label) const {
+    if (!isMarker(Label))
+      return Label;
+    if (!Flows)
+      return "";
+    if (auto It = Flows->FunctionValues.find(Label);
+        It != Flows->FunctionValues.end()) {
+      std::string Usr = usrOf(It->second);
+      return Usr.empty() ? "" : "#fn:" + Usr;
+    }
+    if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end()) {
+      std::string Usr = usrOf(It->second);
+      return Usr.empty() ? "" : "#slot:" + Usr;
+    }
+    return "";
+  }
+
   const SourceManager &SM;
+  const TranslationUnitFlows *Flows = nullptr;
 
 private:
   std::string Root;
   mutable std::map<unsigned, std::string> Cache;
 };
-
-std::string usrOf(const Decl *D) {
-  llvm::SmallString<128> Buf;
-  if (!D || index::generateUSRForDecl(D, Buf))
-    return "";
-  return Buf.str().str();
-}
 
 struct JsonSink : FindingSink {
   JsonSink(const Locations &L, json &Out) : L(L), Out(Out) {}
@@ -207,6 +229,7 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
 
   auto Flows = analyzeFlows(Ctx, Catalog);
   auto Guards = analyzeConsentGuards(Ctx, *Flows);
+  L.Flows = Flows.get();
 
   // What clang-tidy reports for this file, word for word.
   json Findings = json::array();
@@ -275,7 +298,88 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
       J["labels"] = L.taint(Flow.Data);
       F["flows"].push_back(std::move(J));
     }
+    // Functions it stores into fields and globals, known in its callers.
+    for (const auto &[Slot, Data] : Summary.SlotWrites) {
+      std::string Usr = usrOf(Slot);
+      json Labels = L.taint(Data);
+      if (Usr.empty() || Labels.empty())
+        continue;
+      F["flows"].push_back({{"kind", "slot"},
+                            {"target", Usr},
+                            {"via", Slot->getNameAsString()},
+                            {"site", L.at(FD->getLocation())},
+                            {"labels", std::move(Labels)}});
+    }
+    // Calls through function values other files may decide.
+    for (const IndirectCall &IC : Summary.IndirectCalls) {
+      std::string Callee = L.label(IC.Callee);
+      if (Callee.empty())
+        continue;
+      json Args = json::array(), ArgFields = json::array();
+      for (const Taint &T : IC.Args)
+        Args.push_back(L.taint(T));
+      for (const auto &Fields : IC.ArgFields) {
+        json J = json::object();
+        for (const auto &[Name, T] : Fields)
+          J[Name] = L.taint(T);
+        ArgFields.push_back(std::move(J));
+      }
+      const FunctionDecl *In = IC.In ? IC.In : FD;
+      ConsentSet Known = Guards->knownAt(In, IC.Loc);
+      F["indirect_calls"].push_back(
+          {{"callee", Callee},
+           {"in", usrOf(purposeCarrier(In) ? purposeCarrier(In) : In)},
+           {"in_name", In->getNameAsString()},
+           {"site", L.at(IC.Loc)},
+           {"consents", std::vector<std::string>(Known.begin(), Known.end())},
+           {"args", std::move(Args)},
+           {"arg_fields", std::move(ArgFields)}});
+    }
   }
+  // Fields and globals holding functions, with the functions stored there.
+  json FunctionSlots = json::array();
+  for (const auto &[Slot, Targets] : Flows->SlotTargets) {
+    if (SM.isInSystemHeader(Slot->getLocation()))
+      continue;
+    std::string Usr = usrOf(Slot);
+    std::set<std::string> TargetUsrs;
+    for (const FunctionDecl *Target : Targets)
+      if (std::string T = usrOf(Target); !T.empty())
+        TargetUsrs.insert(T);
+    if (Usr.empty() || TargetUsrs.empty())
+      continue;
+    FunctionSlots.push_back(
+        {{"slot", Usr},
+         {"targets", std::vector<std::string>(TargetUsrs.begin(),
+                                              TargetUsrs.end())}});
+  }
+  Out["function_slots"] = std::move(FunctionSlots);
+  // Functions used as values that declare sinks themselves: a call through
+  // a function value in another file reaches them.
+  json DeclaredSinks = json::array();
+  std::set<const FunctionDecl *> Valued;
+  for (const auto &[Label, FD] : Flows->FunctionValues)
+    Valued.insert(FD->getCanonicalDecl());
+  for (const FunctionDecl *FD : Valued) {
+    std::string Usr = usrOf(FD);
+    std::vector<SinkFlow> Declared = declaredSinkFlows(FD, SM);
+    if (Usr.empty() || Declared.empty())
+      continue;
+    json Flows = json::array();
+    for (const SinkFlow &Flow : Declared)
+      Flows.push_back({{"kind", sinkKindName(Flow.Site.Kind).str()},
+                       {"target", Flow.Site.Target},
+                       {"country", Flow.Site.Country},
+                       {"via", Flow.Site.Via},
+                       {"catalog", ""},
+                       {"site", nullptr},
+                       {"declared_at", L.at(Flow.Site.DeclaredAt)},
+                       {"labels", L.taint(Flow.Data)}});
+    DeclaredSinks.push_back({{"usr", Usr},
+                             {"name", FD->getNameAsString()},
+                             {"flows", std::move(Flows)}});
+  }
+  Out["declared_sinks"] = std::move(DeclaredSinks);
   for (const CallSite &C : Flows->Calls) {
     const FunctionDecl *Carrier = purposeCarrier(C.Caller);
     if (!Carrier || SM.isInSystemHeader(C.Callee->getLocation()))
@@ -320,7 +424,7 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
     bool InMainFile = SM.isInMainFile(SM.getFileLoc(FD->getLocation()));
     if (!InMainFile && !F.contains("own_purposes") && F["reads"].empty() &&
         F["flows"].empty() && !F.value("declared_sink", false) &&
-        !F.contains("overrides"))
+        !F.contains("overrides") && !F.contains("indirect_calls"))
       continue;
     FunctionList.push_back(std::move(F));
   }

@@ -153,6 +153,11 @@ void clearFlowsCache();
 /// or inline namespaces ("std::basic_string::append").
 std::string catalogName(const clang::FunctionDecl *FD);
 
+/// The sinks a function's own annotations declare, as flows of its
+/// parameters ("$p0"...) with no site: the site is wherever it is called.
+std::vector<SinkFlow> declaredSinkFlows(const clang::FunctionDecl *FD,
+                                        const clang::SourceManager &SM);
+
 /// Whether a value of type \p T may hold a function to call: function
 /// pointers, std::function and its kin, lambdas, and arrays or containers
 /// of them.

@@ -408,6 +408,26 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
   return Out;
 }
 
+} // namespace
+
+std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
+                                        const SourceManager &SM) {
+  std::vector<SinkFlow> Out;
+  for (const SinkAnnotation &A : sinkAnnotationsOf(FD, SM)) {
+    SinkFlow F;
+    F.Site = A.Site;
+    F.Site.InFunction = FD;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (A.Param < 0 || static_cast<unsigned>(A.Param) == I)
+        F.Data.add(paramLabel(I), nullptr);
+    if (!F.Data.empty())
+      Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
+namespace {
+
 //===----------------------------------------------------------------------===//
 // FunctionAnalyzer
 //===----------------------------------------------------------------------===//
@@ -1131,7 +1151,8 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
       continue;
     TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
     bool FunctionLevelSink = false;
-    for (SinkAnnotation &A : sinkAnnotationsOf(Target, SM)) {
+    std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
+    for (SinkAnnotation &A : Sinks) {
       A.Site.Loc = CallLoc;
       Taint In;
       if (A.Param < 0) {
@@ -1146,7 +1167,8 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
     const FunctionDecl *Def = TU.definitionOf(Target);
     const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
     if (!S) {
-      if (!TU.hasBody(Target) && !SM.isInSystemHeader(Target->getLocation())) {
+      if (!TU.hasBody(Target) && Sinks.empty() &&
+          !SM.isInSystemHeader(Target->getLocation())) {
         // Defined in another file: privacy-scan applies its summary.
         ExternalCall EC;
         EC.Caller = FD;
