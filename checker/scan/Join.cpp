@@ -449,7 +449,12 @@ bool Joiner::crossFileFlows() {
       if (FlowIt == Flows.end())
         continue;
       std::vector<json> CalleeFlows = FlowIt->second; // may grow below
+      // A call within one file was followed there; only what the join
+      // learnt about the callee is new.
+      bool Internal = Call.value("internal", false);
       for (json Flow : CalleeFlows) {
+        if (Internal && !Flow.value("joined", false))
+          continue;
         if (Flow["site"].is_null())
           Flow["site"] = Call["site"]; // a declared sink: where it is called
         for (const json &Label : Flow["labels"]) {
@@ -477,6 +482,7 @@ bool Joiner::crossFileFlows() {
               continue;
             }
             json Pending = Flow;
+            Pending["joined"] = true;
             Pending["labels"] = json::array(
                 {{{"label", ActualLabel}, {"trace", Trace}}});
             Flows[Call.value("caller", "")].push_back(std::move(Pending));
@@ -535,6 +541,8 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
   // passed decides the targets, with that caller's arguments.
   for (size_t I = 0; I < External.size(); ++I) {
     const json Call = External[I]; // External may grow below
+    if (Call.value("internal", false))
+      continue; // its file resolved the callbacks it passes
     bool CallsOwner = false;
     for (const std::string &T : targetsOf(Call.value("callee", "")))
       CallsOwner |= T == Owner;

@@ -460,7 +460,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
                         {"site", L.at(EC.Loc)},
                         {"args", std::move(Args)},
                         {"arg_fields", std::move(ArgFields)},
-                        {"object", L.taint(EC.Object)}});
+                        {"object", L.taint(EC.Object)},
+                        {"internal", EC.Internal}});
   }
   Out["external_calls"] = std::move(External);
 

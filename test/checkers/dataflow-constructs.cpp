@@ -147,3 +147,14 @@ void mapKeys(const std::vector<Account> &accounts) {
     logLine(kv.first);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'email'
 }
+
+// Keys of a map built from a parameter: the caller's data, though the
+// callee reads it as `kv.first` of the map's elements.
+void logKeys(const std::string &value) {
+  std::map<std::string, int> counts;
+  counts[value] += 1;
+  for (const auto &kv : counts)
+    logLine(kv.first);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'email'
+}
+void keysOf(const Account &a) { logKeys(a.email); }

@@ -90,6 +90,9 @@ struct ExternalCall {
   /// so that a callee reading one field is not taken to read them all.
   std::vector<std::map<std::string, Taint>> ArgFields;
   Taint Object;
+  /// A call of a function of this translation unit that itself reaches
+  /// other files: what the join finds there must come back through it.
+  bool Internal = false;
 };
 
 /// A call through a function pointer, a std::function or a field or global
@@ -116,6 +119,10 @@ struct FunctionSummary {
   /// What the function stores into fields and globals that hold functions,
   /// still depending on placeholders (a callback registry's `subscribe`).
   std::map<const clang::ValueDecl *, Taint> SlotWrites;
+  /// It calls, directly or through this translation unit, code of other
+  /// files or function values it cannot resolve: privacy-scan may learn
+  /// more about it than this summary says.
+  bool ReachesOtherFiles = false;
   bool Ready = false;
 };
 

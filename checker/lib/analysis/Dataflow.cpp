@@ -218,6 +218,9 @@ private:
                    const Taint *LambdaParams = nullptr,
                    const GivenArgs *Given = nullptr,
                    SourceLocation At = SourceLocation());
+  void recordInternalCall(const FunctionSummary &S, const FunctionDecl *Callee,
+                          SourceLocation Loc, const Expr *Object,
+                          llvm::ArrayRef<const Expr *> Args);
   void recordIndirectCall(const std::string &Callee, const FunctionDecl *In,
                           SourceLocation Loc, GivenArgs Args);
   void runCallbackTargets(const FunctionDecl *CallsFrom, SourceLocation CallLoc,
@@ -492,8 +495,13 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
       for (const auto &[Label, Tr] : QT.labels()) {
         std::string Refined = Label;
         if (isPlaceholder(Label))
-          for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I)
+          for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I) {
+            // Library types (std::pair::first of a map's element) are not
+            // what the placeholder stands for: keep it whole.
+            if (SM.isInSystemHeader(P.Fields[I]->getLocation()))
+              break;
             Refined += "." + P.Fields[I]->getNameAsString();
+          }
         T.add(Refined, Tr);
       }
     } else if (P.covers(Q)) {
@@ -982,6 +990,10 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
   // holds there, and what those fields are declared to be.
   Path P = *BasePath;
   QualType T = Base ? Base->getType() : P.Root->getType();
+  // The field is not one of the caller's value (an element of a container
+  // the callee took apart): all of the value may be in it.
+  if (!FieldNames.empty() && !fieldNamed(recordOfType(T), FieldNames.front()))
+    return Base ? value(Base) : readPath(P);
   Taint Declared;
   for (const std::string &Name : FieldNames) {
     const FieldDecl *F = fieldNamed(recordOfType(T), Name);
@@ -1105,9 +1117,32 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
   }
 }
 
+void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
+                                          const FunctionDecl *Callee,
+                                          SourceLocation Loc,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args) {
+  if (!S.ReachesOtherFiles)
+    return;
+  ExternalCall EC;
+  EC.Caller = FD;
+  EC.Callee = Callee;
+  EC.Loc = Loc;
+  EC.Internal = true;
+  for (const Expr *A : Args) {
+    EC.Args.push_back(value(A));
+    EC.ArgFields.push_back(argFields(A));
+  }
+  if (Object)
+    EC.Object = value(Object);
+  TU.Out->ExternalCalls.push_back(std::move(EC));
+  Summary.ReachesOtherFiles = true;
+}
+
 void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
                                           const FunctionDecl *In,
                                           SourceLocation Loc, GivenArgs Args) {
+  Summary.ReachesOtherFiles = true;
   auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
   auto It = IndirectIndex.find(Key);
   if (It == IndirectIndex.end()) {
@@ -1177,6 +1212,7 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
         EC.Args = Given.Args;
         EC.ArgFields = Given.Fields;
         TU.Out->ExternalCalls.push_back(std::move(EC));
+        Summary.ReachesOtherFiles = true;
       }
       continue;
     }
@@ -1479,6 +1515,7 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
       for (const FunctionDecl *Override : TU.overridersOf(Callee))
         if (const FunctionSummary *OS = TU.summaryOf(Override)) {
           TU.Out->Calls.push_back({FD, Override, Loc});
+          recordInternalCall(*OS, Override, Loc, Object, Args);
           Taint Returned;
           applySummary(*OS, Override, Call, Object, Args, /*ImportFlows=*/true,
                        Returned);
@@ -1486,6 +1523,7 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
             Result.merge(Returned);
         }
     if (S) {
+      recordInternalCall(*S, Def, Loc, Object, Args);
       Taint Returned;
       applySummary(*S, Def, Call, Object, Args,
                    /*ImportFlows=*/!FunctionLevelSink, Returned);
@@ -1518,6 +1556,7 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         if (Object)
           EC.Object = value(Object);
         TU.Out->ExternalCalls.push_back(std::move(EC));
+        Summary.ReachesOtherFiles = true;
       }
       applyLambdaArguments(Call, Args);
       if (!Decided && !Anonymizes) {
@@ -1644,8 +1683,11 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
         for (const auto &[Label, Tr] : QT.labels()) {
           std::string L = Label;
           if (isPlaceholder(Label))
-            for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I)
+            for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I) {
+              if (SM.isInSystemHeader(From->Fields[I]->getLocation()))
+                break;
               L += "." + From->Fields[I]->getNameAsString();
+            }
           Refined.add(L, Tr);
         }
         Copies.push_back({P, Refined});
