@@ -1,0 +1,3 @@
+#include "desk.h"
+
+void sendBody(const std::string &body) { fileTicket("[desk] " + body); }
