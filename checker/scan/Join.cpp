@@ -130,6 +130,7 @@ private:
                              const std::vector<json> &Chain);
   bool crossFileFlows();
   bool resolveIndirectCalls();
+  bool resolveReturns();
   void resolveIndirectCall(const std::string &Owner, const json &IC,
                            const std::string &Callee, const json &Args,
                            const json &ArgFields, int Depth);
@@ -163,6 +164,9 @@ private:
   std::map<std::string, std::set<std::string>> SlotTargets;
   /// Calls through function values already resolved (caller, site, target).
   std::set<std::string> KnownIndirect;
+  /// "$r:file:N" → the calls into other files whose result it stands for.
+  std::map<std::string, std::vector<size_t>> ReturnCalls;
+  std::set<std::string> KnownReturns;
   /// Functions whose declared sinks some file described, by USR.
   std::map<std::string, std::string> DeclaredSinkNames;
 };
@@ -596,6 +600,69 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
   }
 }
 
+bool Joiner::resolveReturns() {
+  // A flow that carries what a call into another file returned: what the
+  // callee returns, in terms of what that call passed.
+  bool Changed = false;
+  std::vector<std::string> Owners;
+  for (const auto &[Usr, List] : Flows)
+    Owners.push_back(Usr);
+  for (const std::string &Usr : Owners) {
+    std::vector<json> Own = Flows[Usr]; // may grow below
+    for (const json &Flow : Own) {
+      if (Flow["site"].is_null())
+        continue; // a declared sink of a function, not a flow in it
+      for (const json &Label : Flow["labels"]) {
+        std::string L = Label.value("label", "");
+        if (L.rfind("$r:", 0) != 0)
+          continue;
+        // "$r:file:N.field": what the call returned, whole.
+        L = L.substr(0, L.find('.', L.rfind(':')));
+        auto Calls = ReturnCalls.find(L);
+        if (Calls == ReturnCalls.end())
+          continue;
+        for (size_t Index : Calls->second) {
+          const json Call = External[Index];
+          for (const std::string &Target : targetsOf(Call.value("callee", ""))) {
+            auto F = Functions.find(Target);
+            if (F == Functions.end() || !F->second.contains("returns"))
+              continue;
+            for (const json &R : substituteThrough(F->second["returns"], Call)) {
+              std::string Item = R.value("label", "");
+              std::string Key = Usr + "|" + siteKey(Flow["site"]) + "|" +
+                                Flow.value("kind", "") + "|" +
+                                Flow.value("target", "") + "|" + L + "|" + Item;
+              if (Item.empty() || !KnownReturns.insert(Key).second)
+                continue;
+              json Trace = R["trace"];
+              Trace.push_back(note(Call["site"], "returned by '" +
+                                                     Call.value("callee_name", "") +
+                                                     "' here"));
+              for (const json &Step : Label["trace"])
+                Trace.push_back(Step);
+              if (Item[0] != '$') {
+                judgeFlowItem(Flow, Item, Trace);
+                continue;
+              }
+              // Another call's result, or the caller's parameters when the
+              // flow is in the caller itself; else its context is lost.
+              if (Item.rfind("$r:", 0) != 0 && Usr != Call.value("caller", ""))
+                continue;
+              json Pending = Flow;
+              Pending["joined"] = true;
+              Pending["labels"] =
+                  json::array({{{"label", Item}, {"trace", Trace}}});
+              Flows[Usr].push_back(std::move(Pending));
+              Changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  return Changed;
+}
+
 bool Joiner::resolveIndirectCalls() {
   size_t Before = External.size();
   std::vector<std::pair<std::string, json>> Work;
@@ -649,9 +716,13 @@ json Joiner::run() {
   }
   // Flows through calls, and calls through function values, each finding
   // more of the other.
+  for (size_t I = 0; I < External.size(); ++I)
+    if (External[I].contains("returns_as"))
+      ReturnCalls[External[I].value("returns_as", "")].push_back(I);
   for (int Round = 0; Round < 8; ++Round) {
     crossFileFlows();
-    if (!resolveIndirectCalls())
+    bool Returned = resolveReturns();
+    if (!resolveIndirectCalls() && !Returned)
       break;
   }
   inheritedPurposes();

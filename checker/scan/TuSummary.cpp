@@ -99,7 +99,14 @@ public:
 
   /// A label as other translation units can read it: functions and slots
   /// by USR; markers only this one understands are dropped.
-  std::string label(const std::string &Label) const {
+  std::string label(const std::string &Label, bool Reference = true) const {
+    if (isReturnPlaceholder(Label)) {
+      // Unique in the program: the file and the call's number in it.
+      std::string Global = "$r:" + MainFile + ":" + Label.substr(2);
+      if (Reference)
+        Referenced.insert(Global);
+      return Global;
+    }
     if (!isMarker(Label))
       return Label;
     if (!Flows)
@@ -118,6 +125,9 @@ public:
 
   const SourceManager &SM;
   const TranslationUnitFlows *Flows = nullptr;
+  std::string MainFile;
+  /// Return placeholders some label of this summary uses.
+  mutable std::set<std::string> Referenced;
 
 private:
   std::string Root;
@@ -230,6 +240,7 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   auto Flows = analyzeFlows(Ctx, Catalog);
   auto Guards = analyzeConsentGuards(Ctx, *Flows);
   L.Flows = Flows.get();
+  L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
 
   // What clang-tidy reports for this file, word for word.
   json Findings = json::array();
@@ -286,6 +297,11 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   for (const auto &[FD, Summary] : Flows->Summaries) {
     json &F = FunctionJson(FD);
     F["site"] = L.at(FD->getLocation());
+    if (!Summary.Return.empty()) {
+      json Returns = L.taint(Summary.Return);
+      if (!Returns.empty())
+        F["returns"] = std::move(Returns);
+    }
     for (const SinkFlow &Flow : Summary.Flows) {
       json J;
       J["kind"] = sinkKindName(Flow.Site.Kind).str();
@@ -421,7 +437,10 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   for (auto &[FD, F] : Functions) {
     if (F["usr"].get<std::string>().empty())
       continue;
-    bool InMainFile = SM.isInMainFile(SM.getFileLoc(FD->getLocation()));
+    // Where it is defined, not where it is first declared (a header).
+    const FunctionDecl *Def = FD->getDefinition();
+    bool InMainFile =
+        SM.isInMainFile(SM.getFileLoc((Def ? Def : FD)->getLocation()));
     if (!InMainFile && !F.contains("own_purposes") && F["reads"].empty() &&
         F["flows"].empty() && !F.value("declared_sink", false) &&
         !F.contains("overrides") && !F.contains("indirect_calls"))
@@ -430,21 +449,11 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   }
   Out["functions"] = std::move(FunctionList);
 
-  json External = json::array();
+  // Every call's labels first: a call whose result another call or a flow
+  // uses is kept even when it passes nothing.
+  std::vector<std::pair<const ExternalCall *, json>> Calls;
   for (const ExternalCall &EC : Flows->ExternalCalls) {
     const FunctionDecl *Carrier = purposeCarrier(EC.Caller);
-    // Calls made by inline functions of headers are summarised in every
-    // file that includes them; keep them only when they carry data.
-    bool Concrete = EC.Object.hasItems();
-    for (const Taint &T : EC.Args)
-      Concrete |= T.hasItems();
-    if (!Concrete && !SM.isInMainFile(SM.getFileLoc(EC.Loc)))
-      continue;
-    bool AnyData = !EC.Object.empty();
-    for (const Taint &T : EC.Args)
-      AnyData |= !T.empty();
-    if (!AnyData)
-      continue;
     json Args = json::array(), ArgFields = json::array();
     for (const Taint &T : EC.Args)
       Args.push_back(L.taint(T));
@@ -454,14 +463,35 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
         J[Name] = L.taint(T);
       ArgFields.push_back(std::move(J));
     }
-    External.push_back({{"caller", usrOf(Carrier ? Carrier : EC.Caller)},
-                        {"callee", usrOf(EC.Callee->getCanonicalDecl())},
-                        {"callee_name", EC.Callee->getNameAsString()},
-                        {"site", L.at(EC.Loc)},
-                        {"args", std::move(Args)},
-                        {"arg_fields", std::move(ArgFields)},
-                        {"object", L.taint(EC.Object)},
-                        {"internal", EC.Internal}});
+    json Call = {{"caller", usrOf(Carrier ? Carrier : EC.Caller)},
+                 {"callee", usrOf(EC.Callee->getCanonicalDecl())},
+                 {"callee_name", EC.Callee->getNameAsString()},
+                 {"site", L.at(EC.Loc)},
+                 {"args", std::move(Args)},
+                 {"arg_fields", std::move(ArgFields)},
+                 {"object", L.taint(EC.Object)},
+                 {"internal", EC.Internal}};
+    if (!EC.ReturnLabel.empty())
+      Call["returns_as"] = L.label(EC.ReturnLabel, /*Reference=*/false);
+    Calls.push_back({&EC, std::move(Call)});
+  }
+  json External = json::array();
+  for (auto &[EC, Call] : Calls) {
+    bool Used = Call.contains("returns_as") &&
+                L.Referenced.count(Call["returns_as"].get<std::string>());
+    // Calls made by inline functions of headers are summarised in every
+    // file that includes them; keep them only when they carry data.
+    bool Concrete = EC->Object.hasItems();
+    for (const Taint &T : EC->Args)
+      Concrete |= T.hasItems();
+    if (!Concrete && !Used && !SM.isInMainFile(SM.getFileLoc(EC->Loc)))
+      continue;
+    bool AnyData = !EC->Object.empty();
+    for (const Taint &T : EC->Args)
+      AnyData |= !T.empty();
+    if (!AnyData && !Used)
+      continue;
+    External.push_back(std::move(Call));
   }
   Out["external_calls"] = std::move(External);
 

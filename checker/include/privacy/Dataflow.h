@@ -93,6 +93,9 @@ struct ExternalCall {
   /// A call of a function of this translation unit that itself reaches
   /// other files: what the join finds there must come back through it.
   bool Internal = false;
+  /// The placeholder ("$r<N>") the call's result carries, so that the join
+  /// can put in what the callee returns; empty for calls returning nothing.
+  std::string ReturnLabel;
 };
 
 /// A call through a function pointer, a std::function or a field or global

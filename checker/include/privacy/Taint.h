@@ -3,7 +3,8 @@
 // A value's taint is a set of labels, each with the path it took. A label is
 // a policy item ("email"), or inside a function summary a placeholder for
 // what the caller passes: a parameter ("$p0"), the object a method is called
-// on ("$this") or a variable a lambda captures ("$c<name>@<id>").
+// on ("$this") or a variable a lambda captures ("$c<name>@<id>"), or for what
+// a function of another file returns at one call ("$r<N>").
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_TAINT_H
@@ -50,6 +51,10 @@ inline bool isMarker(const std::string &Label) {
   return !Label.empty() && Label[0] == '#';
 }
 std::string paramLabel(unsigned Index);
+/// "$r<N>": what a call into another file returns, filled in by the join.
+inline bool isReturnPlaceholder(const std::string &Label) {
+  return Label.size() > 2 && Label[0] == '$' && Label[1] == 'r';
+}
 inline const char *thisLabel() { return "$this"; }
 
 class Taint {

@@ -303,6 +303,37 @@ public:
   /// A slot gained a target after a function read it: one more round.
   bool SlotsGrewAfterRead = false;
 
+  /// Calls into other files, one per site and callee (later rounds of a
+  /// function's fixpoint see more).
+  std::map<std::tuple<const FunctionDecl *, const FunctionDecl *, unsigned, bool>,
+           size_t>
+      ExternalIndex;
+  std::map<const Expr *, unsigned> ReturnIds;
+  void addExternalCall(ExternalCall EC) {
+    auto Key = std::make_tuple(EC.Caller, EC.Callee, EC.Loc.getRawEncoding(),
+                               EC.Internal);
+    auto [It, New] = ExternalIndex.try_emplace(Key, Out->ExternalCalls.size());
+    if (New) {
+      Out->ExternalCalls.push_back(std::move(EC));
+      return;
+    }
+    ExternalCall &Old = Out->ExternalCalls[It->second];
+    Old.Args.resize(std::max(Old.Args.size(), EC.Args.size()));
+    for (size_t I = 0; I < EC.Args.size(); ++I)
+      Old.Args[I].merge(EC.Args[I]);
+    Old.ArgFields.resize(std::max(Old.ArgFields.size(), EC.ArgFields.size()));
+    for (size_t I = 0; I < EC.ArgFields.size(); ++I)
+      for (const auto &[Name, T] : EC.ArgFields[I])
+        Old.ArgFields[I][Name].merge(T);
+    Old.Object.merge(EC.Object);
+    if (Old.ReturnLabel.empty())
+      Old.ReturnLabel = EC.ReturnLabel;
+  }
+  std::string returnLabel(const Expr *Call) {
+    auto [It, New] = ReturnIds.try_emplace(Call, ReturnIds.size());
+    return "$r" + std::to_string(It->second);
+  }
+
   const std::string &fnLabel(const FunctionDecl *FD) {
     FD = FD->getCanonicalDecl();
     auto It = LabelOfFunction.find(FD);
@@ -905,7 +936,8 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   }
   Taint Placeholders;
   for (const auto &[Label, Tr] : T.labels())
-    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
+    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
+        !isReturnPlaceholder(Label))
       Placeholders.add(Label, Tr);
   if (Placeholders.empty())
     return;
@@ -926,6 +958,12 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
                                            const Taint *LambdaParams,
                                            const GivenArgs *Given) {
   // "$p<N>[.field...]", "$this[.field...]", "$c<name>@<id>[.field...]"
+  if (isReturnPlaceholder(Label)) {
+    // A call into another file: the same wherever this summary is used.
+    Taint Same;
+    Same.add(Label, nullptr);
+    return Same;
+  }
   std::vector<std::string> Parts;
   {
     std::string Rest = Label.substr(1);
@@ -1135,7 +1173,7 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
   }
   if (Object)
     EC.Object = value(Object);
-  TU.Out->ExternalCalls.push_back(std::move(EC));
+  TU.addExternalCall(std::move(EC));
   Summary.ReachesOtherFiles = true;
 }
 
@@ -1211,7 +1249,7 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
         EC.Loc = OuterLoc;
         EC.Args = Given.Args;
         EC.ArgFields = Given.Fields;
-        TU.Out->ExternalCalls.push_back(std::move(EC));
+        TU.addExternalCall(std::move(EC));
         Summary.ReachesOtherFiles = true;
       }
       continue;
@@ -1555,7 +1593,12 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
         }
         if (Object)
           EC.Object = value(Object);
-        TU.Out->ExternalCalls.push_back(std::move(EC));
+        // privacy-scan puts in what the callee returns.
+        if (!Callee->getReturnType()->isVoidType() && !Anonymizes) {
+          EC.ReturnLabel = TU.returnLabel(Call);
+          Result.add(EC.ReturnLabel, nullptr);
+        }
+        TU.addExternalCall(std::move(EC));
         Summary.ReachesOtherFiles = true;
       }
       applyLambdaArguments(Call, Args);
@@ -1971,6 +2014,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
     Out = std::make_shared<TranslationUnitFlows>();
     FindingKeys.clear();
     CrossingKeys.clear();
+    ExternalIndex.clear();
     SlotsRead.clear();
     SlotsGrewAfterRead = false;
     for (const FunctionDecl *FD : Order)
