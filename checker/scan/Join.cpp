@@ -157,6 +157,13 @@ private:
     return Out;
   }
   std::vector<json> External;
+  /// Function USR → the calls in External that may run it.
+  std::map<std::string, std::vector<size_t>> CallsTo;
+  void addExternal(json Call) {
+    for (const std::string &T : targetsOf(Call.value("callee", "")))
+      CallsTo[T].push_back(External.size());
+    External.push_back(std::move(Call));
+  }
   json Facts = json::object(); // merged inventory facts
   /// Flows already followed through a call (caller, site, sink, label).
   std::set<std::string> KnownFlows;
@@ -164,6 +171,7 @@ private:
   std::map<std::string, std::set<std::string>> SlotTargets;
   /// Calls through function values already resolved (caller, site, target).
   std::set<std::string> KnownIndirect;
+  std::set<std::string> KnownIndirectSteps;
   /// "$r:file:N" → the calls into other files whose result it stands for.
   std::map<std::string, std::vector<size_t>> ReturnCalls;
   std::set<std::string> KnownReturns;
@@ -461,37 +469,29 @@ bool Joiner::crossFileFlows() {
           continue;
         if (Flow["site"].is_null())
           Flow["site"] = Call["site"]; // a declared sink: where it is called
-        for (const json &Label : Flow["labels"]) {
-          std::string L = Label.value("label", "");
-          const json *Actual = actualOf(Call, L);
-          if (!Actual)
+        // Only labels standing for what the call passed.
+        json Passed = json::array();
+        for (const json &Label : Flow["labels"])
+          if (actualOf(Call, Label.value("label", "")))
+            Passed.push_back(Label);
+        for (const json &A : substituteThrough(Passed, Call)) {
+          std::string ActualLabel = A.value("label", "");
+          std::string Key = Call.value("caller", "") + "|" +
+                            siteKey(Flow["site"]) + "|" +
+                            Flow.value("kind", "") + "|" +
+                            Flow.value("target", "") + "|" + ActualLabel;
+          if (!KnownFlows.insert(Key).second)
             continue;
-          for (const json &A : *Actual) {
-            json Trace = A["trace"];
-            Trace.push_back(note(Call["site"], "passed to '" +
-                                                   Call.value("callee_name", "") +
-                                                   "' here"));
-            for (const json &Step : Label["trace"])
-              Trace.push_back(Step);
-            std::string ActualLabel = A.value("label", "");
-            std::string Key = Call.value("caller", "") + "|" +
-                              siteKey(Flow["site"]) + "|" +
-                              Flow.value("kind", "") + "|" +
-                              Flow.value("target", "") + "|" + ActualLabel;
-            if (!KnownFlows.insert(Key).second)
-              continue;
-            if (ActualLabel.empty() || ActualLabel[0] != '$') {
-              judgeFlowItem(Flow, ActualLabel, Trace);
-              Any = true;
-              continue;
-            }
-            json Pending = Flow;
-            Pending["joined"] = true;
-            Pending["labels"] = json::array(
-                {{{"label", ActualLabel}, {"trace", Trace}}});
-            Flows[Call.value("caller", "")].push_back(std::move(Pending));
-            Changed = Any = true;
+          if (ActualLabel.empty() || ActualLabel[0] != '$') {
+            judgeFlowItem(Flow, ActualLabel, A["trace"]);
+            Any = true;
+            continue;
           }
+          json Pending = Flow;
+          Pending["joined"] = true;
+          Pending["labels"] = json::array({A});
+          Flows[Call.value("caller", "")].push_back(std::move(Pending));
+          Changed = Any = true;
         }
       }
     }
@@ -515,7 +515,7 @@ void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
                {"callee_name", Name},    {"site", Site},
                {"args", Args},           {"arg_fields", ArgFields},
                {"object", json::array()}};
-  External.push_back(Call);
+  addExternal(Call);
   // The call graph too: purposes and consent reach the target.
   auto CallerIt = Functions.find(Caller);
   if (CallerIt != Functions.end())
@@ -543,15 +543,20 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
     return;
   // A callback the owner was given: what each caller in another file
   // passed decides the targets, with that caller's arguments.
-  for (size_t I = 0; I < External.size(); ++I) {
-    const json Call = External[I]; // External may grow below
+  auto Calls = CallsTo.find(Owner);
+  if (Calls == CallsTo.end())
+    return;
+  const std::vector<size_t> Indices = Calls->second; // may grow below
+  for (size_t I : Indices) {
+    // Each call once per callback and site: callers of callers multiply.
+    if (!KnownIndirectSteps
+             .insert(siteKey(IC["site"]) + "|" + Owner + "|" + Callee + "|" +
+                     std::to_string(I))
+             .second)
+      continue;
+    const json Call = External[I];
     if (Call.value("internal", false))
       continue; // its file resolved the callbacks it passes
-    bool CallsOwner = false;
-    for (const std::string &T : targetsOf(Call.value("callee", "")))
-      CallsOwner |= T == Owner;
-    if (!CallsOwner)
-      continue;
     const json *Actual = actualOf(Call, Callee);
     if (!Actual)
       continue;
@@ -695,7 +700,7 @@ json Joiner::run() {
         Overriders[Base.get<std::string>()].push_back(Usr);
     }
     for (const json &C : S.value("external_calls", json::array()))
-      External.push_back(C);
+      External.push_back(C); // indexed once every override is known
     // Sinks declared on functions called through function values.
     for (const json &D : S.value("declared_sinks", json::array())) {
       std::string Usr = D.value("usr", "");
@@ -716,6 +721,9 @@ json Joiner::run() {
   }
   // Flows through calls, and calls through function values, each finding
   // more of the other.
+  for (size_t I = 0; I < External.size(); ++I)
+    for (const std::string &T : targetsOf(External[I].value("callee", "")))
+      CallsTo[T].push_back(I);
   for (size_t I = 0; I < External.size(); ++I)
     if (External[I].contains("returns_as"))
       ReturnCalls[External[I].value("returns_as", "")].push_back(I);

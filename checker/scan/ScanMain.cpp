@@ -47,7 +47,7 @@ namespace {
 
 struct Options {
   std::string BuildDir, PolicyFile, Format = "text", Output, Baseline,
-      WriteBaseline, Lang = "en", Root, SummariesDir;
+      WriteBaseline, Lang = "en", Root, SummariesDir, FromSummaries;
   std::vector<std::string> Catalogs, Files;
   unsigned Jobs = 0;
   bool Quiet = false;
@@ -59,13 +59,18 @@ const char *const Usage =
     "                    [--baseline <file>] [--write-baseline <file>]\n"
     "                    [--lang ko|en] [--root <dir>] [--api-catalog <file>]\n"
     "                    [--summaries-dir <dir>] [--quiet] [files...]\n"
+    "       privacy-scan --from-summaries <dir> [--policy <file>] [output options]\n"
     "\n"
     "Checks every translation unit of <build dir>/compile_commands.json\n"
     "against the privacy policy and writes the findings or the processing\n"
     "inventory. Without --policy, the nearest privacy-policy.json above the\n"
     "current directory is used. Exit: 0 no findings outside the baseline,\n"
     "1 findings, 2 usage, policy or build-database error, or a translation\n"
-    "unit that could not be analysed.\n";
+    "unit that could not be analysed.\n"
+    "\n"
+    "--from-summaries joins the per-TU summaries a build wrote (with\n"
+    "--summaries-dir, or the compiler plugin's summary argument) without\n"
+    "analysing anything.\n";
 
 int usageError(const std::string &Message) {
   std::cerr << "privacy-scan: error: " << Message << "\n" << Usage;
@@ -145,6 +150,9 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
     } else if (Is("--summaries-dir")) {
       if (!Value(O.SummariesDir))
         return usageError("--summaries-dir needs a directory");
+    } else if (Is("--from-summaries")) {
+      if (!Value(O.FromSummaries))
+        return usageError("--from-summaries needs a directory");
     } else if (A == "--quiet" || A == "-q") {
       O.Quiet = true;
     } else if (!A.empty() && A[0] == '-') {
@@ -152,6 +160,12 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
     } else {
       O.Files.push_back(A);
     }
+  }
+  if (!O.FromSummaries.empty()) {
+    if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty())
+      return usageError("--from-summaries joins summaries already written: it "
+                        "takes no -p, --summaries-dir or files");
+    return std::nullopt;
   }
   if (O.BuildDir.empty())
     return usageError("no build directory: pass -p <dir with compile_commands.json>");
@@ -306,56 +320,15 @@ void printText(const json &Inventory, std::ostream &Out) {
   }
 }
 
-} // namespace
-
-int main(int Argc, char **Argv) {
-  Options O;
-  if (auto Exit = parseArgs(Argc, Argv, O))
-    return *Exit;
-
-  // The build database.
-  std::string Error;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
-      tooling::CompilationDatabase::loadFromDirectory(O.BuildDir, Error);
-  if (!DB) {
-    std::cerr << "privacy-scan: error: cannot read the compilation database in '"
-              << O.BuildDir << "': " << Error << "\n";
-    return 2;
-  }
-
-  // The policy.
-  std::string PolicyPath = O.PolicyFile;
-  if (PolicyPath.empty()) {
-    PolicyPath = privacy::findPolicyFileUpwards(".");
-    if (PolicyPath.empty()) {
-      std::cerr << "privacy-scan: error: no policy: pass --policy <file> or put "
-                << privacy::DefaultPolicyFileName
-                << " in the current directory or a parent\n";
-      return 2;
-    }
-  }
-  privacy::PolicyLoadResult Policy = privacy::loadPolicyFile(PolicyPath);
-  for (const privacy::PolicyDiagnostic &D : Policy.Diagnostics)
-    if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
-      std::cerr << D.format() << "\n";
-  if (!Policy.ok()) {
-    std::cerr << "privacy-scan: error: the policy has errors; nothing was analysed\n";
-    return 2;
-  }
-
-  // The API catalogs.
-  auto Catalog = privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
-  for (const privacy::PolicyDiagnostic &D : Catalog.Diagnostics)
-    std::cerr << D.format() << "\n";
-  if (!Catalog.ok()) {
-    std::cerr << "privacy-scan: error: the API catalogs have errors\n";
-    return 2;
-  }
-
-  std::string Root = absolute(O.Root.empty() ? "." : O.Root);
-
+/// Analyses the translation units of \p DB into \p In; an exit status when
+/// nothing can be analysed.
+std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
+                           const privacy::Policy &Policy,
+                           const privacy::ApiCatalog *Catalog,
+                           const std::string &Root,
+                           privacy::scan::JoinInput &In) {
   // Which translation units.
-  std::vector<std::string> Files = DB->getAllFiles();
+  std::vector<std::string> Files = DB.getAllFiles();
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   if (!O.Files.empty()) {
@@ -395,14 +368,14 @@ int main(int Argc, char **Argv) {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I) {
       Pool.async([&, I] {
-        tooling::ClangTool Tool(*DB, {Files[I]});
+        tooling::ClangTool Tool(DB, {Files[I]});
         Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
             // The compiler's own warnings are not ours to print.
             {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
             tooling::ArgumentInsertPosition::END));
         ErrorCollector Errors;
         Tool.setDiagnosticConsumer(&Errors);
-        SummaryActionFactory Factory(*Policy.Loaded, Catalog.Loaded.get(), Root,
+        SummaryActionFactory Factory(Policy, Catalog, Root,
                                      Summaries[I]);
         int Status = Tool.run(&Factory);
         if (Summaries[I].is_null())
@@ -428,10 +401,7 @@ int main(int Argc, char **Argv) {
   if (Progress)
     std::cerr << "\r\033[K";
 
-  privacy::scan::JoinInput In;
   In.TranslationUnits = Files.size();
-  In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
-  In.ProjectRoot = ".";
   for (size_t I = 0; I < Files.size(); ++I) {
     if (Summaries[I].is_null()) {
       std::string File = relativeTo(absolute(Files[I]), Root);
@@ -441,6 +411,114 @@ int main(int Argc, char **Argv) {
     } else {
       In.Summaries.push_back(std::move(Summaries[I]));
     }
+  }
+  return std::nullopt;
+}
+
+/// Reads the per-TU summaries in \p Dir into \p In. False when the
+/// directory cannot be read.
+bool readSummaries(const std::string &Dir, privacy::scan::JoinInput &In) {
+  std::error_code EC;
+  std::vector<std::string> Paths;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".json"))
+      Paths.push_back(It->path());
+  if (EC) {
+    std::cerr << "privacy-scan: error: cannot read the summaries in '" << Dir
+              << "': " << EC.message() << "\n";
+    return false;
+  }
+  if (Paths.empty()) {
+    std::cerr << "privacy-scan: error: no summaries (*.json) in '" << Dir
+              << "'\n";
+    return false;
+  }
+  std::sort(Paths.begin(), Paths.end());
+  In.TranslationUnits = Paths.size();
+  for (const std::string &Path : Paths) {
+    std::string Problem;
+    json Summary;
+    try {
+      std::ifstream File(Path);
+      if (!File)
+        throw std::runtime_error("cannot read the file");
+      Summary = json::parse(File);
+      if (!Summary.is_object() ||
+          Summary.value("format", "") != privacy::scan::TuSummaryFormat)
+        throw std::runtime_error(std::string("not a summary of format '") +
+                                 privacy::scan::TuSummaryFormat + "'");
+    } catch (const std::exception &E) {
+      Problem = E.what();
+    }
+    if (!Problem.empty()) {
+      std::cerr << "privacy-scan: error: " << Path << ": not joined: " << Problem
+                << "\n";
+      In.Failed.push_back({Path, Problem});
+      continue;
+    }
+    In.Summaries.push_back(std::move(Summary));
+  }
+  return true;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  Options O;
+  if (auto Exit = parseArgs(Argc, Argv, O))
+    return *Exit;
+
+  // The build database.
+  std::string Error;
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  if (O.FromSummaries.empty())
+    DB = tooling::CompilationDatabase::loadFromDirectory(O.BuildDir, Error);
+  if (O.FromSummaries.empty() && !DB) {
+    std::cerr << "privacy-scan: error: cannot read the compilation database in '"
+              << O.BuildDir << "': " << Error << "\n";
+    return 2;
+  }
+
+  // The policy.
+  std::string PolicyPath = O.PolicyFile;
+  if (PolicyPath.empty()) {
+    PolicyPath = privacy::findPolicyFileUpwards(".");
+    if (PolicyPath.empty()) {
+      std::cerr << "privacy-scan: error: no policy: pass --policy <file> or put "
+                << privacy::DefaultPolicyFileName
+                << " in the current directory or a parent\n";
+      return 2;
+    }
+  }
+  privacy::PolicyLoadResult Policy = privacy::loadPolicyFile(PolicyPath);
+  for (const privacy::PolicyDiagnostic &D : Policy.Diagnostics)
+    if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+      std::cerr << D.format() << "\n";
+  if (!Policy.ok()) {
+    std::cerr << "privacy-scan: error: the policy has errors; nothing was analysed\n";
+    return 2;
+  }
+
+  // The API catalogs.
+  auto Catalog = privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
+  for (const privacy::PolicyDiagnostic &D : Catalog.Diagnostics)
+    std::cerr << D.format() << "\n";
+  if (!Catalog.ok()) {
+    std::cerr << "privacy-scan: error: the API catalogs have errors\n";
+    return 2;
+  }
+
+  std::string Root = absolute(O.Root.empty() ? "." : O.Root);
+  privacy::scan::JoinInput In;
+  In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
+  In.ProjectRoot = ".";
+  if (!O.FromSummaries.empty()) {
+    if (!readSummaries(O.FromSummaries, In))
+      return 2;
+  } else if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
+                                 Root, In)) {
+    return *Exit;
   }
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   dropSuppressed(Inventory, Root);
@@ -510,7 +588,8 @@ int main(int Argc, char **Argv) {
     std::cerr << "privacy-scan: " << New << " finding" << (New == 1 ? "" : "s");
     if (Baselined)
       std::cerr << " (" << Baselined << " more in the baseline)";
-    std::cerr << "; analysed " << In.Summaries.size() << " of " << Files.size()
+    std::cerr << "; analysed " << In.Summaries.size() << " of "
+              << In.TranslationUnits
               << " translation units";
     if (!Inventory["analysis"].value("personal_data_annotated", false))
       std::cerr << "; no personal data is annotated in the code";

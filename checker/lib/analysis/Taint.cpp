@@ -59,6 +59,8 @@ bool Taint::add(const std::string &Label, Trace Path) {
   std::string Folded = foldPlaceholder(Label);
   if (Labels.count(Folded))
     return false;
+  if (PlaceholderCount >= MaxPlaceholderLabels && isReturnPlaceholder(Folded))
+    return false; // what yet another call into another file returns: dropped
   if (PlaceholderCount >= MaxPlaceholderLabels) {
     // Too many: keep the parameter itself, without its fields.
     std::string Base = Folded.substr(0, Folded.find('.'));
