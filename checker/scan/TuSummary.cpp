@@ -80,16 +80,28 @@ public:
   }
 
   json trace(const Trace &T) const {
-    json Steps = json::array();
+    // Where the data was read and where it went last: a path that crosses
+    // files grows again in the join, and summaries of large files would
+    // otherwise repeat every path in every argument.
+    constexpr size_t Head = 6, Tail = 6;
+    std::vector<FlowStep> All;
     for (const FlowStep &S : traceSteps(T))
       if (S.Loc.isValid())
-        Steps.push_back(note(S.Loc, S.Message));
+        All.push_back(S);
+    json Steps = json::array();
+    for (size_t I = 0; I < All.size(); ++I) {
+      if (All.size() > Head + Tail && I >= Head && I < All.size() - Tail)
+        continue;
+      Steps.push_back(note(All[I].Loc, All[I].Message));
+    }
     return Steps;
   }
 
-  json taint(const Taint &T) const {
+  json taint(const Taint &T, bool Functions = true) const {
     json Labels = json::array();
     for (const auto &[Label, Path] : T.labels()) {
+      if (!Functions && isMarker(Label))
+        continue;
       std::string Portable = label(Label);
       if (!Portable.empty())
         Labels.push_back({{"label", Portable}, {"trace", trace(Path)}});
@@ -455,12 +467,23 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   for (const ExternalCall &EC : Flows->ExternalCalls) {
     const FunctionDecl *Carrier = purposeCarrier(EC.Caller);
     json Args = json::array(), ArgFields = json::array();
-    for (const Taint &T : EC.Args)
-      Args.push_back(L.taint(T));
+    for (size_t I = 0; I < EC.Args.size(); ++I) {
+      // Functions matter only where the callee takes a function.
+      bool TakesFunction = I >= EC.Callee->getNumParams() ||
+                           mayHoldFunction(EC.Callee->getParamDecl(I)->getType());
+      Args.push_back(L.taint(EC.Args[I], /*Functions=*/TakesFunction));
+    }
     for (const auto &Fields : EC.ArgFields) {
+      // Fields that hold data or functions; for the others the join falls
+      // back to the whole argument.
       json J = json::object();
-      for (const auto &[Name, T] : Fields)
-        J[Name] = L.taint(T);
+      for (const auto &[Name, T] : Fields) {
+        bool Worth = T.hasItems();
+        for (const auto &[Label, Tr] : T.labels())
+          Worth |= Label.rfind("#fn:", 0) == 0;
+        if (Worth)
+          J[Name] = L.taint(T);
+      }
       ArgFields.push_back(std::move(J));
     }
     json Call = {{"caller", usrOf(Carrier ? Carrier : EC.Caller)},

@@ -108,6 +108,8 @@ struct IndirectCall {
   clang::SourceLocation Loc;
   std::vector<Taint> Args;
   std::vector<std::map<std::string, Taint>> ArgFields;
+  /// How many callers up it was passed from the function making the call.
+  unsigned Hops = 0;
 };
 
 struct FunctionSummary {

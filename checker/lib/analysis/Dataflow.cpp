@@ -174,6 +174,13 @@ std::string quoted(const NamedDecl *D) {
 
 class TranslationUnitAnalysis;
 
+/// A callback passed on by more callers than this is not followed, and a
+/// summary keeps at most this many calls through function values: code
+/// that passes a handful of handlers through every layer (parsers, event
+/// loops) would otherwise carry them all everywhere.
+constexpr unsigned MaxCallbackHops = 3;
+constexpr size_t MaxIndirectCalls = 64;
+
 /// Arguments known only as taints: a callback run from a callee's summary.
 struct GivenArgs {
   std::vector<Taint> Args;
@@ -222,10 +229,10 @@ private:
                           SourceLocation Loc, const Expr *Object,
                           llvm::ArrayRef<const Expr *> Args);
   void recordIndirectCall(const std::string &Callee, const FunctionDecl *In,
-                          SourceLocation Loc, GivenArgs Args);
+                          SourceLocation Loc, GivenArgs Args, unsigned Hops);
   void runCallbackTargets(const FunctionDecl *CallsFrom, SourceLocation CallLoc,
                           const Expr *OuterCall, const Taint &CalleeValue,
-                          const GivenArgs &Given, int Depth);
+                          const GivenArgs &Given, unsigned Hops);
   bool applyCatalog(const FunctionDecl *Callee, const Expr *Call,
                     const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                     Taint &Result);
@@ -255,6 +262,7 @@ private:
       CoveredLogParams;
   std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
   std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
+  std::set<std::string> CallbacksApplied;
   int IndirectDepth = 0;
 };
 
@@ -536,7 +544,11 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
         T.add(Refined, Tr);
       }
     } else if (P.covers(Q)) {
-      T.merge(QT); // reading an object reads its fields
+      // Reading an object reads the data in its fields; which functions a
+      // field holds is asked of that field.
+      for (const auto &[Label, Tr] : QT.labels())
+        if (!isMarker(Label))
+          T.add(Label, Tr);
     }
   }
   if (!Seeded)
@@ -1141,6 +1153,13 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     if (!isPlaceholder(IC.Callee))
       continue;
     Taint CalleeValue = resolvePlaceholder(IC.Callee, Object, Args, nullptr);
+    bool Targets = false, PassedOn = false;
+    for (const auto &[Label, Tr] : CalleeValue.labels()) {
+      Targets |= TU.functionOf(Label) != nullptr;
+      PassedOn |= isPlaceholder(Label) && Label.rfind("$c", 0) != 0;
+    }
+    if (!Targets && (!PassedOn || IC.Hops >= MaxCallbackHops))
+      continue;
     GivenArgs Given;
     for (const Taint &T : IC.Args)
       Given.Args.push_back(substitute(T, Call, Callee, Object, Args));
@@ -1151,7 +1170,7 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
       Given.Fields.push_back(std::move(Substituted));
     }
     runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue,
-                       Given, 0);
+                       Given, IC.Hops);
   }
 }
 
@@ -1167,10 +1186,8 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
   EC.Callee = Callee;
   EC.Loc = Loc;
   EC.Internal = true;
-  for (const Expr *A : Args) {
-    EC.Args.push_back(value(A));
-    EC.ArgFields.push_back(argFields(A));
-  }
+  for (const Expr *A : Args)
+    EC.Args.push_back(value(A)); // what comes back is rare: no field detail
   if (Object)
     EC.Object = value(Object);
   TU.addExternalCall(std::move(EC));
@@ -1179,14 +1196,19 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
 
 void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
                                           const FunctionDecl *In,
-                                          SourceLocation Loc, GivenArgs Args) {
+                                          SourceLocation Loc, GivenArgs Args,
+                                          unsigned Hops) {
+  if (Hops > MaxCallbackHops)
+    return;
   Summary.ReachesOtherFiles = true;
   auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
   auto It = IndirectIndex.find(Key);
   if (It == IndirectIndex.end()) {
+    if (Summary.IndirectCalls.size() >= MaxIndirectCalls)
+      return;
     IndirectIndex[Key] = Summary.IndirectCalls.size();
-    Summary.IndirectCalls.push_back(
-        {Callee, In, Loc, std::move(Args.Args), std::move(Args.Fields)});
+    Summary.IndirectCalls.push_back({Callee, In, Loc, std::move(Args.Args),
+                                     std::move(Args.Fields), Hops});
     return;
   }
   // Later rounds of the fixpoint see more.
@@ -1211,16 +1233,34 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
                                           SourceLocation CallLoc,
                                           const Expr *OuterCall,
                                           const Taint &CalleeValue,
-                                          const GivenArgs &Given, int Depth) {
+                                          const GivenArgs &Given,
+                                          unsigned Hops) {
   SourceLocation OuterLoc = SM.getFileLoc(OuterCall->getExprLoc());
+  // What a target does with the same labels at the same call was recorded
+  // already (flows and calls are sets): callbacks that run callbacks, as
+  // parsers' state machines do, would otherwise multiply at every level.
+  std::string Signature = std::to_string(CallLoc.getRawEncoding()) + "|" +
+                          std::to_string(OuterLoc.getRawEncoding());
+  for (const Taint &T : Given.Args) {
+    Signature += "|";
+    for (const auto &[L, Tr] : T.labels())
+      Signature += L + ",";
+  }
+  for (const auto &Fields : Given.Fields)
+    for (const auto &[Name, T] : Fields) {
+      Signature += "|" + Name + ":";
+      for (const auto &[L, Tr] : T.labels())
+        Signature += L + ",";
+    }
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
     if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0) {
       // Passed in by our own caller: resolved where we are called.
-      recordIndirectCall(Label, CallsFrom, CallLoc, Given);
+      recordIndirectCall(Label, CallsFrom, CallLoc, Given, Hops + 1);
       continue;
     }
     const FunctionDecl *Target = TU.functionOf(Label);
-    if (!Target || needsObject(Target))
+    if (!Target || needsObject(Target) ||
+        !CallbacksApplied.insert(Signature + "|" + Label).second)
       continue;
     TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
     bool FunctionLevelSink = false;
@@ -1264,21 +1304,9 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
       recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {},
                                     nullptr, &Given, CallLoc));
     }
-    if (Depth < 3)
-      for (const IndirectCall &IC : S->IndirectCalls) {
-        if (!isPlaceholder(IC.Callee))
-          continue;
-        Taint Callee;
-        Callee.add(IC.Callee, nullptr);
-        GivenArgs Next;
-        for (const Taint &T : IC.Args)
-          Next.Args.push_back(substitute(T, OuterCall, Def, nullptr, {},
-                                         nullptr, &Given, CallLoc));
-        runCallbackTargets(IC.In ? IC.In : Def, IC.Loc, OuterCall,
-                           substitute(Callee, OuterCall, Def, nullptr, {},
-                                      nullptr, &Given, CallLoc),
-                           Next, Depth + 1);
-      }
+    // A target's own calls through function values are not followed from
+    // here: a callback handed a callback is rare, and following every
+    // target's callbacks at every call multiplies in parsers' state machines.
   }
 }
 
@@ -1290,6 +1318,21 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
   Taint Result;
   bool Resolved = false, Open = false;
   std::set<const FunctionDecl *> Seen;
+  // Read from a field or global holding functions: every function stored
+  // there anywhere is a target (field-based), so the caller's context adds
+  // nothing; other files can add targets only to slots declared outside
+  // this file.
+  bool FromSlot = false;
+  for (const auto &[Label, Tr] : CalleeValue.labels())
+    FromSlot |= Label.rfind("#slot:", 0) == 0;
+  auto Record = [&](const std::string &Label) {
+    GivenArgs Given;
+    for (const Expr *A : Args) {
+      Given.Args.push_back(value(A));
+      Given.Fields.push_back(argFields(A));
+    }
+    recordIndirectCall(Label, FD, Loc, std::move(Given), 0);
+  };
   ++IndirectDepth;
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
     if (const FunctionDecl *Target = TU.functionOf(Label)) {
@@ -1304,15 +1347,17 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
           isa<CXXMethodDecl>(Target) ? Through : nullptr;
       Result.merge(computeCall(Call, Target, Object, Args));
       Resolved = true;
-    } else if ((isPlaceholder(Label) && Label.rfind("$c", 0) != 0) ||
-               Label.rfind("#slot:", 0) == 0) {
-      GivenArgs Given;
-      for (const Expr *A : Args) {
-        Given.Args.push_back(value(A));
-        Given.Fields.push_back(argFields(A));
+    } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
+               !FromSlot) {
+      Record(Label);
+      Open = true;
+    } else if (Label.rfind("#slot:", 0) == 0) {
+      auto It = TU.SlotLabels.find(Label);
+      if (It != TU.SlotLabels.end() &&
+          !SM.isInMainFile(SM.getFileLoc(It->second->getLocation()))) {
+        Record(Label);
+        Open = true;
       }
-      recordIndirectCall(Label, FD, Loc, std::move(Given));
-      Open |= isPlaceholder(Label);
     }
   }
   --IndirectDepth;
