@@ -179,6 +179,16 @@ private:
   std::map<std::string, std::string> DeclaredSinkNames;
 };
 
+/// \p Before's steps, a step at \p Site, then \p After's steps.
+json joinedTrace(const json &Before, const json &Site, const std::string &Message,
+                 const json &After) {
+  json Trace = Before;
+  Trace.push_back(note(Site, Message));
+  for (const json &Step : After)
+    Trace.push_back(Step);
+  return Trace;
+}
+
 /// What a call passed for a placeholder of its callee: "$p0" is argument 0,
 /// "$p0.ip" only what that field of it held, "$this" the object.
 const json *actualOf(const json &Call, const std::string &Label) {
@@ -216,15 +226,13 @@ json substituteThrough(const json &Labels, const json &Call) {
     const json *Actual = actualOf(Call, L);
     if (!Actual)
       continue;
-    for (const json &A : *Actual) {
-      json Trace = A["trace"];
-      Trace.push_back(note(Call["site"], "passed to '" +
-                                             Call.value("callee_name", "") +
-                                             "' here"));
-      for (const json &Step : Label["trace"])
-        Trace.push_back(Step);
-      Out.push_back({{"label", A.value("label", "")}, {"trace", Trace}});
-    }
+    for (const json &A : *Actual)
+      Out.push_back(
+          {{"label", A.value("label", "")},
+           {"trace", joinedTrace(A["trace"], Call["site"],
+                                 "passed to '" + Call.value("callee_name", "") +
+                                     "' here",
+                                 Label["trace"])}});
   }
   return Out;
 }
@@ -639,12 +647,11 @@ bool Joiner::resolveReturns() {
                                 Flow.value("target", "") + "|" + L + "|" + Item;
               if (Item.empty() || !KnownReturns.insert(Key).second)
                 continue;
-              json Trace = R["trace"];
-              Trace.push_back(note(Call["site"], "returned by '" +
-                                                     Call.value("callee_name", "") +
-                                                     "' here"));
-              for (const json &Step : Label["trace"])
-                Trace.push_back(Step);
+              json Trace = joinedTrace(R["trace"], Call["site"],
+                                       "returned by '" +
+                                           Call.value("callee_name", "") +
+                                           "' here",
+                                       Label["trace"]);
               if (Item[0] != '$') {
                 judgeFlowItem(Flow, Item, Trace);
                 continue;

@@ -356,6 +356,20 @@ public:
     auto It = FunctionLabels.find(Label);
     return It == FunctionLabels.end() ? nullptr : It->second;
   }
+  /// The functions a label may call: the function itself, or every function
+  /// stored in the slot it was read from. (A slot's value carries only its
+  /// marker, so values stay small in code full of function tables.)
+  std::vector<const FunctionDecl *> targetsOf(const std::string &Label) const {
+    if (const FunctionDecl *Fn = functionOf(Label))
+      return {Fn};
+    auto Slot = SlotLabels.find(Label);
+    if (Slot == SlotLabels.end())
+      return {};
+    auto It = SlotTargets.find(Slot->second);
+    if (It == SlotTargets.end())
+      return {};
+    return {It->second.begin(), It->second.end()};
+  }
   /// Fields and globals whose type may hold a function.
   bool isSlot(const ValueDecl *D) {
     if (!D)
@@ -655,10 +669,6 @@ void FunctionAnalyzer::readSlot(const ValueDecl *D, Taint &Into) {
     return;
   TU.SlotsRead.insert(D);
   Into.add(TU.slotLabel(D), nullptr);
-  auto It = TU.SlotTargets.find(D);
-  if (It != TU.SlotTargets.end())
-    for (const FunctionDecl *Target : It->second)
-      Into.add(TU.fnLabel(Target), nullptr);
 }
 
 std::map<std::string, Taint> FunctionAnalyzer::argFields(const Expr *A) {
@@ -728,8 +738,9 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
   const ValueDecl *Slot = !P->Fields.empty() ? P->Fields.back() : P->Root;
   if (TU.isSlot(Slot))
     for (const auto &[Label, Tr] : Stored.labels()) {
-      if (const FunctionDecl *Target = TU.functionOf(Label))
-        TU.addSlotTarget(Slot, Target);
+      if (isMarker(Label))
+        for (const FunctionDecl *Target : TU.targetsOf(Label))
+          TU.addSlotTarget(Slot, Target); // `a->fn = b->fn` too
       else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
         Summary.SlotWrites[Slot].add(Label, Tr);
     }
@@ -1155,7 +1166,7 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     Taint CalleeValue = resolvePlaceholder(IC.Callee, Object, Args, nullptr);
     bool Targets = false, PassedOn = false;
     for (const auto &[Label, Tr] : CalleeValue.labels()) {
-      Targets |= TU.functionOf(Label) != nullptr;
+      Targets |= !TU.targetsOf(Label).empty();
       PassedOn |= isPlaceholder(Label) && Label.rfind("$c", 0) != 0;
     }
     if (!Targets && (!PassedOn || IC.Hops >= MaxCallbackHops))
@@ -1200,7 +1211,10 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
                                           unsigned Hops) {
   if (Hops > MaxCallbackHops)
     return;
-  Summary.ReachesOtherFiles = true;
+  // A slot other files fill can bring their functions back here; a
+  // callback parameter is resolved by the callers, in this file or not.
+  if (!isPlaceholder(Callee))
+    Summary.ReachesOtherFiles = true;
   auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
   auto It = IndirectIndex.find(Key);
   if (It == IndirectIndex.end()) {
@@ -1258,55 +1272,56 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
       recordIndirectCall(Label, CallsFrom, CallLoc, Given, Hops + 1);
       continue;
     }
-    const FunctionDecl *Target = TU.functionOf(Label);
-    if (!Target || needsObject(Target) ||
-        !CallbacksApplied.insert(Signature + "|" + Label).second)
-      continue;
-    TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
-    bool FunctionLevelSink = false;
-    std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
-    for (SinkAnnotation &A : Sinks) {
-      A.Site.Loc = CallLoc;
-      Taint In;
-      if (A.Param < 0) {
-        FunctionLevelSink = true;
-        for (const Taint &T : Given.Args)
-          In.merge(T);
-      } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
-        In = Given.Args[A.Param];
+    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
+      if (needsObject(Target) ||
+          !CallbacksApplied.insert(Signature + "|" + TU.fnLabel(Target)).second)
+        continue;
+      TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
+      bool FunctionLevelSink = false;
+      std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
+      for (SinkAnnotation &A : Sinks) {
+        A.Site.Loc = CallLoc;
+        Taint In;
+        if (A.Param < 0) {
+          FunctionLevelSink = true;
+          for (const Taint &T : Given.Args)
+            In.merge(T);
+        } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
+          In = Given.Args[A.Param];
+        }
+        recordFlow(A.Site, In);
       }
-      recordFlow(A.Site, In);
-    }
-    const FunctionDecl *Def = TU.definitionOf(Target);
-    const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
-    if (!S) {
-      if (!TU.hasBody(Target) && Sinks.empty() &&
-          !SM.isInSystemHeader(Target->getLocation())) {
-        // Defined in another file: privacy-scan applies its summary.
-        ExternalCall EC;
-        EC.Caller = FD;
-        EC.Callee = Target;
-        EC.Loc = OuterLoc;
-        EC.Args = Given.Args;
-        EC.ArgFields = Given.Fields;
-        TU.addExternalCall(std::move(EC));
-        Summary.ReachesOtherFiles = true;
+      const FunctionDecl *Def = TU.definitionOf(Target);
+      const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+      if (!S) {
+        if (!TU.hasBody(Target) && Sinks.empty() &&
+            !SM.isInSystemHeader(Target->getLocation())) {
+          // Defined in another file: privacy-scan applies its summary.
+          ExternalCall EC;
+          EC.Caller = FD;
+          EC.Callee = Target;
+          EC.Loc = OuterLoc;
+          EC.Args = Given.Args;
+          EC.ArgFields = Given.Fields;
+          TU.addExternalCall(std::move(EC));
+          Summary.ReachesOtherFiles = true;
+        }
+        continue;
       }
-      continue;
-    }
-    for (const SinkFlow &F : S->Flows) {
-      if (F.Site.Kind == SinkKind::Purpose) {
-        if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
-          continue;
-      } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
-        continue; // the target's declaration covers the APIs it uses
+      for (const SinkFlow &F : S->Flows) {
+        if (F.Site.Kind == SinkKind::Purpose) {
+          if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+            continue;
+        } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
+          continue; // the target's declaration covers the APIs it uses
+        }
+        recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {},
+                                      nullptr, &Given, CallLoc));
       }
-      recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {},
-                                    nullptr, &Given, CallLoc));
+      // A target's own calls through function values are not followed from
+      // here: a callback handed a callback is rare, and following every
+      // target's callbacks at every call multiplies in parsers' state machines.
     }
-    // A target's own calls through function values are not followed from
-    // here: a callback handed a callback is rare, and following every
-    // target's callbacks at every call multiplies in parsers' state machines.
   }
 }
 
@@ -1326,16 +1341,17 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
   for (const auto &[Label, Tr] : CalleeValue.labels())
     FromSlot |= Label.rfind("#slot:", 0) == 0;
   auto Record = [&](const std::string &Label) {
+    // The arguments whole: per field of every struct argument at every
+    // call through a function value is what made large C code (SQLite)
+    // many times slower.
     GivenArgs Given;
-    for (const Expr *A : Args) {
+    for (const Expr *A : Args)
       Given.Args.push_back(value(A));
-      Given.Fields.push_back(argFields(A));
-    }
     recordIndirectCall(Label, FD, Loc, std::move(Given), 0);
   };
   ++IndirectDepth;
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
-    if (const FunctionDecl *Target = TU.functionOf(Label)) {
+    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
       if (!Seen.insert(Target).second)
         continue;
       if (needsObject(Target)) {
@@ -1347,6 +1363,9 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
           isa<CXXMethodDecl>(Target) ? Through : nullptr;
       Result.merge(computeCall(Call, Target, Object, Args));
       Resolved = true;
+    }
+    if (TU.functionOf(Label)) {
+      continue;
     } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
                !FromSlot) {
       Record(Label);
