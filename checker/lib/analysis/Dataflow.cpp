@@ -266,6 +266,20 @@ private:
   int IndirectDepth = 0;
 };
 
+/// Adds what a later round of a fixpoint saw at the same call.
+void mergeArguments(std::vector<Taint> &Args,
+                    std::vector<std::map<std::string, Taint>> &Fields,
+                    const std::vector<Taint> &MoreArgs,
+                    const std::vector<std::map<std::string, Taint>> &MoreFields) {
+  Args.resize(std::max(Args.size(), MoreArgs.size()));
+  for (size_t I = 0; I < MoreArgs.size(); ++I)
+    Args[I].merge(MoreArgs[I]);
+  Fields.resize(std::max(Fields.size(), MoreFields.size()));
+  for (size_t I = 0; I < MoreFields.size(); ++I)
+    for (const auto &[Name, T] : MoreFields[I])
+      Fields[I][Name].merge(T);
+}
+
 class TranslationUnitAnalysis {
 public:
   TranslationUnitAnalysis(ASTContext &Ctx, const ApiCatalog *Catalog)
@@ -276,7 +290,7 @@ public:
   }
 
   std::shared_ptr<TranslationUnitFlows> run();
-  void seedSlotsFromInitialisers();
+  void seedSlotsFromInitialisers(const std::vector<const clang::VarDecl *> &Globals);
   void seedSlot(const clang::Expr *Init, const clang::ValueDecl *Slot);
 
   ASTContext &Ctx;
@@ -326,13 +340,7 @@ public:
       return;
     }
     ExternalCall &Old = Out->ExternalCalls[It->second];
-    Old.Args.resize(std::max(Old.Args.size(), EC.Args.size()));
-    for (size_t I = 0; I < EC.Args.size(); ++I)
-      Old.Args[I].merge(EC.Args[I]);
-    Old.ArgFields.resize(std::max(Old.ArgFields.size(), EC.ArgFields.size()));
-    for (size_t I = 0; I < EC.ArgFields.size(); ++I)
-      for (const auto &[Name, T] : EC.ArgFields[I])
-        Old.ArgFields[I][Name].merge(T);
+    mergeArguments(Old.Args, Old.ArgFields, EC.Args, EC.ArgFields);
     Old.Object.merge(EC.Object);
     if (Old.ReturnLabel.empty())
       Old.ReturnLabel = EC.ReturnLabel;
@@ -1227,13 +1235,7 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
   }
   // Later rounds of the fixpoint see more.
   IndirectCall &Old = Summary.IndirectCalls[It->second];
-  Old.Args.resize(std::max(Old.Args.size(), Args.Args.size()));
-  for (size_t I = 0; I < Args.Args.size(); ++I)
-    Old.Args[I].merge(Args.Args[I]);
-  Old.ArgFields.resize(std::max(Old.ArgFields.size(), Args.Fields.size()));
-  for (size_t I = 0; I < Args.Fields.size(); ++I)
-    for (const auto &[Name, T] : Args.Fields[I])
-      Old.ArgFields[I][Name].merge(T);
+  mergeArguments(Old.Args, Old.ArgFields, Args.Args, Args.Fields);
 }
 
 /// A method that needs an object the function value does not carry
@@ -1947,8 +1949,16 @@ public:
     add(LE->getCallOperator());
     return true;
   }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && VD->getInit() && !VD->isTemplated() &&
+        !VD->isInvalidDecl())
+      Globals.push_back(VD);
+    return true;
+  }
 
   std::vector<const FunctionDecl *> Functions;
+  /// Variables with static storage and an initialiser (function tables).
+  std::vector<const VarDecl *> Globals;
 
 private:
   void add(const FunctionDecl *FD) {
@@ -2020,7 +2030,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
     }
   }
 
-  seedSlotsFromInitialisers();
+  seedSlotsFromInitialisers(Collector.Globals);
 
   // What each function calls and reads, for the order below.
   std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
@@ -2143,26 +2153,9 @@ void TranslationUnitAnalysis::seedSlot(const Expr *Init, const ValueDecl *Slot) 
   }
 }
 
-void TranslationUnitAnalysis::seedSlotsFromInitialisers() {
-  struct Globals : RecursiveASTVisitor<Globals> {
-    explicit Globals(const SourceManager &SM) : SM(SM) {}
-    bool TraverseDecl(Decl *D) {
-      if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-          SM.isInSystemHeader(D->getLocation()))
-        return true;
-      return RecursiveASTVisitor::TraverseDecl(D);
-    }
-    bool VisitVarDecl(VarDecl *VD) {
-      if (VD->hasGlobalStorage() && VD->getInit() && !VD->isTemplated() &&
-          !VD->isInvalidDecl())
-        Vars.push_back(VD);
-      return true;
-    }
-    const SourceManager &SM;
-    std::vector<const VarDecl *> Vars;
-  } G(Ctx.getSourceManager());
-  G.TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const VarDecl *VD : G.Vars)
+void TranslationUnitAnalysis::seedSlotsFromInitialisers(
+    const std::vector<const VarDecl *> &Globals) {
+  for (const VarDecl *VD : Globals)
     seedSlot(VD->getInit(), VD);
 }
 
