@@ -26,16 +26,19 @@ struct FlowStep {
 };
 
 /// A path as a shared, immutable list (newest step first), so that copies
-/// of a taint through many statements cost nothing.
+/// of a taint through many statements cost nothing. A node is either one
+/// step or, when \c Spliced is set, all of another path's steps: appending
+/// a callee's path to a caller's then costs one node, not a copy.
 struct TraceNode {
   FlowStep Step;
+  std::shared_ptr<const TraceNode> Spliced;
   std::shared_ptr<const TraceNode> Prev;
-  unsigned Length = 1;
+  unsigned Length = 1; // steps up to here, at most the longest path shown
 };
 using Trace = std::shared_ptr<const TraceNode>;
 
 Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg);
-/// Steps oldest first.
+/// Steps oldest first (a step repeated right after itself shown once).
 std::vector<FlowStep> traceSteps(const Trace &T);
 /// \p Later's steps appended after \p Earlier's (used when a summary's
 /// placeholder is replaced by what a caller passed).
@@ -57,11 +60,16 @@ inline bool isReturnPlaceholder(const std::string &Label) {
 }
 inline const char *thisLabel() { return "$this"; }
 
+/// Copies share one label set until either side changes it: the analysis
+/// copies whole states at every block of a function, and most values in
+/// them do not change from block to block.
 class Taint {
 public:
-  bool empty() const { return Labels.empty(); }
-  size_t size() const { return Labels.size(); }
-  bool has(const std::string &Label) const { return Labels.count(Label); }
+  bool empty() const { return !Rep || Rep->Labels.empty(); }
+  size_t size() const { return Rep ? Rep->Labels.size() : 0; }
+  bool has(const std::string &Label) const {
+    return Rep && Rep->Labels.count(Label);
+  }
 
   /// Adds \p Label unless present (the first path found is kept: paths are
   /// for explaining, not for completeness). Returns whether it was new.
@@ -74,12 +82,19 @@ public:
   std::vector<std::string> items() const;
   bool hasItems() const;
 
-  const std::map<std::string, Trace> &labels() const { return Labels; }
+  const std::map<std::string, Trace> &labels() const;
   bool operator==(const Taint &O) const;
 
 private:
-  std::map<std::string, Trace> Labels;
-  size_t PlaceholderCount = 0;
+  struct Representation {
+    std::map<std::string, Trace> Labels;
+    size_t PlaceholderCount = 0;
+  };
+  /// The representation, made this value's own before a change.
+  Representation &own();
+  bool insert(const std::string &Label, Trace Path, bool IsPlaceholder);
+
+  std::shared_ptr<const Representation> Rep;
 };
 
 } // namespace privacy

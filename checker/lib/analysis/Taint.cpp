@@ -8,11 +8,21 @@ namespace privacy {
 // Paths longer than this stop growing: a note list a person can read.
 static constexpr unsigned MaxTraceLength = 24;
 
+/// The newest step of a non-empty path.
+static const FlowStep &lastStep(const TraceNode *N) {
+  while (N->Spliced)
+    N = N->Spliced.get();
+  return N->Step;
+}
+
 Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg) {
   if (T && T->Length >= MaxTraceLength)
     return T;
-  if (T && T->Step.Loc == Loc && T->Step.Message == Msg)
-    return T;
+  if (T) {
+    const FlowStep &Last = lastStep(T.get());
+    if (Last.Loc == Loc && Last.Message == Msg)
+      return T;
+  }
   auto Node = std::make_shared<TraceNode>();
   Node->Step = {Loc, std::move(Msg)};
   Node->Prev = T;
@@ -21,18 +31,45 @@ Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg) {
 }
 
 std::vector<FlowStep> traceSteps(const Trace &T) {
+  // In order: a node's Prev (older steps), then its own step or spliced
+  // path. Iterative, and stopped once the longest path shown is complete.
   std::vector<FlowStep> Steps;
-  for (const TraceNode *N = T.get(); N; N = N->Prev.get())
+  std::vector<std::pair<const TraceNode *, bool>> Stack; // node, Prev done
+  if (T)
+    Stack.push_back({T.get(), false});
+  while (!Stack.empty() && Steps.size() < MaxTraceLength) {
+    auto [N, PrevDone] = Stack.back();
+    Stack.pop_back();
+    if (!PrevDone) {
+      Stack.push_back({N, true});
+      if (N->Prev)
+        Stack.push_back({N->Prev.get(), false});
+      continue;
+    }
+    if (N->Spliced) {
+      Stack.push_back({N->Spliced.get(), false});
+      continue;
+    }
+    if (!Steps.empty() && Steps.back().Loc == N->Step.Loc &&
+        Steps.back().Message == N->Step.Message)
+      continue;
     Steps.push_back(N->Step);
-  std::reverse(Steps.begin(), Steps.end());
+  }
   return Steps;
 }
 
 Trace concatTraces(const Trace &Earlier, const Trace &Later) {
-  Trace Out = Earlier;
-  for (const FlowStep &S : traceSteps(Later))
-    Out = extendTrace(Out, S.Loc, S.Message);
-  return Out;
+  if (!Later)
+    return Earlier;
+  if (!Earlier)
+    return Later;
+  if (Earlier->Length >= MaxTraceLength)
+    return Earlier;
+  auto Node = std::make_shared<TraceNode>();
+  Node->Spliced = Later;
+  Node->Prev = Earlier;
+  Node->Length = std::min(MaxTraceLength, Earlier->Length + Later->Length);
+  return Node;
 }
 
 std::string paramLabel(unsigned Index) {
@@ -53,61 +90,95 @@ static std::string foldPlaceholder(const std::string &Label) {
   return Label;
 }
 
+const std::map<std::string, Trace> &Taint::labels() const {
+  static const std::map<std::string, Trace> None;
+  return Rep ? Rep->Labels : None;
+}
+
+Taint::Representation &Taint::own() {
+  if (!Rep)
+    Rep = std::make_shared<Representation>();
+  else if (Rep.use_count() > 1)
+    Rep = std::make_shared<Representation>(*Rep);
+  // The only owner: changing it changes no other value.
+  return const_cast<Representation &>(*Rep);
+}
+
+bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
+  if (has(Label))
+    return false;
+  Representation &R = own();
+  R.Labels.emplace(Label, std::move(Path));
+  R.PlaceholderCount += IsPlaceholder;
+  return true;
+}
+
 bool Taint::add(const std::string &Label, Trace Path) {
   if (!isPlaceholder(Label))
-    return Labels.emplace(Label, std::move(Path)).second;
+    return insert(Label, std::move(Path), false);
   std::string Folded = foldPlaceholder(Label);
-  if (Labels.count(Folded))
+  if (has(Folded))
     return false;
-  if (PlaceholderCount >= MaxPlaceholderLabels && isReturnPlaceholder(Folded))
+  size_t Placeholders = Rep ? Rep->PlaceholderCount : 0;
+  if (Placeholders >= MaxPlaceholderLabels && isReturnPlaceholder(Folded))
     return false; // what yet another call into another file returns: dropped
-  if (PlaceholderCount >= MaxPlaceholderLabels) {
+  if (Placeholders >= MaxPlaceholderLabels) {
     // Too many: keep the parameter itself, without its fields.
     std::string Base = Folded.substr(0, Folded.find('.'));
-    if (Labels.count(Base))
+    if (has(Base))
       return false;
     Folded = Base;
   }
-  bool New = Labels.emplace(Folded, std::move(Path)).second;
-  PlaceholderCount += New;
-  return New;
+  return insert(Folded, std::move(Path), true);
 }
 
 bool Taint::merge(const Taint &Other) {
+  if (Other.empty() || Rep == Other.Rep)
+    return false;
+  if (empty()) {
+    Rep = Other.Rep; // the same labels, already folded and bounded
+    return true;
+  }
   bool Changed = false;
-  for (const auto &[Label, Path] : Other.Labels)
+  for (const auto &[Label, Path] : Other.Rep->Labels)
     Changed |= add(Label, Path);
   return Changed;
 }
 
 Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
   Taint Out;
-  for (const auto &[Label, Path] : Labels)
-    Out.Labels.emplace(Label, extendTrace(Path, Loc, Msg));
-  Out.PlaceholderCount = PlaceholderCount;
+  if (empty())
+    return Out;
+  Representation &R = Out.own();
+  for (const auto &[Label, Path] : Rep->Labels)
+    R.Labels.emplace_hint(R.Labels.end(), Label, extendTrace(Path, Loc, Msg));
+  R.PlaceholderCount = Rep->PlaceholderCount;
   return Out;
 }
 
 std::vector<std::string> Taint::items() const {
   std::vector<std::string> Out;
-  for (const auto &Entry : Labels)
+  for (const auto &Entry : labels())
     if (!isPlaceholder(Entry.first) && !isMarker(Entry.first))
       Out.push_back(Entry.first);
   return Out;
 }
 
 bool Taint::hasItems() const {
-  return std::any_of(Labels.begin(), Labels.end(), [](const auto &Entry) {
+  const auto &L = labels();
+  return std::any_of(L.begin(), L.end(), [](const auto &Entry) {
     return !isPlaceholder(Entry.first) && !isMarker(Entry.first);
   });
 }
 
 bool Taint::operator==(const Taint &O) const {
-  if (Labels.size() != O.Labels.size())
+  if (Rep == O.Rep)
+    return true;
+  const auto &A = labels(), &B = O.labels();
+  if (A.size() != B.size())
     return false;
-  for (auto A = Labels.begin(), B = O.Labels.begin(); A != Labels.end();
-       ++A, ++B)
-    if (A->first != B->first)
+  for (auto I = A.begin(), J = B.begin(); I != A.end(); ++I, ++J)
+    if (I->first != J->first)
       return false;
   return true;
 }
