@@ -6,7 +6,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -131,6 +131,22 @@ struct Path {
 };
 
 using State = std::map<Path, Taint>;
+
+/// The first entry of \p S with \p P's root: entries with one root are
+/// contiguous, since paths sort by root first.
+State::const_iterator firstWithRoot(const State &S, const Path &P) {
+  Path Root;
+  Root.Root = P.Root;
+  Root.IsThis = P.IsThis;
+  return S.lower_bound(Root);
+}
+
+/// Forgets what \p S knew of \p P and its fields.
+void eraseCovered(State &S, const Path &P) {
+  auto It = firstWithRoot(S, P);
+  while (It != S.end() && It->first.sameRoot(P))
+    It = P.covers(It->first) ? S.erase(It) : std::next(It);
+}
 
 bool joinInto(State &Into, const State &From) {
   bool Changed = false;
@@ -264,6 +280,7 @@ private:
   std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
   std::set<std::string> CallbacksApplied;
   int IndirectDepth = 0;
+  std::unique_ptr<ParentMap> Parents; // of FD's body, made when first needed
 };
 
 /// Adds what a later round of a fixpoint saw at the same call.
@@ -546,9 +563,9 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
 Taint FunctionAnalyzer::readPath(const Path &P) {
   Taint T;
   bool Seeded = false; // some entry covers the root itself
-  for (const auto &[Q, QT] : Cur) {
-    if (!Q.sameRoot(P))
-      continue;
+  for (auto It = firstWithRoot(Cur, P);
+       It != Cur.end() && It->first.sameRoot(P); ++It) {
+    const auto &[Q, QT] = *It;
     if (Q.covers(P)) {
       Seeded = true;
       // A whole-object placeholder read through fields names those fields,
@@ -723,8 +740,7 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
                (!P->Root->getType()->isPointerType() ||
                 P->Root->getType()->isFunctionPointerType());
   if (Strong && Exact && (Local || P->IsThis)) {
-    for (auto It = Cur.begin(); It != Cur.end();)
-      It = P->covers(It->first) ? Cur.erase(It) : std::next(It);
+    eraseCovered(Cur, *P);
     Cur[*P] = Stored;
   } else {
     Cur[*P].merge(Stored);
@@ -943,27 +959,28 @@ void FunctionAnalyzer::recordCrossing(PurposeCrossing C) {
 void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   if (!OwnPurpose || T.empty())
     return;
+  // Parents within this function's body only: a parent map of the whole
+  // translation unit (system headers included) costs more than the rest.
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+  auto ParentExpr = [&](const Stmt *S) {
+    return dyn_cast_or_null<Expr>(Parents->getParent(S));
+  };
   // A member chain is one use: its outermost expression.
-  for (const DynTypedNode &Parent : Ctx.getParents(*E)) {
-    const Expr *PE = Parent.get<Expr>();
-    while (PE && (isa<ImplicitCastExpr>(PE) || isa<ParenExpr>(PE))) {
-      auto Up = Ctx.getParents(*PE);
-      PE = Up.empty() ? nullptr : Up[0].get<Expr>();
-    }
-    if (PE && isa<MemberExpr>(PE))
-      return;
-  }
+  const Expr *PE = ParentExpr(E);
+  while (PE && (isa<ImplicitCastExpr>(PE) || isa<ParenExpr>(PE)))
+    PE = ParentExpr(PE);
+  if (PE && isa<MemberExpr>(PE))
+    return;
   // Naming whose consent to check is not processing for the purpose.
-  const Expr *Up = E;
+  const Stmt *Up = E;
   for (int Depth = 0; Up && Depth < 6; ++Depth) {
-    auto Parents = Ctx.getParents(*Up);
-    if (Parents.empty())
-      break;
-    if (const auto *Call = Parents[0].get<CallExpr>())
+    const Stmt *Parent = Parents->getParent(Up);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent))
       if (const FunctionDecl *Callee = Call->getDirectCallee())
         if (findAnnotation(Callee, AnnotationKind::ConsentCheck))
           return;
-    Up = Parents[0].get<Expr>();
+    Up = dyn_cast_or_null<Expr>(Parent);
   }
   Taint Placeholders;
   for (const auto &[Label, Tr] : T.labels())
@@ -1084,20 +1101,21 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                    const Taint *LambdaParams,
                                    const GivenArgs *Given, SourceLocation At) {
   Taint Out;
+  if (T.empty())
+    return Out;
   SourceLocation Loc = At.isValid() ? At : SM.getFileLoc(Call->getExprLoc());
+  const std::string Name = quoted(Callee);
+  const std::string PassedHere = "passed to " + Name + " here";
   for (const auto &[Label, CalleePath] : T.labels()) {
     if (!isPlaceholder(Label)) {
-      Out.add(Label, concatTraces(extendTrace(nullptr, Loc,
-                                              "call of " + quoted(Callee)),
+      Out.add(Label, concatTraces(extendTrace(nullptr, Loc, "call of " + Name),
                                   CalleePath));
       continue;
     }
     Taint Actual = resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
       Out.add(ActualLabel,
-              concatTraces(extendTrace(CallerPath, Loc,
-                                       "passed to " + quoted(Callee) + " here"),
-                           CalleePath));
+              concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
   }
   return Out;
 }
@@ -1753,8 +1771,7 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
   if (const auto *ILE = dyn_cast<InitListExpr>(ignoreNoise(Init))) {
     const RecordDecl *RD = recordOfType(VD->getType());
     if (RD && !VD->getType()->isPointerType() && ILE->isSemanticForm()) {
-      for (auto It = Cur.begin(); It != Cur.end();)
-        It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+      eraseCovered(Cur, P);
       unsigned Index = 0;
       if (RD->getDefinition())
         for (const FieldDecl *F : RD->getDefinition()->fields()) {
@@ -1783,9 +1800,9 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
       !SM.isInSystemHeader(RD->getDefinition()->getLocation())) {
     std::vector<std::pair<Path, Taint>> Copies;
     bool Seeded = false;
-    for (const auto &[Q, QT] : Cur) {
-      if (!Q.sameRoot(*From))
-        continue;
+    for (auto It = firstWithRoot(Cur, *From);
+         It != Cur.end() && It->first.sameRoot(*From); ++It) {
+      const auto &[Q, QT] = *It;
       if (Q.covers(*From)) {
         Seeded = true;
         Taint Refined;
@@ -1820,16 +1837,14 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
                                        describeSource(O->Source) + " here"));
       Copies.push_back({P, Own});
     }
-    for (auto It = Cur.begin(); It != Cur.end();)
-      It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+    eraseCovered(Cur, P);
     for (auto &[To, QT] : Copies)
       if (!QT.empty())
         Cur[To].merge(QT.withStep(Loc, "stored in '" + To.describe() + "'"));
     return;
   }
   Taint T = value(Init);
-  for (auto It = Cur.begin(); It != Cur.end();)
-    It = P.covers(It->first) ? Cur.erase(It) : std::next(It);
+  eraseCovered(Cur, P);
   if (!T.empty())
     Cur[P] = T.withStep(Loc, "stored in '" + P.describe() + "'");
 }
