@@ -240,7 +240,8 @@ private:
                    const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                    const Taint *LambdaParams = nullptr,
                    const GivenArgs *Given = nullptr,
-                   SourceLocation At = SourceLocation());
+                   SourceLocation At = SourceLocation(),
+                   std::map<std::string, Taint> *Resolved = nullptr);
   void recordInternalCall(const FunctionSummary &S, const FunctionDecl *Callee,
                           SourceLocation Loc, const Expr *Object,
                           llvm::ArrayRef<const Expr *> Args);
@@ -1099,7 +1100,8 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                    const Expr *Object,
                                    llvm::ArrayRef<const Expr *> Args,
                                    const Taint *LambdaParams,
-                                   const GivenArgs *Given, SourceLocation At) {
+                                   const GivenArgs *Given, SourceLocation At,
+                                   std::map<std::string, Taint> *Resolved) {
   Taint Out;
   if (T.empty())
     return Out;
@@ -1112,7 +1114,15 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                   CalleePath));
       continue;
     }
-    Taint Actual = resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
+    Taint Actual;
+    if (auto It = Resolved ? Resolved->find(Label) : std::map<std::string, Taint>::iterator();
+        Resolved && It != Resolved->end()) {
+      Actual = It->second;
+    } else {
+      Actual = resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
+      if (Resolved)
+        Resolved->emplace(Label, Actual);
+    }
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
       Out.add(ActualLabel,
               concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
@@ -1126,10 +1136,17 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
                                     llvm::ArrayRef<const Expr *> Args,
                                     bool ImportFlows, Taint &Result) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
-  Result.merge(substitute(S.Return, Call, Callee, Object, Args)
+  // What each placeholder stands for at this call, resolved once: the
+  // summary's parts name the same parameters, as they were at the call.
+  std::map<std::string, Taint> Resolved;
+  auto Substitute = [&](const Taint &T) {
+    return substitute(T, Call, Callee, Object, Args, nullptr, nullptr,
+                      SourceLocation(), &Resolved);
+  };
+  Result.merge(Substitute(S.Return)
                    .withStep(Loc, "returned by " + quoted(Callee) + " here"));
   for (const auto &[Key, Effect] : S.OutEffects) {
-    Taint Written = substitute(Effect, Call, Callee, Object, Args);
+    Taint Written = Substitute(Effect);
     if (Written.empty())
       continue;
     // Key "$p1.name" → argument 1's field name.
@@ -1183,7 +1200,7 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
       if (Covered)
         continue;
     }
-    recordFlow(F.Site, substitute(F.Data, Call, Callee, Object, Args));
+    recordFlow(F.Site, Substitute(F.Data));
   }
   // Callbacks the callee runs: what this call passes decides which.
   for (const IndirectCall &IC : S.IndirectCalls) {
@@ -1199,11 +1216,11 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
       continue;
     GivenArgs Given;
     for (const Taint &T : IC.Args)
-      Given.Args.push_back(substitute(T, Call, Callee, Object, Args));
+      Given.Args.push_back(Substitute(T));
     for (const auto &Fields : IC.ArgFields) {
       std::map<std::string, Taint> Substituted;
       for (const auto &[Name, T] : Fields)
-        Substituted[Name] = substitute(T, Call, Callee, Object, Args);
+        Substituted[Name] = Substitute(T);
       Given.Fields.push_back(std::move(Substituted));
     }
     runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue,
