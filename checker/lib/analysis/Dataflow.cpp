@@ -149,9 +149,18 @@ void eraseCovered(State &S, const Path &P) {
 }
 
 bool joinInto(State &Into, const State &From) {
+  if (Into.empty()) {
+    Into = From;
+    return !From.empty();
+  }
+  // Both sorted: each entry's place is found from the previous one.
   bool Changed = false;
-  for (const auto &[P, T] : From)
-    Changed |= Into[P].merge(T);
+  auto Hint = Into.begin();
+  for (const auto &[P, T] : From) {
+    auto It = Into.try_emplace(Hint, P);
+    Changed |= It->second.merge(T);
+    Hint = std::next(It);
+  }
   return Changed;
 }
 

@@ -139,8 +139,13 @@ bool Taint::merge(const Taint &Other) {
     Rep = Other.Rep; // the same labels, already folded and bounded
     return true;
   }
+  // Most joins add nothing: one pass over both sorted sets tells.
+  const auto &Mine = Rep->Labels, &Theirs = Other.Rep->Labels;
+  if (std::includes(Mine.begin(), Mine.end(), Theirs.begin(), Theirs.end(),
+                    [](const auto &A, const auto &B) { return A.first < B.first; }))
+    return false;
   bool Changed = false;
-  for (const auto &[Label, Path] : Other.Rep->Labels)
+  for (const auto &[Label, Path] : Theirs)
     Changed |= add(Label, Path);
   return Changed;
 }
