@@ -15,6 +15,24 @@ using nlohmann::json;
 
 namespace {
 
+/// \p J's member \p Key, or null (an empty range) when there is none;
+/// json::value would copy the whole member.
+const json &member(const json &J, const char *Key) {
+  static const json None;
+  if (!J.is_object())
+    return None;
+  auto It = J.find(Key);
+  return It != J.end() ? *It : None;
+}
+json &member(json &J, const char *Key) {
+  static json None;
+  None = nullptr; // whatever a caller did to it last time
+  if (!J.is_object())
+    return None;
+  auto It = J.find(Key);
+  return It != J.end() ? *It : None;
+}
+
 json labelJson(const Label &L) {
   if (L.empty())
     return nullptr;
@@ -112,7 +130,7 @@ std::string declaredNote(const json &Flow) {
 
 class Joiner {
 public:
-  Joiner(const JoinInput &In, const Policy &P) : In(In), P(P) {}
+  Joiner(JoinInput &In, const Policy &P) : In(In), P(P) {}
   json run();
 
 private:
@@ -141,7 +159,7 @@ private:
                      const json &Trace);
   json inventory();
 
-  const JoinInput &In;
+  JoinInput &In;
   const Policy &P;
   std::map<std::string, json> Findings;
   std::map<std::string, json> Functions; // by USR
@@ -298,7 +316,7 @@ void Joiner::inheritedPurposes() {
         F.contains("function_usr")) {
       auto E = Guarded.find(F.value("function_usr", ""));
       if (E != Guarded.end())
-        for (const json &C : F.value("needs_consents", json::array()))
+        for (const json &C : member(F, "needs_consents"))
           Covered |= E->second.count(C.get<std::string>()) > 0;
     }
     It = Covered ? Findings.erase(It) : std::next(It);
@@ -368,7 +386,7 @@ void Joiner::judgeInheritedConsent(
   if (Needed.empty())
     return;
   std::set<std::string> Known;
-  for (const json &C : Read.value("consents", json::array()))
+  for (const json &C : member(Read, "consents"))
     Known.insert(C.get<std::string>());
   auto E = Entry.find(ReaderUsr);
   if (E != Entry.end())
@@ -679,7 +697,7 @@ bool Joiner::resolveIndirectCalls() {
   size_t Before = External.size();
   std::vector<std::pair<std::string, json>> Work;
   for (const auto &[Usr, F] : Functions)
-    for (const json &IC : F.value("indirect_calls", json::array()))
+    for (const json &IC : member(F, "indirect_calls"))
       Work.push_back({Usr, IC});
   for (const auto &[Usr, IC] : Work)
     resolveIndirectCall(Usr, IC, IC.value("callee", ""), IC["args"],
@@ -693,36 +711,36 @@ json Joiner::run() {
                           "store_declarations", "uses", "sinks"})
     Facts[Key] = json::array();
   size_t FunctionCount = 0, Annotations = 0;
-  for (const json &S : In.Summaries) {
-    for (const json &F : S.value("findings", json::array()))
+  for (json &S : In.Summaries) {
+    for (const json &F : member(S, "findings"))
       addFinding(F);
-    for (const json &F : S.value("functions", json::array())) {
+    for (json &F : member(S, "functions")) {
       std::string Usr = F.value("usr", "");
       if (Usr.empty() || Functions.count(Usr))
         continue; // an inline function seen by several files: once
-      Functions[Usr] = F;
-      for (const json &Flow : F.value("flows", json::array()))
-        Flows[Usr].push_back(Flow);
-      for (const json &Base : F.value("overrides", json::array()))
+      for (json &Flow : member(F, "flows"))
+        Flows[Usr].push_back(std::move(Flow)); // read from Flows only
+      for (const json &Base : member(F, "overrides"))
         Overriders[Base.get<std::string>()].push_back(Usr);
+      Functions[Usr] = std::move(F);
     }
-    for (const json &C : S.value("external_calls", json::array()))
-      External.push_back(C); // indexed once every override is known
+    for (json &C : member(S, "external_calls"))
+      External.push_back(std::move(C)); // indexed once every override is known
     // Sinks declared on functions called through function values.
-    for (const json &D : S.value("declared_sinks", json::array())) {
+    for (const json &D : member(S, "declared_sinks")) {
       std::string Usr = D.value("usr", "");
       if (DeclaredSinkNames.emplace(Usr, D.value("name", "")).second)
-        for (const json &F : D.value("flows", json::array()))
+        for (const json &F : member(D, "flows"))
           Flows[Usr].push_back(F);
     }
-    for (const json &Slot : S.value("function_slots", json::array()))
-      for (const json &T : Slot.value("targets", json::array()))
+    for (const json &Slot : member(S, "function_slots"))
+      for (const json &T : member(Slot, "targets"))
         SlotTargets[Slot.value("slot", "")].insert(T.get<std::string>());
-    const json &Inv = S.value("inventory", json::object());
+    json &Inv = member(S, "inventory");
     for (auto It = Inv.begin(); It != Inv.end(); ++It)
       if (It.value().is_array())
-        for (const json &Fact : It.value())
-          Facts[It.key()].push_back(Fact);
+        for (json &Fact : It.value())
+          Facts[It.key()].push_back(std::move(Fact));
     FunctionCount += Inv.value("functions", 0);
     Annotations += Inv.value("annotations", 0);
   }
@@ -1080,7 +1098,7 @@ std::string fingerprintOf(const json &Finding, unsigned Occurrence) {
   return Buf;
 }
 
-json joinSummaries(const JoinInput &In, const Policy &P) {
+json joinSummaries(JoinInput &In, const Policy &P) {
   return Joiner(In, P).run();
 }
 

@@ -29,7 +29,10 @@ struct JoinInput {
   std::string ProjectRoot; // as shown in reports
 };
 
-nlohmann::json joinSummaries(const JoinInput &In, const Policy &P);
+/// Joins the summaries into the inventory. The summaries' contents are moved
+/// into the join (copying them would double the scan's memory): \p In keeps
+/// only their number afterwards.
+nlohmann::json joinSummaries(JoinInput &In, const Policy &P);
 
 /// A finding's fingerprint: its check, file and message (no line numbers,
 /// so unrelated edits keep it), and its rank among identical ones.

@@ -24,6 +24,19 @@ struct Customer {
 std::string birthDate;
 // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: variable 'birthDate' looks like a date of birth but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
 
+// A static member is reported once, where the class declares it, not again
+// where it is defined.
+struct PasswordProvider;
+struct Session {
+  static std::string defaultPassword;
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: variable 'Session::defaultPassword' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+  // Quiet: objects that deal with passwords are not passwords.
+  PasswordProvider *passwordProvider;
+  static PasswordProvider *defaultPasswordProvider;
+};
+std::string Session::defaultPassword = "guest";
+PasswordProvider *Session::defaultPasswordProvider = nullptr;
+
 // Every member of a PRIVACY_DATA class is personal data already.
 struct PRIVACY_DATA("customer") Profile {
   std::string email;

@@ -125,8 +125,11 @@ public:
   }
   // Locals are followed by the dataflow from what initialises them; globals
   // and statics are not.
+  // A static member or an extern variable is reported once, where it is
+  // first declared (the class or the header), not again where it is defined.
   bool VisitVarDecl(VarDecl *VD) {
-    if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage())
+    if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage() &&
+        VD->isFirstDecl())
       check(VD, "variable");
     return true;
   }
@@ -149,7 +152,10 @@ private:
       if (W == "valid" || W == "verified" || W == "count" || W == "len" ||
           W == "length" || W == "size" || W == "format" || W == "regex" ||
           W == "pattern" || W == "label" || W == "field" || W == "column" ||
-          W == "key" || W == "max" || W == "min")
+          W == "key" || W == "max" || W == "min" ||
+          // objects that deal with the data, not the data
+          W == "provider" || W == "factory" || W == "handler" ||
+          W == "callback" || W == "manager" || W == "policy")
         return;
     SourceLocation Loc = SM.getFileLoc(D->getLocation());
     if (!Reported.insert(Loc.getRawEncoding()).second)
