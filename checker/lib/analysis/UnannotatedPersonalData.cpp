@@ -144,6 +144,10 @@ private:
     QualType T = D->getType();
     if (T->isBooleanType() || T->isFunctionPointerType())
       return;
+    // Constants are written in the code, not collected from anybody
+    // (`const std::string USERNAME_PARAM = "username"`).
+    if (isa<VarDecl>(D) && T.isConstQualified())
+      return;
     std::vector<std::string> Words = identifierWords(D->getName());
     const char *Kind = looksLike(Words);
     if (!Kind)
