@@ -34,6 +34,17 @@ void saveNote(PRIVACY_STORE("member-db") const char *note);
 PRIVACY_TRANSFER("acme_analytics", "DE") void track(const char *event);
 PRIVACY_STORE("archive") void archive(const char *record);
 
+// --- one list of purposes per function -------------------------------------
+
+PRIVACY_PURPOSE("support") void reply(int user);
+PRIVACY_PURPOSE("marketing") void reply(int user) {}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'reply' already has PRIVACY_PURPOSE('support') on an earlier declaration; a function has one list of purposes: name them all in one PRIVACY_PURPOSE [privacy-invalid-annotation]
+PRIVACY_PURPOSE("support") PRIVACY_PURPOSE("marketing") void twice(int user);
+// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'twice' already has PRIVACY_PURPOSE('support'); a function has one list of purposes: name them all in one PRIVACY_PURPOSE [privacy-invalid-annotation]
+// Quiet: the same list on the declaration and the definition.
+PRIVACY_PURPOSE("support", "marketing") void answer(int user);
+PRIVACY_PURPOSE("support", "marketing") void answer(int user) {}
+
 // --- wrong arguments --------------------------------------------------------
 
 PRIVACY_TRANSFER("freshworks", "US", "fast") void ship(const char *);

@@ -161,8 +161,41 @@ private:
       report(A, "'" + Args[1] +
                     "' is not an ISO 3166-1 alpha-2 country code (such as "
                     "'KR' or 'US')");
+    if (Info.Kind == AnnotationKind::Purpose)
+      checkOnePurposeList(D, A, Args);
     if (P)
       checkIds(A, Info, Args);
+  }
+
+  /// A function has one list of purposes: a second PRIVACY_PURPOSE with
+  /// other purposes, on the same or an earlier declaration, would make what
+  /// applies depend on which declaration is looked at.
+  void checkOnePurposeList(const Decl *D, const AnnotateAttr *A,
+                           const std::vector<std::string> &Args) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD)
+      return;
+    for (const FunctionDecl *Redecl = FD; Redecl;
+         Redecl = Redecl->getPreviousDecl()) {
+      for (const Annotation &Other : annotationsOn(Redecl)) {
+        if (Other.Kind != AnnotationKind::Purpose)
+          continue;
+        if (Redecl == FD && Other.Attr == A)
+          break; // only those before this one on the same declaration
+        if (Other.Args == Args)
+          continue; // the same list repeated is harmless
+        std::string List;
+        for (const std::string &Id : Other.Args)
+          List += (List.empty() ? "'" : ", '") + Id + "'";
+        report(A, "'" + FD->getNameAsString() + "' already has PRIVACY_PURPOSE(" +
+                      List + ")" +
+                      (Redecl == FD ? std::string()
+                                    : " on an earlier declaration") +
+                      "; a function has one list of purposes: name them all "
+                      "in one PRIVACY_PURPOSE");
+        return;
+      }
+    }
   }
 
   void checkIds(const AnnotateAttr *A, const AnnotationInfo &Info,
