@@ -46,28 +46,8 @@ if [ ! -f "$DB/compile_commands.json" ]; then
     { echo "poco.sh: CMake failed, see $DIR/cmake.log" >&2; exit 2; }
 fi
 
-# One pass of -fsyntax-only, JOBS at a time; prints "wall cpu failures".
-python3 - "$DB/compile_commands.json" "$JOBS" > "$DIR/syntax.txt" <<'PY'
-import json, os, resource, shlex, subprocess, sys, time
-from concurrent.futures import ThreadPoolExecutor
-db, jobs = json.load(open(sys.argv[1])), int(sys.argv[2])
-def run(e):
-    args = shlex.split(e["command"]) if "command" in e else e["arguments"]
-    out, skip = [], False
-    for a in args[1:]:
-        if skip: skip = False; continue
-        if a == "-o": skip = True; continue
-        if a == "-c": continue
-        out.append(a)
-    cc = "clang++" if args[0].endswith("++") else "clang"
-    return subprocess.run(["/usr/lib/llvm-19/bin/" + cc, "-fsyntax-only", "-w"] + out,
-                          cwd=e["directory"], capture_output=True).returncode
-t = time.time()
-with ThreadPoolExecutor(jobs) as ex:
-    failed = sum(c != 0 for c in ex.map(run, db))
-r = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.2f %.2f %d %d" % (time.time() - t, r.ru_utime + r.ru_stime, failed, r.ru_maxrss))
-PY
+# One pass of -fsyntax-only, JOBS at a time: "wall cpu failures maxrss".
+python3 "$HERE/syntax_only.py" "$DB/compile_commands.json" "$JOBS" > "$DIR/syntax.txt"
 read -r syntax_wall syntax_cpu syntax_failed syntax_rss < "$DIR/syntax.txt"
 
 /usr/bin/time -f "%e %U %S %M" -o "$DIR/scan-time.txt" "$SCAN" -q -p "$DB" -j "$JOBS" \
