@@ -741,8 +741,10 @@ json Joiner::run() {
       if (It.value().is_array())
         for (json &Fact : It.value())
           Facts[It.key()].push_back(std::move(Fact));
-    FunctionCount += Inv.value("functions", 0);
-    Annotations += Inv.value("annotations", 0);
+    if (Inv.is_object()) {
+      FunctionCount += Inv.value("functions", 0);
+      Annotations += Inv.value("annotations", 0);
+    }
   }
   // Flows through calls, and calls through function values, each finding
   // more of the other.
