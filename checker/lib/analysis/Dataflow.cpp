@@ -1123,14 +1123,17 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
                                   CalleePath));
       continue;
     }
+    auto Resolve = [&] {
+      return resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
+    };
     Taint Actual;
-    if (auto It = Resolved ? Resolved->find(Label) : std::map<std::string, Taint>::iterator();
-        Resolved && It != Resolved->end()) {
-      Actual = It->second;
+    if (!Resolved) {
+      Actual = Resolve();
     } else {
-      Actual = resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
-      if (Resolved)
-        Resolved->emplace(Label, Actual);
+      auto [It, New] = Resolved->try_emplace(Label);
+      if (New)
+        It->second = Resolve();
+      Actual = It->second;
     }
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
       Out.add(ActualLabel,

@@ -124,9 +124,9 @@ public:
     return true;
   }
   // Locals are followed by the dataflow from what initialises them; globals
-  // and statics are not.
-  // A static member or an extern variable is reported once, where it is
-  // first declared (the class or the header), not again where it is defined.
+  // and statics are not. A static member or an extern variable is reported
+  // once, where it is first declared (the class or the header), not again
+  // where it is defined.
   bool VisitVarDecl(VarDecl *VD) {
     if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage() &&
         VD->isFirstDecl())
