@@ -10,6 +10,8 @@ PACKAGES=(
   cmake ninja-build g++ gcc python3
   # policy files: JSON and JSON Schema validation
   nlohmann-json3-dev libvalijson-dev
+  # unit tests of the library (unittests/)
+  libgtest-dev
   # headers whose real declarations the tests parse (the API catalogs in
   # rules/sinks describe libcurl, spdlog with fmt, and SQLite)
   libcurl4-openssl-dev libspdlog-dev libsqlite3-dev
