@@ -1,0 +1,386 @@
+//===- Analyzer.h - the dataflow engine's internals ------------*- C++ -*-===//
+//
+// Internal to checker/lib/analysis/dataflow: the pieces the engine's files
+// share. privacy/Dataflow.h is the interface; this header is not installed.
+//
+// The files, by concern:
+//   FunctionAnalyzer.cpp  the per-function driver: CFG, fixpoint, statements
+//   Transfer.cpp          expressions: values, reads, writes, paths, sources
+//   Calls.cpp             a call: which callee, and what calling it does
+//   Summaries.cpp         applying a callee's summary; recording flows
+//   FunctionValues.cpp    calls through function values, slots, callbacks
+//   Catalog.cpp           calls the API catalog describes
+//   TranslationUnit.cpp   which functions, in which order; the cache
+//   Support.cpp           paths, states and small helpers
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_DATAFLOW_ANALYZER_H
+#define PRIVACY_DATAFLOW_ANALYZER_H
+
+#include "privacy/Dataflow.h"
+#include "privacy/Purposes.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace privacy::dataflow {
+
+//===----------------------------------------------------------------------===//
+// Paths: a variable (or *this) and a chain of fields.
+//===----------------------------------------------------------------------===//
+
+struct Path {
+  const clang::ValueDecl *Root = nullptr; // null with IsThis
+  bool IsThis = false;
+  std::vector<const clang::FieldDecl *> Fields;
+
+  bool operator<(const Path &O) const {
+    return std::tie(Root, IsThis, Fields) < std::tie(O.Root, O.IsThis, O.Fields);
+  }
+  bool sameRoot(const Path &O) const {
+    return Root == O.Root && IsThis == O.IsThis;
+  }
+  /// Whether this path is \p O or an enclosing object of it.
+  bool covers(const Path &O) const {
+    return sameRoot(O) && Fields.size() <= O.Fields.size() &&
+           std::equal(Fields.begin(), Fields.end(), O.Fields.begin());
+  }
+  std::string describe() const;
+};
+
+using State = std::map<Path, Taint>;
+
+/// The first entry of \p S with \p P's root: entries with one root are
+/// contiguous, since paths sort by root first.
+State::const_iterator firstWithRoot(const State &S, const Path &P);
+/// Forgets what \p S knew of \p P and its fields.
+void eraseCovered(State &S, const Path &P);
+/// Adds \p From to \p Into; returns whether anything was new.
+bool joinInto(State &Into, const State &From);
+/// Whether two states hold the same paths with the same labels.
+bool sameState(const State &A, const State &B);
+
+/// \p E without parentheses, implicit casts and temporaries' wrappers.
+const clang::Expr *ignoreNoise(const clang::Expr *E);
+const clang::FieldDecl *fieldNamed(const clang::RecordDecl *RD,
+                                   llvm::StringRef Name);
+/// "'ns::name'", as messages name declarations.
+std::string quoted(const clang::NamedDecl *D);
+
+/// Adds what a later round of a fixpoint saw at the same call.
+void mergeArguments(std::vector<Taint> &Args,
+                    std::vector<std::map<std::string, Taint>> &Fields,
+                    const std::vector<Taint> &MoreArgs,
+                    const std::vector<std::map<std::string, Taint>> &MoreFields);
+
+//===----------------------------------------------------------------------===//
+// Annotations that make a call a sink.
+//===----------------------------------------------------------------------===//
+
+struct SinkAnnotation {
+  SinkSite Site;
+  int Param = -1; // -1: the whole function (every argument)
+};
+
+std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
+                                              const clang::SourceManager &SM);
+
+//===----------------------------------------------------------------------===//
+// The translation unit: functions, their order, summaries, results.
+//===----------------------------------------------------------------------===//
+
+/// A callback passed on by more callers than this is not followed, and a
+/// summary keeps at most this many calls through function values: code
+/// that passes a handful of handlers through every layer (parsers, event
+/// loops) would otherwise carry them all everywhere.
+constexpr unsigned MaxCallbackHops = 3;
+constexpr size_t MaxIndirectCalls = 64;
+
+/// Arguments known only as taints: a callback run from a callee's summary.
+struct GivenArgs {
+  std::vector<Taint> Args;
+  std::vector<std::map<std::string, Taint>> Fields;
+};
+
+class TranslationUnitAnalysis {
+public:
+  TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+
+  std::shared_ptr<TranslationUnitFlows> run();
+  using FunctionMap =
+      std::map<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>;
+  using ReadMap =
+      std::map<const clang::FunctionDecl *, std::vector<const clang::ValueDecl *>>;
+  void registerFunctions(const std::vector<const clang::FunctionDecl *> &Functions);
+  void collectCallsAndReads(const std::vector<const clang::FunctionDecl *> &Functions,
+                            FunctionMap &Calls, ReadMap &Reads);
+  std::vector<const clang::FunctionDecl *>
+  analysisOrder(const std::vector<const clang::FunctionDecl *> &Functions,
+                FunctionMap &Calls, ReadMap &Reads);
+  void analyseInOrder(const std::vector<const clang::FunctionDecl *> &Order);
+  void seedSlotsFromInitialisers(const std::vector<const clang::VarDecl *> &Globals);
+  void seedSlot(const clang::Expr *Init, const clang::ValueDecl *Slot);
+
+  clang::ASTContext &Ctx;
+  const ApiCatalog *Catalog;
+  std::shared_ptr<TranslationUnitFlows> Out =
+      std::make_shared<TranslationUnitFlows>();
+  llvm::DenseSet<const clang::FunctionDecl *> Analysable;
+  /// Virtual methods (canonical) → the overriding definitions in this
+  /// translation unit: a virtual call may run any of them.
+  std::map<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>
+      Overriders;
+  const std::vector<const clang::FunctionDecl *> &
+  overridersOf(const clang::FunctionDecl *FD) const;
+  std::map<std::string, const clang::VarDecl *> CapturedVars;
+  // Functions whose result is a file descriptor some sink cares about
+  // (socket, accept): their results carry the marker "#fd:<name>".
+  std::set<std::string> FdSources;
+  std::set<std::tuple<unsigned, int, std::string, std::string>> FindingKeys;
+  std::set<std::tuple<unsigned, int, const clang::FunctionDecl *, std::string>>
+      CrossingKeys;
+
+  // Function values.
+  std::map<std::string, const clang::FunctionDecl *> FunctionLabels;
+  std::map<const clang::FunctionDecl *, std::string> LabelOfFunction;
+  std::map<std::string, const clang::ValueDecl *> SlotLabels;
+  std::map<const clang::ValueDecl *, std::string> LabelOfSlot;
+  std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
+      SlotTargets;
+  llvm::DenseMap<const clang::ValueDecl *, bool> SlotTypes;
+  std::set<const clang::ValueDecl *> SlotsRead;
+  /// A slot gained a target after a function read it: one more round.
+  bool SlotsGrewAfterRead = false;
+
+  /// Calls into other files, one per site and callee (later rounds of a
+  /// function's fixpoint see more).
+  std::map<std::tuple<const clang::FunctionDecl *, const clang::FunctionDecl *,
+                      unsigned, bool>,
+           size_t>
+      ExternalIndex;
+  std::map<const clang::Expr *, unsigned> ReturnIds;
+  void addExternalCall(ExternalCall EC);
+  std::string returnLabel(const clang::Expr *Call);
+
+  const std::string &fnLabel(const clang::FunctionDecl *FD);
+  const clang::FunctionDecl *functionOf(const std::string &Label) const;
+  /// The functions a label may call: the function itself, or every function
+  /// stored in the slot it was read from. (A slot's value carries only its
+  /// marker, so values stay small in code full of function tables.)
+  std::vector<const clang::FunctionDecl *>
+  targetsOf(const std::string &Label) const;
+  /// Fields and globals whose type may hold a function.
+  bool isSlot(const clang::ValueDecl *D);
+  const std::string &slotLabel(const clang::ValueDecl *D);
+  void addSlotTarget(const clang::ValueDecl *Slot,
+                     const clang::FunctionDecl *Target);
+
+  const FunctionSummary *summaryOf(const clang::FunctionDecl *FD) const;
+  bool hasBody(const clang::FunctionDecl *FD) const;
+  const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD) const;
+  std::string captureLabel(const clang::VarDecl *V);
+};
+
+//===----------------------------------------------------------------------===//
+// One function: a forward analysis on its CFG, and its summary.
+//===----------------------------------------------------------------------===//
+
+class FunctionAnalyzer {
+public:
+  FunctionAnalyzer(TranslationUnitAnalysis &TU, const clang::FunctionDecl *FD);
+  void run();
+
+private:
+  // The driver (FunctionAnalyzer.cpp).
+  void iterateToFixpoint(const clang::CFG &Graph);
+  void finish();
+  void processElement(const clang::CFGElement &E);
+  void processDecl(const clang::VarDecl *VD);
+  bool initialiseFieldByField(const clang::VarDecl *VD, const Path &P,
+                              const clang::Expr *Init);
+  bool copyFieldByField(const clang::VarDecl *VD, const Path &P,
+                        const clang::Expr *Init);
+  void processMemberInitializer(const clang::CXXCtorInitializer *Init);
+
+  // Expressions (Transfer.cpp).
+  Taint value(const clang::Expr *E);
+  /// Adds what each of \p Exprs carries to \p Into, in order.
+  void mergeValues(llvm::ArrayRef<const clang::Expr *> Exprs, Taint &Into);
+  Taint compute(const clang::Expr *E);
+  Taint transfer(const clang::Expr *E);
+  Taint computeDeclRef(const clang::DeclRefExpr *DRE);
+  Taint computeMember(const clang::MemberExpr *ME);
+  Taint computeBinary(const clang::BinaryOperator *BO);
+  Taint computeOperatorCall(const clang::CXXOperatorCallExpr *OC);
+  Taint computeLambda(const clang::LambdaExpr *LE);
+  void readSlot(const clang::ValueDecl *D, Taint &Into);
+  std::map<std::string, Taint> argFields(const clang::Expr *A);
+  Taint readPath(const Path &P);
+  void write(const clang::Expr *Target, const Taint &T,
+             clang::SourceLocation Loc, bool Strong);
+  void writePath(const Path &P, bool Exact, const Taint &T,
+                 clang::SourceLocation Loc, bool Strong);
+  void recordSlotWrite(const Path &P, const Taint &Stored);
+  std::optional<Path> pathOf(const clang::Expr *E, bool *Exact = nullptr);
+  Taint sourcesOf(const clang::Decl *D, clang::QualType T, const clang::Expr *At);
+  Taint placeholderFor(const Path &P);
+  void recordPurposeUse(const clang::Expr *E, const Taint &T);
+
+  // Calls (Calls.cpp).
+  Taint computeCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
+                    const clang::Expr *Object,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  const clang::Expr *functionValueCalled(const clang::Expr *Call,
+                                         const clang::FunctionDecl *Callee,
+                                         const clang::Expr *Object,
+                                         llvm::ArrayRef<const clang::Expr *> &Args);
+  Taint computeDirectCall(const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee,
+                          const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args);
+  bool recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
+                           clang::SourceLocation Loc, const clang::Expr *Object,
+                           llvm::ArrayRef<const clang::Expr *> Args);
+  void applyOverriders(const clang::Expr *Call, const clang::FunctionDecl *Callee,
+                       const clang::Expr *Object,
+                       llvm::ArrayRef<const clang::Expr *> Args,
+                       bool Anonymizes, Taint &Result);
+  void applyDefinedCallee(const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee,
+                          const clang::FunctionDecl *Def,
+                          const FunctionSummary &S, const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args,
+                          bool FunctionLevelSink, bool Anonymizes,
+                          Taint &Result);
+  void recordPurposeCrossing(const clang::FunctionDecl *Callee,
+                             clang::SourceLocation Loc,
+                             const FunctionSummary &S);
+  void applyUnknownCallee(const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee,
+                          const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args,
+                          bool HasDeclaredSinks, bool Anonymizes,
+                          Taint &Result);
+  void recordExternalCall(const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee,
+                          const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args,
+                          bool Anonymizes, Taint &Result);
+  void applyConservativeRule(const clang::Expr *Call,
+                             const clang::FunctionDecl *Callee,
+                             const clang::Expr *Object,
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             Taint &Result);
+  const clang::Expr *receiverOf(const clang::FunctionDecl *Callee,
+                                const clang::Expr *Object,
+                                llvm::ArrayRef<const clang::Expr *> Args,
+                                Taint &In);
+  void addCalleeFacts(const clang::FunctionDecl *Callee,
+                      clang::SourceLocation Loc, Taint &Result);
+  void applyLambdaArguments(const clang::Expr *Call,
+                            llvm::ArrayRef<const clang::Expr *> Args);
+
+  // Summaries and what they record (Summaries.cpp).
+  void applySummary(const FunctionSummary &S, const clang::FunctionDecl *Callee,
+                    const clang::Expr *Call, const clang::Expr *Object,
+                    llvm::ArrayRef<const clang::Expr *> Args, bool ImportFlows,
+                    Taint &Result);
+  using Substituter = std::function<Taint(const Taint &)>;
+  void applyOutEffect(const std::string &Key, const Taint &Written,
+                      clang::SourceLocation Loc, const clang::Expr *Object,
+                      llvm::ArrayRef<const clang::Expr *> Args);
+  void importSummaryFlows(const FunctionSummary &S,
+                          const clang::FunctionDecl *Callee, bool ImportFlows,
+                          const Substituter &Substitute);
+  void runSummaryCallbacks(const FunctionSummary &S,
+                           const clang::FunctionDecl *Callee,
+                           const clang::Expr *Call, const clang::Expr *Object,
+                           llvm::ArrayRef<const clang::Expr *> Args,
+                           const Substituter &Substitute);
+  Taint resolvePlaceholder(const std::string &Label, const clang::Expr *Object,
+                           llvm::ArrayRef<const clang::Expr *> Args,
+                           const Taint *LambdaParams,
+                           const GivenArgs *Given = nullptr);
+  Taint resolveGivenPlaceholder(const std::string &Head,
+                                const std::vector<std::string> &FieldNames,
+                                const GivenArgs &Given);
+  Taint resolveFieldsOf(const clang::Expr *Base, Path P,
+                        const std::vector<std::string> &FieldNames);
+  Taint substitute(const Taint &T, const clang::Expr *Call,
+                   const clang::FunctionDecl *Callee, const clang::Expr *Object,
+                   llvm::ArrayRef<const clang::Expr *> Args,
+                   const Taint *LambdaParams = nullptr,
+                   const GivenArgs *Given = nullptr,
+                   clang::SourceLocation At = clang::SourceLocation(),
+                   std::map<std::string, Taint> *Resolved = nullptr);
+  void recordInternalCall(const FunctionSummary &S,
+                          const clang::FunctionDecl *Callee,
+                          clang::SourceLocation Loc, const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args);
+  void recordFlow(const SinkSite &Site, const Taint &Data);
+  void recordCrossing(PurposeCrossing C);
+
+  // Function values (FunctionValues.cpp).
+  Taint computeIndirectCall(const clang::Expr *Call, const clang::Expr *Through,
+                            llvm::ArrayRef<const clang::Expr *> Args);
+  void recordIndirectCall(const std::string &Callee,
+                          const clang::FunctionDecl *In,
+                          clang::SourceLocation Loc, GivenArgs Args,
+                          unsigned Hops);
+  void runCallbackTargets(const clang::FunctionDecl *CallsFrom,
+                          clang::SourceLocation CallLoc,
+                          const clang::Expr *OuterCall, const Taint &CalleeValue,
+                          const GivenArgs &Given, unsigned Hops);
+  void runCallbackTarget(const clang::FunctionDecl *Target,
+                         const clang::FunctionDecl *CallsFrom,
+                         clang::SourceLocation CallLoc,
+                         const clang::Expr *OuterCall, const GivenArgs &Given);
+
+  // The API catalog (Catalog.cpp).
+  bool applyCatalog(const clang::FunctionDecl *Callee, const clang::Expr *Call,
+                    const clang::Expr *Object,
+                    llvm::ArrayRef<const clang::Expr *> Args, Taint &Result);
+  void applyCatalogSink(const CatalogEntry &E, const std::string &Name,
+                        clang::SourceLocation Loc, const clang::Expr *Object,
+                        llvm::ArrayRef<const clang::Expr *> Args);
+  Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
+                       llvm::ArrayRef<const clang::Expr *> Args);
+
+  TranslationUnitAnalysis &TU;
+  const clang::FunctionDecl *FD;
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  FunctionSummary Summary;
+  State Cur;
+  std::map<const clang::Expr *, Taint> Values;
+  /// Expressions the CFG evaluates as elements of their own, recomputed at
+  /// each visit; any other (an initialiser's wrappers) is recomputed from
+  /// them when asked, so a value from an earlier round is never reused.
+  llvm::DenseSet<const clang::Stmt *> Elements;
+  std::set<std::tuple<unsigned, int, std::string, std::string>> FlowKeys;
+  bool CoversNetwork = false, CoversStore = false, CoversLog = false;
+  std::set<std::string> CoveredNetworkParams, CoveredStoreParams,
+      CoveredLogParams;
+  std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
+  std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
+  std::set<std::string> CallbacksApplied;
+  int IndirectDepth = 0;
+  std::unique_ptr<clang::ParentMap> Parents; // of FD's body, made when first needed
+};
+
+} // namespace privacy::dataflow
+
+#endif // PRIVACY_DATAFLOW_ANALYZER_H

@@ -1,0 +1,331 @@
+//===- Calls.cpp - what a call does to the data passed to it --------------===//
+//
+// computeCall decides what kind of callee a call has and hands it on:
+//   - a call through a function value: FunctionValues.cpp;
+//   - a callee defined in this translation unit: its summary (Summaries.cpp),
+//     and those of the overrides a virtual call may run;
+//   - an unknown callee (no body here): the API catalog (Catalog.cpp), the
+//     record privacy-scan completes from other files, lambdas handed to it,
+//     and the conservative rule (what goes in comes out).
+// docs/limitations.md, "Across functions", states what each case assumes.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "privacy/Annotations.h"
+#include "privacy/PersonalData.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace privacy::dataflow {
+
+using namespace clang;
+
+Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee,
+                                    const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args) {
+  Taint Result;
+  // __builtin_expect and friends carry no data; library builtins (printf,
+  // snprintf, memcpy) are ordinary calls for the catalog.
+  if (unsigned ID = Callee ? Callee->getBuiltinID() : 0;
+      ID && !Ctx.BuiltinInfo.isPredefinedLibFunction(ID) &&
+      !Ctx.BuiltinInfo.isLibFunction(ID)) {
+    mergeValues(Args, Result);
+    return Result;
+  }
+  // Calls through function values run every target known.
+  llvm::ArrayRef<const Expr *> CallArgs = Args;
+  const Expr *Through = functionValueCalled(Call, Callee, Object, CallArgs);
+  if (Through && IndirectDepth < 4)
+    return computeIndirectCall(Call, Through, CallArgs);
+  if (Callee)
+    return computeDirectCall(Call, Callee, Object, Args);
+  // Through a function value nested too deep: conservative.
+  mergeValues(Args, Result);
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    Result.merge(value(CE->getCallee()));
+  return Result;
+}
+
+/// The function value a call runs, if it runs one: the callee expression of
+/// a call without a named callee, the object of std::function's operator(),
+/// the first argument of std::invoke (then dropped from \p Args).
+const Expr *FunctionAnalyzer::functionValueCalled(
+    const Expr *Call, const FunctionDecl *Callee, const Expr *Object,
+    llvm::ArrayRef<const Expr *> &Args) {
+  if (!Callee) {
+    if (const auto *CE = dyn_cast<CallExpr>(Call))
+      return CE->getCallee();
+    return nullptr;
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      MD && MD->getOverloadedOperator() == OO_Call && Object &&
+      !TU.definitionOf(MD) && mayHoldFunction(Object->getType()))
+    return Object; // std::function<...>::operator()
+  if (!Args.empty() && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+      (Callee->getName() == "invoke" || Callee->getName() == "invoke_r")) {
+    const Expr *Through = Args.front();
+    Args = Args.drop_front();
+    return Through;
+  }
+  return nullptr;
+}
+
+Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
+                                          const FunctionDecl *Callee,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Taint Result;
+  TU.Out->Calls.push_back({FD, Callee, Loc});
+  std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
+  bool FunctionLevelSink = recordDeclaredSinks(Sinks, Loc, Object, Args);
+
+  bool Anonymizes = findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
+  const FunctionDecl *Def = TU.definitionOf(Callee);
+  const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  applyOverriders(Call, Callee, Object, Args, Anonymizes, Result);
+  if (S) {
+    applyDefinedCallee(Call, Callee, Def, *S, Object, Args, FunctionLevelSink,
+                       Anonymizes, Result);
+  } else if (!Def || !TU.hasBody(Def)) {
+    applyUnknownCallee(Call, Callee, Object, Args, !Sinks.empty(), Anonymizes,
+                       Result);
+  } else {
+    // A body we are still analysing (recursion): what goes in comes out.
+    mergeValues(Args, Result);
+  }
+  if (Anonymizes)
+    Result = {};
+  addCalleeFacts(Callee, Loc, Result);
+  return Result;
+}
+
+/// Data reaching the sinks the callee's annotations declare; returns
+/// whether one is declared on the whole function.
+bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
+                                           SourceLocation Loc,
+                                           const Expr *Object,
+                                           llvm::ArrayRef<const Expr *> Args) {
+  bool FunctionLevelSink = false;
+  for (SinkAnnotation &S : Sinks) {
+    S.Site.Loc = Loc;
+    Taint In;
+    if (S.Param < 0) {
+      FunctionLevelSink = true;
+      mergeValues(Args, In);
+      if (Object)
+        In.merge(value(Object));
+    } else if (static_cast<size_t>(S.Param) < Args.size()) {
+      In = value(Args[S.Param]);
+    }
+    recordFlow(S.Site, In);
+  }
+  return FunctionLevelSink;
+}
+
+/// A virtual call (not qualified) may run every override seen.
+void FunctionAnalyzer::applyOverriders(const Expr *Call,
+                                       const FunctionDecl *Callee,
+                                       const Expr *Object,
+                                       llvm::ArrayRef<const Expr *> Args,
+                                       bool Anonymizes, Taint &Result) {
+  bool Dispatches = false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+      Dispatches = !ME->hasQualifier();
+  if (!Dispatches && !isa<CXXOperatorCallExpr>(Call))
+    return;
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  for (const FunctionDecl *Override : TU.overridersOf(Callee))
+    if (const FunctionSummary *OS = TU.summaryOf(Override)) {
+      TU.Out->Calls.push_back({FD, Override, Loc});
+      recordInternalCall(*OS, Override, Loc, Object, Args);
+      Taint Returned;
+      applySummary(*OS, Override, Call, Object, Args, /*ImportFlows=*/true,
+                   Returned);
+      if (!Anonymizes)
+        Result.merge(Returned);
+    }
+}
+
+void FunctionAnalyzer::applyDefinedCallee(
+    const Expr *Call, const FunctionDecl *Callee, const FunctionDecl *Def,
+    const FunctionSummary &S, const Expr *Object,
+    llvm::ArrayRef<const Expr *> Args, bool FunctionLevelSink, bool Anonymizes,
+    Taint &Result) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  recordInternalCall(S, Def, Loc, Object, Args);
+  Taint Returned;
+  applySummary(S, Def, Call, Object, Args, /*ImportFlows=*/!FunctionLevelSink,
+               Returned);
+  recordPurposeCrossing(Callee, Loc, S);
+  if (!Anonymizes)
+    Result.merge(Returned);
+}
+
+/// Data a function with a purpose of its own reads and returns is used
+/// under the caller's purposes from here on.
+void FunctionAnalyzer::recordPurposeCrossing(const FunctionDecl *Callee,
+                                             SourceLocation Loc,
+                                             const FunctionSummary &S) {
+  auto CalleePurpose = purposeOfContext(Callee);
+  bool Crosses = CalleePurpose && (!OwnPurpose || OwnPurpose->From.Attr !=
+                                                      CalleePurpose->From.Attr);
+  if (!Crosses)
+    return;
+  PurposeCrossing C;
+  C.Caller = FD;
+  C.Callee = Callee;
+  C.Loc = Loc;
+  for (const auto &[Label, Tr] : S.Return.labels())
+    if (!isPlaceholder(Label))
+      C.Data.add(Label,
+                 extendTrace(Tr, Loc, "returned by " + quoted(Callee) + " here"));
+  recordCrossing(std::move(C));
+}
+
+/// A callee without a body here: the catalog, else what other files may
+/// say of it, else the conservative rule.
+void FunctionAnalyzer::applyUnknownCallee(const Expr *Call,
+                                          const FunctionDecl *Callee,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args,
+                                          bool HasDeclaredSinks,
+                                          bool Anonymizes, Taint &Result) {
+  bool Decided = applyCatalog(Callee, Call, Object, Args, Result);
+  if (!SM.isInSystemHeader(Callee->getLocation()) && !HasDeclaredSinks &&
+      TU.Catalog && TU.Catalog->lookup(catalogName(Callee)).empty())
+    recordExternalCall(Call, Callee, Object, Args, Anonymizes, Result);
+  applyLambdaArguments(Call, Args);
+  if (!Decided && !Anonymizes)
+    applyConservativeRule(Call, Callee, Object, Args, Result);
+}
+
+/// What the arguments carry, for privacy-scan to apply the callee's summary
+/// from another file.
+void FunctionAnalyzer::recordExternalCall(const Expr *Call,
+                                          const FunctionDecl *Callee,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args,
+                                          bool Anonymizes, Taint &Result) {
+  ExternalCall EC;
+  EC.Caller = FD;
+  EC.Callee = Callee;
+  EC.Loc = SM.getFileLoc(Call->getExprLoc());
+  for (const Expr *A : Args) {
+    EC.Args.push_back(value(A));
+    EC.ArgFields.push_back(argFields(A));
+  }
+  if (Object)
+    EC.Object = value(Object);
+  // privacy-scan puts in what the callee returns.
+  if (!Callee->getReturnType()->isVoidType() && !Anonymizes) {
+    EC.ReturnLabel = TU.returnLabel(Call);
+    Result.add(EC.ReturnLabel, nullptr);
+  }
+  TU.addExternalCall(std::move(EC));
+  Summary.ReachesOtherFiles = true;
+}
+
+/// Unknown code: what goes in comes out, and a non-const method or a
+/// stream-like first parameter takes in what it is given.
+void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
+                                             const FunctionDecl *Callee,
+                                             const Expr *Object,
+                                             llvm::ArrayRef<const Expr *> Args,
+                                             Taint &Result) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Taint In;
+  mergeValues(Args, In);
+  Result.merge(In);
+  if (Object)
+    Result.merge(value(Object));
+  // A struct of the program returned by value from unknown code may hold
+  // what its fields are declared to be. (One returned by reference lives
+  // elsewhere: reading it says so field by field.)
+  QualType Returned = Callee->getReturnType();
+  if (const RecordDecl *RD = recordOfType(Returned);
+      RD && RD->getDefinition() && !Returned->isReferenceType() &&
+      !Returned->isPointerType() &&
+      !SM.isInSystemHeader(RD->getDefinition()->getLocation()))
+    Result.merge(sourcesOf(nullptr, Callee->getReturnType(), Call));
+  const Expr *Receiver = receiverOf(Callee, Object, Args, In);
+  if (Receiver && !In.empty())
+    write(Receiver, In.withStep(Loc, "added to it by " + quoted(Callee)), Loc,
+          /*Strong=*/false);
+}
+
+/// What unknown code may add \p In to: the object of a non-const method, or
+/// a free function's first parameter when it is a non-const reference to a
+/// struct (then \p In becomes what the other arguments carry).
+const Expr *FunctionAnalyzer::receiverOf(const FunctionDecl *Callee,
+                                         const Expr *Object,
+                                         llvm::ArrayRef<const Expr *> Args,
+                                         Taint &In) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  const Expr *Receiver = nullptr;
+  if (MD && Object && !MD->isConst() && !isa<CXXConstructorDecl>(MD)) {
+    Receiver = Object;
+  } else if (!MD && !Args.empty() && Callee->getNumParams() > 0) {
+    QualType First = Callee->getParamDecl(0)->getType();
+    if (First->isLValueReferenceType() &&
+        !First->getPointeeType().isConstQualified() && recordOfType(First)) {
+      Receiver = Args[0];
+      In = {};
+      mergeValues(Args.drop_front(), In);
+    }
+  }
+  // `os << a << b`: the stream is at the root of the chain.
+  while (Receiver && !pathOf(Receiver)) {
+    const Expr *R = ignoreNoise(Receiver);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R))
+      Receiver = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(R))
+      Receiver = MC->getImplicitObjectArgument();
+    else
+      Receiver = nullptr;
+  }
+  return Receiver;
+}
+
+/// What a call's result is whatever the callee does: a descriptor from
+/// socket(), an item its annotation says it returns.
+void FunctionAnalyzer::addCalleeFacts(const FunctionDecl *Callee,
+                                      SourceLocation Loc, Taint &Result) {
+  if (!TU.FdSources.empty()) {
+    std::string Name = catalogName(Callee);
+    if (TU.FdSources.count(Name))
+      Result.add("#fd:" + Name, nullptr);
+  }
+  if (auto O = dataOfDecl(Callee); O && isa<FunctionDecl>(O->Source))
+    Result.add(O->Item, extendTrace(nullptr, Loc,
+                                    "'" + O->Item + "' is returned by " +
+                                        quoted(Callee) + " here"));
+}
+
+void FunctionAnalyzer::applyLambdaArguments(const Expr *Call,
+                                            llvm::ArrayRef<const Expr *> Args) {
+  // A lambda handed to code we cannot see (std::for_each, a callback
+  // registry) is assumed to be called with what the other arguments hold.
+  for (size_t I = 0; I < Args.size(); ++I) {
+    const auto *LE = dyn_cast<LambdaExpr>(ignoreNoise(Args[I]));
+    if (!LE)
+      continue;
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    const FunctionSummary *S = TU.summaryOf(Op);
+    if (!S)
+      continue;
+    Taint Others;
+    for (size_t J = 0; J < Args.size(); ++J)
+      if (J != I)
+        Others.merge(value(Args[J]));
+    SourceLocation Loc = SM.getFileLoc(LE->getBeginLoc());
+    Taint Given = Others.withStep(Loc, "handed to the lambda here");
+    for (const SinkFlow &F : S->Flows)
+      recordFlow(F.Site, substitute(F.Data, Call, Op, nullptr, {}, &Given));
+  }
+}
+
+} // namespace privacy::dataflow

@@ -1,0 +1,162 @@
+//===- Catalog.cpp - calls the API catalog describes ----------------------===//
+//
+// A call of a function without a body here that rules/sinks/*.json or the
+// user's catalogs describe: a sink, a propagator, an anonymizer or a source
+// (rules/schema/sinks.schema.json describes the entries).
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+namespace privacy::dataflow {
+
+using namespace clang;
+
+static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
+                      const SourceManager &SM, const LangOptions &LO) {
+  if (E.WhenArg < 0)
+    return true;
+  if (static_cast<size_t>(E.WhenArg) >= Args.size())
+    return false;
+  const Expr *Arg = Args[E.WhenArg]->IgnoreParenImpCasts();
+  std::string Spelled;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    Spelled = DRE->getDecl()->getNameAsString();
+  else
+    Spelled = Lexer::getSourceText(
+                  CharSourceRange::getTokenRange(Args[E.WhenArg]->getSourceRange()),
+                  SM, LO)
+                  .str();
+  return std::find(E.WhenIn.begin(), E.WhenIn.end(), Spelled) != E.WhenIn.end();
+}
+
+/// The stream a chain of << starts from: `std::cout << a << b`.
+static const VarDecl *streamRoot(const Expr *E) {
+  for (int Depth = 0; E && Depth < 64; ++Depth) {
+    E = ignoreNoise(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The argument or object an entry's value names, if the call has it.
+static const Expr *catalogTarget(const ValueRef &V, const Expr *Object,
+                                 llvm::ArrayRef<const Expr *> Args) {
+  if (V.K == ValueRef::Object)
+    return Object;
+  if (V.K == ValueRef::Argument && static_cast<size_t>(V.Index) < Args.size())
+    return Args[V.Index];
+  return nullptr;
+}
+
+bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
+                                    const Expr *Call, const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    Taint &Result) {
+  if (!TU.Catalog || !Callee)
+    return false;
+  const auto &Entries = TU.Catalog->lookup(catalogName(Callee));
+  if (Entries.empty())
+    return false;
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  std::string Name = catalogName(Callee);
+  bool DecidesReturn = false;
+  for (const CatalogEntry *E : Entries) {
+    switch (E->Kind) {
+    case CatalogEntryKind::Sink:
+      applyCatalogSink(*E, Name, Loc, Object, Args);
+      break;
+    case CatalogEntryKind::Propagator: {
+      Taint In = catalogFlowing(*E, Object, Args)
+                     .withStep(Loc, "copied by '" + Name + "' here");
+      if (E->Value.K == ValueRef::Return) {
+        Result.merge(In);
+        DecidesReturn = true;
+      } else if (const Expr *To = catalogTarget(E->Value, Object, Args)) {
+        write(To, In, Loc, /*Strong=*/false);
+      }
+      break;
+    }
+    case CatalogEntryKind::Anonymizer:
+      if (E->Value.K == ValueRef::Return)
+        DecidesReturn = true;
+      break;
+    case CatalogEntryKind::Source: {
+      Taint Src;
+      Src.add(E->Item, extendTrace(nullptr, Loc,
+                                   "'" + E->Item + "' comes from '" + Name +
+                                       "' here"));
+      if (E->Value.K == ValueRef::Return)
+        Result.merge(Src);
+      else if (const Expr *To = catalogTarget(E->Value, Object, Args))
+        write(To, Src, Loc, /*Strong=*/false);
+      break;
+    }
+    }
+  }
+  return DecidesReturn;
+}
+
+/// What flows into an entry: the arguments it names, and the object.
+Taint FunctionAnalyzer::catalogFlowing(const CatalogEntry &E, const Expr *Object,
+                                       llvm::ArrayRef<const Expr *> Args) {
+  Taint In;
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (E.Args.contains(static_cast<int>(I)))
+      In.merge(value(Args[I]));
+  if (E.IncludesObject && Object)
+    In.merge(value(Object));
+  return In;
+}
+
+void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
+                                        const std::string &Name,
+                                        SourceLocation Loc, const Expr *Object,
+                                        llvm::ArrayRef<const Expr *> Args) {
+  if (!whenHolds(E, Args, SM, Ctx.getLangOpts()))
+    return;
+  if (!E.ReceiverIn.empty()) {
+    // Free operator<< takes the stream as argument 0.
+    const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
+    const VarDecl *Root = streamRoot(Stream);
+    if (!Root || std::find(E.ReceiverIn.begin(), E.ReceiverIn.end(),
+                           Root->getQualifiedNameAsString()) == E.ReceiverIn.end())
+      return;
+  }
+  if (!E.FdFrom.empty()) {
+    // write(2) is a network sink only on a socket.
+    Taint Fd = Args.empty() ? Taint() : value(Args[0]);
+    bool IsSocket = false;
+    for (const std::string &From : E.FdFrom)
+      IsSocket |= Fd.has("#fd:" + From);
+    if (!IsSocket)
+      return;
+  }
+  SinkSite Site;
+  Site.Loc = Loc;
+  Site.Via = "'" + Name + "'";
+  Site.CatalogEntry = E.DeclaredAt;
+  Site.Target = E.Target;
+  Site.Country = E.Country;
+  switch (E.Sink) {
+  case CatalogSinkKind::Transfer: Site.Kind = SinkKind::Transfer; break;
+  case CatalogSinkKind::Store: Site.Kind = SinkKind::Store; break;
+  case CatalogSinkKind::Log: Site.Kind = SinkKind::Log; break;
+  case CatalogSinkKind::Network: Site.Kind = SinkKind::Network; break;
+  }
+  recordFlow(Site, catalogFlowing(E, Object, Args));
+}
+
+} // namespace privacy::dataflow

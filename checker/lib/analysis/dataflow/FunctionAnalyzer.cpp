@@ -1,0 +1,236 @@
+//===- FunctionAnalyzer.cpp - one function to a fixpoint on its CFG -------===//
+//
+// The driver of the per-function analysis: the CFG, the fixpoint over its
+// blocks, and the statements that are not expressions (declarations,
+// returns, member initialisers). Expressions are in Transfer.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "../CfgOrder.h"
+#include "privacy/PersonalData.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace privacy::dataflow {
+
+using namespace clang;
+
+FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
+                                   const FunctionDecl *FD)
+    : TU(TU), FD(FD), Ctx(TU.Ctx), SM(TU.Ctx.getSourceManager()),
+      OwnPurpose(purposeOfContext(FD)) {
+  // A sink declared on the whole function covers the APIs it uses for that
+  // kind of sink; one declared on a parameter covers what that parameter
+  // brings in (see recordFlow).
+  for (const SinkAnnotation &S : sinkAnnotationsOf(FD, SM)) {
+    bool &Whole = S.Site.Kind == SinkKind::Transfer ? CoversNetwork
+                  : S.Site.Kind == SinkKind::Store  ? CoversStore
+                                                    : CoversLog;
+    std::set<std::string> &Params =
+        S.Site.Kind == SinkKind::Transfer ? CoveredNetworkParams
+        : S.Site.Kind == SinkKind::Store  ? CoveredStoreParams
+                                          : CoveredLogParams;
+    if (S.Param < 0)
+      Whole = true;
+    else
+      Params.insert(paramLabel(S.Param));
+  }
+}
+
+void FunctionAnalyzer::run() {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddInitializers = true;
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (Graph) {
+    for (const CFGBlock *Block : *Graph)
+      for (const CFGElement &Elem : *Block)
+        if (auto St = Elem.getAs<CFGStmt>())
+          Elements.insert(St->getStmt());
+    iterateToFixpoint(*Graph);
+  }
+  finish();
+}
+
+void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
+  // Forward analysis to a fixpoint: states only grow at joins, and a strong
+  // update inside a loop is re-joined with the loop's entry.
+  std::vector<State> Out(Graph.getNumBlockIDs());
+  std::vector<bool> Visited(Graph.getNumBlockIDs());
+  std::vector<const CFGBlock *> Order = reversePostOrder(Graph);
+  bool Changed = true;
+  for (int Round = 0; Changed && Round < 12; ++Round) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      Cur.clear();
+      for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
+        if (const CFGBlock *PB = Pred.getReachableBlock())
+          if (Visited[PB->getBlockID()])
+            joinInto(Cur, Out[PB->getBlockID()]);
+      for (const CFGElement &Elem : *Block)
+        processElement(Elem);
+      unsigned ID = Block->getBlockID();
+      if (!Visited[ID] || !sameState(Out[ID], Cur)) {
+        Changed = true;
+        Visited[ID] = true;
+        Out[ID] = Cur;
+      }
+    }
+  }
+}
+
+void FunctionAnalyzer::finish() {
+  Summary.Ready = true;
+  TU.Out->Summaries[FD] = std::move(Summary);
+}
+
+void FunctionAnalyzer::processElement(const CFGElement &Elem) {
+  if (auto S = Elem.getAs<CFGStmt>()) {
+    const Stmt *St = S->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          processDecl(VD);
+    } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+      if (const Expr *RV = RS->getRetValue())
+        Summary.Return.merge(value(RV).withStep(
+            SM.getFileLoc(RS->getReturnLoc()), "returned here"));
+    } else if (const auto *E = dyn_cast<Expr>(St)) {
+      Values.erase(E); // recompute under the current state
+      compute(E);
+    }
+  } else if (auto I = Elem.getAs<CFGInitializer>()) {
+    processMemberInitializer(I->getInitializer());
+  }
+}
+
+void FunctionAnalyzer::processMemberInitializer(const CXXCtorInitializer *Init) {
+  const FieldDecl *F = Init->getMember();
+  if (!F)
+    return;
+  Taint T = value(Init->getInit());
+  if (T.empty())
+    return;
+  Path P;
+  P.IsThis = true;
+  P.Fields.push_back(F);
+  SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
+  Taint Stored = T.withStep(Loc, "stored in '" + P.describe() + "'");
+  Cur[P].merge(Stored);
+  Summary.OutEffects[std::string(thisLabel()) + "." + F->getNameAsString()]
+      .merge(Stored);
+}
+
+void FunctionAnalyzer::processDecl(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  Path P;
+  P.Root = VD;
+  if (initialiseFieldByField(VD, P, Init) || copyFieldByField(VD, P, Init))
+    return;
+  SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+  Taint T = value(Init);
+  eraseCovered(Cur, P);
+  if (!T.empty())
+    Cur[P] = T.withStep(Loc, "stored in '" + P.describe() + "'");
+}
+
+/// Aggregates field by field, so one field's data stays in its field.
+bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
+                                              const Expr *Init) {
+  const auto *ILE = dyn_cast<InitListExpr>(ignoreNoise(Init));
+  if (!ILE)
+    return false;
+  const RecordDecl *RD = recordOfType(VD->getType());
+  if (!RD || VD->getType()->isPointerType() || !ILE->isSemanticForm())
+    return false;
+  SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+  eraseCovered(Cur, P);
+  unsigned Index = 0;
+  if (RD->getDefinition())
+    for (const FieldDecl *F : RD->getDefinition()->fields()) {
+      if (Index >= ILE->getNumInits())
+        break;
+      Taint T = value(ILE->getInit(Index++));
+      if (T.empty())
+        continue;
+      Path FP = P;
+      FP.Fields.push_back(F);
+      Cur[FP] = T.withStep(Loc, "stored in '" + FP.describe() + "'");
+    }
+  return true;
+}
+
+/// Copying a struct of the program from a path copies it field by field,
+/// so that one field's data stays in that field of the copy.
+bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
+                                        const Expr *Init) {
+  const Expr *Source = ignoreNoise(Init);
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(Source))
+    if (CCE->getNumArgs() == 1 && CCE->getConstructor()->isCopyOrMoveConstructor())
+      Source = ignoreNoise(CCE->getArg(0));
+  const RecordDecl *RD = recordOfType(VD->getType());
+  auto From = pathOf(Source);
+  if (!From || !RD || !RD->getDefinition() || VD->getType()->isPointerType() ||
+      VD->getType()->isReferenceType() ||
+      SM.isInSystemHeader(RD->getDefinition()->getLocation()))
+    return false;
+  std::vector<std::pair<Path, Taint>> Copies;
+  bool Seeded = false;
+  for (auto It = firstWithRoot(Cur, *From);
+       It != Cur.end() && It->first.sameRoot(*From); ++It) {
+    const auto &[Q, QT] = *It;
+    if (Q.covers(*From)) {
+      Seeded = true;
+      Taint Refined;
+      for (const auto &[Label, Tr] : QT.labels()) {
+        std::string L = Label;
+        if (isPlaceholder(Label))
+          for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I) {
+            if (SM.isInSystemHeader(From->Fields[I]->getLocation()))
+              break;
+            L += "." + From->Fields[I]->getNameAsString();
+          }
+        Refined.add(L, Tr);
+      }
+      Copies.push_back({P, Refined});
+    } else if (From->covers(Q)) {
+      Path To = P;
+      To.Fields.insert(To.Fields.end(),
+                       Q.Fields.begin() + From->Fields.size(), Q.Fields.end());
+      Copies.push_back({To, QT});
+    }
+  }
+  if (!Seeded)
+    Copies.push_back({P, placeholderFor(*From)});
+  // What the source's own declaration says it is (not its type: the
+  // copy has the same type and says so itself).
+  const Decl *Last = From->Fields.empty() ? static_cast<const Decl *>(From->Root)
+                                          : From->Fields.back();
+  if (auto O = dataOfDecl(Last)) {
+    Taint Own;
+    Own.add(O->Item, extendTrace(nullptr, SM.getFileLoc(Source->getExprLoc()),
+                                 "'" + O->Item + "' is read from " +
+                                     describeSource(O->Source) + " here"));
+    Copies.push_back({P, Own});
+  }
+  SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+  eraseCovered(Cur, P);
+  for (auto &[To, QT] : Copies)
+    if (!QT.empty())
+      Cur[To].merge(QT.withStep(Loc, "stored in '" + To.describe() + "'"));
+  return true;
+}
+
+} // namespace privacy::dataflow

@@ -1,0 +1,375 @@
+//===- FunctionValues.cpp - calls through function values -----------------===//
+//
+// A value may carry "#fn:" labels for the functions it may point to, and
+// "#slot:" labels for the field or global it was read from; a call through
+// it runs every target known. A callback that is a parameter of the
+// function ("$p1") is recorded in the summary and run where the function is
+// called. docs/limitations.md, "Calls through function values".
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace privacy {
+
+using namespace clang;
+
+bool mayHoldFunction(QualType T) {
+  for (int Depth = 0; Depth < 6 && !T.isNull(); ++Depth) {
+    T = T.getNonReferenceType().getCanonicalType();
+    if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+        T->isFunctionType() || T->isBlockPointerType())
+      return true;
+    if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr())) {
+      T = AT->getElementType();
+      continue;
+    }
+    if (T->isPointerType()) {
+      T = T->getPointeeType(); // a table of handlers: `handler_fn *table`
+      continue;
+    }
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return false;
+    if (RD->isLambda())
+      return true;
+    // std::function, std::move_only_function, boost::function,
+    // llvm::function_ref, and the like.
+    if (RD->getIdentifier() &&
+        RD->getName().contains_insensitive("function"))
+      return true;
+    // Containers of them: std::vector<std::function<...>>,
+    // std::map<std::string, handler_fn>.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type &&
+            mayHoldFunction(Arg.getAsType()))
+          return true;
+    return false;
+  }
+  return false;
+}
+
+namespace dataflow {
+
+//===----------------------------------------------------------------------===//
+// Labels for functions and slots (TranslationUnitAnalysis).
+//===----------------------------------------------------------------------===//
+
+const std::string &TranslationUnitAnalysis::fnLabel(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto It = LabelOfFunction.find(FD);
+  if (It != LabelOfFunction.end())
+    return It->second;
+  std::ostringstream S;
+  S << "#fn:" << static_cast<const void *>(FD);
+  FunctionLabels[S.str()] = FD;
+  return LabelOfFunction[FD] = S.str();
+}
+
+const FunctionDecl *
+TranslationUnitAnalysis::functionOf(const std::string &Label) const {
+  auto It = FunctionLabels.find(Label);
+  return It == FunctionLabels.end() ? nullptr : It->second;
+}
+
+std::vector<const FunctionDecl *>
+TranslationUnitAnalysis::targetsOf(const std::string &Label) const {
+  if (const FunctionDecl *Fn = functionOf(Label))
+    return {Fn};
+  auto Slot = SlotLabels.find(Label);
+  if (Slot == SlotLabels.end())
+    return {};
+  auto It = SlotTargets.find(Slot->second);
+  if (It == SlotTargets.end())
+    return {};
+  return {It->second.begin(), It->second.end()};
+}
+
+bool TranslationUnitAnalysis::isSlot(const ValueDecl *D) {
+  if (!D)
+    return false;
+  if (const auto *VD = dyn_cast<VarDecl>(D); VD && !VD->hasGlobalStorage())
+    return false;
+  auto [It, New] = SlotTypes.try_emplace(D, false);
+  if (New)
+    It->second = mayHoldFunction(D->getType());
+  return It->second;
+}
+
+const std::string &TranslationUnitAnalysis::slotLabel(const ValueDecl *D) {
+  auto It = LabelOfSlot.find(D);
+  if (It != LabelOfSlot.end())
+    return It->second;
+  std::ostringstream S;
+  S << "#slot:" << D->getName().str() << "@" << static_cast<const void *>(D);
+  SlotLabels[S.str()] = D;
+  return LabelOfSlot[D] = S.str();
+}
+
+void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
+                                            const FunctionDecl *Target) {
+  if (SlotTargets[Slot].insert(Target->getCanonicalDecl()).second &&
+      SlotsRead.count(Slot))
+    SlotsGrewAfterRead = true;
+}
+
+/// Functions in the initialisers of globals: `static const struct ops
+/// http_ops = { .send = http_send };`, `handler_fn table[] = { a, b };`.
+void TranslationUnitAnalysis::seedSlot(const Expr *Init, const ValueDecl *Slot) {
+  if (!Init)
+    return;
+  Init = ignoreNoise(Init);
+  if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
+    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
+      unsigned Index = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (Index >= ILE->getNumInits())
+          break;
+        seedSlot(ILE->getInit(Index++), F);
+      }
+      return;
+    }
+    for (const Expr *E : ILE->inits())
+      seedSlot(E, Slot); // the elements of an array
+    return;
+  }
+  if (!isSlot(Slot))
+    return;
+  // Every function named in the initialiser, except those called there.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::vector<const FunctionDecl *> Found;
+    bool shouldVisitLambdaBody() const { return false; }
+    bool TraverseCallExpr(CallExpr *CE) {
+      for (Expr *A : CE->arguments())
+        TraverseStmt(A);
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        Found.push_back(Fn);
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      Found.push_back(LE->getCallOperator());
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(Init));
+  for (const FunctionDecl *Fn : F.Found) {
+    fnLabel(Fn);
+    SlotTargets[Slot].insert(Fn->getCanonicalDecl());
+  }
+}
+
+void TranslationUnitAnalysis::seedSlotsFromInitialisers(
+    const std::vector<const VarDecl *> &Globals) {
+  for (const VarDecl *VD : Globals)
+    seedSlot(VD->getInit(), VD);
+}
+
+//===----------------------------------------------------------------------===//
+// Calls through function values (FunctionAnalyzer).
+//===----------------------------------------------------------------------===//
+
+/// A method that needs an object the function value does not carry
+/// (`&Mailer::send`): its calls are not followed.
+static bool needsObject(const FunctionDecl *Target) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Target);
+  return MD && MD->isInstance() && !MD->getParent()->isLambda();
+}
+
+void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
+                                          const FunctionDecl *In,
+                                          SourceLocation Loc, GivenArgs Args,
+                                          unsigned Hops) {
+  if (Hops > MaxCallbackHops)
+    return;
+  // A slot other files fill can bring their functions back here; a
+  // callback parameter is resolved by the callers, in this file or not.
+  if (!isPlaceholder(Callee))
+    Summary.ReachesOtherFiles = true;
+  auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
+  auto It = IndirectIndex.find(Key);
+  if (It == IndirectIndex.end()) {
+    if (Summary.IndirectCalls.size() >= MaxIndirectCalls)
+      return;
+    IndirectIndex[Key] = Summary.IndirectCalls.size();
+    Summary.IndirectCalls.push_back({Callee, In, Loc, std::move(Args.Args),
+                                     std::move(Args.Fields), Hops});
+    return;
+  }
+  // Later rounds of the fixpoint see more.
+  IndirectCall &Old = Summary.IndirectCalls[It->second];
+  mergeArguments(Old.Args, Old.ArgFields, Args.Args, Args.Fields);
+}
+
+/// The call sites and the labels the arguments carry: what a target does
+/// with the same labels at the same call was recorded already.
+static std::string callbackSignature(SourceLocation CallLoc,
+                                     SourceLocation OuterLoc,
+                                     const GivenArgs &Given) {
+  std::string Signature = std::to_string(CallLoc.getRawEncoding()) + "|" +
+                          std::to_string(OuterLoc.getRawEncoding());
+  for (const Taint &T : Given.Args) {
+    Signature += "|";
+    for (const auto &[L, Tr] : T.labels())
+      Signature += L + ",";
+  }
+  for (const auto &Fields : Given.Fields)
+    for (const auto &[Name, T] : Fields) {
+      Signature += "|" + Name + ":";
+      for (const auto &[L, Tr] : T.labels())
+        Signature += L + ",";
+    }
+  return Signature;
+}
+
+void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
+                                          SourceLocation CallLoc,
+                                          const Expr *OuterCall,
+                                          const Taint &CalleeValue,
+                                          const GivenArgs &Given,
+                                          unsigned Hops) {
+  // Flows and calls are sets: callbacks that run callbacks, as parsers'
+  // state machines do, would otherwise multiply at every level.
+  std::string Signature = callbackSignature(
+      CallLoc, SM.getFileLoc(OuterCall->getExprLoc()), Given);
+  for (const auto &[Label, Tr] : CalleeValue.labels()) {
+    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0) {
+      // Passed in by our own caller: resolved where we are called.
+      recordIndirectCall(Label, CallsFrom, CallLoc, Given, Hops + 1);
+      continue;
+    }
+    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
+      if (needsObject(Target) ||
+          !CallbacksApplied.insert(Signature + "|" + TU.fnLabel(Target)).second)
+        continue;
+      runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, Given);
+    }
+  }
+}
+
+/// One target of a callback a callee runs, called with \p Given.
+void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
+                                         const FunctionDecl *CallsFrom,
+                                         SourceLocation CallLoc,
+                                         const Expr *OuterCall,
+                                         const GivenArgs &Given) {
+  TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
+  bool FunctionLevelSink = false;
+  std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
+  for (SinkAnnotation &A : Sinks) {
+    A.Site.Loc = CallLoc;
+    Taint In;
+    if (A.Param < 0) {
+      FunctionLevelSink = true;
+      for (const Taint &T : Given.Args)
+        In.merge(T);
+    } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
+      In = Given.Args[A.Param];
+    }
+    recordFlow(A.Site, In);
+  }
+  const FunctionDecl *Def = TU.definitionOf(Target);
+  const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  if (!S) {
+    if (!TU.hasBody(Target) && Sinks.empty() &&
+        !SM.isInSystemHeader(Target->getLocation())) {
+      // Defined in another file: privacy-scan applies its summary.
+      ExternalCall EC;
+      EC.Caller = FD;
+      EC.Callee = Target;
+      EC.Loc = SM.getFileLoc(OuterCall->getExprLoc());
+      EC.Args = Given.Args;
+      EC.ArgFields = Given.Fields;
+      TU.addExternalCall(std::move(EC));
+      Summary.ReachesOtherFiles = true;
+    }
+    return;
+  }
+  for (const SinkFlow &F : S->Flows) {
+    if (F.Site.Kind == SinkKind::Purpose) {
+      if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+        continue;
+    } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
+      continue; // the target's declaration covers the APIs it uses
+    }
+    recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {}, nullptr,
+                                  &Given, CallLoc));
+  }
+  // A target's own calls through function values are not followed from
+  // here: a callback handed a callback is rare, and following every
+  // target's callbacks at every call multiplies in parsers' state machines.
+}
+
+Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
+                                            const Expr *Through,
+                                            llvm::ArrayRef<const Expr *> Args) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  Taint CalleeValue = value(Through);
+  Taint Result;
+  bool Resolved = false, Open = false;
+  std::set<const FunctionDecl *> Seen;
+  // Read from a field or global holding functions: every function stored
+  // there anywhere is a target (field-based), so the caller's context adds
+  // nothing; other files can add targets only to slots declared outside
+  // this file.
+  bool FromSlot = false;
+  for (const auto &[Label, Tr] : CalleeValue.labels())
+    FromSlot |= Label.rfind("#slot:", 0) == 0;
+  auto Record = [&](const std::string &Label) {
+    // The arguments whole: per field of every struct argument at every
+    // call through a function value is what made large C code (SQLite)
+    // many times slower.
+    GivenArgs Given;
+    for (const Expr *A : Args)
+      Given.Args.push_back(value(A));
+    recordIndirectCall(Label, FD, Loc, std::move(Given), 0);
+  };
+  ++IndirectDepth;
+  for (const auto &[Label, Tr] : CalleeValue.labels()) {
+    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
+      if (!Seen.insert(Target).second)
+        continue;
+      if (needsObject(Target)) {
+        Open = true;
+        continue;
+      }
+      // A lambda's object is the closure the value holds.
+      const Expr *Object = isa<CXXMethodDecl>(Target) ? Through : nullptr;
+      Result.merge(computeCall(Call, Target, Object, Args));
+      Resolved = true;
+    }
+    if (TU.functionOf(Label)) {
+      continue;
+    } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
+               !FromSlot) {
+      Record(Label);
+      Open = true;
+    } else if (Label.rfind("#slot:", 0) == 0) {
+      auto It = TU.SlotLabels.find(Label);
+      if (It != TU.SlotLabels.end() &&
+          !SM.isInMainFile(SM.getFileLoc(It->second->getLocation()))) {
+        Record(Label);
+        Open = true;
+      }
+    }
+  }
+  --IndirectDepth;
+  if (!Resolved || Open) {
+    // Targets we cannot see: what goes in comes out.
+    mergeValues(Args, Result);
+    Result.merge(CalleeValue);
+  }
+  return Result;
+}
+
+} // namespace dataflow
+} // namespace privacy

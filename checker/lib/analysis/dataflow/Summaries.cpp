@@ -1,0 +1,350 @@
+//===- Summaries.cpp - a callee's summary applied at a call ---------------===//
+//
+// A summary speaks of placeholders for what the caller passes ("$p0.name",
+// "$this", "$c<name>@<id>"); at a call each is resolved to what the caller
+// holds there, and the summary's return, out-effects, sink flows and
+// callbacks become the caller's. Flows and crossings are recorded here.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "privacy/PersonalData.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace privacy::dataflow {
+
+using namespace clang;
+
+void FunctionAnalyzer::applySummary(const FunctionSummary &S,
+                                    const FunctionDecl *Callee,
+                                    const Expr *Call, const Expr *Object,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    bool ImportFlows, Taint &Result) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  // What each placeholder stands for at this call, resolved once: the
+  // summary's parts name the same parameters, as they were at the call.
+  std::map<std::string, Taint> Resolved;
+  Substituter Substitute = [&](const Taint &T) {
+    return substitute(T, Call, Callee, Object, Args, nullptr, nullptr,
+                      SourceLocation(), &Resolved);
+  };
+  Result.merge(Substitute(S.Return)
+                   .withStep(Loc, "returned by " + quoted(Callee) + " here"));
+  for (const auto &[Key, Effect] : S.OutEffects) {
+    Taint Written = Substitute(Effect);
+    if (!Written.empty())
+      applyOutEffect(Key, Written, Loc, Object, Args);
+  }
+  importSummaryFlows(S, Callee, ImportFlows, Substitute);
+  runSummaryCallbacks(S, Callee, Call, Object, Args, Substitute);
+}
+
+/// What the callee wrote through a parameter or into its object, written
+/// into the argument: key "$p1.name" → argument 1's field name.
+void FunctionAnalyzer::applyOutEffect(const std::string &Key,
+                                      const Taint &Written, SourceLocation Loc,
+                                      const Expr *Object,
+                                      llvm::ArrayRef<const Expr *> Args) {
+  std::string Head = Key.substr(1, Key.find('.') == std::string::npos
+                                       ? std::string::npos
+                                       : Key.find('.') - 1);
+  const Expr *Target = nullptr;
+  if (Head == "this")
+    Target = Object;
+  else if (Head[0] == 'p' && std::stoul(Head.substr(1)) < Args.size())
+    Target = Args[std::stoul(Head.substr(1))];
+  if (!Target)
+    return;
+  // Into the field the callee wrote, where the argument is a path.
+  auto P = pathOf(Target);
+  if (!P) {
+    write(Target, Written, Loc, /*Strong=*/false);
+    return;
+  }
+  QualType Type = Target->getType();
+  for (size_t Dot = Key.find('.'); Dot != std::string::npos;) {
+    size_t Next = Key.find('.', Dot + 1);
+    std::string Name = Key.substr(Dot + 1, Next == std::string::npos
+                                               ? std::string::npos
+                                               : Next - Dot - 1);
+    const FieldDecl *F = fieldNamed(recordOfType(Type), Name);
+    if (!F)
+      break;
+    P->Fields.push_back(F);
+    Type = F->getType();
+    Dot = Next;
+  }
+  writePath(*P, /*Exact=*/false, Written, Loc, /*Strong=*/false);
+}
+
+/// The callee's sink flows, with the caller's data put in.
+void FunctionAnalyzer::importSummaryFlows(const FunctionSummary &S,
+                                          const FunctionDecl *Callee,
+                                          bool ImportFlows,
+                                          const Substituter &Substitute) {
+  std::vector<SinkAnnotation> CalleeSinks;
+  if (!ImportFlows)
+    CalleeSinks = sinkAnnotationsOf(Callee, SM);
+  for (const SinkFlow &F : S.Flows) {
+    if (F.Site.Kind == SinkKind::Purpose) {
+      // Within one purpose the caller's own reads were judged already.
+      if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+        continue;
+    } else if (!ImportFlows && !F.Site.CatalogEntry.empty()) {
+      // The callee's declaration covers the APIs it uses for that kind of
+      // sink; other sinks in its body still count.
+      bool Covered = false;
+      for (const SinkAnnotation &A : CalleeSinks)
+        Covered |= A.Param < 0 &&
+                   ((A.Site.Kind == SinkKind::Transfer && F.Site.Kind == SinkKind::Network) ||
+                    A.Site.Kind == F.Site.Kind);
+      if (Covered)
+        continue;
+    }
+    recordFlow(F.Site, Substitute(F.Data));
+  }
+}
+
+/// Callbacks the callee runs: what this call passes decides which.
+void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
+                                           const FunctionDecl *Callee,
+                                           const Expr *Call, const Expr *Object,
+                                           llvm::ArrayRef<const Expr *> Args,
+                                           const Substituter &Substitute) {
+  for (const IndirectCall &IC : S.IndirectCalls) {
+    if (!isPlaceholder(IC.Callee))
+      continue;
+    Taint CalleeValue = resolvePlaceholder(IC.Callee, Object, Args, nullptr);
+    bool Targets = false, PassedOn = false;
+    for (const auto &[Label, Tr] : CalleeValue.labels()) {
+      Targets |= !TU.targetsOf(Label).empty();
+      PassedOn |= isPlaceholder(Label) && Label.rfind("$c", 0) != 0;
+    }
+    if (!Targets && (!PassedOn || IC.Hops >= MaxCallbackHops))
+      continue;
+    GivenArgs Given;
+    for (const Taint &T : IC.Args)
+      Given.Args.push_back(Substitute(T));
+    for (const auto &Fields : IC.ArgFields) {
+      std::map<std::string, Taint> Substituted;
+      for (const auto &[Name, T] : Fields)
+        Substituted[Name] = Substitute(T);
+      Given.Fields.push_back(std::move(Substituted));
+    }
+    runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue,
+                       Given, IC.Hops);
+  }
+}
+
+Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
+                                           const Expr *Object,
+                                           llvm::ArrayRef<const Expr *> Args,
+                                           const Taint *LambdaParams,
+                                           const GivenArgs *Given) {
+  // "$p<N>[.field...]", "$this[.field...]", "$c<name>@<id>[.field...]"
+  if (isReturnPlaceholder(Label)) {
+    // A call into another file: the same wherever this summary is used.
+    Taint Same;
+    Same.add(Label, nullptr);
+    return Same;
+  }
+  std::vector<std::string> Parts;
+  {
+    std::string Rest = Label.substr(1);
+    size_t Dot;
+    while ((Dot = Rest.find('.')) != std::string::npos) {
+      Parts.push_back(Rest.substr(0, Dot));
+      Rest = Rest.substr(Dot + 1);
+    }
+    Parts.push_back(Rest);
+  }
+  const std::string &Head = Parts.front();
+  std::vector<std::string> FieldNames(Parts.begin() + 1, Parts.end());
+
+  if (Given && Head[0] == 'p')
+    return resolveGivenPlaceholder(Head, FieldNames, *Given);
+  if (Given && Head == "this")
+    return {}; // the object of a callback is not known here
+  const Expr *Base = nullptr;
+  std::optional<Path> BasePath;
+  if (Head == "this") {
+    Base = Object;
+  } else if (Head[0] == 'p') {
+    if (LambdaParams)
+      return *LambdaParams;
+    unsigned Index = std::stoul(Head.substr(1));
+    if (Index < Args.size())
+      Base = Args[Index];
+  } else if (Head[0] == 'c') {
+    auto It = TU.CapturedVars.find("$" + Head);
+    if (It == TU.CapturedVars.end())
+      return {};
+    Path P;
+    P.Root = It->second;
+    BasePath = P;
+  }
+  if (Base)
+    BasePath = pathOf(Base);
+  if (Base && (FieldNames.empty() || !BasePath))
+    return value(Base);
+  if (!BasePath)
+    return {};
+  return resolveFieldsOf(Base, *BasePath, FieldNames);
+}
+
+/// Arguments known only as taints: a field the caller knew, else the whole
+/// argument (its placeholders narrowed to the field).
+Taint FunctionAnalyzer::resolveGivenPlaceholder(
+    const std::string &Head, const std::vector<std::string> &FieldNames,
+    const GivenArgs &Given) {
+  unsigned Index = std::stoul(Head.substr(1));
+  if (Index >= Given.Args.size())
+    return {};
+  if (!FieldNames.empty() && Index < Given.Fields.size()) {
+    auto It = Given.Fields[Index].find(FieldNames.front());
+    if (It != Given.Fields[Index].end())
+      return It->second;
+  }
+  Taint Out;
+  for (const auto &[L, Tr] : Given.Args[Index].labels()) {
+    std::string Refined = L;
+    if (isPlaceholder(L))
+      for (const std::string &F : FieldNames)
+        Refined += "." + F;
+    Out.add(Refined, Tr);
+  }
+  return Out;
+}
+
+/// Field by field where the caller's value is a path: what the caller
+/// holds there, and what those fields are declared to be.
+Taint FunctionAnalyzer::resolveFieldsOf(const Expr *Base, Path P,
+                                        const std::vector<std::string> &FieldNames) {
+  QualType T = Base ? Base->getType() : P.Root->getType();
+  // The field is not one of the caller's value (an element of a container
+  // the callee took apart): all of the value may be in it.
+  if (!FieldNames.empty() && !fieldNamed(recordOfType(T), FieldNames.front()))
+    return Base ? value(Base) : readPath(P);
+  Taint Declared;
+  for (const std::string &Name : FieldNames) {
+    const FieldDecl *F = fieldNamed(recordOfType(T), Name);
+    if (!F)
+      break;
+    P.Fields.push_back(F);
+    T = F->getType();
+    Declared = Base ? sourcesOf(F, F->getType(), Base) : Taint();
+  }
+  Taint Out = readPath(P);
+  Out.merge(Declared);
+  return Out;
+}
+
+Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
+                                   const FunctionDecl *Callee,
+                                   const Expr *Object,
+                                   llvm::ArrayRef<const Expr *> Args,
+                                   const Taint *LambdaParams,
+                                   const GivenArgs *Given, SourceLocation At,
+                                   std::map<std::string, Taint> *Resolved) {
+  Taint Out;
+  if (T.empty())
+    return Out;
+  SourceLocation Loc = At.isValid() ? At : SM.getFileLoc(Call->getExprLoc());
+  const std::string Name = quoted(Callee);
+  const std::string PassedHere = "passed to " + Name + " here";
+  for (const auto &[Label, CalleePath] : T.labels()) {
+    if (!isPlaceholder(Label)) {
+      Out.add(Label, concatTraces(extendTrace(nullptr, Loc, "call of " + Name),
+                                  CalleePath));
+      continue;
+    }
+    auto Resolve = [&] {
+      return resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
+    };
+    Taint Actual;
+    if (!Resolved) {
+      Actual = Resolve();
+    } else {
+      auto [It, New] = Resolved->try_emplace(Label);
+      if (New)
+        It->second = Resolve();
+      Actual = It->second;
+    }
+    for (const auto &[ActualLabel, CallerPath] : Actual.labels())
+      Out.add(ActualLabel,
+              concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
+  }
+  return Out;
+}
+
+void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
+                                          const FunctionDecl *Callee,
+                                          SourceLocation Loc,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args) {
+  if (!S.ReachesOtherFiles)
+    return;
+  ExternalCall EC;
+  EC.Caller = FD;
+  EC.Callee = Callee;
+  EC.Loc = Loc;
+  EC.Internal = true;
+  for (const Expr *A : Args)
+    EC.Args.push_back(value(A)); // what comes back is rare: no field detail
+  if (Object)
+    EC.Object = value(Object);
+  TU.addExternalCall(std::move(EC));
+  Summary.ReachesOtherFiles = true;
+}
+
+void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
+  bool FromCatalog = !Site.CatalogEntry.empty();
+  // A declared sink on the way covers what the API underneath does.
+  if (FromCatalog &&
+      ((Site.Kind == SinkKind::Network && CoversNetwork) ||
+       (Site.Kind == SinkKind::Store && CoversStore) ||
+       (Site.Kind == SinkKind::Log && CoversLog)))
+    return;
+  const std::set<std::string> *CoveredParams =
+      !FromCatalog                          ? nullptr
+      : Site.Kind == SinkKind::Network ? &CoveredNetworkParams
+      : Site.Kind == SinkKind::Store   ? &CoveredStoreParams
+      : Site.Kind == SinkKind::Log     ? &CoveredLogParams
+                                       : nullptr;
+  SinkFlow Concrete{Site, {}}, Pending{Site, {}};
+  for (const auto &[Label, Tr] : Data.labels()) {
+    if (Label.empty() || Label[0] == '#')
+      continue;
+    if (CoveredParams && CoveredParams->count(Label.substr(0, Label.find('.'))))
+      continue; // a declared sink on that parameter covers it
+    auto Key = std::make_tuple(Site.Loc.getRawEncoding(),
+                               static_cast<int>(Site.Kind), Site.Target, Label);
+    if (isPlaceholder(Label)) {
+      if (FlowKeys.insert(Key).second)
+        Pending.Data.add(Label, Tr);
+    } else if (TU.FindingKeys.insert(Key).second) {
+      Concrete.Data.add(Label, Tr);
+    }
+  }
+  if (!Concrete.Data.empty())
+    TU.Out->SinkFlows.push_back(std::move(Concrete));
+  if (!Pending.Data.empty())
+    Summary.Flows.push_back(std::move(Pending));
+}
+
+void FunctionAnalyzer::recordCrossing(PurposeCrossing C) {
+  Taint Concrete;
+  for (const auto &[Label, Tr] : C.Data.labels())
+    if (!Label.empty() && Label[0] != '#' && !isPlaceholder(Label) &&
+        TU.CrossingKeys.insert({C.Loc.getRawEncoding(), 0, C.Callee, Label})
+            .second)
+      Concrete.add(Label, Tr);
+  if (Concrete.empty())
+    return;
+  C.Data = std::move(Concrete);
+  TU.Out->Crossings.push_back(std::move(C));
+}
+
+} // namespace privacy::dataflow

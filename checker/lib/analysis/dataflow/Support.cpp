@@ -1,0 +1,195 @@
+//===- Support.cpp - paths, states and small helpers of the engine --------===//
+#include "Analyzer.h"
+
+#include "privacy/Annotations.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace privacy {
+
+using namespace clang;
+
+llvm::StringRef sinkKindName(SinkKind K) {
+  switch (K) {
+  case SinkKind::Transfer:
+    return "transfer";
+  case SinkKind::Store:
+    return "store";
+  case SinkKind::Log:
+    return "log";
+  case SinkKind::Network:
+    return "network";
+  case SinkKind::Purpose:
+    return "purpose";
+  }
+  return "sink";
+}
+
+std::string catalogName(const FunctionDecl *FD) {
+  std::vector<std::string> Parts;
+  Parts.push_back(FD->getDeclName().getAsString());
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName().str());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        continue;
+      Parts.push_back(RD->getName().str());
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *It;
+  }
+  return Name;
+}
+
+std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
+                                        const SourceManager &SM) {
+  std::vector<SinkFlow> Out;
+  for (const dataflow::SinkAnnotation &A : dataflow::sinkAnnotationsOf(FD, SM)) {
+    SinkFlow F;
+    F.Site = A.Site;
+    F.Site.InFunction = FD;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (A.Param < 0 || static_cast<unsigned>(A.Param) == I)
+        F.Data.add(paramLabel(I), nullptr);
+    if (!F.Data.empty())
+      Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
+namespace dataflow {
+
+std::string Path::describe() const {
+  std::string S = IsThis ? std::string("this")
+                         : Root ? Root->getNameAsString() : "?";
+  for (const FieldDecl *F : Fields)
+    S += (S == "this" ? "->" : ".") + F->getNameAsString();
+  return S;
+}
+
+State::const_iterator firstWithRoot(const State &S, const Path &P) {
+  Path Root;
+  Root.Root = P.Root;
+  Root.IsThis = P.IsThis;
+  return S.lower_bound(Root);
+}
+
+void eraseCovered(State &S, const Path &P) {
+  auto It = firstWithRoot(S, P);
+  while (It != S.end() && It->first.sameRoot(P))
+    It = P.covers(It->first) ? S.erase(It) : std::next(It);
+}
+
+bool joinInto(State &Into, const State &From) {
+  if (Into.empty()) {
+    Into = From;
+    return !From.empty();
+  }
+  // Both sorted: each entry's place is found from the previous one.
+  bool Changed = false;
+  auto Hint = Into.begin();
+  for (const auto &[P, T] : From) {
+    auto It = Into.try_emplace(Hint, P);
+    Changed |= It->second.merge(T);
+    Hint = std::next(It);
+  }
+  return Changed;
+}
+
+bool sameState(const State &A, const State &B) {
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(), [](auto &X, auto &Y) {
+           return !(X.first < Y.first) && !(Y.first < X.first) &&
+                  X.second == Y.second;
+         });
+}
+
+const Expr *ignoreNoise(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
+      Next = C->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+const FieldDecl *fieldNamed(const RecordDecl *RD, llvm::StringRef Name) {
+  if (!RD || !(RD = RD->getDefinition()))
+    return nullptr;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getName() == Name)
+      return F;
+  return nullptr;
+}
+
+std::string quoted(const NamedDecl *D) {
+  return "'" + D->getQualifiedNameAsString() + "'";
+}
+
+void mergeArguments(std::vector<Taint> &Args,
+                    std::vector<std::map<std::string, Taint>> &Fields,
+                    const std::vector<Taint> &MoreArgs,
+                    const std::vector<std::map<std::string, Taint>> &MoreFields) {
+  Args.resize(std::max(Args.size(), MoreArgs.size()));
+  for (size_t I = 0; I < MoreArgs.size(); ++I)
+    Args[I].merge(MoreArgs[I]);
+  Fields.resize(std::max(Fields.size(), MoreFields.size()));
+  for (size_t I = 0; I < MoreFields.size(); ++I)
+    for (const auto &[Name, T] : MoreFields[I])
+      Fields[I][Name].merge(T);
+}
+
+std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
+                                              const SourceManager &SM) {
+  std::vector<SinkAnnotation> Out;
+  auto Add = [&](const Annotation &A, int Param) {
+    SinkAnnotation S;
+    S.Param = Param;
+    S.Site.DeclaredAt = SM.getFileLoc(A.Loc);
+    S.Site.Via = quoted(Callee);
+    switch (A.Kind) {
+    case AnnotationKind::Transfer:
+      S.Site.Kind = SinkKind::Transfer;
+      S.Site.Target = A.Args.empty() ? "" : A.Args[0];
+      S.Site.Country = A.Args.size() > 1 ? A.Args[1] : "";
+      break;
+    case AnnotationKind::Store:
+      S.Site.Kind = SinkKind::Store;
+      S.Site.Target = A.Args.empty() ? "" : A.Args[0];
+      break;
+    case AnnotationKind::Log:
+      S.Site.Kind = SinkKind::Log;
+      break;
+    default:
+      return;
+    }
+    Out.push_back(std::move(S));
+  };
+  for (AnnotationKind K :
+       {AnnotationKind::Transfer, AnnotationKind::Store, AnnotationKind::Log}) {
+    if (auto A = findAnnotation(Callee, K))
+      Add(*A, -1);
+    for (unsigned I = 0; I < Callee->getNumParams(); ++I)
+      if (auto A = findAnnotation(Callee->getParamDecl(I), K))
+        Add(*A, static_cast<int>(I));
+  }
+  return Out;
+}
+
+} // namespace dataflow
+} // namespace privacy

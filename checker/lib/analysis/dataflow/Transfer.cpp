@@ -1,0 +1,487 @@
+//===- Transfer.cpp - what an expression carries, and where it goes -------===//
+//
+// The transfer functions of the per-function analysis: a value is read from
+// a path (a variable or *this and a chain of fields) or computed from its
+// parts; assignments write to paths. Calls are in Calls.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "privacy/Annotations.h"
+#include "privacy/PersonalData.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace privacy::dataflow {
+
+using namespace clang;
+
+Taint FunctionAnalyzer::placeholderFor(const Path &P) {
+  Taint T;
+  std::string Label;
+  if (P.IsThis) {
+    Label = thisLabel();
+  } else if (const auto *PD = dyn_cast_or_null<ParmVarDecl>(P.Root);
+             PD && PD->getDeclContext() == FD) {
+    Label = paramLabel(PD->getFunctionScopeIndex());
+  } else if (const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
+             VD && VD->hasLocalStorage() && VD->getDeclContext() != FD &&
+             !VD->isLocalVarDeclOrParm()) {
+    return T;
+  } else if (VD && VD->hasLocalStorage() &&
+             !FD->Encloses(VD->getDeclContext()) &&
+             VD->getDeclContext() != FD) {
+    Label = TU.captureLabel(VD); // captured by this lambda
+  } else {
+    return T;
+  }
+  for (const FieldDecl *F : P.Fields)
+    Label += "." + F->getNameAsString();
+  T.add(Label, nullptr);
+  return T;
+}
+
+Taint FunctionAnalyzer::readPath(const Path &P) {
+  Taint T;
+  bool Seeded = false; // some entry covers the root itself
+  for (auto It = firstWithRoot(Cur, P);
+       It != Cur.end() && It->first.sameRoot(P); ++It) {
+    const auto &[Q, QT] = *It;
+    if (Q.covers(P)) {
+      Seeded = true;
+      // A whole-object placeholder read through fields names those fields,
+      // so a summary stays field-sensitive.
+      for (const auto &[Label, Tr] : QT.labels()) {
+        std::string Refined = Label;
+        if (isPlaceholder(Label))
+          for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I) {
+            // Library types (std::pair::first of a map's element) are not
+            // what the placeholder stands for: keep it whole.
+            if (SM.isInSystemHeader(P.Fields[I]->getLocation()))
+              break;
+            Refined += "." + P.Fields[I]->getNameAsString();
+          }
+        T.add(Refined, Tr);
+      }
+    } else if (P.covers(Q)) {
+      // Reading an object reads the data in its fields; which functions a
+      // field holds is asked of that field.
+      for (const auto &[Label, Tr] : QT.labels())
+        if (!isMarker(Label))
+          T.add(Label, Tr);
+    }
+  }
+  if (!Seeded)
+    T.merge(placeholderFor(P));
+  return T;
+}
+
+std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
+  if (Exact)
+    *Exact = true;
+  E = ignoreNoise(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      Path P;
+      P.Root = VD;
+      return P;
+    }
+    return std::nullopt;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    Path P;
+    P.IsThis = true;
+    return P;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F)
+      return std::nullopt;
+    bool BaseExact = true;
+    auto Base = pathOf(ME->getBase(), &BaseExact);
+    if (!Base)
+      return std::nullopt;
+    if (Exact)
+      *Exact = BaseExact && (!ME->isArrow() || Base->IsThis);
+    Base->Fields.push_back(F);
+    return Base;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
+      auto P = pathOf(UO->getSubExpr());
+      if (Exact)
+        *Exact = false;
+      return P;
+    }
+    return std::nullopt;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    auto P = pathOf(ASE->getBase());
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
+  // An element of a container is part of it: `handlers[name] = fn`.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
+    auto P = pathOf(OC->getArg(0));
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
+  return std::nullopt;
+}
+
+Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) {
+  Taint T;
+  SourceLocation Loc = SM.getFileLoc(At->getExprLoc());
+  if (auto O = dataOfDecl(D))
+    T.add(O->Item, extendTrace(nullptr, Loc,
+                               "'" + O->Item + "' is read from " +
+                                   describeSource(O->Source) + " here"));
+  // A whole object carries its annotated fields.
+  if (const RecordDecl *RD = recordOfType(Type)) {
+    std::vector<std::pair<const RecordDecl *, int>> Work{{RD, 0}};
+    std::set<const RecordDecl *> Seen;
+    while (!Work.empty()) {
+      auto [R, Depth] = Work.back();
+      Work.pop_back();
+      if (!(R = R->getDefinition()) || !Seen.insert(R).second || Depth > 3)
+        continue;
+      if (auto A = findAnnotation(R, AnnotationKind::Data))
+        if (!A->Args.empty() && !A->Args[0].empty())
+          T.add(A->Args[0],
+                extendTrace(nullptr, Loc,
+                            "'" + A->Args[0] + "' is read with an object of " +
+                                quoted(R) + " here"));
+      for (const FieldDecl *F : R->fields()) {
+        if (auto A = findAnnotation(F, AnnotationKind::Data))
+          if (!A->Args.empty() && !A->Args[0].empty())
+            T.add(A->Args[0],
+                  extendTrace(nullptr, Loc,
+                              "'" + A->Args[0] + "' is read with its field " +
+                                  quoted(F) + " here"));
+        if (const RecordDecl *Inner = recordOfType(F->getType()))
+          if (!F->getType()->isPointerType())
+            Work.push_back({Inner, Depth + 1});
+      }
+    }
+  }
+  return T;
+}
+
+void FunctionAnalyzer::readSlot(const ValueDecl *D, Taint &Into) {
+  if (!TU.isSlot(D))
+    return;
+  TU.SlotsRead.insert(D);
+  Into.add(TU.slotLabel(D), nullptr);
+}
+
+std::map<std::string, Taint> FunctionAnalyzer::argFields(const Expr *A) {
+  // For an argument of a struct type of the program: what each field
+  // holds, so that a callee reading one field is not taken to read them all.
+  std::map<std::string, Taint> Fields;
+  const RecordDecl *RD = recordOfType(A->getType());
+  if (RD && (RD = RD->getDefinition()) &&
+      !SM.isInSystemHeader(RD->getLocation()))
+    for (const FieldDecl *F : RD->fields())
+      Fields[F->getNameAsString()] = resolvePlaceholder(
+          "$p0." + F->getNameAsString(), nullptr, {A}, nullptr);
+  return Fields;
+}
+
+Taint FunctionAnalyzer::value(const Expr *E) {
+  if (!E)
+    return {};
+  if (Elements.count(E)) {
+    auto It = Values.find(E);
+    if (It != Values.end())
+      return It->second;
+  }
+  return compute(E);
+}
+
+void FunctionAnalyzer::mergeValues(llvm::ArrayRef<const Expr *> Exprs,
+                                   Taint &Into) {
+  for (const Expr *E : Exprs)
+    Into.merge(value(E));
+}
+
+void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
+                             SourceLocation Loc, bool Strong) {
+  bool Exact = false;
+  auto P = pathOf(Target, &Exact);
+  if (P)
+    writePath(*P, Exact, T, Loc, Strong);
+}
+
+void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
+                                 SourceLocation Loc, bool Strong) {
+  const Path *P = &Where;
+  Taint Stored = T.withStep(Loc, "stored in '" + P->describe() + "'");
+  // A pointer's data may be what it points to, kept when it moves on; a
+  // function pointer only says which function it calls.
+  bool Local = P->Root && isa<VarDecl>(P->Root) &&
+               cast<VarDecl>(P->Root)->hasLocalStorage() &&
+               !P->Root->getType()->isReferenceType() &&
+               (!P->Root->getType()->isPointerType() ||
+                P->Root->getType()->isFunctionPointerType());
+  if (Strong && Exact && (Local || P->IsThis)) {
+    eraseCovered(Cur, *P);
+    Cur[*P] = Stored;
+  } else {
+    Cur[*P].merge(Stored);
+  }
+  // Writes through reference or pointer parameters, and into the object,
+  // are what the caller sees.
+  const auto *PD = dyn_cast_or_null<ParmVarDecl>(P->Root);
+  bool ThroughParam = PD && PD->getDeclContext() == FD &&
+                      (PD->getType()->isReferenceType() ||
+                       PD->getType()->isPointerType());
+  if (ThroughParam || P->IsThis) {
+    std::string Key =
+        P->IsThis ? thisLabel() : paramLabel(PD->getFunctionScopeIndex());
+    for (const FieldDecl *F : P->Fields)
+      Key += "." + F->getNameAsString();
+    Summary.OutEffects[Key].merge(Stored);
+  }
+  recordSlotWrite(*P, Stored);
+}
+
+/// Functions stored in a field or a global may be called from anywhere.
+void FunctionAnalyzer::recordSlotWrite(const Path &P, const Taint &Stored) {
+  const ValueDecl *Slot = !P.Fields.empty() ? P.Fields.back() : P.Root;
+  if (!TU.isSlot(Slot))
+    return;
+  for (const auto &[Label, Tr] : Stored.labels()) {
+    if (isMarker(Label))
+      for (const FunctionDecl *Target : TU.targetsOf(Label))
+        TU.addSlotTarget(Slot, Target); // `a->fn = b->fn` too
+    else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
+      Summary.SlotWrites[Slot].add(Label, Tr);
+  }
+}
+
+Taint FunctionAnalyzer::compute(const Expr *E) {
+  E = E->IgnoreParens();
+  Taint Result = transfer(E);
+  Values[E] = Result;
+  return Result;
+}
+
+Taint FunctionAnalyzer::transfer(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return computeDeclRef(DRE);
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return computeMember(ME);
+  if (isa<CXXThisExpr>(E)) {
+    Path P;
+    P.IsThis = true;
+    return readPath(P);
+  }
+  if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    // Casts keep the data; a cast to void discards it.
+    return CE->getType()->isVoidType() ? Taint() : value(CE->getSubExpr());
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    Taint Result = value(UO->getSubExpr());
+    return UO->getOpcode() == UO_LNot ? Taint() : Result;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return computeBinary(BO);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    Taint Result = value(CO->getTrueExpr());
+    Result.merge(value(CO->getFalseExpr()));
+    return Result;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return value(ASE->getBase());
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    Taint Result;
+    for (const Expr *Init : ILE->inits())
+      Result.merge(value(Init));
+    return Result;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return computeOperatorCall(OC);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    std::vector<const Expr *> Args(MCE->arg_begin(), MCE->arg_end());
+    return computeCall(MCE, MCE->getMethodDecl(),
+                       MCE->getImplicitObjectArgument(), Args);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
+    return computeCall(Call, Call->getDirectCallee(), nullptr, Args);
+  }
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+    std::vector<const Expr *> Args(CCE->arg_begin(), CCE->arg_end());
+    return computeCall(CCE, CCE->getConstructor(), nullptr, Args);
+  }
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E))
+    return NE->getInitializer() ? value(NE->getInitializer()) : Taint();
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return computeLambda(LE);
+  // Wrappers carry what they wrap.
+  if (const auto *DAE = dyn_cast<CXXDefaultArgExpr>(E))
+    return value(DAE->getExpr());
+  if (const auto *DIE = dyn_cast<CXXDefaultInitExpr>(E))
+    return value(DIE->getExpr());
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return value(FE->getSubExpr());
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return value(MTE->getSubExpr());
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return value(BTE->getSubExpr());
+  if (const auto *SE = dyn_cast<StmtExpr>(E))
+    if (const auto *Last = dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
+      return value(Last);
+  return {};
+}
+
+Taint FunctionAnalyzer::computeDeclRef(const DeclRefExpr *DRE) {
+  Taint Result;
+  if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+    Path P;
+    P.Root = VD;
+    Result = readPath(P);
+    recordPurposeUse(DRE, Result);
+    // A local object's fields are followed one by one; what its type
+    // could hold says nothing about what it does hold. Objects from
+    // elsewhere (parameters, globals, references) hold what their type
+    // says they may.
+    bool TrackedLocal = VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+                        !VD->getType()->isReferenceType() &&
+                        !VD->getType()->isPointerType();
+    Result.merge(sourcesOf(VD, TrackedLocal ? QualType() : VD->getType(), DRE));
+    readSlot(VD, Result);
+  } else if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+    Result.add(TU.fnLabel(Fn), nullptr); // `handler = sendReport`
+  }
+  return Result;
+}
+
+Taint FunctionAnalyzer::computeMember(const MemberExpr *ME) {
+  Taint Result;
+  if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+    if (auto P = pathOf(ME)) {
+      Result = readPath(*P);
+      recordPurposeUse(ME, Result);
+    } else {
+      Result = value(ME->getBase());
+    }
+    Result.merge(sourcesOf(F, F->getType(), ME));
+    readSlot(F, Result);
+  } else if (isa<VarDecl>(ME->getMemberDecl())) {
+    Result = sourcesOf(ME->getMemberDecl(),
+                       cast<VarDecl>(ME->getMemberDecl())->getType(), ME);
+    readSlot(ME->getMemberDecl(), Result);
+  } else if (const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+             MD && MD->isStatic()) {
+    Result.add(TU.fnLabel(MD), nullptr);
+  }
+  return Result;
+}
+
+Taint FunctionAnalyzer::computeBinary(const BinaryOperator *BO) {
+  Taint Result;
+  SourceLocation Loc = SM.getFileLoc(BO->getOperatorLoc());
+  switch (BO->getOpcode()) {
+  case BO_Assign:
+    Result = value(BO->getRHS());
+    write(BO->getLHS(), Result, Loc, /*Strong=*/true);
+    break;
+  case BO_Comma:
+    Result = value(BO->getRHS());
+    break;
+  case BO_LT: case BO_GT: case BO_LE: case BO_GE: case BO_EQ: case BO_NE:
+  case BO_LAnd: case BO_LOr: case BO_Cmp:
+    break; // a yes/no answer about data is not the data
+  default:
+    Result = value(BO->getLHS());
+    Result.merge(value(BO->getRHS()));
+    if (BO->isCompoundAssignmentOp())
+      write(BO->getLHS(), Result, Loc, /*Strong=*/false);
+    break;
+  }
+  return Result;
+}
+
+Taint FunctionAnalyzer::computeOperatorCall(const CXXOperatorCallExpr *OC) {
+  OverloadedOperatorKind Op = OC->getOperator();
+  SourceLocation Loc = SM.getFileLoc(OC->getOperatorLoc());
+  if (Op == OO_Equal && OC->getNumArgs() == 2) {
+    Taint Result = value(OC->getArg(1));
+    write(OC->getArg(0), Result, Loc, /*Strong=*/true);
+    return Result;
+  }
+  if (Op == OO_EqualEqual || Op == OO_ExclaimEqual || Op == OO_Less ||
+      Op == OO_Greater || Op == OO_LessEqual || Op == OO_GreaterEqual ||
+      Op == OO_Spaceship)
+    return {}; // comparisons answer yes or no
+  const FunctionDecl *Callee = OC->getDirectCallee();
+  const Expr *Object = nullptr;
+  std::vector<const Expr *> Args(OC->arg_begin(), OC->arg_end());
+  if (isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty()) {
+    Object = Args.front();
+    Args.erase(Args.begin());
+  }
+  return computeCall(OC, Callee, Object, Args);
+}
+
+Taint FunctionAnalyzer::computeLambda(const LambdaExpr *LE) {
+  // The closure carries what it captures, and the function it is.
+  Taint Result;
+  for (const Expr *Init : LE->capture_inits())
+    if (Init)
+      Result.merge(value(Init));
+  Result.add(TU.fnLabel(LE->getCallOperator()), nullptr);
+  return Result;
+}
+
+void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
+  if (!OwnPurpose || T.empty())
+    return;
+  // Parents within this function's body only: a parent map of the whole
+  // translation unit (system headers included) costs more than the rest.
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+  auto ParentExpr = [&](const Stmt *S) {
+    return dyn_cast_or_null<Expr>(Parents->getParent(S));
+  };
+  // A member chain is one use: its outermost expression.
+  const Expr *PE = ParentExpr(E);
+  while (PE && (isa<ImplicitCastExpr>(PE) || isa<ParenExpr>(PE)))
+    PE = ParentExpr(PE);
+  if (PE && isa<MemberExpr>(PE))
+    return;
+  // Naming whose consent to check is not processing for the purpose.
+  const Stmt *Up = E;
+  for (int Depth = 0; Up && Depth < 6; ++Depth) {
+    const Stmt *Parent = Parents->getParent(Up);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (findAnnotation(Callee, AnnotationKind::ConsentCheck))
+          return;
+    Up = dyn_cast_or_null<Expr>(Parent);
+  }
+  Taint Placeholders;
+  for (const auto &[Label, Tr] : T.labels())
+    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
+        !isReturnPlaceholder(Label))
+      Placeholders.add(Label, Tr);
+  if (Placeholders.empty())
+    return;
+  SinkSite Site;
+  Site.Kind = SinkKind::Purpose;
+  Site.InFunction = FD;
+  Site.Loc = SM.getFileLoc(E->getExprLoc());
+  Site.Via = quoted(FD);
+  Site.DeclaredAt = SM.getFileLoc(OwnPurpose->From.Loc);
+  for (const std::string &P : OwnPurpose->Purposes)
+    Site.Target += (Site.Target.empty() ? "" : ",") + P;
+  recordFlow(Site, Placeholders);
+}
+
+} // namespace privacy::dataflow
