@@ -15,6 +15,8 @@ PACKAGES=(
   # headers whose real declarations the tests parse (the API catalogs in
   # rules/sinks describe libcurl, spdlog with fmt, and SQLite)
   libcurl4-openssl-dev libspdlog-dev libsqlite3-dev
+  # Qt 5's headers, for the tests of rules/sinks/qt5-core.json
+  qtbase5-dev
 )
 
 missing=()

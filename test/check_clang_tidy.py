@@ -32,7 +32,11 @@ def main():
     parser.add_argument("input")
     parser.add_argument("checks")
     parser.add_argument("temp")
-    args, rest = parser.parse_known_args()
+    # Split off "-- [clang-tidy args] [-- compiler args]" first: argparse
+    # would swallow the first "--".
+    argv = sys.argv[1:]
+    rest = argv[argv.index("--"):] if "--" in argv else []
+    args = parser.parse_args(argv[:len(argv) - len(rest)])
 
     tidy_args, compiler_args = [], []
     if rest and rest[0] == "--":

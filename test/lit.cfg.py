@@ -50,6 +50,12 @@ for tool in ("g++", "gcc"):
     if shutil.which(tool):
         config.available_features.add(tool)
 
+# Tests of the Qt catalog parse Debian's Qt 5 headers (qtbase5-dev).
+qt5_include = "/usr/include/x86_64-linux-gnu/qt5"
+if os.path.exists(os.path.join(qt5_include, "QtCore", "QString")):
+    config.available_features.add("qt5")
+    config.substitutions.append(("%qt5_include", qt5_include))
+
 # scripts/validate-sarif.sh needs Microsoft's SARIF Multitool, an optional npm
 # package (npm install --prefix <build>/npm @microsoft/sarif-multitool).
 if (os.path.exists(os.path.join(obj, "npm", "node_modules", ".bin", "sarif-multitool"))

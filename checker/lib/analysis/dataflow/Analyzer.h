@@ -284,10 +284,7 @@ private:
                              const clang::Expr *Object,
                              llvm::ArrayRef<const clang::Expr *> Args,
                              Taint &Result);
-  const clang::Expr *receiverOf(const clang::FunctionDecl *Callee,
-                                const clang::Expr *Object,
-                                llvm::ArrayRef<const clang::Expr *> Args,
-                                Taint &In);
+  const clang::Expr *chainRoot(const clang::Expr *Receiver);
   void addCalleeFacts(const clang::FunctionDecl *Callee,
                       clang::SourceLocation Loc, Taint &Result);
   void applyLambdaArguments(const clang::Expr *Call,

@@ -229,17 +229,16 @@ void FunctionAnalyzer::recordExternalCall(const Expr *Call,
   Summary.ReachesOtherFiles = true;
 }
 
-/// Unknown code: what goes in comes out, and a non-const method or a
-/// stream-like first parameter takes in what it is given.
+/// Unknown code: what goes in comes out. It puts nothing into its arguments
+/// or its object: where library types do keep what they are given (strings,
+/// containers, streams), the API catalog's propagators say so (SPEC §1,
+/// docs/limitations.md "Unknown code").
 void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
                                              const FunctionDecl *Callee,
                                              const Expr *Object,
                                              llvm::ArrayRef<const Expr *> Args,
                                              Taint &Result) {
-  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
-  Taint In;
-  mergeValues(Args, In);
-  Result.merge(In);
+  mergeValues(Args, Result);
   if (Object)
     Result.merge(value(Object));
   // A struct of the program returned by value from unknown code may hold
@@ -251,33 +250,11 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
       !Returned->isPointerType() &&
       !SM.isInSystemHeader(RD->getDefinition()->getLocation()))
     Result.merge(sourcesOf(nullptr, Callee->getReturnType(), Call));
-  const Expr *Receiver = receiverOf(Callee, Object, Args, In);
-  if (Receiver && !In.empty())
-    write(Receiver, In.withStep(Loc, "added to it by " + quoted(Callee)), Loc,
-          /*Strong=*/false);
 }
 
-/// What unknown code may add \p In to: the object of a non-const method, or
-/// a free function's first parameter when it is a non-const reference to a
-/// struct (then \p In becomes what the other arguments carry).
-const Expr *FunctionAnalyzer::receiverOf(const FunctionDecl *Callee,
-                                         const Expr *Object,
-                                         llvm::ArrayRef<const Expr *> Args,
-                                         Taint &In) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  const Expr *Receiver = nullptr;
-  if (MD && Object && !MD->isConst() && !isa<CXXConstructorDecl>(MD)) {
-    Receiver = Object;
-  } else if (!MD && !Args.empty() && Callee->getNumParams() > 0) {
-    QualType First = Callee->getParamDecl(0)->getType();
-    if (First->isLValueReferenceType() &&
-        !First->getPointeeType().isConstQualified() && recordOfType(First)) {
-      Receiver = Args[0];
-      In = {};
-      mergeValues(Args.drop_front(), In);
-    }
-  }
-  // `os << a << b`: the stream is at the root of the chain.
+/// The variable or field a chained call writes into: `os << a << b` and
+/// `s.append(a).append(b)` write into the stream or string at the root.
+const Expr *FunctionAnalyzer::chainRoot(const Expr *Receiver) {
   while (Receiver && !pathOf(Receiver)) {
     const Expr *R = ignoreNoise(Receiver);
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R))

@@ -84,7 +84,8 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
       if (E->Value.K == ValueRef::Return) {
         Result.merge(In);
         DecidesReturn = true;
-      } else if (const Expr *To = catalogTarget(E->Value, Object, Args)) {
+      } else if (const Expr *To =
+                     chainRoot(catalogTarget(E->Value, Object, Args))) {
         write(To, In, Loc, /*Strong=*/false);
       }
       break;
@@ -100,7 +101,8 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
                                        "' here"));
       if (E->Value.K == ValueRef::Return)
         Result.merge(Src);
-      else if (const Expr *To = catalogTarget(E->Value, Object, Args))
+      else if (const Expr *To =
+                   chainRoot(catalogTarget(E->Value, Object, Args)))
         write(To, Src, Loc, /*Strong=*/false);
       break;
     }
