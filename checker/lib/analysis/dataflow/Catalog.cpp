@@ -79,14 +79,14 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
       applyCatalogSink(*E, Name, Loc, Object, Args);
       break;
     case CatalogEntryKind::Propagator: {
-      Taint In = catalogFlowing(*E, Object, Args)
-                     .withStep(Loc, "copied by '" + Name + "' here");
+      Taint In = catalogFlowing(*E, Object, Args);
       if (E->Value.K == ValueRef::Return) {
-        Result.merge(In);
+        Result.merge(In.withStep(Loc, "copied by '" + Name + "' here"));
         DecidesReturn = true;
       } else if (const Expr *To =
                      chainRoot(catalogTarget(E->Value, Object, Args))) {
-        write(To, In, Loc, /*Strong=*/false);
+        write(To, In.withStep(Loc, "added to it by '" + Name + "' here"), Loc,
+              /*Strong=*/false);
       }
       break;
     }
