@@ -237,6 +237,7 @@ private:
   std::optional<Path> pathOf(const clang::Expr *E, bool *Exact = nullptr);
   Taint sourcesOf(const clang::Decl *D, clang::QualType T, const clang::Expr *At);
   Taint placeholderFor(const Path &P);
+  bool handsOverObject(clang::QualType T) const;
   void recordPurposeUse(const clang::Expr *E, const Taint &T);
 
   // Calls (Calls.cpp).

@@ -440,6 +440,28 @@ Taint FunctionAnalyzer::computeLambda(const LambdaExpr *LE) {
   return Result;
 }
 
+/// Whether an expression of type \p T is a whole object of a struct of the
+/// program (or a pointer or reference to one), whose data is in its fields.
+/// A struct that is personal data as a whole (PRIVACY_DATA on the class) is
+/// used whenever it is read.
+bool FunctionAnalyzer::handsOverObject(QualType T) const {
+  const RecordDecl *RD = recordOfType(T);
+  if (!RD || !(RD = RD->getDefinition()) ||
+      SM.isInSystemHeader(RD->getLocation()))
+    return false;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD)) {
+    bool AnnotatedAsWhole = false;
+    CRD->forallBases([&](const CXXRecordDecl *Base) {
+      AnnotatedAsWhole |=
+          findAnnotation(Base, AnnotationKind::Data).has_value();
+      return true;
+    });
+    if (AnnotatedAsWhole)
+      return false;
+  }
+  return !findAnnotation(RD, AnnotationKind::Data).has_value();
+}
+
 void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   if (!OwnPurpose || T.empty())
     return;
@@ -466,6 +488,11 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
           return;
     Up = dyn_cast_or_null<Expr>(Parent);
   }
+  // Handing an object on (to a function, into a copy) is not a use of its
+  // annotated fields: what is read of it is (SPEC §1, "What counts as a
+  // use"; docs/limitations.md).
+  if (handsOverObject(E->getType()))
+    return;
   Taint Placeholders;
   for (const auto &[Label, Tr] : T.labels())
     if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
