@@ -16,18 +16,10 @@ namespace privacy::tidy {
 class PrivacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<CrossBorderTransferCheck>(
-        "privacy-cross-border-transfer");
-    Factories.registerCheck<InvalidAnnotationCheck>("privacy-invalid-annotation");
-    Factories.registerCheck<LogLeakCheck>("privacy-log-leak");
-    Factories.registerCheck<MissingConsentCheck>("privacy-missing-consent");
-    Factories.registerCheck<PurposeLimitationCheck>("privacy-purpose-limitation");
-    Factories.registerCheck<UnannotatedPersonalDataCheck>(
-        "privacy-unannotated-personal-data");
-    Factories.registerCheck<UndeclaredRecipientCheck>(
-        "privacy-undeclared-recipient");
-    Factories.registerCheck<UndeclaredStorageCheck>(
-        "privacy-undeclared-storage");
+    // Every check of Checks.def, as its class <Enum>Check.
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
+  Factories.registerCheck<Enum##Check>(Name);
+#include "privacy/Checks.def"
   }
 };
 

@@ -21,7 +21,7 @@ class FunctionDecl;
 namespace privacy {
 
 enum class CheckKind {
-#define PRIVACY_CHECK(Enum, Name) Enum,
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage) Enum,
 #include "privacy/Checks.def"
 };
 
