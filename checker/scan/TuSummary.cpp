@@ -1,16 +1,13 @@
 //===- TuSummary.cpp - what one translation unit tells the join -----------===//
 #include "TuSummary.h"
 
-#include "privacy/AnnotationValidator.h"
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
-#include "privacy/FlowChecks.h"
-#include "privacy/MissingConsent.h"
 #include "privacy/PersonalData.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/Purposes.h"
-#include "privacy/UnannotatedPersonalData.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -257,14 +254,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   // What clang-tidy reports for this file, word for word.
   json Findings = json::array();
   JsonSink Sink(L, Findings);
-  validateAnnotations(Ctx, &P, Sink);
-  checkPurposeLimitation(Ctx, P, Flows.get(), Sink);
-  checkMissingConsent(Ctx, P, *Flows, *Guards, Sink);
-  checkCrossBorderTransfer(*Flows, P, Sink);
-  checkUndeclaredRecipient(*Flows, P, Sink);
-  checkUndeclaredStorage(*Flows, P, Sink);
-  checkLogLeak(*Flows, P, Sink);
-  checkUnannotatedPersonalData(Ctx, &P, Sink);
+  runChecks(CheckContext(Ctx, &P, [&Flows] { return Flows; }, Guards),
+            CheckSet::all(), Sink);
   Out["findings"] = std::move(Findings);
 
   // Functions, by USR.

@@ -2,23 +2,21 @@
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
 
-#include "CrossBorderTransferCheck.h"
-#include "InvalidAnnotationCheck.h"
-#include "LogLeakCheck.h"
-#include "MissingConsentCheck.h"
-#include "PurposeLimitationCheck.h"
-#include "UnannotatedPersonalDataCheck.h"
-#include "UndeclaredRecipientCheck.h"
-#include "UndeclaredStorageCheck.h"
+#include "PrivacyTidyCheck.h"
 
 namespace privacy::tidy {
 
 class PrivacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    // Every check of Checks.def, as its class <Enum>Check.
+    // Every check of Checks.def, each its own instance.
 #define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
-  Factories.registerCheck<Enum##Check>(Name);
+  Factories.registerCheckFactory(                                              \
+      Name, [](llvm::StringRef CheckName,                                      \
+               clang::tidy::ClangTidyContext *Context) {                       \
+        return std::make_unique<PrivacyTidyCheck>(CheckName, Context,          \
+                                                  CheckKind::Enum);            \
+      });
 #include "privacy/Checks.def"
   }
 };

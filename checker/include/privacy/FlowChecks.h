@@ -1,8 +1,10 @@
 //===- FlowChecks.h - judging where personal data goes ---------*- C++ -*-===//
 //
 // The checks that judge the flows Dataflow.h finds against the policy. Each
-// lives in its own file, named after its check; they share the wording of
-// notes (the path the data took) from FlowNotes.cpp.
+// lives in its own file, named after its check, with its entry point
+// check<Check> (RunChecks.h) running its judge<Check> on the translation
+// unit's flows; they share the wording of notes (the path the data took)
+// from FlowNotes.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_FLOWCHECKS_H
@@ -19,23 +21,23 @@ namespace privacy {
 /// privacy-cross-border-transfer: an item sent to a recipient abroad that
 /// the policy does not declare for it, or to another country than the
 /// policy's.
-void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
-                              const Policy &P, FindingSink &Sink);
+void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows, const Policy &P,
+                              FindingSink &Sink);
 
 /// privacy-undeclared-recipient: a recipient the policy does not name, a
 /// domestic recipient not declared for the item, or a network API reached
 /// with no declared recipient on the way.
-void checkUndeclaredRecipient(const TranslationUnitFlows &Flows,
-                              const Policy &P, FindingSink &Sink);
+void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows, const Policy &P,
+                              FindingSink &Sink);
 
 /// privacy-undeclared-storage: a store the policy does not name, one not
 /// declared for the item, or a storage API reached with no declared store.
-void checkUndeclaredStorage(const TranslationUnitFlows &Flows,
-                            const Policy &P, FindingSink &Sink);
+void judgeUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
+                            FindingSink &Sink);
 
 /// privacy-log-leak: an item written to logs that the policy's store "logs"
 /// does not list.
-void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
+void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink);
 
 /// Every finding of the four flow checks for \p Item reaching \p Site

@@ -68,15 +68,6 @@ void forEachPurposedUse(clang::ASTContext &Ctx,
 /// allows it (or names neither the item nor the purpose).
 std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U);
 
-/// Reports each use of personal data under a purpose that no activity of
-/// \p P allows for its item: direct reads (under the function's own
-/// purposes, or those inherited from its callers), data passed into a
-/// function with a purpose of its own, and data returned from one. Without
-/// \p Flows only direct reads under declared purposes are judged.
-void checkPurposeLimitation(clang::ASTContext &Ctx, const Policy &P,
-                            const TranslationUnitFlows *Flows,
-                            FindingSink &Sink);
-
 } // namespace privacy
 
 #endif // PRIVACY_PURPOSELIMITATION_H

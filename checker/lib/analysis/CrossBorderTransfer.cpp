@@ -5,12 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 #include <set>
 
 namespace privacy {
 
-void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
+void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink) {
   std::set<unsigned> CountryReported;
   forEachItemFlow(Flows, SinkKind::Transfer, [&](const SinkFlow &F,
@@ -49,6 +50,11 @@ void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
     Fd.Notes = flowNotes(Path, F.Site);
     Sink.report(Fd);
   });
+}
+
+void checkCrossBorderTransfer(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeCrossBorderTransfer(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

@@ -52,10 +52,10 @@ std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
   F.Data.add(Item, nullptr);
   One.SinkFlows.push_back(F);
   CollectingSink Sink;
-  checkCrossBorderTransfer(One, P, Sink);
-  checkUndeclaredRecipient(One, P, Sink);
-  checkUndeclaredStorage(One, P, Sink);
-  checkLogLeak(One, P, Sink);
+  judgeCrossBorderTransfer(One, P, Sink);
+  judgeUndeclaredRecipient(One, P, Sink);
+  judgeUndeclaredStorage(One, P, Sink);
+  judgeLogLeak(One, P, Sink);
   for (Finding &Found : Sink.Found)
     Found.Notes.clear();
   return Sink.Found;

@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 namespace privacy {
 
-void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
+void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink) {
   const StoreDef *Logs = P.store(LogsStoreId);
   forEachItemFlow(Flows, SinkKind::Log, [&](const SinkFlow &F,
@@ -28,6 +29,11 @@ void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
     Fd.Notes = flowNotes(Path, F.Site);
     Sink.report(Fd);
   });
+}
+
+void checkLogLeak(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeLogLeak(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

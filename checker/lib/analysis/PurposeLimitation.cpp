@@ -3,6 +3,7 @@
 #include "privacy/Annotations.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/PersonalData.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -207,11 +208,16 @@ std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U) {
          ")";
 }
 
-void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
-                            const TranslationUnitFlows *Flows,
-                            FindingSink &Sink) {
+// Each use of personal data under a purpose that no activity of the policy
+// allows for its item: direct reads (under the function's own purposes, or
+// those inherited from its callers), data passed into a function with a
+// purpose of its own, and data returned from one.
+void checkPurposeLimitation(const CheckContext &C, FindingSink &Sink) {
+  if (!C.policy())
+    return;
+  const Policy &P = *C.policy();
   std::set<std::tuple<unsigned, std::string, std::string>> Reported;
-  forEachPurposedUse(Ctx, Flows, [&](const PurposedUse &U) {
+  forEachPurposedUse(C.ast(), &C.flows(), [&](const PurposedUse &U) {
     std::string Message = purposeLimitationMessage(P, U);
     if (Message.empty() ||
         !Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)

@@ -1,6 +1,7 @@
 //===- UnannotatedPersonalData.cpp - personal data nobody marked ----------===//
 #include "privacy/UnannotatedPersonalData.h"
 #include "privacy/Annotations.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -201,9 +202,13 @@ private:
 
 } // namespace
 
-void checkUnannotatedPersonalData(ASTContext &Ctx, const Policy *P,
-                                  FindingSink &Sink) {
-  Finder(Ctx, P, Sink).TraverseDecl(Ctx.getTranslationUnitDecl());
+// Fields and global or static variables outside system headers whose names
+// look like personal data and that carry no PRIVACY_DATA, themselves or
+// through their class. With a policy, an item whose id matches the name is
+// suggested; names can be judged without one.
+void checkUnannotatedPersonalData(const CheckContext &C, FindingSink &Sink) {
+  Finder(C.ast(), C.policy(), Sink)
+      .TraverseDecl(C.ast().getTranslationUnitDecl());
 }
 
 } // namespace privacy

@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 namespace privacy {
 
-void checkUndeclaredRecipient(const TranslationUnitFlows &Flows,
+void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink) {
   forEachItemFlow(Flows, SinkKind::Transfer, [&](const SinkFlow &F,
                                                  const std::string &Item,
@@ -56,6 +57,11 @@ void checkUndeclaredRecipient(const TranslationUnitFlows &Flows,
     Fd.Notes = flowNotes(Path, F.Site);
     Sink.report(Fd);
   });
+}
+
+void checkUndeclaredRecipient(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeUndeclaredRecipient(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

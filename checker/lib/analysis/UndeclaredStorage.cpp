@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 namespace privacy {
 
-void checkUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
+void judgeUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
                             FindingSink &Sink) {
   forEachItemFlow(Flows, SinkKind::Store, [&](const SinkFlow &F,
                                               const std::string &Item,
@@ -42,6 +43,11 @@ void checkUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
     Fd.Notes = flowNotes(Path, F.Site);
     Sink.report(Fd);
   });
+}
+
+void checkUndeclaredStorage(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeUndeclaredStorage(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

@@ -1,6 +1,17 @@
-//===- AnnotationValidator.cpp - annotations that cannot be right ---------===//
-#include "privacy/AnnotationValidator.h"
+//===- InvalidAnnotation.cpp - privacy-invalid-annotation -----------------===//
+//
+// Privacy annotations that cannot be right: an unknown kind, the wrong
+// number or type of arguments, a declaration they do not apply to, and
+// PRIVACY_CONSENT_CHECK on a function not returning bool. With a policy,
+// also ids it does not define (with a did-you-mean). Recipients and stores
+// the policy does not name are reported here only when they look like a
+// typo of a declared one; otherwise the flow checks report where data
+// actually reaches them.
+//
+//===----------------------------------------------------------------------===//
 #include "privacy/Annotations.h"
+#include "privacy/Policy.h"
+#include "privacy/RunChecks.h"
 #include "privacy/Suggest.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -252,9 +263,10 @@ private:
 
 } // namespace
 
-void validateAnnotations(ASTContext &Ctx, const Policy *P, FindingSink &Sink) {
-  Validator V(Ctx, P, Sink);
-  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+// The shape of an annotation can be checked without a policy.
+void checkInvalidAnnotation(const CheckContext &C, FindingSink &Sink) {
+  Validator V(C.ast(), C.policy(), Sink);
+  V.TraverseDecl(C.ast().getTranslationUnitDecl());
 }
 
 } // namespace privacy
