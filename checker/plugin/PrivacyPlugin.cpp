@@ -23,6 +23,7 @@
 #include "TuSummary.h"
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/Messages.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/RunChecks.h"
 
@@ -100,7 +101,8 @@ public:
         Warning(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0")),
         Note(Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0")) {}
 
-  void report(const Finding &F) override {
+  void report(const FindingFacts &Facts) override {
+    Finding F = wordFinding(Facts);
     llvm::StringRef Check = checkName(F.Check);
     if (!Options.enabled(Check) || isSuppressed(SM, F.Loc, Check))
       return;

@@ -4,6 +4,7 @@
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
+#include "privacy/Messages.h"
 #include "privacy/PersonalData.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/Purposes.h"
@@ -145,7 +146,8 @@ private:
 
 struct JsonSink : FindingSink {
   JsonSink(const Locations &L, json &Out) : L(L), Out(Out) {}
-  void report(const Finding &F) override {
+  void report(const FindingFacts &Facts) override {
+    Finding F = wordFinding(Facts);
     json J = L.at(F.Loc);
     if (J.is_null())
       J = {{"file", ""}, {"line", 0}, {"column", 0}};
@@ -426,11 +428,12 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
         {{"item", Use.Origin.Item},
          {"consents", std::vector<std::string>(Known.begin(), Known.end())},
          {"site", L.at(Use.Use->getExprLoc())},
-         {"what", "using personal data '" + Use.Origin.Item + "' from " +
-                      describeSource(Use.Origin.Source)},
-         {"marker", L.note(Use.Origin.Marker.Loc,
-                           "'" + Use.Origin.Item +
-                               "' is marked as personal data here")}});
+         {"what", dataUseText({DataUse::Read, Use.Origin.Item,
+                               describeSource(Use.Origin.Source)})},
+         {"marker",
+          L.note(Use.Origin.Marker.Loc,
+                 noteMessage({Use.Origin.Marker.Loc,
+                              note::MarkedPersonalData{Use.Origin.Item}}))}});
   }
   // Keep what the join can use: functions of this file, and those in
   // headers that carry purposes, reads or flows. Every inline function of

@@ -1,6 +1,7 @@
 //===- PrivacyTidyCheck.cpp - a privacy-* check in clang-tidy -------------===//
 #include "PrivacyTidyCheck.h"
 
+#include "privacy/Messages.h"
 #include "privacy/RunChecks.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -133,8 +134,9 @@ void PrivacyTidyCheck::onEndOfTranslationUnit() {
   clearFlowsCache();
 }
 
-void PrivacyTidyCheck::report(const Finding &F) {
-  // Messages come worded from the analysis; %0 keeps any '%' in them literal.
+void PrivacyTidyCheck::report(const FindingFacts &Facts) {
+  Finding F = wordFinding(Facts);
+  // %0 keeps any '%' in the message literal.
   diag(F.Loc, "%0") << F.Message;
   for (const FindingNote &N : F.Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;

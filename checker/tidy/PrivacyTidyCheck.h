@@ -33,7 +33,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void report(const Finding &F) override;
+  void report(const FindingFacts &Facts) override;
 
   std::shared_ptr<const PolicyLoadResult> loadPolicy(const clang::SourceManager &SM);
   const ApiCatalog *loadCatalog();

@@ -41,14 +41,19 @@ void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink);
 
 /// Every finding of the four flow checks for \p Item reaching \p Site
-/// (without notes; the location is the site's). privacy-scan uses it to
-/// judge flows it joins across translation units with the same wording.
+/// (without notes; the location is the site's). privacy-scan's join judges
+/// the flows it joins across translation units with it.
+std::vector<FindingFacts> judgeSinkItemFacts(const Policy &P,
+                                             const SinkSite &Site,
+                                             const std::string &Item);
+
+/// The same findings worded (Messages.h), as the join takes them today.
 std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
                                    const std::string &Item);
 
 /// The notes that walk an item's path to a sink, then where the sink was
 /// declared.
-std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site);
+std::vector<PathNote> flowNotes(const Trace &Path, const SinkSite &Site);
 
 /// Calls \p Report for each (flow, item) of \p Kind, in source order.
 template <typename Fn>

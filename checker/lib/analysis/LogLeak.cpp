@@ -18,16 +18,11 @@ void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                                             const Trace &Path) {
     if (!P.item(Item) || (Logs && Logs->Items.contains(Item)))
       return;
-    Finding Fd;
-    Fd.Check = CheckKind::LogLeak;
-    Fd.Loc = F.Site.Loc;
-    Fd.Message = "writing personal data '" + Item + "' to logs through " +
-                 F.Site.Via + " is not allowed by the policy (" +
-                 (Logs ? "logs may contain: " + joinIds(Logs->Items.Ids)
-                       : std::string("it declares no store 'logs'")) +
-                 ")";
-    Fd.Notes = flowNotes(Path, F.Site);
-    Sink.report(Fd);
+    Sink.report({CheckKind::LogLeak, F.Site.Loc,
+                 reason::LogUndeclared{Item, F.Site.Via, Logs != nullptr,
+                                       Logs ? Logs->Items.Ids
+                                            : std::vector<std::string>()},
+                 flowNotes(Path, F.Site)});
   });
 }
 

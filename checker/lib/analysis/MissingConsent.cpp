@@ -41,33 +41,19 @@ void checkMissingConsent(const CheckContext &C, FindingSink &Sink) {
         return;
     if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    Finding F;
-    F.Check = CheckKind::MissingConsent;
-    F.Loc = U.Loc;
-    F.Function = U.Function;
-    F.Consents = Needed;
-    std::string Consents;
-    for (const std::string &C : Needed)
-      Consents += (Consents.empty() ? "'" : " or '") + C + "'";
-    F.Message = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
-                " needs consent " + Consents +
-                ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
-                "this use";
-    F.Notes = U.Before;
+    FindingFacts F{CheckKind::MissingConsent, U.Loc,
+                   reason::ConsentMissing{U.Use, U.Purpose, U.CalledFrom, Needed},
+                   U.Before, U.Function};
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     bool Partly = false;
     for (const std::string &C : Needed)
       Partly |= Guards.checksConsent(U.Function, C);
     if (Partly) {
-      std::vector<FindingNote> Path =
+      std::vector<PathNote> Path =
           Guards.unguardedPath(U.Function, U.Loc, Needed.front());
       F.Notes.insert(F.Notes.end(), Path.begin(), Path.end());
     } else if (!Known.empty()) {
-      std::string Have;
-      for (const std::string &C : Known)
-        Have += (Have.empty() ? "'" : ", '") + C + "'";
-      F.Notes.push_back({U.Loc, "only consent " + Have +
-                                    " is checked on the way here"});
+      F.Notes.push_back({U.Loc, note::OnlyConsentsChecked{Known}});
     }
     Sink.report(F);
   });

@@ -121,7 +121,7 @@ public:
   }
   bool VisitFieldDecl(FieldDecl *FD) {
     if (!findAnnotation(FD->getParent(), AnnotationKind::Data))
-      check(FD, "field");
+      check(FD, /*IsField=*/true);
     return true;
   }
   // Locals are followed by the dataflow from what initialises them; globals
@@ -131,12 +131,12 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage() &&
         VD->isFirstDecl())
-      check(VD, "variable");
+      check(VD, /*IsField=*/false);
     return true;
   }
 
 private:
-  void check(const ValueDecl *D, const char *What) {
+  void check(const ValueDecl *D, bool IsField) {
     if (!D->getIdentifier() || D->getLocation().isMacroID() ||
         findAnnotation(D, AnnotationKind::Data))
       return;
@@ -165,15 +165,10 @@ private:
     SourceLocation Loc = SM.getFileLoc(D->getLocation());
     if (!Reported.insert(Loc.getRawEncoding()).second)
       return;
-    Finding F;
-    F.Check = CheckKind::UnannotatedPersonalData;
-    F.Loc = Loc;
-    F.Message = std::string(What) + " '" + D->getQualifiedNameAsString() +
-                "' looks like " + Kind +
-                " but carries no PRIVACY_DATA; the checks cannot follow it";
-    if (std::string Item = suggestItem(Words); !Item.empty())
-      F.Message += " (policy item '" + Item + "'?)";
-    Sink.report(F);
+    Sink.report({CheckKind::UnannotatedPersonalData, Loc,
+                 reason::LooksLikePersonalData{IsField,
+                                               D->getQualifiedNameAsString(),
+                                               Kind, suggestItem(Words)}});
   }
 
   /// The policy item whose id shares the most words with the name.
