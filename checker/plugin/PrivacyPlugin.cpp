@@ -22,15 +22,10 @@
 //===----------------------------------------------------------------------===//
 #include "TuSummary.h"
 
-#include "privacy/AnnotationValidator.h"
 #include "privacy/ApiCatalog.h"
-#include "privacy/ConsentGuards.h"
-#include "privacy/Dataflow.h"
-#include "privacy/FlowChecks.h"
-#include "privacy/MissingConsent.h"
+#include "privacy/Messages.h"
 #include "privacy/PolicyLoader.h"
-#include "privacy/PurposeLimitation.h"
-#include "privacy/UnannotatedPersonalData.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -106,7 +101,8 @@ public:
         Warning(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0")),
         Note(Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0")) {}
 
-  void report(const Finding &F) override {
+  void report(const FindingFacts &Facts) override {
+    Finding F = wordFinding(Facts);
     llvm::StringRef Check = checkName(F.Check);
     if (!Options.enabled(Check) || isSuppressed(SM, F.Loc, Check))
       return;
@@ -145,18 +141,10 @@ public:
       return;
 
     DiagnosticsSink Sink(Diags, SM, Options);
-    auto Flows = analyzeFlows(Ctx, Catalog->Loaded.get());
-    validateAnnotations(Ctx, P, Sink);
-    checkPurposeLimitation(Ctx, *P, Flows.get(), Sink);
-    if (Options.enabled("privacy-missing-consent")) {
-      auto Guards = analyzeConsentGuards(Ctx, *Flows);
-      checkMissingConsent(Ctx, *P, *Flows, *Guards, Sink);
-    }
-    checkCrossBorderTransfer(*Flows, *P, Sink);
-    checkUndeclaredRecipient(*Flows, *P, Sink);
-    checkUndeclaredStorage(*Flows, *P, Sink);
-    checkLogLeak(*Flows, *P, Sink);
-    checkUnannotatedPersonalData(Ctx, P, Sink);
+    runChecks(Ctx, P, Catalog->Loaded.get(), CheckSet::where([&](CheckKind K) {
+                return Options.enabled(checkName(K));
+              }),
+              Sink);
 
     if (Options.WriteSummary)
       writeSummary(Ctx, *P, Catalog->Loaded.get());

@@ -1427,43 +1427,14 @@ std::string renderHtmlDoc(const std::vector<Block> &Doc, const std::string &Titl
 //===----------------------------------------------------------------------===//
 
 struct CheckInfo {
-  const char *Id, *Name, *Short, *Full;
+  const char *Id, *Name, *Short, *Full, *DocPage;
 };
 
 /// The checks of SPEC §3.
 const CheckInfo Checks[] = {
-    {"privacy-cross-border-transfer", "CrossBorderTransfer",
-     "Personal data is transferred abroad without a declaration.",
-     "An item flows to a recipient abroad that is not declared for that item, or the "
-     "country the code sends to differs from the policy's."},
-    {"privacy-invalid-annotation", "InvalidAnnotation",
-     "A privacy annotation is invalid.",
-     "An annotation names an unknown id, has the wrong arguments, or sits on the wrong "
-     "kind of declaration."},
-    {"privacy-log-leak", "LogLeak",
-     "Personal data is written to logs the policy does not allow it in.",
-     "An item flows into logs (an annotated log function or a known logging API) that "
-     "the policy does not declare for it."},
-    {"privacy-missing-consent", "MissingConsent",
-     "A use that needs consent is not guarded by a consent check.",
-     "A use of personal data needs consent and is not guarded by a "
-     "PRIVACY_CONSENT_CHECK for that consent on every path."},
-    {"privacy-purpose-limitation", "PurposeLimitation",
-     "Personal data is used for a purpose the policy does not allow.",
-     "An item is used (read, or flows in through arguments or returns) under a purpose "
-     "no activity of the policy allows it for."},
-    {"privacy-unannotated-personal-data", "UnannotatedPersonalData",
-     "A field or variable looks like personal data but is not annotated.",
-     "A field or variable looks like personal data by its name or type but carries no "
-     "PRIVACY_DATA annotation."},
-    {"privacy-undeclared-recipient", "UndeclaredRecipient",
-     "Personal data is sent to a recipient the policy does not name.",
-     "An item flows to a recipient the policy does not name, or to a network API with "
-     "no declared recipient."},
-    {"privacy-undeclared-storage", "UndeclaredStorage",
-     "Personal data is stored where the policy does not allow, or cannot be erased.",
-     "An item is persisted in a store the policy does not name, or not for that item; "
-     "or a store holding personal data has no erase path (PRIVACY_ERASE)."},
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
+  {Name, #Enum, Summary, Description, DocPage},
+#include "privacy/Checks.def"
 };
 
 bool isUnreserved(unsigned char C) {
@@ -1552,8 +1523,11 @@ json sarif(const json &Inv) {
       R["shortDescription"] = {{"text", "Finding of " + Id + "."}};
     }
     R["defaultConfiguration"] = {{"level", "warning"}};
-    R["properties"] = {{"tags", {"privacy"}},
-                       {"documentation", "docs/checks/" + Id + ".md"}};
+    // The page in the repository, not helpUri: SARIF wants an absolute URI
+    // there, and the documentation has no address of its own.
+    R["properties"] = {{"tags", {"privacy"}}};
+    if (Info)
+      R["properties"]["documentation"] = Info->DocPage;
     Rules.push_back(std::move(R));
   }
 

@@ -1,16 +1,14 @@
 //===- TuSummary.cpp - what one translation unit tells the join -----------===//
 #include "TuSummary.h"
 
-#include "privacy/AnnotationValidator.h"
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
-#include "privacy/FlowChecks.h"
-#include "privacy/MissingConsent.h"
+#include "privacy/Messages.h"
 #include "privacy/PersonalData.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/Purposes.h"
-#include "privacy/UnannotatedPersonalData.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -148,7 +146,8 @@ private:
 
 struct JsonSink : FindingSink {
   JsonSink(const Locations &L, json &Out) : L(L), Out(Out) {}
-  void report(const Finding &F) override {
+  void report(const FindingFacts &Facts) override {
+    Finding F = wordFinding(Facts);
     json J = L.at(F.Loc);
     if (J.is_null())
       J = {{"file", ""}, {"line", 0}, {"column", 0}};
@@ -257,14 +256,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   // What clang-tidy reports for this file, word for word.
   json Findings = json::array();
   JsonSink Sink(L, Findings);
-  validateAnnotations(Ctx, &P, Sink);
-  checkPurposeLimitation(Ctx, P, Flows.get(), Sink);
-  checkMissingConsent(Ctx, P, *Flows, *Guards, Sink);
-  checkCrossBorderTransfer(*Flows, P, Sink);
-  checkUndeclaredRecipient(*Flows, P, Sink);
-  checkUndeclaredStorage(*Flows, P, Sink);
-  checkLogLeak(*Flows, P, Sink);
-  checkUnannotatedPersonalData(Ctx, &P, Sink);
+  runChecks(CheckContext(Ctx, &P, [&Flows] { return Flows; }, Guards),
+            CheckSet::all(), Sink);
   Out["findings"] = std::move(Findings);
 
   // Functions, by USR.
@@ -435,11 +428,12 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
         {{"item", Use.Origin.Item},
          {"consents", std::vector<std::string>(Known.begin(), Known.end())},
          {"site", L.at(Use.Use->getExprLoc())},
-         {"what", "using personal data '" + Use.Origin.Item + "' from " +
-                      describeSource(Use.Origin.Source)},
-         {"marker", L.note(Use.Origin.Marker.Loc,
-                           "'" + Use.Origin.Item +
-                               "' is marked as personal data here")}});
+         {"what", dataUseText({DataUse::Read, Use.Origin.Item,
+                               describeSource(Use.Origin.Source)})},
+         {"marker",
+          L.note(Use.Origin.Marker.Loc,
+                 noteMessage({Use.Origin.Marker.Loc,
+                              note::MarkedPersonalData{Use.Origin.Item}}))}});
   }
   // Keep what the join can use: functions of this file, and those in
   // headers that carry purposes, reads or flows. Every inline function of

@@ -1,5 +1,8 @@
-//===- PrivacyTidyCheck.cpp - what every privacy-* check shares -----------===//
+//===- PrivacyTidyCheck.cpp - a privacy-* check in clang-tidy -------------===//
 #include "PrivacyTidyCheck.h"
+
+#include "privacy/Messages.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -15,8 +18,9 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
-                                   clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+                                   clang::tidy::ClangTidyContext *Context,
+                                   CheckKind Kind)
+    : ClangTidyCheck(Name, Context), Kind(Kind),
       PolicyFile(Options.getLocalOrGlobal("PolicyFile", "")),
       ApiCatalogDir(
           Options.getLocalOrGlobal("ApiCatalogDir", defaultApiCatalogDir())),
@@ -110,19 +114,17 @@ const ApiCatalog *PrivacyTidyCheck::loadCatalog() {
   return Result->ok() ? Result->Loaded.get() : nullptr;
 }
 
-const TranslationUnitFlows &PrivacyTidyCheck::flows(ASTContext &Ctx) {
-  Flows = analyzeFlowsCached(Ctx, loadCatalog());
-  return *Flows;
-}
-
 void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   std::shared_ptr<const PolicyLoadResult> Loaded =
       loadPolicy(Ctx.getSourceManager());
   const Policy *P = Loaded && Loaded->ok() ? Loaded->Loaded.get() : nullptr;
-  if (!P && needsPolicy())
-    return;
-  analyze(Ctx, P);
+  // The checks of a translation unit share its flows, computed once.
+  CheckContext C(Ctx, P, [this, &Ctx] {
+    return Flows = analyzeFlowsCached(Ctx, loadCatalog());
+  });
+  runChecks(C, CheckSet::where([this](CheckKind K) { return K == Kind; }),
+            *this);
 }
 
 void PrivacyTidyCheck::onEndOfTranslationUnit() {
@@ -132,8 +134,9 @@ void PrivacyTidyCheck::onEndOfTranslationUnit() {
   clearFlowsCache();
 }
 
-void PrivacyTidyCheck::report(const Finding &F) {
-  // Messages come worded from the analysis; %0 keeps any '%' in them literal.
+void PrivacyTidyCheck::report(const FindingFacts &Facts) {
+  Finding F = wordFinding(Facts);
+  // %0 keeps any '%' in the message literal.
   diag(F.Loc, "%0") << F.Message;
   for (const FindingNote &N : F.Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;

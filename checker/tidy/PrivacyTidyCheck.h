@@ -1,9 +1,10 @@
-//===- PrivacyTidyCheck.h - what every privacy-* check shares --*- C++ -*-===//
+//===- PrivacyTidyCheck.h - a privacy-* check in clang-tidy ----*- C++ -*-===//
 //
 // Finding the policy (option PolicyFile, else the nearest
 // privacy-policy.json above the main file), reporting a broken one once,
-// and turning the analysis' findings into clang-tidy diagnostics. The
-// analysis itself is in the library; a check only picks what to run.
+// running one check of Checks.def (runChecks, RunChecks.h) and turning its
+// findings into clang-tidy diagnostics. The module registers one instance
+// per check; the checks of a translation unit share its flows.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_TIDY_PRIVACYTIDYCHECK_H
@@ -20,32 +21,24 @@
 
 namespace privacy::tidy {
 
-class PrivacyTidyCheck : public clang::tidy::ClangTidyCheck,
-                         protected FindingSink {
+class PrivacyTidyCheck final : public clang::tidy::ClangTidyCheck,
+                               private FindingSink {
 public:
-  PrivacyTidyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  PrivacyTidyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                   CheckKind Kind);
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-protected:
-  /// Runs the analysis of this check over the whole translation unit.
-  /// \p P is null when the policy could not be loaded (already reported).
-  virtual void analyze(clang::ASTContext &Ctx, const Policy *P) = 0;
-  /// Whether the check can do anything useful without a policy.
-  virtual bool needsPolicy() const { return true; }
-
-  void report(const Finding &F) override;
-
-  /// The flows of the translation unit, computed once for all checks.
-  const TranslationUnitFlows &flows(clang::ASTContext &Ctx);
-
 private:
+  void report(const FindingFacts &Facts) override;
+
   std::shared_ptr<const PolicyLoadResult> loadPolicy(const clang::SourceManager &SM);
   const ApiCatalog *loadCatalog();
 
+  const CheckKind Kind;
   const std::string PolicyFile;
   const std::string ApiCatalogDir;
   const std::string ApiCatalogs;

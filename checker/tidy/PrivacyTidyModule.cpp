@@ -2,32 +2,22 @@
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
 
-#include "CrossBorderTransferCheck.h"
-#include "InvalidAnnotationCheck.h"
-#include "LogLeakCheck.h"
-#include "MissingConsentCheck.h"
-#include "PurposeLimitationCheck.h"
-#include "UnannotatedPersonalDataCheck.h"
-#include "UndeclaredRecipientCheck.h"
-#include "UndeclaredStorageCheck.h"
+#include "PrivacyTidyCheck.h"
 
 namespace privacy::tidy {
 
 class PrivacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<CrossBorderTransferCheck>(
-        "privacy-cross-border-transfer");
-    Factories.registerCheck<InvalidAnnotationCheck>("privacy-invalid-annotation");
-    Factories.registerCheck<LogLeakCheck>("privacy-log-leak");
-    Factories.registerCheck<MissingConsentCheck>("privacy-missing-consent");
-    Factories.registerCheck<PurposeLimitationCheck>("privacy-purpose-limitation");
-    Factories.registerCheck<UnannotatedPersonalDataCheck>(
-        "privacy-unannotated-personal-data");
-    Factories.registerCheck<UndeclaredRecipientCheck>(
-        "privacy-undeclared-recipient");
-    Factories.registerCheck<UndeclaredStorageCheck>(
-        "privacy-undeclared-storage");
+    // Every check of Checks.def, each its own instance.
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
+  Factories.registerCheckFactory(                                              \
+      Name, [](llvm::StringRef CheckName,                                      \
+               clang::tidy::ClangTidyContext *Context) {                       \
+        return std::make_unique<PrivacyTidyCheck>(CheckName, Context,          \
+                                                  CheckKind::Enum);            \
+      });
+#include "privacy/Checks.def"
   }
 };
 

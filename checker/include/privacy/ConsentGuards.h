@@ -37,7 +37,7 @@ public:
   /// Notes that walk one path from the start of \p FD to \p Loc on which
   /// \p Consent is not known, naming each branch taken; empty when every
   /// path is guarded.
-  std::vector<FindingNote> unguardedPath(const clang::FunctionDecl *FD,
+  std::vector<PathNote> unguardedPath(const clang::FunctionDecl *FD,
                                          clang::SourceLocation Loc,
                                          const std::string &Consent) const;
 

@@ -1,8 +1,10 @@
 //===- FlowChecks.h - judging where personal data goes ---------*- C++ -*-===//
 //
 // The checks that judge the flows Dataflow.h finds against the policy. Each
-// lives in its own file, named after its check; they share the wording of
-// notes (the path the data took) from FlowNotes.cpp.
+// lives in its own file, named after its check, with its entry point
+// check<Check> (RunChecks.h) running its judge<Check> on the translation
+// unit's flows; they share the wording of notes (the path the data took)
+// from FlowNotes.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_FLOWCHECKS_H
@@ -19,34 +21,39 @@ namespace privacy {
 /// privacy-cross-border-transfer: an item sent to a recipient abroad that
 /// the policy does not declare for it, or to another country than the
 /// policy's.
-void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
-                              const Policy &P, FindingSink &Sink);
+void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows, const Policy &P,
+                              FindingSink &Sink);
 
 /// privacy-undeclared-recipient: a recipient the policy does not name, a
 /// domestic recipient not declared for the item, or a network API reached
 /// with no declared recipient on the way.
-void checkUndeclaredRecipient(const TranslationUnitFlows &Flows,
-                              const Policy &P, FindingSink &Sink);
+void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows, const Policy &P,
+                              FindingSink &Sink);
 
 /// privacy-undeclared-storage: a store the policy does not name, one not
 /// declared for the item, or a storage API reached with no declared store.
-void checkUndeclaredStorage(const TranslationUnitFlows &Flows,
-                            const Policy &P, FindingSink &Sink);
+void judgeUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
+                            FindingSink &Sink);
 
 /// privacy-log-leak: an item written to logs that the policy's store "logs"
 /// does not list.
-void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
+void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink);
 
 /// Every finding of the four flow checks for \p Item reaching \p Site
-/// (without notes; the location is the site's). privacy-scan uses it to
-/// judge flows it joins across translation units with the same wording.
+/// (without notes; the location is the site's). privacy-scan's join judges
+/// the flows it joins across translation units with it.
+std::vector<FindingFacts> judgeSinkItemFacts(const Policy &P,
+                                             const SinkSite &Site,
+                                             const std::string &Item);
+
+/// The same findings worded (Messages.h), as the join takes them today.
 std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
                                    const std::string &Item);
 
 /// The notes that walk an item's path to a sink, then where the sink was
 /// declared.
-std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site);
+std::vector<PathNote> flowNotes(const Trace &Path, const SinkSite &Site);
 
 /// Calls \p Report for each (flow, item) of \p Kind, in source order.
 template <typename Fn>

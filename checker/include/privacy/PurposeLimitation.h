@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace privacy {
@@ -50,10 +51,22 @@ struct PurposedUse {
   /// The function the use executes in (a lambda's call operator for code
   /// in a lambda); null outside functions.
   const clang::FunctionDecl *Function = nullptr;
-  std::string What;    // "using personal data 'email' from field 'A::email'"
-  std::string Context; // " (as called from 'report')" or ""
-  std::vector<FindingNote> Before, After; // notes around the purpose's
+  DataUse Use;
+  /// The annotated function the purpose is inherited from; empty when it is
+  /// the use's own.
+  std::string CalledFrom;
+  std::vector<PathNote> Before, After; // notes around the purpose's
+  /// The use and its context worded, as privacy-scan's join has them from
+  /// the summaries ("using personal data 'email' from field 'A::email'",
+  /// " (as called from 'report')"); when What is empty, Use and CalledFrom
+  /// are worded instead.
+  std::string What, Context;
 };
+
+/// The privacy-purpose-limitation finding for \p U, or none when the policy
+/// allows it (or names neither the item nor the purpose).
+std::optional<reason::PurposeNotAllowed> judgePurposedUse(const Policy &P,
+                                                          const PurposedUse &U);
 
 /// Every use of personal data under a purpose, as privacy-purpose-limitation
 /// and privacy-missing-consent judge them: direct reads (under the
@@ -67,15 +80,6 @@ void forEachPurposedUse(clang::ASTContext &Ctx,
 /// The privacy-purpose-limitation message for \p U, or "" when the policy
 /// allows it (or names neither the item nor the purpose).
 std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U);
-
-/// Reports each use of personal data under a purpose that no activity of
-/// \p P allows for its item: direct reads (under the function's own
-/// purposes, or those inherited from its callers), data passed into a
-/// function with a purpose of its own, and data returned from one. Without
-/// \p Flows only direct reads under declared purposes are judged.
-void checkPurposeLimitation(clang::ASTContext &Ctx, const Policy &P,
-                            const TranslationUnitFlows *Flows,
-                            FindingSink &Sink);
 
 } // namespace privacy
 

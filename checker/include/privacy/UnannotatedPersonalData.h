@@ -23,13 +23,6 @@ namespace privacy {
 /// are {"mobile", "phone"}.
 std::vector<std::string> identifierWords(llvm::StringRef Name);
 
-/// Reports fields and global or static variables outside system headers
-/// whose names look like personal data and that carry no PRIVACY_DATA,
-/// themselves or through their class. With a policy, an item whose id
-/// matches the name is suggested.
-void checkUnannotatedPersonalData(clang::ASTContext &Ctx, const Policy *P,
-                                  FindingSink &Sink);
-
 } // namespace privacy
 
 #endif // PRIVACY_UNANNOTATEDPERSONALDATA_H

@@ -247,10 +247,10 @@ bool ConsentGuards::checksConsent(const FunctionDecl *FD,
   return F != Functions.end() && F->second->Checked.count(Consent);
 }
 
-std::vector<FindingNote>
+std::vector<PathNote>
 ConsentGuards::unguardedPath(const FunctionDecl *FD, SourceLocation Loc,
                              const std::string &Consent) const {
-  std::vector<FindingNote> Notes;
+  std::vector<PathNote> Notes;
   auto F = FD ? Functions.find(FD->getCanonicalDecl()) : Functions.end();
   if (F == Functions.end() || !F->second->Graph)
     return Notes;
@@ -278,11 +278,8 @@ ConsentGuards::unguardedPath(const FunctionDecl *FD, SourceLocation Loc,
           Next = Pred;
           if (Pred->succ_size() == 2)
             if (const Stmt *Cond = Pred->getTerminatorCondition())
-              Notes.push_back(
-                  {S.SM->getFileLoc(Cond->getBeginLoc()),
-                   std::string("on this path the condition is ") +
-                       (Index == 0 ? "true" : "false") + " and consent '" +
-                       Consent + "' is not known"});
+              Notes.push_back({S.SM->getFileLoc(Cond->getBeginLoc()),
+                               note::UnguardedBranch{Index == 0, Consent}});
         }
         ++Index;
       }

@@ -5,12 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 #include <set>
 
 namespace privacy {
 
-void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
+void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink) {
   std::set<unsigned> CountryReported;
   forEachItemFlow(Flows, SinkKind::Transfer, [&](const SinkFlow &F,
@@ -21,34 +22,27 @@ void checkCrossBorderTransfer(const TranslationUnitFlows &Flows,
       return; // privacy-undeclared-recipient
     // The code names a country other than the policy's.
     if (!F.Site.Country.empty() && F.Site.Country != R->Country &&
-        CountryReported.insert(F.Site.Loc.getRawEncoding()).second) {
-      Finding Fd;
-      Fd.Check = CheckKind::CrossBorderTransfer;
-      Fd.Loc = F.Site.Loc;
-      Fd.Message = "personal data '" + Item + "' is sent to recipient '" +
-                   R->Id + "' in '" + F.Site.Country +
-                   "', but the policy declares '" + R->Id + "' in '" +
-                   R->Country + "'";
-      Fd.Notes = flowNotes(Path, F.Site);
-      Sink.report(Fd);
-    }
+        CountryReported.insert(F.Site.Loc.getRawEncoding()).second)
+      Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
+                   reason::CountryDiffers{Item, R->Id, F.Site.Country,
+                                          R->Country},
+                   flowNotes(Path, F.Site)});
     bool Abroad = P.isAbroad(*R) ||
                   (!F.Site.Country.empty() &&
                    F.Site.Country != P.ControllerCountry);
     if (!Abroad || R->Items.contains(Item) || !P.item(Item))
       return;
-    Finding Fd;
-    Fd.Check = CheckKind::CrossBorderTransfer;
-    Fd.Loc = F.Site.Loc;
     std::string Country = F.Site.Country.empty() ? R->Country : F.Site.Country;
-    Fd.Message = "transferring personal data '" + Item + "' abroad to '" +
-                 R->Id + "' (" + Country +
-                 ") is not allowed by the policy (items allowed for '" + R->Id +
-                 "': " + (R->Items.All ? std::string("all") : joinIds(R->Items.Ids)) +
-                 ")";
-    Fd.Notes = flowNotes(Path, F.Site);
-    Sink.report(Fd);
+    Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
+                 reason::TransferAbroadUndeclared{
+                     Item, R->Id, Country, {R->Items.All, R->Items.Ids}},
+                 flowNotes(Path, F.Site)});
   });
+}
+
+void checkCrossBorderTransfer(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeCrossBorderTransfer(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

@@ -1,64 +1,54 @@
 //===- FlowNotes.cpp - the path personal data took, as notes --------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/Messages.h"
 
 namespace privacy {
 
-std::vector<FindingNote> flowNotes(const Trace &Path, const SinkSite &Site) {
-  std::vector<FindingNote> Notes;
+std::vector<PathNote> flowNotes(const Trace &Path, const SinkSite &Site) {
+  std::vector<PathNote> Notes;
   for (const FlowStep &Step : traceSteps(Path))
     if (Step.Loc.isValid())
-      Notes.push_back({Step.Loc, Step.Message});
-  if (Site.DeclaredAt.isValid()) {
-    std::string What;
-    switch (Site.Kind) {
-    case SinkKind::Transfer:
-      What = "recipient '" + Site.Target + "'";
-      break;
-    case SinkKind::Store:
-      What = "store '" + Site.Target + "'";
-      break;
-    case SinkKind::Log:
-      What = "logging";
-      break;
-    case SinkKind::Network:
-      What = "network";
-      break;
-    case SinkKind::Purpose:
-      What = "purpose '" + Site.Target + "'";
-      break;
-    }
-    Notes.push_back({Site.DeclaredAt, What + " is declared here"});
-  } else if (!Site.CatalogEntry.empty()) {
-    Notes.push_back({Site.Loc, Site.Via + " is a " +
-                                   sinkKindName(Site.Kind).str() +
-                                   " sink of the API catalog (" +
-                                   Site.CatalogEntry + ")"});
-  }
+      Notes.push_back({Step.Loc, note::FlowStep{Step.Message}});
+  if (Site.DeclaredAt.isValid())
+    Notes.push_back(
+        {Site.DeclaredAt, note::SinkDeclared{Site.Kind, Site.Target}});
+  else if (!Site.CatalogEntry.empty())
+    Notes.push_back({Site.Loc, note::CatalogSink{Site.Kind, Site.Via,
+                                                 Site.CatalogEntry}});
   return Notes;
 }
 
 namespace {
 struct CollectingSink : FindingSink {
-  std::vector<Finding> Found;
-  void report(const Finding &F) override { Found.push_back(F); }
+  std::vector<FindingFacts> Found;
+  void report(const FindingFacts &F) override { Found.push_back(F); }
 };
 } // namespace
 
-std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
-                                   const std::string &Item) {
+std::vector<FindingFacts> judgeSinkItemFacts(const Policy &P,
+                                             const SinkSite &Site,
+                                             const std::string &Item) {
   TranslationUnitFlows One;
   SinkFlow F;
   F.Site = Site;
   F.Data.add(Item, nullptr);
   One.SinkFlows.push_back(F);
   CollectingSink Sink;
-  checkCrossBorderTransfer(One, P, Sink);
-  checkUndeclaredRecipient(One, P, Sink);
-  checkUndeclaredStorage(One, P, Sink);
-  checkLogLeak(One, P, Sink);
-  for (Finding &Found : Sink.Found)
+  judgeCrossBorderTransfer(One, P, Sink);
+  judgeUndeclaredRecipient(One, P, Sink);
+  judgeUndeclaredStorage(One, P, Sink);
+  judgeLogLeak(One, P, Sink);
+  for (FindingFacts &Found : Sink.Found)
     Found.Notes.clear();
   return Sink.Found;
+}
+
+std::vector<Finding> judgeSinkItem(const Policy &P, const SinkSite &Site,
+                                   const std::string &Item) {
+  std::vector<Finding> Worded;
+  for (const FindingFacts &F : judgeSinkItemFacts(P, Site, Item))
+    Worded.push_back(wordFinding(F));
+  return Worded;
 }
 
 } // namespace privacy

@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/FlowChecks.h"
+#include "privacy/RunChecks.h"
 
 namespace privacy {
 
-void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
+void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink) {
   const StoreDef *Logs = P.store(LogsStoreId);
   forEachItemFlow(Flows, SinkKind::Log, [&](const SinkFlow &F,
@@ -17,17 +18,17 @@ void checkLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                                             const Trace &Path) {
     if (!P.item(Item) || (Logs && Logs->Items.contains(Item)))
       return;
-    Finding Fd;
-    Fd.Check = CheckKind::LogLeak;
-    Fd.Loc = F.Site.Loc;
-    Fd.Message = "writing personal data '" + Item + "' to logs through " +
-                 F.Site.Via + " is not allowed by the policy (" +
-                 (Logs ? "logs may contain: " + joinIds(Logs->Items.Ids)
-                       : std::string("it declares no store 'logs'")) +
-                 ")";
-    Fd.Notes = flowNotes(Path, F.Site);
-    Sink.report(Fd);
+    Sink.report({CheckKind::LogLeak, F.Site.Loc,
+                 reason::LogUndeclared{Item, F.Site.Via, Logs != nullptr,
+                                       Logs ? Logs->Items.Ids
+                                            : std::vector<std::string>()},
+                 flowNotes(Path, F.Site)});
   });
+}
+
+void checkLogLeak(const CheckContext &C, FindingSink &Sink) {
+  if (C.policy())
+    judgeLogLeak(C.flows(), *C.policy(), Sink);
 }
 
 } // namespace privacy

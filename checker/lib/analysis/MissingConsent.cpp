@@ -1,6 +1,14 @@
-//===- MissingConsent.cpp - uses that need a consent check ----------------===//
-#include "privacy/MissingConsent.h"
+//===- MissingConsent.cpp - privacy-missing-consent -----------------------===//
+//
+// Where the policy allows an item for a purpose only through activities on
+// the basis of consent (GDPR Art. 6(1)(a) and 7; PIPA Art. 15(1)(1), 22 —
+// the separate marketing consent of 제1조), every use must come after a
+// check that the data subject gave that consent.
+//
+//===----------------------------------------------------------------------===//
+#include "privacy/ConsentGuards.h"
 #include "privacy/PurposeLimitation.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -11,11 +19,15 @@ namespace privacy {
 
 using namespace clang;
 
-void checkMissingConsent(ASTContext &Ctx, const Policy &P,
-                         const TranslationUnitFlows &Flows,
-                         const ConsentGuards &Guards, FindingSink &Sink) {
+// Each use of an item under a purpose that needs consent where a
+// PRIVACY_CONSENT_CHECK for one of the consents does not guard every path.
+void checkMissingConsent(const CheckContext &C, FindingSink &Sink) {
+  if (!C.policy())
+    return;
+  const Policy &P = *C.policy();
+  const ConsentGuards &Guards = C.guards();
   std::set<std::tuple<unsigned, std::string, std::string>> Reported;
-  forEachPurposedUse(Ctx, &Flows, [&](const PurposedUse &U) {
+  forEachPurposedUse(C.ast(), &C.flows(), [&](const PurposedUse &U) {
     if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
       return; // unknown ids and disallowed uses are other checks' findings
     std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
@@ -29,33 +41,19 @@ void checkMissingConsent(ASTContext &Ctx, const Policy &P,
         return;
     if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    Finding F;
-    F.Check = CheckKind::MissingConsent;
-    F.Loc = U.Loc;
-    F.Function = U.Function;
-    F.Consents = Needed;
-    std::string Consents;
-    for (const std::string &C : Needed)
-      Consents += (Consents.empty() ? "'" : " or '") + C + "'";
-    F.Message = U.What + " for purpose '" + U.Purpose + "'" + U.Context +
-                " needs consent " + Consents +
-                ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
-                "this use";
-    F.Notes = U.Before;
+    FindingFacts F{CheckKind::MissingConsent, U.Loc,
+                   reason::ConsentMissing{U.Use, U.Purpose, U.CalledFrom, Needed},
+                   U.Before, U.Function};
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     bool Partly = false;
     for (const std::string &C : Needed)
       Partly |= Guards.checksConsent(U.Function, C);
     if (Partly) {
-      std::vector<FindingNote> Path =
+      std::vector<PathNote> Path =
           Guards.unguardedPath(U.Function, U.Loc, Needed.front());
       F.Notes.insert(F.Notes.end(), Path.begin(), Path.end());
     } else if (!Known.empty()) {
-      std::string Have;
-      for (const std::string &C : Known)
-        Have += (Have.empty() ? "'" : ", '") + C + "'";
-      F.Notes.push_back({U.Loc, "only consent " + Have +
-                                    " is checked on the way here"});
+      F.Notes.push_back({U.Loc, note::OnlyConsentsChecked{Known}});
     }
     Sink.report(F);
   });

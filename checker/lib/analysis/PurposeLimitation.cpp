@@ -2,7 +2,9 @@
 #include "privacy/PurposeLimitation.h"
 #include "privacy/Annotations.h"
 #include "privacy/FlowChecks.h"
+#include "privacy/Messages.h"
 #include "privacy/PersonalData.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -81,13 +83,6 @@ static const FunctionDecl *innermostFunction(const DeclContext *DC) {
   return nullptr;
 }
 
-static std::string joinedPurposes(const std::vector<std::string> &Purposes) {
-  std::string Out;
-  for (const std::string &P : Purposes)
-    Out += (Out.empty() ? "" : ", ") + P;
-  return Out;
-}
-
 void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
                         const std::function<void(const PurposedUse &)> &Each) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -96,15 +91,14 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     Inherited = inheritedPurposes(*Flows);
 
   auto PurposeNote = [&](const PurposeSource &S, const std::string &Purpose) {
-    return FindingNote{SM.getFileLoc(S.From.Loc),
-                       "purpose '" + Purpose + "' is declared here"};
+    return PathNote{SM.getFileLoc(S.From.Loc), note::PurposeDeclared{{Purpose}}};
   };
   // The purposes code in a context runs under, each with the notes that
   // say where it comes from.
   auto PurposesOf = [&](const DeclContext *DC,
                         const std::function<void(const std::string &,
                                                  const std::string &,
-                                                 const std::vector<FindingNote> &)>
+                                                 const std::vector<PathNote> &)>
                             &Visit) {
     if (auto Own = purposeOfContext(DC)) {
       for (const std::string &Purpose : Own->Purposes)
@@ -116,13 +110,11 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
       return;
     for (const InheritedPurpose &IP : It->second)
       for (const std::string &Purpose : IP.Source.Purposes) {
-        std::vector<FindingNote> Notes = {PurposeNote(IP.Source, Purpose)};
+        std::vector<PathNote> Notes = {PurposeNote(IP.Source, Purpose)};
         for (const CallSite &C : IP.Chain)
-          Notes.push_back({C.Loc, "'" + C.Caller->getNameAsString() +
-                                      "' calls '" +
-                                      C.Callee->getNameAsString() + "' here"});
-        Visit(Purpose,
-              " (as called from '" + IP.Entry->getNameAsString() + "')", Notes);
+          Notes.push_back({C.Loc, note::Calls{C.Caller->getNameAsString(),
+                                              C.Callee->getNameAsString()}});
+        Visit(Purpose, IP.Entry->getNameAsString(), Notes);
       }
   };
 
@@ -132,15 +124,14 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     U.Item = Use.Origin.Item;
     U.Loc = SM.getFileLoc(Use.Use->getExprLoc());
     U.Function = innermostFunction(Use.Context);
-    U.What = "using personal data '" + U.Item + "' from " +
-             describeSource(Use.Origin.Source);
+    U.Use = {DataUse::Read, U.Item, describeSource(Use.Origin.Source)};
     U.After = {{SM.getFileLoc(Use.Origin.Marker.Loc),
-                "'" + U.Item + "' is marked as personal data here"}};
+                note::MarkedPersonalData{U.Item}}};
     PurposesOf(Use.Context, [&](const std::string &Purpose,
-                                const std::string &Context,
-                                const std::vector<FindingNote> &Notes) {
+                                const std::string &CalledFrom,
+                                const std::vector<PathNote> &Notes) {
       U.Purpose = Purpose;
-      U.Context = Context;
+      U.CalledFrom = CalledFrom;
       U.Before = Notes;
       Each(U);
     });
@@ -163,10 +154,9 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     U.Loc = F.Site.Loc;
     U.Function = F.Site.InFunction ? F.Site.InFunction->getCanonicalDecl()
                                    : nullptr;
-    U.What = "using personal data '" + Item + "' passed to " + F.Site.Via;
+    U.Use = {DataUse::PassedTo, Item, F.Site.Via};
     U.Before = flowNotes(Path, SinkSite());
-    U.After = {{F.Site.DeclaredAt,
-                "purpose '" + joinedPurposes(Purposes) + "' is declared here"}};
+    U.After = {{F.Site.DeclaredAt, note::PurposeDeclared{Purposes}}};
     for (const std::string &Purpose : Purposes) {
       U.Purpose = Purpose;
       Each(U);
@@ -180,14 +170,13 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
       U.Item = Item;
       U.Loc = C.Loc;
       U.Function = C.Caller->getCanonicalDecl();
-      U.What = "using personal data '" + Item + "' returned by '" +
-               C.Callee->getNameAsString() + "'";
+      U.Use = {DataUse::ReturnedBy, Item, C.Callee->getNameAsString()};
       U.Before = flowNotes(Path, SinkSite());
       PurposesOf(C.Caller, [&](const std::string &Purpose,
-                               const std::string &Context,
-                               const std::vector<FindingNote> &Notes) {
+                               const std::string &CalledFrom,
+                               const std::vector<PathNote> &Notes) {
         U.Purpose = Purpose;
-        U.Context = Context;
+        U.CalledFrom = CalledFrom;
         U.After = Notes;
         Each(U);
       });
@@ -195,32 +184,41 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
   }
 }
 
-std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U) {
+std::optional<reason::PurposeNotAllowed> judgePurposedUse(const Policy &P,
+                                                          const PurposedUse &U) {
   // Unknown ids are privacy-invalid-annotation's.
   if (!P.item(U.Item) || !P.purpose(U.Purpose) || P.allows(U.Item, U.Purpose))
-    return "";
-  std::vector<std::string> Allowed = P.purposesAllowedFor(U.Item);
-  return U.What + " for purpose '" + U.Purpose + "'" + U.Context +
-         " is not allowed by the policy (" +
-         (Allowed.empty() ? "no activity allows '" + U.Item + "' at all"
-                          : "allowed purposes: " + joinIds(Allowed)) +
-         ")";
+    return std::nullopt;
+  return reason::PurposeNotAllowed{DataUse{U.Use.How, U.Item, U.Use.From},
+                                   U.Purpose, U.CalledFrom,
+                                   P.purposesAllowedFor(U.Item)};
 }
 
-void checkPurposeLimitation(ASTContext &Ctx, const Policy &P,
-                            const TranslationUnitFlows *Flows,
-                            FindingSink &Sink) {
+std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U) {
+  std::optional<reason::PurposeNotAllowed> R = judgePurposedUse(P, U);
+  if (!R)
+    return "";
+  if (U.What.empty())
+    return findingMessage(*R);
+  return purposeNotAllowedMessage(U.What, U.Context, *R);
+}
+
+// Each use of personal data under a purpose that no activity of the policy
+// allows for its item: direct reads (under the function's own purposes, or
+// those inherited from its callers), data passed into a function with a
+// purpose of its own, and data returned from one.
+void checkPurposeLimitation(const CheckContext &C, FindingSink &Sink) {
+  if (!C.policy())
+    return;
+  const Policy &P = *C.policy();
   std::set<std::tuple<unsigned, std::string, std::string>> Reported;
-  forEachPurposedUse(Ctx, Flows, [&](const PurposedUse &U) {
-    std::string Message = purposeLimitationMessage(P, U);
-    if (Message.empty() ||
+  forEachPurposedUse(C.ast(), &C.flows(), [&](const PurposedUse &U) {
+    std::optional<reason::PurposeNotAllowed> Reason = judgePurposedUse(P, U);
+    if (!Reason ||
         !Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    Finding F;
-    F.Check = CheckKind::PurposeLimitation;
-    F.Loc = U.Loc;
-    F.Message = Message;
-    F.Notes = U.Before;
+    FindingFacts F{CheckKind::PurposeLimitation, U.Loc, std::move(*Reason),
+                   U.Before};
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     Sink.report(F);
   });

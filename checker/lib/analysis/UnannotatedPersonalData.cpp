@@ -1,6 +1,7 @@
 //===- UnannotatedPersonalData.cpp - personal data nobody marked ----------===//
 #include "privacy/UnannotatedPersonalData.h"
 #include "privacy/Annotations.h"
+#include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -120,7 +121,7 @@ public:
   }
   bool VisitFieldDecl(FieldDecl *FD) {
     if (!findAnnotation(FD->getParent(), AnnotationKind::Data))
-      check(FD, "field");
+      check(FD, /*IsField=*/true);
     return true;
   }
   // Locals are followed by the dataflow from what initialises them; globals
@@ -130,12 +131,12 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage() &&
         VD->isFirstDecl())
-      check(VD, "variable");
+      check(VD, /*IsField=*/false);
     return true;
   }
 
 private:
-  void check(const ValueDecl *D, const char *What) {
+  void check(const ValueDecl *D, bool IsField) {
     if (!D->getIdentifier() || D->getLocation().isMacroID() ||
         findAnnotation(D, AnnotationKind::Data))
       return;
@@ -164,15 +165,10 @@ private:
     SourceLocation Loc = SM.getFileLoc(D->getLocation());
     if (!Reported.insert(Loc.getRawEncoding()).second)
       return;
-    Finding F;
-    F.Check = CheckKind::UnannotatedPersonalData;
-    F.Loc = Loc;
-    F.Message = std::string(What) + " '" + D->getQualifiedNameAsString() +
-                "' looks like " + Kind +
-                " but carries no PRIVACY_DATA; the checks cannot follow it";
-    if (std::string Item = suggestItem(Words); !Item.empty())
-      F.Message += " (policy item '" + Item + "'?)";
-    Sink.report(F);
+    Sink.report({CheckKind::UnannotatedPersonalData, Loc,
+                 reason::LooksLikePersonalData{IsField,
+                                               D->getQualifiedNameAsString(),
+                                               Kind, suggestItem(Words)}});
   }
 
   /// The policy item whose id shares the most words with the name.
@@ -201,9 +197,13 @@ private:
 
 } // namespace
 
-void checkUnannotatedPersonalData(ASTContext &Ctx, const Policy *P,
-                                  FindingSink &Sink) {
-  Finder(Ctx, P, Sink).TraverseDecl(Ctx.getTranslationUnitDecl());
+// Fields and global or static variables outside system headers whose names
+// look like personal data and that carry no PRIVACY_DATA, themselves or
+// through their class. With a policy, an item whose id matches the name is
+// suggested; names can be judged without one.
+void checkUnannotatedPersonalData(const CheckContext &C, FindingSink &Sink) {
+  Finder(C.ast(), C.policy(), Sink)
+      .TraverseDecl(C.ast().getTranslationUnitDecl());
 }
 
 } // namespace privacy

@@ -1,6 +1,17 @@
-//===- AnnotationValidator.cpp - annotations that cannot be right ---------===//
-#include "privacy/AnnotationValidator.h"
+//===- InvalidAnnotation.cpp - privacy-invalid-annotation -----------------===//
+//
+// Privacy annotations that cannot be right: an unknown kind, the wrong
+// number or type of arguments, a declaration they do not apply to, and
+// PRIVACY_CONSENT_CHECK on a function not returning bool. With a policy,
+// also ids it does not define (with a did-you-mean). Recipients and stores
+// the policy does not name are reported here only when they look like a
+// typo of a declared one; otherwise the flow checks report where data
+// actually reaches them.
+//
+//===----------------------------------------------------------------------===//
 #include "privacy/Annotations.h"
+#include "privacy/Policy.h"
+#include "privacy/RunChecks.h"
 #include "privacy/Suggest.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -39,11 +50,6 @@ static bool isCountryCode(llvm::StringRef Code) {
   return false;
 }
 
-static std::string withArticle(llvm::StringRef Noun) {
-  bool Vowel = !Noun.empty() && llvm::StringRef("aeiou").contains(Noun[0]);
-  return (Vowel ? "an " : "a ") + Noun.str();
-}
-
 namespace {
 
 class Validator : public RecursiveASTVisitor<Validator> {
@@ -70,12 +76,9 @@ public:
   }
 
 private:
-  void report(const AnnotateAttr *A, std::string Message) {
-    Finding F;
-    F.Check = CheckKind::InvalidAnnotation;
-    F.Loc = SM.getFileLoc(A->getLocation());
-    F.Message = std::move(Message);
-    Sink.report(F);
+  void report(const AnnotateAttr *A, FindingReason Reason) {
+    Sink.report({CheckKind::InvalidAnnotation, SM.getFileLoc(A->getLocation()),
+                 std::move(Reason)});
   }
 
   void check(const Decl *D) {
@@ -98,8 +101,7 @@ private:
     std::vector<std::string> Known;
     for (const AnnotationInfo &Info : allAnnotations())
       Known.push_back((AnnotationPrefix + Info.Spelling).str());
-    report(A, "unknown privacy annotation '" + Text.str() + "'" +
-                  didYouMean(Text, Known));
+    report(A, reason::UnknownAnnotation{Text.str(), closestMatch(Text, Known)});
   }
 
   void checkKnown(const Decl *D, const AnnotateAttr *A,
@@ -109,26 +111,16 @@ private:
     bool Applies = (Info.Subjects & Subject) ||
                    (Subject == SubjLambda && (Info.Subjects & SubjFunction));
     if (!Applies) {
-      report(A, Macro + " cannot be placed on " +
-                    (Subject ? "a " + subjectName(Subject).str()
-                             : std::string("this declaration")) +
-                    "; it applies to " + describeSubjects(Info.Subjects));
+      report(A, reason::MisplacedAnnotation{
+                    Macro, Subject ? subjectName(Subject).str() : "",
+                    describeSubjects(Info.Subjects)});
       return;
     }
 
     int Count = static_cast<int>(A->args_size());
     if (Count < Info.MinArgs || (Info.MaxArgs >= 0 && Count > Info.MaxArgs)) {
-      std::string Expected =
-          Info.MaxArgs < 0    ? "at least " + std::to_string(Info.MinArgs)
-          : Info.MinArgs == Info.MaxArgs ? std::to_string(Info.MinArgs)
-                                         : std::to_string(Info.MinArgs) +
-                                               " or " +
-                                               std::to_string(Info.MaxArgs);
-      int LastNumber = Info.MaxArgs < 0 ? Info.MinArgs : Info.MaxArgs;
-      report(A, Macro + " takes " + Expected + " argument" +
-                    (LastNumber == 1 ? "" : "s") + ", but " +
-                    std::to_string(Count) + (Count == 1 ? " was" : " were") +
-                    " given");
+      report(A,
+             reason::WrongArgumentCount{Macro, Info.MinArgs, Info.MaxArgs, Count});
       return;
     }
 
@@ -139,11 +131,8 @@ private:
       std::optional<std::string> Value = stringArgument(Arg);
       if (!Value || Value->empty()) {
         bool IsCountry = Info.Kind == AnnotationKind::Transfer && Index == 2;
-        report(A, "argument " + std::to_string(Index) + " of " + Macro +
-                      " must be a non-empty string literal naming " +
-                      (IsCountry ? std::string("a country code")
-                                 : withArticle(idKindName(Info.Ids)) +
-                                       " of the policy"));
+        report(A, reason::ArgumentNotAnId{Macro, Index, IsCountry,
+                                          idKindName(Info.Ids).str()});
         return;
       }
       Args.push_back(*Value);
@@ -152,15 +141,12 @@ private:
     if (Info.Kind == AnnotationKind::ConsentCheck) {
       const auto *FD = dyn_cast<FunctionDecl>(D);
       if (FD && !FD->getReturnType()->isBooleanType())
-        report(A, "PRIVACY_CONSENT_CHECK function '" + FD->getNameAsString() +
-                      "' must return bool, not '" +
-                      FD->getReturnType().getAsString() + "'");
+        report(A, reason::ConsentCheckNotBool{
+                      FD->getNameAsString(), FD->getReturnType().getAsString()});
     }
     if (Info.Kind == AnnotationKind::Transfer && Args.size() == 2 &&
         !isCountryCode(Args[1]))
-      report(A, "'" + Args[1] +
-                    "' is not an ISO 3166-1 alpha-2 country code (such as "
-                    "'KR' or 'US')");
+      report(A, reason::NotACountryCode{Args[1]});
     if (Info.Kind == AnnotationKind::Purpose)
       checkOnePurposeList(D, A, Args);
     if (P)
@@ -184,15 +170,8 @@ private:
           break; // only those before this one on the same declaration
         if (Other.Args == Args)
           continue; // the same list repeated is harmless
-        std::string List;
-        for (const std::string &Id : Other.Args)
-          List += (List.empty() ? "'" : ", '") + Id + "'";
-        report(A, "'" + FD->getNameAsString() + "' already has PRIVACY_PURPOSE(" +
-                      List + ")" +
-                      (Redecl == FD ? std::string()
-                                    : " on an earlier declaration") +
-                      "; a function has one list of purposes: name them all "
-                      "in one PRIVACY_PURPOSE");
+        report(A, reason::SecondPurposeList{FD->getNameAsString(), Other.Args,
+                                            Redecl != FD});
         return;
       }
     }
@@ -231,7 +210,7 @@ private:
       }
       if (Found)
         continue;
-      std::string Suggestion = didYouMean(Id, Known);
+      std::string Suggestion = closestMatch(Id, Known);
       // An undeclared recipient or store is a policy gap the flow checks
       // report where data reaches it; here only a likely typo is. Erasure
       // has no flow, so its store is checked here.
@@ -239,8 +218,8 @@ private:
                          Info.Kind == AnnotationKind::Store;
       if (FlowChecked && Suggestion.empty())
         continue;
-      report(A, "unknown " + idKindName(Info.Ids).str() + " '" + Id + "' in " +
-                    Info.Macro.str() + Suggestion);
+      report(A, reason::UnknownId{idKindName(Info.Ids).str(), Id,
+                                  Info.Macro.str(), Suggestion});
     }
   }
 
@@ -252,9 +231,10 @@ private:
 
 } // namespace
 
-void validateAnnotations(ASTContext &Ctx, const Policy *P, FindingSink &Sink) {
-  Validator V(Ctx, P, Sink);
-  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+// The shape of an annotation can be checked without a policy.
+void checkInvalidAnnotation(const CheckContext &C, FindingSink &Sink) {
+  Validator V(C.ast(), C.policy(), Sink);
+  V.TraverseDecl(C.ast().getTranslationUnitDecl());
 }
 
 } // namespace privacy

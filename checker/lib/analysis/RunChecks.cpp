@@ -1,0 +1,56 @@
+//===- RunChecks.cpp - the checks of one translation unit -----------------===//
+#include "privacy/RunChecks.h"
+#include "privacy/ConsentGuards.h"
+#include "privacy/Dataflow.h"
+
+namespace privacy {
+
+CheckSet CheckSet::all() {
+  CheckSet S;
+  S.Bits.set();
+  return S;
+}
+
+CheckSet CheckSet::where(llvm::function_ref<bool(CheckKind)> Wanted) {
+  CheckSet S;
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
+  if (Wanted(CheckKind::Enum))                                                 \
+    S.insert(CheckKind::Enum);
+#include "privacy/Checks.def"
+  return S;
+}
+
+CheckContext::CheckContext(clang::ASTContext &Ctx, const Policy *P,
+                           FlowsProvider Flows,
+                           std::shared_ptr<const ConsentGuards> Guards)
+    : Ctx(Ctx), P(P), ProvideFlows(std::move(Flows)),
+      Guards(std::move(Guards)) {}
+
+const TranslationUnitFlows &CheckContext::flows() const {
+  if (!Flows)
+    Flows = ProvideFlows();
+  return *Flows;
+}
+
+const ConsentGuards &CheckContext::guards() const {
+  if (!Guards)
+    Guards = analyzeConsentGuards(Ctx, flows());
+  return *Guards;
+}
+
+void runChecks(const CheckContext &C, const CheckSet &Enabled,
+               FindingSink &Sink) {
+#define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
+  if (Enabled.contains(CheckKind::Enum))                                       \
+    check##Enum(C, Sink);
+#include "privacy/Checks.def"
+}
+
+void runChecks(clang::ASTContext &Ctx, const Policy *P,
+               const ApiCatalog *Catalog, const CheckSet &Enabled,
+               FindingSink &Sink) {
+  CheckContext C(Ctx, P, [&Ctx, Catalog] { return analyzeFlows(Ctx, Catalog); });
+  runChecks(C, Enabled, Sink);
+}
+
+} // namespace privacy

@@ -1,0 +1,84 @@
+//===- MessagesTest.cpp - the words of findings from their facts ----------===//
+//
+// The lit tests see every message the analysis of their inputs produces;
+// these cover what only the join words today (a store with no erase path)
+// and that a use the join has worded reads the same as a typed one.
+//
+//===----------------------------------------------------------------------===//
+#include "privacy/Messages.h"
+
+#include "gtest/gtest.h"
+
+using namespace privacy;
+
+namespace {
+
+TEST(MessagesTest, StoreWithoutErase) {
+  EXPECT_EQ(findingMessage(reason::StoreWithoutErase{"crm", {"email", "name"}}),
+            "store 'crm' receives personal data (email, name) but no function "
+            "in the program is marked PRIVACY_ERASE(\"crm\"); erasure on "
+            "request and destruction at the end of retention have no code "
+            "path");
+}
+
+TEST(MessagesTest, PurposeNotAllowedTypedAndWordedAgree) {
+  reason::PurposeNotAllowed R{{DataUse::Read, "email", "field 'A::email'"},
+                              "marketing",
+                              "report",
+                              {"billing", "support"}};
+  std::string Expected =
+      "using personal data 'email' from field 'A::email' for purpose "
+      "'marketing' (as called from 'report') is not allowed by the policy "
+      "(allowed purposes: billing, support)";
+  EXPECT_EQ(findingMessage(R), Expected);
+  EXPECT_EQ(purposeNotAllowedMessage(dataUseText(R.Use),
+                                     " (as called from 'report')", R),
+            Expected);
+  R.AllowedPurposes.clear();
+  R.CalledFrom.clear();
+  EXPECT_EQ(findingMessage(R),
+            "using personal data 'email' from field 'A::email' for purpose "
+            "'marketing' is not allowed by the policy (no activity allows "
+            "'email' at all)");
+}
+
+TEST(MessagesTest, ConsentMissingListsEveryConsent) {
+  reason::ConsentMissing R{{DataUse::ReturnedBy, "phone", "lookup"},
+                           "marketing",
+                           "",
+                           {"sms", "push"}};
+  EXPECT_EQ(findingMessage(R),
+            "using personal data 'phone' returned by 'lookup' for purpose "
+            "'marketing' needs consent 'sms' or 'push', but no "
+            "PRIVACY_CONSENT_CHECK for it guards every path to this use");
+}
+
+TEST(MessagesTest, WordedFindingKeepsConsentsAndNotes) {
+  FindingFacts Facts{CheckKind::MissingConsent, clang::SourceLocation(),
+                     reason::ConsentMissing{{DataUse::PassedTo, "email", "'send'"},
+                                            "marketing",
+                                            "",
+                                            {"email_ads"}},
+                     {{clang::SourceLocation(), note::OnlyConsentsChecked{{"a", "b"}}},
+                      {clang::SourceLocation(),
+                       note::UnguardedBranch{false, "email_ads"}}}};
+  Finding F = wordFinding(Facts);
+  EXPECT_EQ(F.Check, CheckKind::MissingConsent);
+  EXPECT_EQ(F.Consents, std::vector<std::string>{"email_ads"});
+  ASSERT_EQ(F.Notes.size(), 2u);
+  EXPECT_EQ(F.Notes[0].Message, "only consent 'a', 'b' is checked on the way here");
+  EXPECT_EQ(F.Notes[1].Message,
+            "on this path the condition is false and consent 'email_ads' is "
+            "not known");
+}
+
+TEST(MessagesTest, ArgumentCounts) {
+  EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_DATA", 1, 1, 2}),
+            "PRIVACY_DATA takes 1 argument, but 2 were given");
+  EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_TRANSFER", 1, 2, 0}),
+            "PRIVACY_TRANSFER takes 1 or 2 arguments, but 0 were given");
+  EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_PURPOSE", 1, -1, 0}),
+            "PRIVACY_PURPOSE takes at least 1 argument, but 0 were given");
+}
+
+} // namespace
