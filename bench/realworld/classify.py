@@ -12,6 +12,8 @@ Inputs in --out: inventory.json (privacy-scan --format json), scan-time.txt
 (/usr/bin/time -f "%e %U %S %M"), syntax.txt (bench/syntax_only.py).
 
 Each finding is, in this order:
+  0. false, cause E       when the same warning was already reported on the same line
+                          (another column): noise, whatever the first one is;
   1. true, expected       when it matches an entry of expected.json;
   2. whatever the first matching rule of classification.json says: true (a real
      violation not predicted, 'found after the run') or false with a cause
@@ -195,11 +197,18 @@ def classify(args):
 
     classified = []
     found = collections.Counter()
+    seen_at = set()
     for f in findings:
         c = {"check": f["check"], "file": f["file"], "line": f["line"], "column": f["column"],
              "function": function_of(f), "item": item_of(f), "message": f["message"]}
+        at = (f["check"], f["file"], f["line"], f["message"])
         hit = next((e for e in entries if matches(e, f)), None)
-        if hit:
+        if at in seen_at:
+            # The same warning on the same line at another column: noise (cause E).
+            c.update(verdict="false", cause="E", rule="E-dup")
+            if hit:
+                found[hit["id"]] += 1
+        elif hit:
             c.update(verdict="true", cause="expected" if hit in expected.get("expected", [])
                      else "found after the run", rule=hit["id"])
             found[hit["id"]] += 1
@@ -209,8 +218,10 @@ def classify(args):
                 c.update(verdict=rule["verdict"], cause=rule.get("cause", ""), rule=rule["id"])
             else:
                 c.update(verdict="unclassified", cause="", rule="")
+        seen_at.add(at)
         classified.append(c)
 
+    internal = sum(1 for f in findings if re.search(r"'_[a-z]+_\d+'", notes_text(f)))
     verdicts = collections.Counter(c["verdict"] for c in classified)
     causes = collections.Counter(c["cause"] for c in classified if c["verdict"] == "false")
     missed = [e for e in expected.get("expected", []) if not found[e["id"]]]
@@ -225,6 +236,7 @@ def classify(args):
         "findings": len(findings), "true": true_n, "false": false_n,
         "false_by_cause": {k: causes[k] for k in CAUSES if causes[k]},
         "unclassified": verdicts["unclassified"],
+        "internal_names_in_notes": internal,
         "expected": len(expected.get("expected", [])),
         "found_after_run": len(expected.get("found_after_run", [])),
         "missed": [e["id"] for e in missed],
