@@ -5,7 +5,7 @@ set -euo pipefail
 
 RW="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$RW/../.." && pwd)"
-SCAN="$ROOT/build/bin/privacy-scan" JOBS=2 WORK="" TIMING=1 REUSE=0 LIMIT=5400
+SCAN="$ROOT/build/bin/privacy-scan" JOBS=2 WORK="" TIMING=1 REUSE=0 LIMIT=5400 PREPARE_ONLY=0
 
 usage() {
   cat <<EOF
@@ -17,6 +17,7 @@ usage: bench/realworld/$NAME/run.sh [--scan PRIVACY_SCAN] [--work DIR] [-j JOBS]
   -j           translation units at once, for privacy-scan and -fsyntax-only (default 2)
   --no-timing  skip the clang++ -fsyntax-only pass (no ratio in the table)
   --reuse      keep the configured source and build of an earlier run in --work
+  --prepare-only  fetch, annotate and configure, then stop (no scan)
   --timeout S  stop privacy-scan after S seconds (default 5400); the table then
                shows the per-translation-unit findings of its summaries
 Prints one line of the table (and writes WORK/out/row.json, WORK/out/report.txt).
@@ -32,6 +33,7 @@ parse_args() {
       --no-timing) TIMING=0; shift ;;
       --reuse) REUSE=1; shift ;;
       --timeout) LIMIT="$2"; shift 2 ;;
+      --prepare-only) PREPARE_ONLY=1; shift ;;
       -h|--help) usage; exit 0 ;;
       *) echo "$NAME/run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -110,14 +112,17 @@ apply_annotations() {
 
 # The project's compile_commands.json, with entries for generated files
 # (under the build folder) left out, into $DB.
+# KEEP_GENERATED (a code base's run.sh may set it) lists the generated files to keep.
 filter_db() {
   mkdir -p "$DB"
-  python3 - "$BUILD/compile_commands.json" "$DB/compile_commands.json" "$BUILD" <<'PY'
+  python3 - "$BUILD/compile_commands.json" "$DB/compile_commands.json" "$BUILD" "${KEEP_GENERATED:-}" <<'PY'
 import json, os, sys
 db = json.load(open(sys.argv[1]))
 build = os.path.realpath(sys.argv[3]) + "/"
+keepers = sys.argv[4].split()
 keep = [e for e in db
-        if not os.path.realpath(os.path.join(e["directory"], e["file"])).startswith(build)]
+        if not os.path.realpath(os.path.join(e["directory"], e["file"])).startswith(build)
+        or any(e["file"].endswith(k) for k in keepers)]
 json.dump(keep, open(sys.argv[2], "w"), indent=1)
 print(len(db) - len(keep), file=sys.stderr)
 PY
@@ -169,6 +174,10 @@ main() {
     apply_annotations
     configure
     filter_db
+  fi
+  if [ "$PREPARE_ONLY" = 1 ]; then
+    log "prepared: $DB/compile_commands.json"
+    return 0
   fi
   run_scan
   run_syntax_only

@@ -25,7 +25,11 @@ configure() {
     -DWANT_I18N=OFF -DWANT_ICU=OFF -DWANT_ZLIB=OFF > "$WORK/cmake.log" 2>&1 ||
     { echo "znc/run.sh: CMake failed, see $WORK/cmake.log" >&2; exit 2; }
   # Generated headers the sources include (znc/Csocket.h is copied at build time).
-  make -C "$BUILD" copy_csocket_h version >> "$WORK/cmake.log" 2>&1
+  # Generated files the sources include or that are compiled: znc/Csocket.h and
+  # src/Csocket.cpp are copied from third_party/Csocket at build time (ZNC's socket
+  # layer, kept in the database); src/versionc.cpp is generated.
+  make -C "$BUILD" copy_csocket_h copy_csocket_cc version >> "$WORK/cmake.log" 2>&1
 }
+KEEP_GENERATED="src/Csocket.cpp src/versionc.cpp"
 
 main "$@"
