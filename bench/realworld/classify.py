@@ -317,7 +317,9 @@ def fmt_row(r):
     if r.get("join", "finished") != "finished":
         timing += " (join did not finish: per-TU findings only)"
     return "| %s | %s | %s | %d | %d | %d (%s) | %d | %d (+%d after the run) | %s | %s | %s | %s |" % (
-        r["name"], r["translation_units"], r["annotation_lines"], r["findings"], r["true"],
+        r["name"], "%s%s" % (r["translation_units"],
+                             " (%d failed)" % r["failed"] if r.get("failed") else ""),
+        r["annotation_lines"], r["findings"], r["true"],
         r["false"], causes, r["unclassified"], r["expected"], r["found_after_run"],
         ", ".join(r["missed"]) or "0", pct(r["precision"]), pct(r["recall"]), timing)
 
