@@ -5,7 +5,7 @@ set -euo pipefail
 
 RW="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$RW/../.." && pwd)"
-SCAN="$ROOT/build/bin/privacy-scan" JOBS=2 WORK="" TIMING=1 REUSE=0 LIMIT=5400 PREPARE_ONLY=0
+SCAN="$ROOT/build/bin/privacy-scan" JOBS=2 WORK="" TIMING=1 REUSE=0 LIMIT=2700 PREPARE_ONLY=0
 
 usage() {
   cat <<EOF
@@ -18,7 +18,7 @@ usage: bench/realworld/$NAME/run.sh [--scan PRIVACY_SCAN] [--work DIR] [-j JOBS]
   --no-timing  skip the clang++ -fsyntax-only pass (no ratio in the table)
   --reuse      keep the configured source and build of an earlier run in --work
   --prepare-only  fetch, annotate and configure, then stop (no scan)
-  --timeout S  stop privacy-scan after S seconds (default 5400); the table then
+  --timeout S  stop privacy-scan after S seconds (default 2700); the table then
                shows the per-translation-unit findings of its summaries
 Prints one line of the table (and writes WORK/out/row.json, WORK/out/report.txt).
 EOF
