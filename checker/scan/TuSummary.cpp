@@ -1,6 +1,7 @@
 //===- TuSummary.cpp - what one translation unit tells the join -----------===//
 #include "TuSummary.h"
 
+#include "privacy/AnalysisLimits.h"
 #include "privacy/AnnotationValidator.h"
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
@@ -83,7 +84,7 @@ public:
     // Where the data was read and where it went last: a path that crosses
     // files grows again in the join, and summaries of large files would
     // otherwise repeat every path in every argument.
-    constexpr size_t Head = 6, Tail = 6;
+    constexpr size_t Head = SummaryTraceHead, Tail = SummaryTraceTail;
     std::vector<FlowStep> All;
     for (const FlowStep &S : traceSteps(T))
       if (S.Loc.isValid())

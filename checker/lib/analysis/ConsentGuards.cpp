@@ -1,5 +1,6 @@
 //===- ConsentGuards.cpp - where consent is known to be given -------------===//
 #include "privacy/ConsentGuards.h"
+#include "privacy/AnalysisLimits.h"
 #include "privacy/Annotations.h"
 
 #include "clang/AST/Expr.h"
@@ -290,8 +291,8 @@ ConsentGuards::unguardedPath(const FunctionDecl *FD, SourceLocation Loc,
     Cur = Next;
   }
   std::reverse(Notes.begin(), Notes.end());
-  if (Notes.size() > 6)
-    Notes.erase(Notes.begin(), Notes.end() - 6);
+  if (Notes.size() > MaxConsentPathNotes)
+    Notes.erase(Notes.begin(), Notes.end() - MaxConsentPathNotes);
   return Notes;
 }
 
@@ -316,7 +317,7 @@ analyzeConsentGuards(ASTContext &Ctx, const TranslationUnitFlows &Flows) {
   std::map<const FunctionDecl *, std::optional<ConsentSet>> Entry;
   for (const auto &[FD, Sites] : CallersOf)
     Entry[FD] = std::nullopt; // top, until a call site says otherwise
-  for (int Round = 0; Round < 16; ++Round) {
+  for (int Round = 0; Round < MaxConsentRounds; ++Round) {
     bool Changed = false;
     for (const auto &[FD, Sites] : CallersOf) {
       std::optional<ConsentSet> Meet;

@@ -17,6 +17,7 @@
 #ifndef PRIVACY_DATAFLOW_ANALYZER_H
 #define PRIVACY_DATAFLOW_ANALYZER_H
 
+#include "privacy/AnalysisLimits.h"
 #include "privacy/Dataflow.h"
 #include "privacy/Purposes.h"
 
@@ -101,13 +102,6 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
 //===----------------------------------------------------------------------===//
 // The translation unit: functions, their order, summaries, results.
 //===----------------------------------------------------------------------===//
-
-/// A callback passed on by more callers than this is not followed, and a
-/// summary keeps at most this many calls through function values: code
-/// that passes a handful of handlers through every layer (parsers, event
-/// loops) would otherwise carry them all everywhere.
-constexpr unsigned MaxCallbackHops = 3;
-constexpr size_t MaxIndirectCalls = 64;
 
 /// Arguments known only as taints: a callback run from a callee's summary.
 struct GivenArgs {

@@ -69,7 +69,7 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
   std::vector<bool> Visited(Graph.getNumBlockIDs());
   std::vector<const CFGBlock *> Order = reversePostOrder(Graph);
   bool Changed = true;
-  for (int Round = 0; Changed && Round < 12; ++Round) {
+  for (int Round = 0; Changed && Round < MaxFixpointRounds; ++Round) {
     Changed = false;
     for (const CFGBlock *Block : Order) {
       Cur.clear();

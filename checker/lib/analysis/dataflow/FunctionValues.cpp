@@ -18,7 +18,7 @@ namespace privacy {
 using namespace clang;
 
 bool mayHoldFunction(QualType T) {
-  for (int Depth = 0; Depth < 6 && !T.isNull(); ++Depth) {
+  for (int Depth = 0; Depth < MaxFunctionTypeNesting && !T.isNull(); ++Depth) {
     T = T.getNonReferenceType().getCanonicalType();
     if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
         T->isFunctionType() || T->isBlockPointerType())

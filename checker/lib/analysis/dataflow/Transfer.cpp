@@ -148,7 +148,7 @@ Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) 
     while (!Work.empty()) {
       auto [R, Depth] = Work.back();
       Work.pop_back();
-      if (!(R = R->getDefinition()) || !Seen.insert(R).second || Depth > 3)
+      if (!(R = R->getDefinition()) || !Seen.insert(R).second || Depth > MaxRecordNesting)
         continue;
       if (auto A = findAnnotation(R, AnnotationKind::Data))
         if (!A->Args.empty() && !A->Args[0].empty())
@@ -458,7 +458,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
     return;
   // Naming whose consent to check is not processing for the purpose.
   const Stmt *Up = E;
-  for (int Depth = 0; Up && Depth < 6; ++Depth) {
+  for (int Depth = 0; Up && Depth < MaxConsentCallSearch; ++Depth) {
     const Stmt *Parent = Parents->getParent(Up);
     if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent))
       if (const FunctionDecl *Callee = Call->getDirectCallee())

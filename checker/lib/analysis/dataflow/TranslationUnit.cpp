@@ -178,7 +178,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   // Functions stored in fields and globals become known as the functions
   // storing them are analysed; a function that read such a slot before it
   // was filled is analysed again, once, with everything known.
-  for (int Round = 0; Round < 2; ++Round) {
+  for (int Round = 0; Round < MaxSlotRounds; ++Round) {
     analyseInOrder(analysisOrder(Collector.Functions, Calls, Reads));
     if (!SlotsGrewAfterRead)
       break;
