@@ -146,6 +146,7 @@ public:
 
     DiagnosticsSink Sink(Diags, SM, Options);
     auto Flows = analyzeFlows(Ctx, Catalog->Loaded.get());
+    reportLimitsHit(*Flows, SM);
     validateAnnotations(Ctx, P, Sink);
     checkPurposeLimitation(Ctx, *P, Flows.get(), Sink);
     if (Options.enabled("privacy-missing-consent")) {
@@ -163,6 +164,20 @@ public:
   }
 
 private:
+  /// Bounds the analysis reached: the same note as privacy-scan's
+  /// (docs/limitations.md, "Bounds of the analysis").
+  static void reportLimitsHit(const TranslationUnitFlows &Flows,
+                              const SourceManager &SM) {
+    std::vector<std::string> Notes = describeLimitsHit(Flows.LimitsHit);
+    if (Notes.empty())
+      return;
+    llvm::StringRef File;
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      File = Main->getName();
+    for (const std::string &Note : Notes)
+      llvm::errs() << "privacy-plugin: note: " << File << ": " << Note << "\n";
+  }
+
   const Policy *loadPolicy(DiagnosticsEngine &Diags, const SourceManager &SM) {
     std::string Path = Options.PolicyFile;
     if (Path.empty()) {

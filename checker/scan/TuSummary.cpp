@@ -243,7 +243,8 @@ private:
 
 json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
                               const ApiCatalog *Catalog,
-                              const std::string &ProjectRoot) {
+                              const std::string &ProjectRoot,
+                              std::vector<std::string> *LimitNotes) {
   const SourceManager &SM = Ctx.getSourceManager();
   Locations L(SM, ProjectRoot);
   json Out;
@@ -251,6 +252,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   Out["file"] = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
 
   auto Flows = analyzeFlows(Ctx, Catalog);
+  if (LimitNotes)
+    *LimitNotes = describeLimitsHit(Flows->LimitsHit);
   auto Guards = analyzeConsentGuards(Ctx, *Flows);
   L.Flows = Flows.get();
   L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));

@@ -11,6 +11,7 @@
 //   FunctionValues.cpp    calls through function values, slots, callbacks
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
+//   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
 //   Support.cpp           paths, states and small helpers
 //
 //===----------------------------------------------------------------------===//
@@ -27,6 +28,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -182,6 +184,11 @@ public:
   void addSlotTarget(const clang::ValueDecl *Slot,
                      const clang::FunctionDecl *Target);
 
+  /// Records that \p Limit was reached in \p FD (once per function).
+  void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,
+                 clang::SourceLocation Loc);
+  std::set<std::pair<AnalysisLimit, const clang::FunctionDecl *>> LimitKeys;
+
   const FunctionSummary *summaryOf(const clang::FunctionDecl *FD) const;
   bool hasBody(const clang::FunctionDecl *FD) const;
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD) const;
@@ -198,6 +205,14 @@ public:
   void run();
 
 private:
+  // Bounds reached (Limits.cpp).
+  void noteLimit(AnalysisLimit Limit, clang::SourceLocation Loc);
+  /// Notes MaxPlaceholderLabels when \p T is at it.
+  void checkPlaceholderCount(const Taint &T, clang::SourceLocation Loc);
+  /// Notes MaxPlaceholderFields when \p Label names more fields.
+  void checkPlaceholderFields(const std::string &Label,
+                              clang::SourceLocation Loc);
+
   // The driver (FunctionAnalyzer.cpp).
   void iterateToFixpoint(const clang::CFG &Graph);
   void finish();
@@ -372,6 +387,7 @@ private:
   std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
   std::set<std::string> CallbacksApplied;
   int IndirectDepth = 0;
+  unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
   std::unique_ptr<clang::ParentMap> Parents; // of FD's body, made when first needed
 };
 

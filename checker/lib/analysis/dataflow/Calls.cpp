@@ -39,6 +39,8 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
   const Expr *Through = functionValueCalled(Call, Callee, Object, CallArgs);
   if (Through && IndirectDepth < MaxIndirectCallNesting)
     return computeIndirectCall(Call, Through, CallArgs);
+  if (Through)
+    noteLimit(AnalysisLimit::IndirectCallNesting, Call->getExprLoc());
   if (Callee)
     return computeDirectCall(Call, Callee, Object, Args);
   // Through a function value nested too deep: conservative.

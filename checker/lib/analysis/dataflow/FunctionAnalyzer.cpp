@@ -87,9 +87,12 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
       }
     }
   }
+  if (Changed)
+    noteLimit(AnalysisLimit::FixpointRounds, FD->getLocation());
 }
 
 void FunctionAnalyzer::finish() {
+  checkPlaceholderCount(Summary.Return, FD->getLocation());
   Summary.Ready = true;
   TU.Out->Summaries[FD] = std::move(Summary);
 }
@@ -196,12 +199,14 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
       Taint Refined;
       for (const auto &[Label, Tr] : QT.labels()) {
         std::string L = Label;
-        if (isPlaceholder(Label))
+        if (isPlaceholder(Label)) {
           for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I) {
             if (SM.isInSystemHeader(From->Fields[I]->getLocation()))
               break;
             L += "." + From->Fields[I]->getNameAsString();
           }
+          checkPlaceholderFields(L, VD->getLocation());
+        }
         Refined.add(L, Tr);
       }
       Copies.push_back({P, Refined});

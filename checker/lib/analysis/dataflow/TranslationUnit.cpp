@@ -183,6 +183,8 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
     if (!SlotsGrewAfterRead)
       break;
   }
+  if (SlotsGrewAfterRead)
+    noteLimit(AnalysisLimit::SlotRounds, nullptr, SourceLocation());
   Out->FunctionValues = FunctionLabels;
   Out->Slots = SlotLabels;
   Out->SlotTargets = SlotTargets;
@@ -277,6 +279,7 @@ void TranslationUnitAnalysis::analyseInOrder(
   ExternalIndex.clear();
   SlotsRead.clear();
   SlotsGrewAfterRead = false;
+  LimitKeys.clear();
   for (const FunctionDecl *FD : Order)
     FunctionAnalyzer(*this, FD).run();
 }
