@@ -5,9 +5,9 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "CfgOrder.h"
 
 #include <algorithm>
 #include <optional>
@@ -159,7 +159,7 @@ void Analyzer::run() {
   const CFG &G = *S.Graph;
   S.In.assign(G.getNumBlockIDs(), std::nullopt);
   S.In[G.getEntry().getBlockID()] = ConsentSet{};
-  std::vector<const CFGBlock *> Order = reversePostOrder(G);
+  PostOrderCFGView Order(&G); // iterates in reverse post-order
   // Must-analysis: the meet is the intersection; facts only shrink.
   for (bool Changed = true; Changed;) {
     Changed = false;

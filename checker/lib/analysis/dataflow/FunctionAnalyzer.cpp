@@ -7,12 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "Analyzer.h"
 
-#include "../CfgOrder.h"
 #include "privacy/PersonalData.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 
 namespace privacy::dataflow {
 
@@ -67,7 +67,7 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
   // update inside a loop is re-joined with the loop's entry.
   std::vector<State> Out(Graph.getNumBlockIDs());
   std::vector<bool> Visited(Graph.getNumBlockIDs());
-  std::vector<const CFGBlock *> Order = reversePostOrder(Graph);
+  PostOrderCFGView Order(&Graph); // iterates in reverse post-order
   bool Changed = true;
   for (int Round = 0; Changed && Round < MaxFixpointRounds; ++Round) {
     Changed = false;
