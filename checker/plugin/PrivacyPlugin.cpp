@@ -141,7 +141,11 @@ public:
       return;
 
     DiagnosticsSink Sink(Diags, SM, Options);
-    runChecks(Ctx, P, Catalog->Loaded.get(), CheckSet::where([&](CheckKind K) {
+    std::shared_ptr<const TranslationUnitFlows> Flows =
+        analyzeFlows(Ctx, Catalog->Loaded.get());
+    reportLimitsHit(*Flows, SM);
+    runChecks(CheckContext(Ctx, P, [Flows] { return Flows; }),
+              CheckSet::where([&](CheckKind K) {
                 return Options.enabled(checkName(K));
               }),
               Sink);
@@ -151,6 +155,20 @@ public:
   }
 
 private:
+  /// Bounds the analysis reached: the same note as privacy-scan's
+  /// (docs/limitations.md, "Bounds of the analysis").
+  static void reportLimitsHit(const TranslationUnitFlows &Flows,
+                              const SourceManager &SM) {
+    std::vector<std::string> Notes = describeLimitsHit(Flows.LimitsHit);
+    if (Notes.empty())
+      return;
+    llvm::StringRef File;
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      File = Main->getName();
+    for (const std::string &Note : Notes)
+      llvm::errs() << "privacy-plugin: note: " << File << ": " << Note << "\n";
+  }
+
   const Policy *loadPolicy(DiagnosticsEngine &Diags, const SourceManager &SM) {
     std::string Path = Options.PolicyFile;
     if (Path.empty()) {

@@ -1,6 +1,7 @@
 //===- Join.cpp - the whole program from per-TU summaries -----------------===//
 #include "Join.h"
 
+#include "privacy/AnalysisLimits.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/PurposeLimitation.h"
 
@@ -266,7 +267,7 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   std::map<std::string, std::optional<std::set<std::string>>> Entry;
   for (const auto &[Callee, Sites] : Callers)
     Entry[Callee] = std::nullopt;
-  for (int Round = 0; Round < 16; ++Round) {
+  for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
     bool Changed = false;
     for (const auto &[Callee, Sites] : Callers) {
       std::optional<std::set<std::string>> Meet;
@@ -477,7 +478,7 @@ bool Joiner::crossFileFlows() {
   // Apply callees' summaries at calls made from other files; what still
   // depends on the caller's parameters goes on up, to a fixpoint.
   bool Any = false;
-  for (int Round = 0; Round < 16; ++Round) {
+  for (int Round = 0; Round < MaxJoinFlowRounds; ++Round) {
     bool Changed = false;
     for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex)
     for (const std::string &Target :
@@ -565,7 +566,7 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
                 ArgFields);
     return;
   }
-  if (Callee.empty() || Callee[0] != '$' || Depth > 4)
+  if (Callee.empty() || Callee[0] != '$' || Depth > MaxJoinCallbackDepth)
     return;
   // A callback the owner was given: what each caller in another file
   // passed decides the targets, with that caller's arguments.
@@ -754,7 +755,7 @@ json Joiner::run() {
   for (size_t I = 0; I < External.size(); ++I)
     if (External[I].contains("returns_as"))
       ReturnCalls[External[I].value("returns_as", "")].push_back(I);
-  for (int Round = 0; Round < 8; ++Round) {
+  for (int Round = 0; Round < MaxJoinRounds; ++Round) {
     crossFileFlows();
     bool Returned = resolveReturns();
     if (!resolveIndirectCalls() && !Returned)

@@ -226,8 +226,9 @@ public:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
-                const std::string &Root, json &Out)
-      : P(P), Catalog(Catalog), Root(Root), Out(Out) {}
+                const std::string &Root, json &Out,
+                std::vector<std::string> &LimitNotes)
+      : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -238,7 +239,7 @@ public:
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
         A.Out = privacy::scan::summarizeTranslationUnit(Ctx, A.P, A.Catalog,
-                                                        A.Root);
+                                                        A.Root, &A.LimitNotes);
       }
       SummaryAction &A;
     };
@@ -250,16 +251,18 @@ private:
   const privacy::ApiCatalog *Catalog;
   const std::string &Root;
   json &Out;
+  std::vector<std::string> &LimitNotes;
 };
 
 class SummaryActionFactory : public tooling::FrontendActionFactory {
 public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
-                       const std::string &Root, json &Out)
-      : P(P), Catalog(Catalog), Root(Root), Out(Out) {}
+                       const std::string &Root, json &Out,
+                       std::vector<std::string> &LimitNotes)
+      : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(P, Catalog, Root, Out);
+    return std::make_unique<SummaryAction>(P, Catalog, Root, Out, LimitNotes);
   }
 
 private:
@@ -267,6 +270,7 @@ private:
   const privacy::ApiCatalog *Catalog;
   const std::string &Root;
   json &Out;
+  std::vector<std::string> &LimitNotes;
 };
 
 std::string sanitize(std::string Path) {
@@ -360,6 +364,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
   // Analyse in parallel; each file has its own tool and its own slot.
   std::vector<json> Summaries(Files.size());
   std::vector<std::string> Failures(Files.size());
+  std::vector<std::vector<std::string>> LimitNotes(Files.size());
   unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   bool Progress = !O.Quiet && isatty(STDERR_FILENO);
   std::atomic<size_t> Done{0};
@@ -375,8 +380,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
             tooling::ArgumentInsertPosition::END));
         ErrorCollector Errors;
         Tool.setDiagnosticConsumer(&Errors);
-        SummaryActionFactory Factory(Policy, Catalog, Root,
-                                     Summaries[I]);
+        SummaryActionFactory Factory(Policy, Catalog, Root, Summaries[I],
+                                     LimitNotes[I]);
         int Status = Tool.run(&Factory);
         if (Summaries[I].is_null())
           Failures[I] = Errors.First.empty()
@@ -409,6 +414,12 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
       std::cerr << "privacy-scan: error: " << File << ": not analysed: "
                 << Failures[I] << "\n";
     } else {
+      // Bounds the analysis reached (docs/limitations.md).
+      if (!O.Quiet)
+        for (const std::string &Note : LimitNotes[I])
+          std::cerr << "privacy-scan: note: "
+                    << relativeTo(absolute(Files[I]), Root) << ": " << Note
+                    << "\n";
       In.Summaries.push_back(std::move(Summaries[I]));
     }
   }

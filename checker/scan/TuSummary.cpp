@@ -1,6 +1,7 @@
 //===- TuSummary.cpp - what one translation unit tells the join -----------===//
 #include "TuSummary.h"
 
+#include "privacy/AnalysisLimits.h"
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
@@ -81,7 +82,7 @@ public:
     // Where the data was read and where it went last: a path that crosses
     // files grows again in the join, and summaries of large files would
     // otherwise repeat every path in every argument.
-    constexpr size_t Head = 6, Tail = 6;
+    constexpr size_t Head = SummaryTraceHead, Tail = SummaryTraceTail;
     std::vector<FlowStep> All;
     for (const FlowStep &S : traceSteps(T))
       if (S.Loc.isValid())
@@ -241,7 +242,8 @@ private:
 
 json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
                               const ApiCatalog *Catalog,
-                              const std::string &ProjectRoot) {
+                              const std::string &ProjectRoot,
+                              std::vector<std::string> *LimitNotes) {
   const SourceManager &SM = Ctx.getSourceManager();
   Locations L(SM, ProjectRoot);
   json Out;
@@ -249,6 +251,8 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
   Out["file"] = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
 
   auto Flows = analyzeFlows(Ctx, Catalog);
+  if (LimitNotes)
+    *LimitNotes = describeLimitsHit(Flows->LimitsHit);
   auto Guards = analyzeConsentGuards(Ctx, *Flows);
   L.Flows = Flows.get();
   L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));

@@ -20,17 +20,20 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace privacy::scan {
 
 inline constexpr const char *TuSummaryFormat = "privacy-tidy/tu-summary/1";
 
 /// Analyses the translation unit in \p Ctx. Paths in the result are
-/// relative to \p ProjectRoot when they are inside it.
-nlohmann::json summarizeTranslationUnit(clang::ASTContext &Ctx,
-                                        const Policy &P,
-                                        const ApiCatalog *Catalog,
-                                        const std::string &ProjectRoot);
+/// relative to \p ProjectRoot when they are inside it. \p LimitNotes, when
+/// given, receives a line per bound of the analysis reached
+/// (describeLimitsHit in privacy/Dataflow.h).
+nlohmann::json summarizeTranslationUnit(
+    clang::ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
+    const std::string &ProjectRoot,
+    std::vector<std::string> *LimitNotes = nullptr);
 
 } // namespace privacy::scan
 

@@ -131,6 +131,28 @@ struct FunctionSummary {
   bool Ready = false;
 };
 
+/// The bounds of privacy/AnalysisLimits.h that lose precision when hit,
+/// and that the engine therefore records.
+enum class AnalysisLimit {
+  FixpointRounds,      // MaxFixpointRounds
+  SlotRounds,          // MaxSlotRounds
+  PlaceholderLabels,   // MaxPlaceholderLabels
+  PlaceholderFields,   // MaxPlaceholderFields
+  CallbackHops,        // MaxCallbackHops
+  IndirectCalls,       // MaxIndirectCalls
+  IndirectCallNesting, // MaxIndirectCallNesting
+  RecordNesting,       // MaxRecordNesting
+};
+
+/// A bound of the analysis was reached: what lay beyond it was folded or
+/// not followed, so the results may miss something there.
+struct LimitHit {
+  AnalysisLimit Limit = AnalysisLimit::FixpointRounds;
+  /// The function analysed; null for a bound of the translation unit.
+  const clang::FunctionDecl *Function = nullptr;
+  clang::SourceLocation Loc; // where it was first hit in that function
+};
+
 /// Everything the flow checks need from one translation unit.
 struct TranslationUnitFlows {
   std::vector<SinkFlow> SinkFlows;        // concrete items only, by site
@@ -146,6 +168,8 @@ struct TranslationUnitFlows {
   /// anywhere in the translation unit (field-based, flow-insensitive).
   std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
       SlotTargets;
+  /// The bounds reached, once per limit and function, in the order hit.
+  std::vector<LimitHit> LimitsHit;
 };
 
 /// Analyses every function with a body outside system headers.
@@ -160,6 +184,11 @@ analyzeFlowsCached(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
 /// Forgets the translation unit analyseFlowsCached kept. Fronts call it when
 /// a translation unit ends: the next one may reuse the same addresses.
 void clearFlowsCache();
+
+/// One line per limit in \p Hits, for a note: what was reached, in which
+/// function (and how many others), what the analysis did, and the section
+/// of docs/limitations.md that explains it.
+std::vector<std::string> describeLimitsHit(const std::vector<LimitHit> &Hits);
 
 /// The name catalogs use for \p FD: qualified, without template arguments
 /// or inline namespaces ("std::basic_string::append").

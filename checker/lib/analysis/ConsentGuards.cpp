@@ -1,12 +1,13 @@
 //===- ConsentGuards.cpp - where consent is known to be given -------------===//
 #include "privacy/ConsentGuards.h"
+#include "privacy/AnalysisLimits.h"
 #include "privacy/Annotations.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "CfgOrder.h"
 
 #include <algorithm>
 #include <optional>
@@ -158,7 +159,7 @@ void Analyzer::run() {
   const CFG &G = *S.Graph;
   S.In.assign(G.getNumBlockIDs(), std::nullopt);
   S.In[G.getEntry().getBlockID()] = ConsentSet{};
-  std::vector<const CFGBlock *> Order = reversePostOrder(G);
+  PostOrderCFGView Order(&G); // iterates in reverse post-order
   // Must-analysis: the meet is the intersection; facts only shrink.
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -287,8 +288,8 @@ ConsentGuards::unguardedPath(const FunctionDecl *FD, SourceLocation Loc,
     Cur = Next;
   }
   std::reverse(Notes.begin(), Notes.end());
-  if (Notes.size() > 6)
-    Notes.erase(Notes.begin(), Notes.end() - 6);
+  if (Notes.size() > MaxConsentPathNotes)
+    Notes.erase(Notes.begin(), Notes.end() - MaxConsentPathNotes);
   return Notes;
 }
 
@@ -313,7 +314,7 @@ analyzeConsentGuards(ASTContext &Ctx, const TranslationUnitFlows &Flows) {
   std::map<const FunctionDecl *, std::optional<ConsentSet>> Entry;
   for (const auto &[FD, Sites] : CallersOf)
     Entry[FD] = std::nullopt; // top, until a call site says otherwise
-  for (int Round = 0; Round < 16; ++Round) {
+  for (int Round = 0; Round < MaxConsentRounds; ++Round) {
     bool Changed = false;
     for (const auto &[FD, Sites] : CallersOf) {
       std::optional<ConsentSet> Meet;

@@ -1,12 +1,10 @@
 //===- Taint.cpp - what a value carries, and how it got there -------------===//
 #include "privacy/Taint.h"
+#include "privacy/AnalysisLimits.h"
 
 #include <algorithm>
 
 namespace privacy {
-
-// Paths longer than this stop growing: a note list a person can read.
-static constexpr unsigned MaxTraceLength = 24;
 
 /// The newest step of a non-empty path.
 static const FlowStep &lastStep(const TraceNode *N) {
@@ -78,8 +76,6 @@ std::string paramLabel(unsigned Index) {
 
 // Placeholders multiply along call chains in code that handles no personal
 // data at all; past these bounds they are folded, never the items.
-static constexpr size_t MaxPlaceholderLabels = 32;
-static constexpr size_t MaxPlaceholderFields = 2;
 
 /// "$p0.a.b.c" folded to at most MaxPlaceholderFields fields.
 static std::string foldPlaceholder(const std::string &Label) {

@@ -11,12 +11,14 @@
 //   FunctionValues.cpp    calls through function values, slots, callbacks
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
+//   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
 //   Support.cpp           paths, states and small helpers
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_DATAFLOW_ANALYZER_H
 #define PRIVACY_DATAFLOW_ANALYZER_H
 
+#include "privacy/AnalysisLimits.h"
 #include "privacy/Dataflow.h"
 #include "privacy/Purposes.h"
 
@@ -26,6 +28,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -101,13 +104,6 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
 //===----------------------------------------------------------------------===//
 // The translation unit: functions, their order, summaries, results.
 //===----------------------------------------------------------------------===//
-
-/// A callback passed on by more callers than this is not followed, and a
-/// summary keeps at most this many calls through function values: code
-/// that passes a handful of handlers through every layer (parsers, event
-/// loops) would otherwise carry them all everywhere.
-constexpr unsigned MaxCallbackHops = 3;
-constexpr size_t MaxIndirectCalls = 64;
 
 /// Arguments known only as taints: a callback run from a callee's summary.
 struct GivenArgs {
@@ -188,6 +184,11 @@ public:
   void addSlotTarget(const clang::ValueDecl *Slot,
                      const clang::FunctionDecl *Target);
 
+  /// Records that \p Limit was reached in \p FD (once per function).
+  void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,
+                 clang::SourceLocation Loc);
+  std::set<std::pair<AnalysisLimit, const clang::FunctionDecl *>> LimitKeys;
+
   const FunctionSummary *summaryOf(const clang::FunctionDecl *FD) const;
   bool hasBody(const clang::FunctionDecl *FD) const;
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD) const;
@@ -204,6 +205,14 @@ public:
   void run();
 
 private:
+  // Bounds reached (Limits.cpp).
+  void noteLimit(AnalysisLimit Limit, clang::SourceLocation Loc);
+  /// Notes MaxPlaceholderLabels when \p T is at it.
+  void checkPlaceholderCount(const Taint &T, clang::SourceLocation Loc);
+  /// Notes MaxPlaceholderFields when \p Label names more fields.
+  void checkPlaceholderFields(const std::string &Label,
+                              clang::SourceLocation Loc);
+
   // The driver (FunctionAnalyzer.cpp).
   void iterateToFixpoint(const clang::CFG &Graph);
   void finish();
@@ -376,6 +385,7 @@ private:
   std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
   std::set<std::string> CallbacksApplied;
   int IndirectDepth = 0;
+  unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
   std::unique_ptr<clang::ParentMap> Parents; // of FD's body, made when first needed
 };
 

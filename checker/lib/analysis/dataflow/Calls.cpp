@@ -37,8 +37,10 @@ Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee
   // Calls through function values run every target known.
   llvm::ArrayRef<const Expr *> CallArgs = Args;
   const Expr *Through = functionValueCalled(Call, Callee, Object, CallArgs);
-  if (Through && IndirectDepth < 4)
+  if (Through && IndirectDepth < MaxIndirectCallNesting)
     return computeIndirectCall(Call, Through, CallArgs);
+  if (Through)
+    noteLimit(AnalysisLimit::IndirectCallNesting, Call->getExprLoc());
   if (Callee)
     return computeDirectCall(Call, Callee, Object, Args);
   // Through a function value nested too deep: conservative.

@@ -34,7 +34,7 @@ static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
 
 /// The stream a chain of << starts from: `std::cout << a << b`.
 static const VarDecl *streamRoot(const Expr *E) {
-  for (int Depth = 0; E && Depth < 64; ++Depth) {
+  for (int Depth = 0; E && Depth < MaxStreamChain; ++Depth) {
     E = ignoreNoise(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return dyn_cast<VarDecl>(DRE->getDecl());

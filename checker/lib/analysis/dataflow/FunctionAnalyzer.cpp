@@ -7,12 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "Analyzer.h"
 
-#include "../CfgOrder.h"
 #include "privacy/PersonalData.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 
 namespace privacy::dataflow {
 
@@ -67,9 +67,9 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
   // update inside a loop is re-joined with the loop's entry.
   std::vector<State> Out(Graph.getNumBlockIDs());
   std::vector<bool> Visited(Graph.getNumBlockIDs());
-  std::vector<const CFGBlock *> Order = reversePostOrder(Graph);
+  PostOrderCFGView Order(&Graph); // iterates in reverse post-order
   bool Changed = true;
-  for (int Round = 0; Changed && Round < 12; ++Round) {
+  for (int Round = 0; Changed && Round < MaxFixpointRounds; ++Round) {
     Changed = false;
     for (const CFGBlock *Block : Order) {
       Cur.clear();
@@ -87,9 +87,12 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
       }
     }
   }
+  if (Changed)
+    noteLimit(AnalysisLimit::FixpointRounds, FD->getLocation());
 }
 
 void FunctionAnalyzer::finish() {
+  checkPlaceholderCount(Summary.Return, FD->getLocation());
   Summary.Ready = true;
   TU.Out->Summaries[FD] = std::move(Summary);
 }
@@ -196,12 +199,14 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
       Taint Refined;
       for (const auto &[Label, Tr] : QT.labels()) {
         std::string L = Label;
-        if (isPlaceholder(Label))
+        if (isPlaceholder(Label)) {
           for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I) {
             if (SM.isInSystemHeader(From->Fields[I]->getLocation()))
               break;
             L += "." + From->Fields[I]->getNameAsString();
           }
+          checkPlaceholderFields(L, VD->getLocation());
+        }
         Refined.add(L, Tr);
       }
       Copies.push_back({P, Refined});

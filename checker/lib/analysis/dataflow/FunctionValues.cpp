@@ -18,7 +18,7 @@ namespace privacy {
 using namespace clang;
 
 bool mayHoldFunction(QualType T) {
-  for (int Depth = 0; Depth < 6 && !T.isNull(); ++Depth) {
+  for (int Depth = 0; Depth < MaxFunctionTypeNesting && !T.isNull(); ++Depth) {
     T = T.getNonReferenceType().getCanonicalType();
     if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
         T->isFunctionType() || T->isBlockPointerType())
@@ -189,8 +189,10 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
                                           const FunctionDecl *In,
                                           SourceLocation Loc, GivenArgs Args,
                                           unsigned Hops) {
-  if (Hops > MaxCallbackHops)
+  if (Hops > MaxCallbackHops) {
+    noteLimit(AnalysisLimit::CallbackHops, Loc);
     return;
+  }
   // A slot other files fill can bring their functions back here; a
   // callback parameter is resolved by the callers, in this file or not.
   if (!isPlaceholder(Callee))
@@ -198,8 +200,10 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
   auto Key = std::make_pair(Loc.getRawEncoding(), Callee);
   auto It = IndirectIndex.find(Key);
   if (It == IndirectIndex.end()) {
-    if (Summary.IndirectCalls.size() >= MaxIndirectCalls)
+    if (Summary.IndirectCalls.size() >= MaxIndirectCalls) {
+      noteLimit(AnalysisLimit::IndirectCalls, Loc);
       return;
+    }
     IndirectIndex[Key] = Summary.IndirectCalls.size();
     Summary.IndirectCalls.push_back({Callee, In, Loc, std::move(Args.Args),
                                      std::move(Args.Fields), Hops});

@@ -122,8 +122,12 @@ void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
       Targets |= !TU.targetsOf(Label).empty();
       PassedOn |= isPlaceholder(Label) && Label.rfind("$c", 0) != 0;
     }
-    if (!Targets && (!PassedOn || IC.Hops >= MaxCallbackHops))
+    if (!Targets && !PassedOn)
       continue;
+    if (!Targets && IC.Hops >= MaxCallbackHops) {
+      noteLimit(AnalysisLimit::CallbackHops, IC.Loc);
+      continue;
+    }
     GivenArgs Given;
     for (const Taint &T : IC.Args)
       Given.Args.push_back(Substitute(T));
@@ -210,9 +214,11 @@ Taint FunctionAnalyzer::resolveGivenPlaceholder(
   Taint Out;
   for (const auto &[L, Tr] : Given.Args[Index].labels()) {
     std::string Refined = L;
-    if (isPlaceholder(L))
+    if (isPlaceholder(L)) {
       for (const std::string &F : FieldNames)
         Refined += "." + F;
+      checkPlaceholderFields(Refined, SourceLocation());
+    }
     Out.add(Refined, Tr);
   }
   return Out;

@@ -39,6 +39,7 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
   }
   for (const FieldDecl *F : P.Fields)
     Label += "." + F->getNameAsString();
+  checkPlaceholderFields(Label, SourceLocation());
   T.add(Label, nullptr);
   return T;
 }
@@ -55,7 +56,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
       // so a summary stays field-sensitive.
       for (const auto &[Label, Tr] : QT.labels()) {
         std::string Refined = Label;
-        if (isPlaceholder(Label))
+        if (isPlaceholder(Label)) {
           for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I) {
             // Library types (std::pair::first of a map's element) are not
             // what the placeholder stands for: keep it whole.
@@ -63,6 +64,8 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
               break;
             Refined += "." + P.Fields[I]->getNameAsString();
           }
+          checkPlaceholderFields(Refined, SourceLocation());
+        }
         T.add(Refined, Tr);
       }
     } else if (P.covers(Q)) {
@@ -134,6 +137,15 @@ std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
   return std::nullopt;
 }
 
+/// Whether \p R or one of its fields says which item it holds.
+static bool hasDataAnnotations(const RecordDecl *R) {
+  auto Says = [](const Decl *D) {
+    auto A = findAnnotation(D, AnnotationKind::Data);
+    return A && !A->Args.empty() && !A->Args[0].empty();
+  };
+  return Says(R) || std::any_of(R->field_begin(), R->field_end(), Says);
+}
+
 Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) {
   Taint T;
   SourceLocation Loc = SM.getFileLoc(At->getExprLoc());
@@ -148,8 +160,13 @@ Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) 
     while (!Work.empty()) {
       auto [R, Depth] = Work.back();
       Work.pop_back();
-      if (!(R = R->getDefinition()) || !Seen.insert(R).second || Depth > 3)
+      if (!(R = R->getDefinition()) || !Seen.insert(R).second)
         continue;
+      if (Depth > MaxRecordNesting) {
+        if (hasDataAnnotations(R))
+          noteLimit(AnalysisLimit::RecordNesting, Loc);
+        continue;
+      }
       if (auto A = findAnnotation(R, AnnotationKind::Data))
         if (!A->Args.empty() && !A->Args[0].empty())
           T.add(A->Args[0],
@@ -231,8 +248,11 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
   if (Strong && Exact && (Local || P->IsThis)) {
     eraseCovered(Cur, *P);
     Cur[*P] = Stored;
+    checkPlaceholderCount(Stored, Loc);
   } else {
-    Cur[*P].merge(Stored);
+    Taint &Held = Cur[*P];
+    Held.merge(Stored);
+    checkPlaceholderCount(Held, Loc);
   }
   // Writes through reference or pointer parameters, and into the object,
   // are what the caller sees.
@@ -245,7 +265,9 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
         P->IsThis ? thisLabel() : paramLabel(PD->getFunctionScopeIndex());
     for (const FieldDecl *F : P->Fields)
       Key += "." + F->getNameAsString();
-    Summary.OutEffects[Key].merge(Stored);
+    Taint &Effect = Summary.OutEffects[Key];
+    Effect.merge(Stored);
+    checkPlaceholderCount(Effect, Loc);
   }
   recordSlotWrite(*P, Stored);
 }
@@ -267,6 +289,7 @@ void FunctionAnalyzer::recordSlotWrite(const Path &P, const Taint &Stored) {
 Taint FunctionAnalyzer::compute(const Expr *E) {
   E = E->IgnoreParens();
   Taint Result = transfer(E);
+  checkPlaceholderCount(Result, E->getExprLoc());
   Values[E] = Result;
   return Result;
 }
@@ -480,7 +503,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
     return;
   // Naming whose consent to check is not processing for the purpose.
   const Stmt *Up = E;
-  for (int Depth = 0; Up && Depth < 6; ++Depth) {
+  for (int Depth = 0; Up && Depth < MaxConsentCallSearch; ++Depth) {
     const Stmt *Parent = Parents->getParent(Up);
     if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent))
       if (const FunctionDecl *Callee = Call->getDirectCallee())

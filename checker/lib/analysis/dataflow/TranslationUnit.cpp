@@ -178,11 +178,13 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   // Functions stored in fields and globals become known as the functions
   // storing them are analysed; a function that read such a slot before it
   // was filled is analysed again, once, with everything known.
-  for (int Round = 0; Round < 2; ++Round) {
+  for (int Round = 0; Round < MaxSlotRounds; ++Round) {
     analyseInOrder(analysisOrder(Collector.Functions, Calls, Reads));
     if (!SlotsGrewAfterRead)
       break;
   }
+  if (SlotsGrewAfterRead)
+    noteLimit(AnalysisLimit::SlotRounds, nullptr, SourceLocation());
   Out->FunctionValues = FunctionLabels;
   Out->Slots = SlotLabels;
   Out->SlotTargets = SlotTargets;
@@ -277,6 +279,7 @@ void TranslationUnitAnalysis::analyseInOrder(
   ExternalIndex.clear();
   SlotsRead.clear();
   SlotsGrewAfterRead = false;
+  LimitKeys.clear();
   for (const FunctionDecl *FD : Order)
     FunctionAnalyzer(*this, FD).run();
 }
