@@ -2,6 +2,7 @@
 #include "Join.h"
 
 #include "privacy/FlowChecks.h"
+#include "privacy/Label.h"
 #include "privacy/PurposeLimitation.h"
 
 #include <deque>
@@ -197,6 +198,33 @@ private:
   std::map<std::string, std::string> DeclaredSinkNames;
 };
 
+/// Whether \p Label stands for something a caller passes or a call returns
+/// (a placeholder, or a string that is no item nor marker).
+bool standsForCallerValue(const std::string &Label) {
+  taint::LabelKind Kind = taint::labelKind(Label);
+  return Kind != taint::LabelKind::Item && Kind != taint::LabelKind::Marker;
+}
+
+/// The text of a marker of kind \p Kind ("#fn:<USR>" → "<USR>").
+std::optional<std::string> markerText(const std::string &Label,
+                                      taint::MarkerKind Kind) {
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  if (!Parsed || !Parsed->isMarker(Kind))
+    return std::nullopt;
+  return Parsed->as<taint::MarkerLabel>()->Text;
+}
+
+/// "$r:<file>:<N>", without fields, when \p Label is what a call into
+/// another file returned.
+std::optional<std::string> globalReturnCall(const std::string &Label) {
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  const auto *Returned =
+      Parsed ? Parsed->as<taint::ReturnPlaceholder>() : nullptr;
+  if (!Returned || !Returned->File)
+    return std::nullopt;
+  return Parsed->withoutFields().str();
+}
+
 /// \p Before's steps, a step at \p Site, then \p After's steps.
 json joinedTrace(const json &Before, const json &Site, const std::string &Message,
                  const json &After) {
@@ -210,21 +238,19 @@ json joinedTrace(const json &Before, const json &Site, const std::string &Messag
 /// What a call passed for a placeholder of its callee: "$p0" is argument 0,
 /// "$p0.ip" only what that field of it held, "$this" the object.
 const json *actualOf(const json &Call, const std::string &Label) {
-  std::string Head = Label.substr(0, Label.find('.'));
-  if (Head == "$this")
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  if (Parsed && Parsed->as<taint::ThisPlaceholder>())
     return Call.contains("object") ? &Call["object"] : nullptr;
-  if (Head.size() <= 2 || Head.compare(0, 2, "$p") != 0 ||
-      Head.find_first_not_of("0123456789", 2) != std::string::npos)
+  const auto *Param = Parsed ? Parsed->as<taint::ParamPlaceholder>() : nullptr;
+  if (!Param)
     return nullptr;
-  size_t Index = std::stoul(Head.substr(2));
+  size_t Index = Param->Index;
   const json *Actual = nullptr;
   if (Index < Call["args"].size())
     Actual = &Call["args"][Index];
-  size_t Dot = Label.find('.');
-  if (Dot != std::string::npos && Call.contains("arg_fields") &&
+  if (!Param->Fields.empty() && Call.contains("arg_fields") &&
       Index < Call["arg_fields"].size()) {
-    std::string Field = Label.substr(Dot + 1);
-    Field = Field.substr(0, Field.find('.'));
+    const std::string &Field = Param->Fields.front();
     const json &Fields = Call["arg_fields"][Index];
     if (Fields.contains(Field))
       Actual = &Fields[Field];
@@ -236,12 +262,11 @@ const json *actualOf(const json &Call, const std::string &Label) {
 json substituteThrough(const json &Labels, const json &Call) {
   json Out = json::array();
   for (const json &Label : Labels) {
-    std::string L = Label.value("label", "");
-    if (L.empty() || L[0] != '$') {
+    if (!standsForCallerValue(Label.value("label", ""))) {
       Out.push_back(Label);
       continue;
     }
-    const json *Actual = actualOf(Call, L);
+    const json *Actual = actualOf(Call, Label.value("label", ""));
     if (!Actual)
       continue;
     for (const json &A : *Actual)
@@ -417,11 +442,11 @@ void Joiner::judgeFlowItem(const json &Flow, const std::string &Item,
                            const json &Trace) {
   if (Flow.value("kind", "") == "slot") {
     // A function stored into a field or global, from another file.
-    if (Item.rfind("#fn:", 0) == 0)
-      SlotTargets[Flow.value("target", "")].insert(Item.substr(4));
+    if (std::optional<std::string> Usr = markerText(Item, taint::MarkerKind::Function))
+      SlotTargets[Flow.value("target", "")].insert(*Usr);
     return;
   }
-  if (Item.empty() || Item[0] == '#')
+  if (Item.empty() || taint::labelKind(Item) == taint::LabelKind::Marker)
     return; // a function or a slot, not personal data
   json Notes = Trace;
   json Declared = Flow["declared_at"];
@@ -508,7 +533,7 @@ bool Joiner::crossFileFlows() {
                             Flow.value("target", "") + "|" + ActualLabel;
           if (!KnownFlows.insert(Key).second)
             continue;
-          if (ActualLabel.empty() || ActualLabel[0] != '$') {
+          if (!standsForCallerValue(ActualLabel)) {
             judgeFlowItem(Flow, ActualLabel, A["trace"]);
             Any = true;
             continue;
@@ -555,9 +580,9 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
                                  const std::string &Callee, const json &Args,
                                  const json &ArgFields, int Depth) {
   const json Consents = IC.value("consents", json::array());
-  if (Callee.rfind("#slot:", 0) == 0) {
+  if (std::optional<std::string> Slot = markerText(Callee, taint::MarkerKind::Slot)) {
     // Every function any file stores in that field or global.
-    auto It = SlotTargets.find(Callee.substr(6));
+    auto It = SlotTargets.find(*Slot);
     if (It == SlotTargets.end())
       return;
     for (const std::string &Target : It->second)
@@ -565,7 +590,7 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
                 ArgFields);
     return;
   }
-  if (Callee.empty() || Callee[0] != '$' || Depth > 4)
+  if (!standsForCallerValue(Callee) || Depth > 4)
     return;
   // A callback the owner was given: what each caller in another file
   // passed decides the targets, with that caller's arguments.
@@ -598,14 +623,15 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
     std::string Caller = Call.value("caller", "");
     for (const json &A : *Actual) {
       std::string L = A.value("label", "");
-      if (L.rfind("#fn:", 0) == 0) {
+      if (std::optional<std::string> Target =
+              markerText(L, taint::MarkerKind::Function)) {
         // Say where the callback was chosen.
         auto Named = [&](json Labels) {
-          auto It = Functions.find(L.substr(4));
+          auto It = Functions.find(*Target);
           std::string Name =
               It != Functions.end() ? It->second.value("short_name", "")
-              : DeclaredSinkNames.count(L.substr(4)) ? DeclaredSinkNames[L.substr(4)]
-                                                     : "";
+              : DeclaredSinkNames.count(*Target) ? DeclaredSinkNames[*Target]
+                                                 : "";
           for (json &Label : Labels)
             Label["trace"].push_back(note(
                 Call["site"], "'" + Name + "' is given to '" +
@@ -622,7 +648,7 @@ void Joiner::resolveIndirectCall(const std::string &Owner, const json &IC,
             F[It.key()] = Named(It.value());
           NamedFields.push_back(std::move(F));
         }
-        addCallTo(Caller, L.substr(4), IC["site"], Consents, NamedArgs,
+        addCallTo(Caller, *Target, IC["site"], Consents, NamedArgs,
                   NamedFields);
       }
       else
@@ -644,12 +670,12 @@ bool Joiner::resolveReturns() {
       if (Flow["site"].is_null())
         continue; // a declared sink of a function, not a flow in it
       for (const json &Label : Flow["labels"]) {
-        std::string L = Label.value("label", "");
-        if (L.rfind("$r:", 0) != 0)
-          continue;
         // "$r:file:N.field": what the call returned, whole.
-        L = L.substr(0, L.find('.', L.rfind(':')));
-        auto Calls = ReturnCalls.find(L);
+        std::optional<std::string> L =
+            globalReturnCall(Label.value("label", ""));
+        if (!L)
+          continue;
+        auto Calls = ReturnCalls.find(*L);
         if (Calls == ReturnCalls.end())
           continue;
         for (size_t Index : Calls->second) {
@@ -662,7 +688,7 @@ bool Joiner::resolveReturns() {
               std::string Item = R.value("label", "");
               std::string Key = Usr + "|" + siteKey(Flow["site"]) + "|" +
                                 Flow.value("kind", "") + "|" +
-                                Flow.value("target", "") + "|" + L + "|" + Item;
+                                Flow.value("target", "") + "|" + *L + "|" + Item;
               if (Item.empty() || !KnownReturns.insert(Key).second)
                 continue;
               json Trace = joinedTrace(R["trace"], Call["site"],
@@ -670,13 +696,13 @@ bool Joiner::resolveReturns() {
                                            Call.value("callee_name", "") +
                                            "' here",
                                        Label["trace"]);
-              if (Item[0] != '$') {
+              if (!standsForCallerValue(Item)) {
                 judgeFlowItem(Flow, Item, Trace);
                 continue;
               }
               // Another call's result, or the caller's parameters when the
               // flow is in the caller itself; else its context is lost.
-              if (Item.rfind("$r:", 0) != 0 && Usr != Call.value("caller", ""))
+              if (!globalReturnCall(Item) && Usr != Call.value("caller", ""))
                 continue;
               json Pending = Flow;
               Pending["joined"] = true;

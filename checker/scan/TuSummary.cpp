@@ -112,26 +112,30 @@ public:
   /// A label as other translation units can read it: functions and slots
   /// by USR; markers only this one understands are dropped.
   std::string label(const std::string &Label, bool Reference = true) const {
-    if (isReturnPlaceholder(Label)) {
+    std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+    if (!Parsed)
+      return "";
+    if (auto *Returned = Parsed->as<taint::ReturnPlaceholder>()) {
       // Unique in the program: the file and the call's number in it.
-      std::string Global = "$r:" + MainFile + ":" + Label.substr(2);
+      Returned->File = MainFile;
+      std::string Global = Parsed->str();
       if (Reference)
         Referenced.insert(Global);
       return Global;
     }
-    if (!isMarker(Label))
+    if (!Parsed->isMarker())
       return Label;
     if (!Flows)
       return "";
+    auto ByUsr = [](taint::MarkerKind Kind, const Decl *D) -> std::string {
+      std::string Usr = usrOf(D);
+      return Usr.empty() ? "" : taint::Label(taint::MarkerLabel{Kind, Usr}).str();
+    };
     if (auto It = Flows->FunctionValues.find(Label);
-        It != Flows->FunctionValues.end()) {
-      std::string Usr = usrOf(It->second);
-      return Usr.empty() ? "" : "#fn:" + Usr;
-    }
-    if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end()) {
-      std::string Usr = usrOf(It->second);
-      return Usr.empty() ? "" : "#slot:" + Usr;
-    }
+        It != Flows->FunctionValues.end())
+      return ByUsr(taint::MarkerKind::Function, It->second);
+    if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end())
+      return ByUsr(taint::MarkerKind::Slot, It->second);
     return "";
   }
 
@@ -479,8 +483,10 @@ json summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
       json J = json::object();
       for (const auto &[Name, T] : Fields) {
         bool Worth = T.hasItems();
-        for (const auto &[Label, Tr] : T.labels())
-          Worth |= Label.rfind("#fn:", 0) == 0;
+        for (const auto &[Label, Tr] : T.labels()) {
+          auto Parsed = taint::Label::parse(Label);
+          Worth |= Parsed && Parsed->isMarker(taint::MarkerKind::Function);
+        }
         if (Worth)
           J[Name] = L.taint(T);
       }
