@@ -4,6 +4,7 @@
 #include "privacy/FlowChecks.h"
 #include "privacy/Label.h"
 #include "privacy/PurposeLimitation.h"
+#include "privacy/summary/SummaryJson.h"
 
 #include <deque>
 #include <map>
@@ -737,7 +738,9 @@ json Joiner::run() {
                           "store_declarations", "uses", "sinks"})
     Facts[Key] = json::array();
   size_t FunctionCount = 0, Annotations = 0;
-  for (json &S : In.Summaries) {
+  for (summary::TuSummary &Typed : In.Summaries) {
+    json S = summary::toJson(Typed);
+    Typed = summary::TuSummary(); // its contents live on in the join
     for (const json &F : member(S, "findings"))
       addFinding(F);
     for (json &F : member(S, "functions")) {
