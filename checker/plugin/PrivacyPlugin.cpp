@@ -20,7 +20,8 @@
 //   summary         write <object>.privacy.json
 //
 //===----------------------------------------------------------------------===//
-#include "TuSummary.h"
+#include "privacy/summary/Summarizer.h"
+#include "privacy/summary/SummaryJson.h"
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Messages.h"
@@ -202,8 +203,8 @@ private:
       return;
     llvm::SmallString<256> Root;
     llvm::sys::fs::current_path(Root);
-    nlohmann::json Summary =
-        scan::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str());
+    nlohmann::json Summary = summary::toJson(
+        summary::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str()));
     std::string Path = Object + ".privacy.json", Temp = Path + ".tmp";
     std::error_code EC;
     {

@@ -13,6 +13,7 @@
 #define PRIVACY_SCAN_JOIN_H
 
 #include "privacy/Policy.h"
+#include "privacy/summary/TuSummary.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@
 namespace privacy::scan {
 
 struct JoinInput {
-  std::vector<nlohmann::json> Summaries;
+  std::vector<summary::TuSummary> Summaries;
   std::vector<std::pair<std::string, std::string>> Failed; // file, error
   size_t TranslationUnits = 0;
   std::string PolicyPath;  // as shown in reports

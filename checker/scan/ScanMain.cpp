@@ -12,11 +12,12 @@
 //===----------------------------------------------------------------------===//
 #include "Join.h"
 #include "Reports.h"
-#include "TuSummary.h"
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
 #include "privacy/PolicyLoader.h"
+#include "privacy/summary/Summarizer.h"
+#include "privacy/summary/SummaryJson.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -226,7 +227,8 @@ public:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
-                const std::string &Root, json &Out,
+                const std::string &Root,
+                std::optional<privacy::summary::TuSummary> &Out,
                 std::vector<std::string> &LimitNotes)
       : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
 
@@ -238,8 +240,8 @@ public:
         // Code that does not compile is reported as such, not half-analysed.
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
-        A.Out = privacy::scan::summarizeTranslationUnit(Ctx, A.P, A.Catalog,
-                                                        A.Root, &A.LimitNotes);
+        A.Out = privacy::summary::summarizeTranslationUnit(
+            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes);
       }
       SummaryAction &A;
     };
@@ -250,7 +252,7 @@ private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const std::string &Root;
-  json &Out;
+  std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
 };
 
@@ -258,7 +260,8 @@ class SummaryActionFactory : public tooling::FrontendActionFactory {
 public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
-                       const std::string &Root, json &Out,
+                       const std::string &Root,
+                       std::optional<privacy::summary::TuSummary> &Out,
                        std::vector<std::string> &LimitNotes)
       : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
   std::unique_ptr<FrontendAction> create() override {
@@ -269,7 +272,7 @@ private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const std::string &Root;
-  json &Out;
+  std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
 };
 
@@ -362,7 +365,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
     llvm::sys::fs::create_directories(O.SummariesDir);
 
   // Analyse in parallel; each file has its own tool and its own slot.
-  std::vector<json> Summaries(Files.size());
+  std::vector<std::optional<privacy::summary::TuSummary>> Summaries(Files.size());
   std::vector<std::string> Failures(Files.size());
   std::vector<std::vector<std::string>> LimitNotes(Files.size());
   unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
@@ -383,7 +386,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
         SummaryActionFactory Factory(Policy, Catalog, Root, Summaries[I],
                                      LimitNotes[I]);
         int Status = Tool.run(&Factory);
-        if (Summaries[I].is_null())
+        if (!Summaries[I])
           Failures[I] = Errors.First.empty()
                             ? "the translation unit could not be parsed (exit " +
                                   std::to_string(Status) + ")"
@@ -392,7 +395,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
           writeFileAtomically(O.SummariesDir + "/" +
                                   sanitize(relativeTo(absolute(Files[I]), Root)) +
                                   ".json",
-                              Summaries[I].dump(1) + "\n");
+                              privacy::summary::toJson(*Summaries[I]).dump(1) +
+                                  "\n");
         size_t N = ++Done;
         if (Progress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
@@ -408,7 +412,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
 
   In.TranslationUnits = Files.size();
   for (size_t I = 0; I < Files.size(); ++I) {
-    if (Summaries[I].is_null()) {
+    if (!Summaries[I]) {
       std::string File = relativeTo(absolute(Files[I]), Root);
       In.Failed.push_back({File, Failures[I]});
       std::cerr << "privacy-scan: error: " << File << ": not analysed: "
@@ -420,7 +424,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
           std::cerr << "privacy-scan: note: "
                     << relativeTo(absolute(Files[I]), Root) << ": " << Note
                     << "\n";
-      In.Summaries.push_back(std::move(Summaries[I]));
+      In.Summaries.push_back(std::move(*Summaries[I]));
     }
   }
   return std::nullopt;
@@ -448,27 +452,17 @@ bool readSummaries(const std::string &Dir, privacy::scan::JoinInput &In) {
   std::sort(Paths.begin(), Paths.end());
   In.TranslationUnits = Paths.size();
   for (const std::string &Path : Paths) {
-    std::string Problem;
-    json Summary;
-    try {
-      std::ifstream File(Path);
-      if (!File)
-        throw std::runtime_error("cannot read the file");
-      Summary = json::parse(File);
-      if (!Summary.is_object() ||
-          Summary.value("format", "") != privacy::scan::TuSummaryFormat)
-        throw std::runtime_error(std::string("not a summary of format '") +
-                                 privacy::scan::TuSummaryFormat + "'");
-    } catch (const std::exception &E) {
-      Problem = E.what();
-    }
-    if (!Problem.empty()) {
-      std::cerr << "privacy-scan: error: " << Path << ": not joined: " << Problem
-                << "\n";
-      In.Failed.push_back({Path, Problem});
+    privacy::summary::SummaryReadResult Read =
+        privacy::summary::readSummaryFile(Path);
+    for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
+      std::cerr << D.format() << "\n";
+    if (!Read.Summary) {
+      In.Failed.push_back({Path, Read.Diagnostics.empty()
+                                     ? "not a summary"
+                                     : Read.Diagnostics.front().Message});
       continue;
     }
-    In.Summaries.push_back(std::move(Summary));
+    In.Summaries.push_back(std::move(*Read.Summary));
   }
   return true;
 }

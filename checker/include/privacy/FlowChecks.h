@@ -62,7 +62,7 @@ void forEachItemFlow(const TranslationUnitFlows &Flows, SinkKind Kind,
   for (const SinkFlow &F : Flows.SinkFlows)
     if (F.Site.Kind == Kind)
       for (const auto &[Item, Path] : F.Data.labels())
-        if (!isPlaceholder(Item) && Item[0] != '#')
+        if (!isPlaceholder(Item) && !isMarker(Item))
           Report(F, Item, Path);
 }
 

@@ -10,6 +10,8 @@
 #ifndef PRIVACY_TAINT_H
 #define PRIVACY_TAINT_H
 
+#include "privacy/Label.h"
+
 #include "clang/Basic/SourceLocation.h"
 
 #include <map>
@@ -44,21 +46,33 @@ std::vector<FlowStep> traceSteps(const Trace &T);
 /// placeholder is replaced by what a caller passed).
 Trace concatTraces(const Trace &Earlier, const Trace &Later);
 
+// The kinds of labels are those of Label.h; these ask the canonical string
+// directly, without building a Label, on the analysis' hot paths.
 inline bool isPlaceholder(const std::string &Label) {
-  return !Label.empty() && Label[0] == '$';
+  switch (taint::labelKind(Label)) {
+  case taint::LabelKind::Param:
+  case taint::LabelKind::This:
+  case taint::LabelKind::Capture:
+  case taint::LabelKind::Return:
+    return true;
+  default:
+    return false;
+  }
 }
 /// Markers are facts about a value that are not personal data: "#fd:socket"
 /// (a file descriptor from socket()), "#fn:..." (a function the value may
 /// point to), "#slot:..." (the field or global it was read from).
 inline bool isMarker(const std::string &Label) {
-  return !Label.empty() && Label[0] == '#';
+  return taint::labelKind(Label) == taint::LabelKind::Marker;
 }
+/// "$p<Index>".
 std::string paramLabel(unsigned Index);
 /// "$r<N>": what a call into another file returns, filled in by the join.
 inline bool isReturnPlaceholder(const std::string &Label) {
-  return Label.size() > 2 && Label[0] == '$' && Label[1] == 'r';
+  return taint::labelKind(Label) == taint::LabelKind::Return;
 }
-inline const char *thisLabel() { return "$this"; }
+/// "$this".
+std::string thisLabel();
 
 /// Copies share one label set until either side changes it: the analysis
 /// copies whole states at every block of a function, and most values in

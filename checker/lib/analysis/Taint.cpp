@@ -3,6 +3,7 @@
 #include "privacy/AnalysisLimits.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace privacy {
 
@@ -71,19 +72,28 @@ Trace concatTraces(const Trace &Earlier, const Trace &Later) {
 }
 
 std::string paramLabel(unsigned Index) {
-  return "$p" + std::to_string(Index);
+  return taint::Label(taint::ParamPlaceholder{Index, {}}).str();
 }
+
+std::string thisLabel() { return taint::Label(taint::ThisPlaceholder{}).str(); }
 
 // Placeholders multiply along call chains in code that handles no personal
 // data at all; past these bounds they are folded, never the items.
 
 /// "$p0.a.b.c" folded to at most MaxPlaceholderFields fields.
 static std::string foldPlaceholder(const std::string &Label) {
-  size_t Dots = 0;
-  for (size_t I = 0; I < Label.size(); ++I)
-    if (Label[I] == '.' && ++Dots > MaxPlaceholderFields)
-      return Label.substr(0, I);
-  return Label;
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  taint::FieldPath *Fields = Parsed ? Parsed->fields() : nullptr;
+  if (!Fields || Fields->size() <= MaxPlaceholderFields)
+    return Label;
+  Fields->resize(MaxPlaceholderFields);
+  return Parsed->str();
+}
+
+/// The placeholder itself, without fields.
+static std::string placeholderBase(const std::string &Label) {
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  return Parsed ? Parsed->withoutFields().str() : Label;
 }
 
 const std::map<std::string, Trace> &Taint::labels() const {
@@ -120,7 +130,7 @@ bool Taint::add(const std::string &Label, Trace Path) {
     return false; // what yet another call into another file returns: dropped
   if (Placeholders >= MaxPlaceholderLabels) {
     // Too many: keep the parameter itself, without its fields.
-    std::string Base = Folded.substr(0, Folded.find('.'));
+    std::string Base = placeholderBase(Folded);
     if (has(Base))
       return false;
     Folded = Base;

@@ -7,7 +7,8 @@
 // positioned at the key at fault. Each schema may add its own wording (a
 // hook) for the keys it knows; the generic wording covers the rest.
 //
-// Private to the policy library; the public results are PolicyDiagnostic.
+// Private to the policy library and to the summary library (which reads
+// per-TU summaries with it); the public results are PolicyDiagnostic.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_JSONVALIDATION_H

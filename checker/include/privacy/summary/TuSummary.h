@@ -1,0 +1,244 @@
+//===- TuSummary.h - what one translation unit tells the join --*- C++ -*-===//
+//
+// privacy-scan and the compiler plugin analyse each translation unit on its
+// own; what it found is a TuSummary (docs/scan.md, "Per-TU summaries"): the
+// findings the translation unit alone can decide, per function (by USR) its
+// purposes, calls, reads and the sink flows that still depend on its
+// parameters, the calls into functions defined elsewhere with what their
+// arguments carried, and the inventory facts. The join reads only these.
+//
+// Plain data: SummaryJson.h reads and writes it as JSON
+// (rules/schema/tu-summary.schema.json), Summarizer.h builds it from Clang's
+// AST.
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_SUMMARY_TUSUMMARY_H
+#define PRIVACY_SUMMARY_TUSUMMARY_H
+
+#include "privacy/Label.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace privacy::summary {
+
+/// The value of "format"; a summary of any other is not read.
+inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/1";
+
+/// A place in the source; File is relative to the project root when inside.
+struct Site {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
+/// A site of an inventory fact, with what it is in.
+struct FactSite : Site {
+  std::optional<std::string> Function; // uses: the function using the item
+  std::optional<std::string> Symbol;   // annotations: the annotated declaration
+};
+
+/// One step of a path, shown as a note.
+struct Note {
+  Site At;
+  std::string Message;
+};
+
+/// A label with the path it took (oldest step first).
+struct LabelledPath {
+  taint::Label Label;
+  std::vector<Note> Trace;
+};
+/// What a value carries, as the summary keeps it.
+using Labels = std::vector<LabelledPath>;
+/// Per field of an argument that is a struct, what that field carried.
+using FieldLabels = std::map<std::string, Labels>;
+
+struct Finding {
+  std::optional<Site> At;
+  std::string Check;
+  std::string Message;
+  /// Set for findings the join may lift (a missing consent that callers in
+  /// other files may guard): the function it is in, by USR, and the
+  /// consents it needs.
+  std::optional<std::string> FunctionUsr;
+  std::vector<std::string> NeedsConsents;
+  std::vector<Note> Notes;
+};
+
+/// Where data goes: the kinds of sinks, and "slot" for a function value
+/// stored into a field or global.
+enum class FlowKind { Transfer, Store, Log, Network, Purpose, Slot };
+
+struct Flow {
+  FlowKind Kind = FlowKind::Log;
+  /// Recipient or store id; for Slot the USR of the field or global.
+  std::string Target;
+  /// For Purpose: the purposes the data is used for.
+  std::vector<std::string> Purposes;
+  std::string Via;
+  // Not for Slot:
+  std::string Country;
+  std::string Catalog; // the API catalog entry that made it a sink
+  std::optional<Site> DeclaredAt;
+  /// Where the data leaves; none for a function's declared sink: there the
+  /// site is wherever the function is called.
+  std::optional<Site> At;
+  Labels Data;
+};
+
+struct Call {
+  std::string Callee; // USR
+  std::string CalleeName;
+  std::optional<Site> At;
+  std::vector<std::string> Consents; // known at the call
+};
+
+/// A direct read of personal data in code without a purpose of its own.
+struct Read {
+  std::string Item;
+  std::vector<std::string> Consents;
+  std::optional<Site> At;
+  std::string What; // "using personal data 'x' from ..."
+  Note Marker;      // where the item is marked as personal data
+};
+
+/// A call through a function value the file cannot decide.
+struct IndirectCall {
+  taint::Label Callee; // a placeholder, or a "#slot:<USR>" marker
+  std::string In;      // USR of the function making the call
+  std::string InName;
+  std::optional<Site> At;
+  std::vector<std::string> Consents;
+  std::vector<Labels> Args;
+  std::vector<FieldLabels> ArgFields;
+};
+
+struct OwnPurposes {
+  std::vector<std::string> Purposes;
+  std::optional<Site> DeclaredAt;
+};
+
+struct Function {
+  std::string Usr;
+  std::string Name; // qualified
+  std::string ShortName;
+  /// Whether its body was analysed here; only then is Site meaningful.
+  bool Analysed = false;
+  std::optional<Site> At;
+  bool DeclaredSink = false;
+  std::vector<std::string> Overrides; // USRs of the methods it overrides
+  std::optional<OwnPurposes> Own;
+  std::vector<Call> Calls;
+  std::vector<Read> Reads;
+  std::vector<Flow> Flows;
+  Labels Returns;
+  std::vector<IndirectCall> IndirectCalls;
+};
+
+/// A call of a function whose body is elsewhere.
+struct ExternalCall {
+  std::string Caller; // USR
+  std::string Callee; // USR
+  std::string CalleeName;
+  std::optional<Site> At;
+  std::vector<Labels> Args;
+  std::vector<FieldLabels> ArgFields;
+  Labels Object;
+  /// A call of a function of this file that itself reaches other files:
+  /// only what the join learns comes back through it.
+  bool Internal = false;
+  /// The placeholder ("$r:<file>:<N>") its result carries in this file.
+  std::optional<taint::Label> ReturnsAs;
+};
+
+/// A field or global holding functions, with those this file stores there.
+struct FunctionSlot {
+  std::string Slot; // USR
+  std::vector<std::string> Targets;
+};
+
+/// A function used as a value that declares sinks itself.
+struct DeclaredSinkFunction {
+  std::string Usr;
+  std::string Name;
+  std::vector<Flow> Flows; // At is none
+};
+
+/// Facts of the inventory.
+struct ItemDeclaration {
+  std::string Item;
+  FactSite At;
+};
+struct PurposeDeclaration {
+  std::string Purpose;
+  FactSite At;
+};
+struct EraseDeclaration {
+  std::string Store;
+  FactSite At;
+};
+struct ConsentCheck {
+  std::string Consent;
+  FactSite At;
+};
+struct TransferDeclaration {
+  std::string Recipient;
+  FactSite At;
+};
+struct StoreDeclaration {
+  std::string Store;
+  FactSite At;
+};
+struct PurposedUse {
+  std::string Item;
+  std::string Purpose;
+  FactSite At;
+  bool Allowed = false;
+};
+struct SinkReach {
+  FlowKind Kind = FlowKind::Log; // never Purpose or Slot
+  std::string Target;
+  std::string Country;
+  std::string Item;
+  std::string Via;
+  FactSite At;
+};
+
+struct InventoryFacts {
+  std::vector<ItemDeclaration> Declarations;
+  std::vector<PurposeDeclaration> PurposeDeclarations;
+  std::vector<EraseDeclaration> Erase;
+  std::vector<ConsentCheck> ConsentChecks;
+  std::vector<TransferDeclaration> TransferDeclarations;
+  std::vector<StoreDeclaration> StoreDeclarations;
+  std::vector<PurposedUse> Uses;
+  std::vector<SinkReach> Sinks;
+  unsigned long long Annotations = 0;
+  unsigned long long Functions = 0; // analysed
+};
+
+struct TuSummary {
+  std::string File; // the main file
+  std::vector<Finding> Findings;
+  std::vector<Function> Functions;
+  std::vector<ExternalCall> ExternalCalls;
+  std::vector<FunctionSlot> FunctionSlots;
+  std::vector<DeclaredSinkFunction> DeclaredSinks;
+  InventoryFacts Inventory;
+};
+
+/// "transfer", "store", "log", "network", "purpose", "slot".
+const char *flowKindName(FlowKind K);
+/// The kind named \p Name; nullopt for another name.
+std::optional<FlowKind> flowKindNamed(const std::string &Name);
+
+/// The purposes of a purpose flow travel joined by commas: in the analysis'
+/// sink sites and in the summaries' "target".
+std::vector<std::string> splitPurposes(const std::string &Joined);
+std::string joinPurposes(const std::vector<std::string> &Purposes);
+
+} // namespace privacy::summary
+
+#endif // PRIVACY_SUMMARY_TUSUMMARY_H

@@ -1,0 +1,606 @@
+//===- Summarizer.cpp - a translation unit's summary from its AST ---------===//
+#include "privacy/summary/Summarizer.h"
+
+#include "privacy/AnalysisLimits.h"
+#include "privacy/Annotations.h"
+#include "privacy/ConsentGuards.h"
+#include "privacy/Dataflow.h"
+#include "privacy/Messages.h"
+#include "privacy/PersonalData.h"
+#include "privacy/PurposeLimitation.h"
+#include "privacy/Purposes.h"
+#include "privacy/RunChecks.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+#include <set>
+
+namespace privacy::summary {
+
+using namespace clang;
+
+namespace {
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (!D || index::generateUSRForDecl(D, Buf))
+    return "";
+  return Buf.str().str();
+}
+
+FlowKind flowKindOf(SinkKind K) {
+  switch (K) {
+  case SinkKind::Transfer:
+    return FlowKind::Transfer;
+  case SinkKind::Store:
+    return FlowKind::Store;
+  case SinkKind::Log:
+    return FlowKind::Log;
+  case SinkKind::Network:
+    return FlowKind::Network;
+  case SinkKind::Purpose:
+    return FlowKind::Purpose;
+  }
+  return FlowKind::Log;
+}
+
+std::vector<std::string> consentList(const ConsentSet &Known) {
+  return std::vector<std::string>(Known.begin(), Known.end());
+}
+
+class Locations {
+public:
+  Locations(const SourceManager &SM, std::string Root)
+      : SM(SM), Root(std::move(Root)) {}
+
+  std::string file(SourceLocation Loc) const {
+    Loc = SM.getFileLoc(Loc);
+    FileID FID = SM.getFileID(Loc);
+    auto It = Cache.find(FID.getHashValue());
+    if (It != Cache.end())
+      return It->second;
+    std::string Path;
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+      llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+      llvm::SmallString<256> Abs(Real.empty() ? FE->getName() : Real);
+      llvm::sys::fs::make_absolute(Abs);
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      Path = Abs.str().str();
+      if (!Root.empty() && llvm::StringRef(Path).starts_with(Root + "/"))
+        Path = Path.substr(Root.size() + 1);
+    }
+    Cache[FID.getHashValue()] = Path;
+    return Path;
+  }
+
+  std::optional<Site> at(SourceLocation Loc) const {
+    if (Loc.isInvalid())
+      return std::nullopt;
+    Loc = SM.getFileLoc(Loc);
+    PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
+    if (P.isInvalid())
+      return std::nullopt;
+    return Site{file(Loc), P.getLine(), P.getColumn()};
+  }
+
+  Note note(SourceLocation Loc, const std::string &Message) const {
+    return {at(Loc).value_or(Site{}), Message};
+  }
+
+  std::vector<Note> trace(const Trace &T) const {
+    // Where the data was read and where it went last: a path that crosses
+    // files grows again in the join, and summaries of large files would
+    // otherwise repeat every path in every argument.
+    constexpr size_t Head = SummaryTraceHead, Tail = SummaryTraceTail;
+    std::vector<FlowStep> All;
+    for (const FlowStep &S : traceSteps(T))
+      if (S.Loc.isValid())
+        All.push_back(S);
+    std::vector<Note> Steps;
+    for (size_t I = 0; I < All.size(); ++I) {
+      if (All.size() > Head + Tail && I >= Head && I < All.size() - Tail)
+        continue;
+      Steps.push_back(note(All[I].Loc, All[I].Message));
+    }
+    return Steps;
+  }
+
+  Labels taint(const Taint &T, bool Functions = true) const {
+    Labels Out;
+    for (const auto &[Label, Path] : T.labels()) {
+      if (!Functions && isMarker(Label))
+        continue;
+      if (std::optional<taint::Label> Portable = label(Label))
+        Out.push_back({std::move(*Portable), trace(Path)});
+    }
+    return Out;
+  }
+
+  /// A label as other translation units can read it: functions and slots
+  /// by USR; markers only this one understands are dropped.
+  std::optional<taint::Label> label(const std::string &Label,
+                                    bool Reference = true) const {
+    std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+    if (!Parsed)
+      return std::nullopt;
+    if (auto *Returned = Parsed->as<taint::ReturnPlaceholder>()) {
+      // Unique in the program: the file and the call's number in it.
+      Returned->File = MainFile;
+      if (Reference)
+        Referenced.insert(Parsed->str());
+      return Parsed;
+    }
+    if (!Parsed->isMarker())
+      return Parsed;
+    if (!Flows)
+      return std::nullopt;
+    auto ByUsr = [](taint::MarkerKind Kind,
+                    const Decl *D) -> std::optional<taint::Label> {
+      std::string Usr = usrOf(D);
+      if (Usr.empty())
+        return std::nullopt;
+      return taint::Label(taint::MarkerLabel{Kind, Usr});
+    };
+    if (auto It = Flows->FunctionValues.find(Label);
+        It != Flows->FunctionValues.end())
+      return ByUsr(taint::MarkerKind::Function, It->second);
+    if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end())
+      return ByUsr(taint::MarkerKind::Slot, It->second);
+    return std::nullopt;
+  }
+
+  const SourceManager &SM;
+  const TranslationUnitFlows *Flows = nullptr;
+  std::string MainFile;
+  /// Return placeholders some label of this summary uses.
+  mutable std::set<std::string> Referenced;
+
+private:
+  std::string Root;
+  mutable std::map<unsigned, std::string> Cache;
+};
+
+struct SummarySink : FindingSink {
+  SummarySink(const Locations &L, std::vector<Finding> &Out) : L(L), Out(Out) {}
+  void report(const FindingFacts &Facts) override {
+    privacy::Finding F = wordFinding(Facts);
+    Finding S;
+    S.At = L.at(F.Loc).value_or(Site{});
+    S.Check = checkName(F.Check).str();
+    S.Message = F.Message;
+    if (F.Function) {
+      S.FunctionUsr = usrOf(F.Function);
+      S.NeedsConsents = F.Consents;
+    }
+    for (const FindingNote &N : F.Notes)
+      S.Notes.push_back(L.note(N.Loc, N.Message));
+    Out.push_back(std::move(S));
+  }
+  const Locations &L;
+  std::vector<Finding> &Out;
+};
+
+/// Declarations that carry annotations: what the inventory lists as
+/// declared in code.
+class DeclarationCollector : public RecursiveASTVisitor<DeclarationCollector> {
+public:
+  DeclarationCollector(const Locations &L, InventoryFacts &Inventory)
+      : L(L), Inventory(Inventory) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        L.SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitDecl(Decl *D) {
+    visit(D);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    visit(LE->getCallOperator());
+    return true;
+  }
+
+  unsigned Annotations = 0;
+
+private:
+  void visit(const Decl *D) {
+    if (!Seen.insert(D).second)
+      return;
+    for (const Annotation &A : annotationsOn(D)) {
+      ++Annotations;
+      std::optional<Site> At = L.at(A.Loc);
+      if (!At)
+        continue;
+      FactSite S;
+      static_cast<Site &>(S) = *At;
+      S.Symbol = "";
+      if (const auto *ND = dyn_cast<NamedDecl>(D))
+        S.Symbol = ND->getQualifiedNameAsString();
+      std::string First = A.Args.empty() ? "" : A.Args[0];
+      switch (A.Kind) {
+      case AnnotationKind::Data:
+        Inventory.Declarations.push_back({First, S});
+        break;
+      case AnnotationKind::Purpose:
+        for (const std::string &P : A.Args)
+          Inventory.PurposeDeclarations.push_back({P, S});
+        break;
+      case AnnotationKind::Erase:
+        Inventory.Erase.push_back({First, S});
+        break;
+      case AnnotationKind::ConsentCheck:
+        Inventory.ConsentChecks.push_back({First, S});
+        break;
+      case AnnotationKind::Transfer:
+        Inventory.TransferDeclarations.push_back({First, S});
+        break;
+      case AnnotationKind::Store:
+        Inventory.StoreDeclarations.push_back({First, S});
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  const Locations &L;
+  InventoryFacts &Inventory;
+  std::set<const Decl *> Seen;
+};
+
+/// A sink flow of the analysis as the summary keeps it.
+Flow sinkFlow(const Locations &L, const SinkFlow &F) {
+  Flow Out;
+  Out.Kind = flowKindOf(F.Site.Kind);
+  if (Out.Kind == FlowKind::Purpose)
+    Out.Purposes = splitPurposes(F.Site.Target);
+  else
+    Out.Target = F.Site.Target;
+  Out.Country = F.Site.Country;
+  Out.Via = F.Site.Via;
+  Out.Catalog = F.Site.CatalogEntry;
+  Out.At = L.at(F.Site.Loc);
+  Out.DeclaredAt = L.at(F.Site.DeclaredAt);
+  Out.Data = L.taint(F.Data);
+  return Out;
+}
+
+/// The summary of one translation unit, built part by part.
+class Summarizer {
+public:
+  Summarizer(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
+             const std::string &ProjectRoot)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), P(P), L(SM, ProjectRoot),
+        Flows(analyzeFlows(Ctx, Catalog)),
+        Guards(analyzeConsentGuards(Ctx, *Flows)) {
+    L.Flows = Flows.get();
+    L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
+  }
+
+  /// A line per bound of the analysis reached (docs/limitations.md).
+  std::vector<std::string> limitNotes() const {
+    return describeLimitsHit(Flows->LimitsHit);
+  }
+
+  TuSummary run() {
+    Out.File = L.MainFile;
+    findings();
+    functionSummaries();
+    functionSlots();
+    declaredSinks();
+    calls();
+    reads();
+    keptFunctions();
+    externalCalls();
+    inventory();
+    return std::move(Out);
+  }
+
+private:
+  void findings() {
+    // What clang-tidy reports for this file, word for word.
+    SummarySink Sink(L, Out.Findings);
+    std::shared_ptr<const TranslationUnitFlows> Analysed = Flows;
+    runChecks(CheckContext(Ctx, &P, [Analysed] { return Analysed; }, Guards),
+              CheckSet::all(), Sink);
+  }
+
+  Function &function(const FunctionDecl *FD);
+  void functionSummaries();
+  void functionSlots();
+  void declaredSinks();
+  void calls();
+  void reads();
+  void keptFunctions();
+  void externalCalls();
+  void inventory();
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const Policy &P;
+  Locations L;
+  std::shared_ptr<const TranslationUnitFlows> Flows;
+  std::shared_ptr<const ConsentGuards> Guards;
+  /// Functions by declaration, until keptFunctions() picks those kept.
+  std::map<const FunctionDecl *, Function> Functions;
+  TuSummary Out;
+};
+
+Function &Summarizer::function(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto It = Functions.find(FD);
+  if (It != Functions.end())
+    return It->second;
+  Function F;
+  F.Usr = usrOf(FD);
+  F.Name = FD->getQualifiedNameAsString();
+  F.ShortName = FD->getNameAsString();
+  F.DeclaredSink = isDeclaredSink(FD);
+  // The virtual methods it overrides: calls of those may run it.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
+                                            MD->end_overridden_methods());
+    std::set<const CXXMethodDecl *> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.back();
+      Work.pop_back();
+      if (!Seen.insert(Base->getCanonicalDecl()).second)
+        continue;
+      F.Overrides.push_back(usrOf(Base->getCanonicalDecl()));
+      Work.insert(Work.end(), Base->begin_overridden_methods(),
+                  Base->end_overridden_methods());
+    }
+  }
+  if (auto Own = purposeOfContext(FD))
+    F.Own = OwnPurposes{Own->Purposes, L.at(Own->From.Loc)};
+  return Functions[FD] = std::move(F);
+}
+
+void Summarizer::functionSummaries() {
+  for (const auto &[FD, Summary] : Flows->Summaries) {
+    Function &F = function(FD);
+    F.Analysed = true;
+    F.At = L.at(FD->getLocation());
+    F.Returns = L.taint(Summary.Return);
+    for (const SinkFlow &Flow : Summary.Flows)
+      F.Flows.push_back(sinkFlow(L, Flow));
+    // Functions it stores into fields and globals, known in its callers.
+    for (const auto &[Slot, Data] : Summary.SlotWrites) {
+      std::string Usr = usrOf(Slot);
+      Labels Stored = L.taint(Data);
+      if (Usr.empty() || Stored.empty())
+        continue;
+      Flow Write;
+      Write.Kind = FlowKind::Slot;
+      Write.Target = Usr;
+      Write.Via = Slot->getNameAsString();
+      Write.At = L.at(FD->getLocation());
+      Write.Data = std::move(Stored);
+      F.Flows.push_back(std::move(Write));
+    }
+    // Calls through function values other files may decide.
+    for (const privacy::IndirectCall &IC : Summary.IndirectCalls) {
+      std::optional<taint::Label> Callee = L.label(IC.Callee);
+      if (!Callee)
+        continue;
+      IndirectCall Call;
+      Call.Callee = std::move(*Callee);
+      for (const Taint &T : IC.Args)
+        Call.Args.push_back(L.taint(T));
+      for (const auto &Fields : IC.ArgFields) {
+        FieldLabels ByField;
+        for (const auto &[Name, T] : Fields)
+          ByField[Name] = L.taint(T);
+        Call.ArgFields.push_back(std::move(ByField));
+      }
+      const FunctionDecl *In = IC.In ? IC.In : FD;
+      Call.In = usrOf(purposeCarrier(In) ? purposeCarrier(In) : In);
+      Call.InName = In->getNameAsString();
+      Call.At = L.at(IC.Loc);
+      Call.Consents = consentList(Guards->knownAt(In, IC.Loc));
+      F.IndirectCalls.push_back(std::move(Call));
+    }
+  }
+}
+
+void Summarizer::functionSlots() {
+  // Fields and globals holding functions, with the functions stored there.
+  for (const auto &[Slot, Targets] : Flows->SlotTargets) {
+    if (SM.isInSystemHeader(Slot->getLocation()))
+      continue;
+    std::string Usr = usrOf(Slot);
+    std::set<std::string> TargetUsrs;
+    for (const FunctionDecl *Target : Targets)
+      if (std::string T = usrOf(Target); !T.empty())
+        TargetUsrs.insert(T);
+    if (Usr.empty() || TargetUsrs.empty())
+      continue;
+    Out.FunctionSlots.push_back(
+        {Usr, std::vector<std::string>(TargetUsrs.begin(), TargetUsrs.end())});
+  }
+}
+
+void Summarizer::declaredSinks() {
+  // Functions used as values that declare sinks themselves: a call through
+  // a function value in another file reaches them.
+  std::set<const FunctionDecl *> Valued;
+  for (const auto &[Label, FD] : Flows->FunctionValues)
+    Valued.insert(FD->getCanonicalDecl());
+  for (const FunctionDecl *FD : Valued) {
+    std::string Usr = usrOf(FD);
+    std::vector<SinkFlow> Declared = declaredSinkFlows(FD, SM);
+    if (Usr.empty() || Declared.empty())
+      continue;
+    DeclaredSinkFunction D{Usr, FD->getNameAsString(), {}};
+    for (const SinkFlow &Flow : Declared) {
+      summary::Flow F = sinkFlow(L, Flow);
+      F.Catalog.clear();
+      F.At.reset(); // wherever the function is called
+      D.Flows.push_back(std::move(F));
+    }
+    Out.DeclaredSinks.push_back(std::move(D));
+  }
+}
+
+void Summarizer::calls() {
+  for (const CallSite &C : Flows->Calls) {
+    const FunctionDecl *Carrier = purposeCarrier(C.Caller);
+    if (!Carrier || SM.isInSystemHeader(C.Callee->getLocation()))
+      continue;
+    function(Carrier).Calls.push_back(
+        {usrOf(C.Callee->getCanonicalDecl()), C.Callee->getNameAsString(),
+         L.at(C.Loc), consentList(Guards->knownAt(C.Caller, C.Loc))});
+  }
+}
+
+void Summarizer::reads() {
+  // Reads in code without a purpose of its own: judged in the join under
+  // the purposes of callers in other files.
+  for (const PersonalDataUse &Use : collectPersonalDataUses(Ctx)) {
+    if (purposeOfContext(Use.Context))
+      continue;
+    const FunctionDecl *Carrier = purposeCarrier(Use.Context);
+    if (!Carrier)
+      continue;
+    ConsentSet Known = Guards->knownAt(
+        dyn_cast<FunctionDecl>(Use.Context) ? cast<FunctionDecl>(Use.Context)
+                                            : Carrier,
+        SM.getFileLoc(Use.Use->getExprLoc()));
+    function(Carrier).Reads.push_back(
+        {Use.Origin.Item, consentList(Known), L.at(Use.Use->getExprLoc()),
+         dataUseText({DataUse::Read, Use.Origin.Item,
+                      describeSource(Use.Origin.Source)}),
+         L.note(Use.Origin.Marker.Loc,
+                noteMessage({Use.Origin.Marker.Loc,
+                             note::MarkedPersonalData{Use.Origin.Item}}))});
+  }
+}
+
+void Summarizer::keptFunctions() {
+  // Keep what the join can use: functions of this file, and those in
+  // headers that carry purposes, reads or flows. Every inline function of
+  // every header, in every translation unit, would make the summaries of a
+  // large program larger than the program.
+  for (auto &[FD, F] : Functions) {
+    if (F.Usr.empty())
+      continue;
+    // Where it is defined, not where it is first declared (a header).
+    const FunctionDecl *Def = FD->getDefinition();
+    bool InMainFile =
+        SM.isInMainFile(SM.getFileLoc((Def ? Def : FD)->getLocation()));
+    if (!InMainFile && !F.Own && F.Reads.empty() && F.Flows.empty() &&
+        !F.DeclaredSink && F.Overrides.empty() && F.IndirectCalls.empty())
+      continue;
+    Out.Functions.push_back(std::move(F));
+  }
+}
+
+void Summarizer::externalCalls() {
+  // Every call's labels first: a call whose result another call or a flow
+  // uses is kept even when it passes nothing.
+  std::vector<std::pair<const privacy::ExternalCall *, ExternalCall>> Calls;
+  for (const privacy::ExternalCall &EC : Flows->ExternalCalls) {
+    const FunctionDecl *Carrier = purposeCarrier(EC.Caller);
+    ExternalCall Call;
+    for (size_t I = 0; I < EC.Args.size(); ++I) {
+      // Functions matter only where the callee takes a function.
+      bool TakesFunction = I >= EC.Callee->getNumParams() ||
+                           mayHoldFunction(EC.Callee->getParamDecl(I)->getType());
+      Call.Args.push_back(L.taint(EC.Args[I], /*Functions=*/TakesFunction));
+    }
+    for (const auto &Fields : EC.ArgFields) {
+      // Fields that hold data or functions; for the others the join falls
+      // back to the whole argument.
+      FieldLabels ByField;
+      for (const auto &[Name, T] : Fields) {
+        bool Worth = T.hasItems();
+        for (const auto &[Label, Tr] : T.labels()) {
+          auto Parsed = taint::Label::parse(Label);
+          Worth |= Parsed && Parsed->isMarker(taint::MarkerKind::Function);
+        }
+        if (Worth)
+          ByField[Name] = L.taint(T);
+      }
+      Call.ArgFields.push_back(std::move(ByField));
+    }
+    Call.Caller = usrOf(Carrier ? Carrier : EC.Caller);
+    Call.Callee = usrOf(EC.Callee->getCanonicalDecl());
+    Call.CalleeName = EC.Callee->getNameAsString();
+    Call.At = L.at(EC.Loc);
+    Call.Object = L.taint(EC.Object);
+    Call.Internal = EC.Internal;
+    if (!EC.ReturnLabel.empty())
+      Call.ReturnsAs = L.label(EC.ReturnLabel, /*Reference=*/false);
+    Calls.push_back({&EC, std::move(Call)});
+  }
+  for (auto &[EC, Call] : Calls) {
+    bool Used = Call.ReturnsAs && L.Referenced.count(Call.ReturnsAs->str());
+    // Calls made by inline functions of headers are summarised in every
+    // file that includes them; keep them only when they carry data.
+    bool Concrete = EC->Object.hasItems();
+    for (const Taint &T : EC->Args)
+      Concrete |= T.hasItems();
+    if (!Concrete && !Used && !SM.isInMainFile(SM.getFileLoc(EC->Loc)))
+      continue;
+    bool AnyData = !EC->Object.empty();
+    for (const Taint &T : EC->Args)
+      AnyData |= !T.empty();
+    if (!AnyData && !Used)
+      continue;
+    Out.ExternalCalls.push_back(std::move(Call));
+  }
+}
+
+void Summarizer::inventory() {
+  InventoryFacts &Inventory = Out.Inventory;
+  DeclarationCollector Decls(L, Inventory);
+  Decls.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Inventory.Annotations = Decls.Annotations;
+  Inventory.Functions = Flows->Summaries.size();
+  forEachPurposedUse(Ctx, Flows.get(), [&](const privacy::PurposedUse &U) {
+    std::optional<Site> At = L.at(U.Loc);
+    if (!At)
+      return;
+    FactSite S;
+    static_cast<Site &>(S) = *At;
+    if (U.Function)
+      S.Function = U.Function->getQualifiedNameAsString();
+    Inventory.Uses.push_back({U.Item, U.Purpose, S, P.allows(U.Item, U.Purpose)});
+  });
+  for (const SinkFlow &F : Flows->SinkFlows) {
+    if (F.Site.Kind == SinkKind::Purpose)
+      continue;
+    // A reach the inventory cannot place says nothing (the join sorts by
+    // place).
+    std::optional<Site> At = L.at(F.Site.Loc);
+    if (!At)
+      continue;
+    FactSite S;
+    static_cast<Site &>(S) = *At;
+    for (const std::string &Item : F.Data.items())
+      Inventory.Sinks.push_back({flowKindOf(F.Site.Kind), F.Site.Target,
+                                 F.Site.Country, Item, F.Site.Via, S});
+  }
+}
+
+} // namespace
+
+TuSummary summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
+                                   const ApiCatalog *Catalog,
+                                   const std::string &ProjectRoot,
+                                   std::vector<std::string> *LimitNotes) {
+  Summarizer S(Ctx, P, Catalog, ProjectRoot);
+  if (LimitNotes)
+    *LimitNotes = S.limitNotes();
+  return S.run();
+}
+
+} // namespace privacy::summary

@@ -1,0 +1,612 @@
+//===- SummaryJson.cpp - per-TU summaries as JSON -------------------------===//
+#include "privacy/summary/SummaryJson.h"
+
+#include "JsonValidation.h"
+
+#include <map>
+
+namespace privacy::summary {
+
+using nlohmann::json;
+
+namespace {
+
+// Every key of the format (docs/scan.md, "Per-TU summaries"), once.
+namespace key {
+constexpr const char *Format = "format";
+constexpr const char *File = "file";
+constexpr const char *Line = "line";
+constexpr const char *Column = "column";
+constexpr const char *Message = "message";
+constexpr const char *Function = "function";
+constexpr const char *Symbol = "symbol";
+constexpr const char *Check = "check";
+constexpr const char *FunctionUsr = "function_usr";
+constexpr const char *NeedsConsents = "needs_consents";
+constexpr const char *Notes = "notes";
+constexpr const char *Label = "label";
+constexpr const char *Trace = "trace";
+constexpr const char *Kind = "kind";
+constexpr const char *Target = "target";
+constexpr const char *Country = "country";
+constexpr const char *Via = "via";
+constexpr const char *Catalog = "catalog";
+constexpr const char *Site = "site";
+constexpr const char *DeclaredAt = "declared_at";
+constexpr const char *Labels = "labels";
+constexpr const char *Callee = "callee";
+constexpr const char *CalleeName = "callee_name";
+constexpr const char *Consents = "consents";
+constexpr const char *Item = "item";
+constexpr const char *What = "what";
+constexpr const char *Marker = "marker";
+constexpr const char *In = "in";
+constexpr const char *InName = "in_name";
+constexpr const char *Args = "args";
+constexpr const char *ArgFields = "arg_fields";
+constexpr const char *Usr = "usr";
+constexpr const char *Name = "name";
+constexpr const char *ShortName = "short_name";
+constexpr const char *Calls = "calls";
+constexpr const char *Reads = "reads";
+constexpr const char *Flows = "flows";
+constexpr const char *DeclaredSink = "declared_sink";
+constexpr const char *Overrides = "overrides";
+constexpr const char *OwnPurposes = "own_purposes";
+constexpr const char *PurposeSite = "purpose_site";
+constexpr const char *Returns = "returns";
+constexpr const char *IndirectCalls = "indirect_calls";
+constexpr const char *Caller = "caller";
+constexpr const char *Object = "object";
+constexpr const char *Internal = "internal";
+constexpr const char *ReturnsAs = "returns_as";
+constexpr const char *Slot = "slot";
+constexpr const char *Targets = "targets";
+constexpr const char *Findings = "findings";
+constexpr const char *Functions = "functions";
+constexpr const char *ExternalCalls = "external_calls";
+constexpr const char *FunctionSlots = "function_slots";
+constexpr const char *DeclaredSinks = "declared_sinks";
+constexpr const char *Inventory = "inventory";
+constexpr const char *Declarations = "declarations";
+constexpr const char *PurposeDeclarations = "purpose_declarations";
+constexpr const char *Erase = "erase";
+constexpr const char *ConsentChecks = "consent_checks";
+constexpr const char *TransferDeclarations = "transfer_declarations";
+constexpr const char *StoreDeclarations = "store_declarations";
+constexpr const char *Uses = "uses";
+constexpr const char *Sinks = "sinks";
+constexpr const char *Annotations = "annotations";
+constexpr const char *Purpose = "purpose";
+constexpr const char *Allowed = "allowed";
+constexpr const char *Store = "store";
+constexpr const char *Consent = "consent";
+constexpr const char *Recipient = "recipient";
+} // namespace key
+
+//===--- writing ----------------------------------------------------------===//
+
+json siteFields(const Site &S) {
+  return {{key::File, S.File}, {key::Line, S.Line}, {key::Column, S.Column}};
+}
+
+json toJson(const LabelledPath &L) {
+  json Trace = json::array();
+  for (const Note &N : L.Trace)
+    Trace.push_back(summary::toJson(N));
+  return {{key::Label, L.Label.str()}, {key::Trace, std::move(Trace)}};
+}
+
+json toJson(const Labels &Ls) {
+  json Out = json::array();
+  for (const LabelledPath &L : Ls)
+    Out.push_back(toJson(L));
+  return Out;
+}
+
+json toJson(const std::vector<Labels> &Args) {
+  json Out = json::array();
+  for (const Labels &A : Args)
+    Out.push_back(toJson(A));
+  return Out;
+}
+
+json toJson(const std::vector<FieldLabels> &ArgFields) {
+  json Out = json::array();
+  for (const FieldLabels &Fields : ArgFields) {
+    json J = json::object();
+    for (const auto &[Name, Ls] : Fields)
+      J[Name] = toJson(Ls);
+    Out.push_back(std::move(J));
+  }
+  return Out;
+}
+
+json toJson(const Flow &F) {
+  json J = {{key::Kind, flowKindName(F.Kind)},
+            {key::Target, F.Kind == FlowKind::Purpose ? joinPurposes(F.Purposes)
+                                                       : F.Target},
+            {key::Via, F.Via},
+            {key::Site, summary::toJson(F.At)},
+            {key::Labels, toJson(F.Data)}};
+  if (F.Kind != FlowKind::Slot) {
+    J[key::Country] = F.Country;
+    J[key::Catalog] = F.Catalog;
+    J[key::DeclaredAt] = summary::toJson(F.DeclaredAt);
+  }
+  return J;
+}
+
+json toJson(const std::vector<Flow> &Flows) {
+  json Out = json::array();
+  for (const Flow &F : Flows)
+    Out.push_back(toJson(F));
+  return Out;
+}
+
+json toJson(const Function &F) {
+  json J = {{key::Usr, F.Usr},
+            {key::Name, F.Name},
+            {key::ShortName, F.ShortName},
+            {key::DeclaredSink, F.DeclaredSink},
+            {key::Calls, json::array()},
+            {key::Reads, json::array()},
+            {key::Flows, toJson(F.Flows)}};
+  if (F.Analysed)
+    J[key::Site] = summary::toJson(F.At);
+  if (!F.Overrides.empty())
+    J[key::Overrides] = F.Overrides;
+  if (F.Own) {
+    J[key::OwnPurposes] = F.Own->Purposes;
+    J[key::PurposeSite] = summary::toJson(F.Own->DeclaredAt);
+  }
+  for (const Call &C : F.Calls)
+    J[key::Calls].push_back({{key::Callee, C.Callee},
+                             {key::CalleeName, C.CalleeName},
+                             {key::Site, summary::toJson(C.At)},
+                             {key::Consents, C.Consents}});
+  for (const Read &R : F.Reads)
+    J[key::Reads].push_back({{key::Item, R.Item},
+                             {key::Consents, R.Consents},
+                             {key::Site, summary::toJson(R.At)},
+                             {key::What, R.What},
+                             {key::Marker, summary::toJson(R.Marker)}});
+  if (!F.Returns.empty())
+    J[key::Returns] = toJson(F.Returns);
+  for (const IndirectCall &IC : F.IndirectCalls)
+    J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
+                                     {key::In, IC.In},
+                                     {key::InName, IC.InName},
+                                     {key::Site, summary::toJson(IC.At)},
+                                     {key::Consents, IC.Consents},
+                                     {key::Args, toJson(IC.Args)},
+                                     {key::ArgFields, toJson(IC.ArgFields)}});
+  return J;
+}
+
+json toJson(const ExternalCall &C) {
+  json J = {{key::Caller, C.Caller},
+            {key::Callee, C.Callee},
+            {key::CalleeName, C.CalleeName},
+            {key::Site, summary::toJson(C.At)},
+            {key::Args, toJson(C.Args)},
+            {key::ArgFields, toJson(C.ArgFields)},
+            {key::Object, toJson(C.Object)},
+            {key::Internal, C.Internal}};
+  if (C.ReturnsAs)
+    J[key::ReturnsAs] = C.ReturnsAs->str();
+  return J;
+}
+
+/// {"<Key>": Id, "site": ...}: the shape of most inventory facts.
+json fact(const char *Key, const std::string &Id, const FactSite &At) {
+  return {{Key, Id}, {key::Site, summary::toJson(At)}};
+}
+
+json toJson(const InventoryFacts &I) {
+  json J;
+  auto List = [&](const char *Name) -> json & {
+    return J[Name] = json::array();
+  };
+  json &Declarations = List(key::Declarations);
+  for (const ItemDeclaration &D : I.Declarations)
+    Declarations.push_back(fact(key::Item, D.Item, D.At));
+  json &Purposes = List(key::PurposeDeclarations);
+  for (const PurposeDeclaration &D : I.PurposeDeclarations)
+    Purposes.push_back(fact(key::Purpose, D.Purpose, D.At));
+  json &Erase = List(key::Erase);
+  for (const EraseDeclaration &D : I.Erase)
+    Erase.push_back(fact(key::Store, D.Store, D.At));
+  json &Checks = List(key::ConsentChecks);
+  for (const ConsentCheck &D : I.ConsentChecks)
+    Checks.push_back(fact(key::Consent, D.Consent, D.At));
+  json &Transfers = List(key::TransferDeclarations);
+  for (const TransferDeclaration &D : I.TransferDeclarations)
+    Transfers.push_back(fact(key::Recipient, D.Recipient, D.At));
+  json &Stores = List(key::StoreDeclarations);
+  for (const StoreDeclaration &D : I.StoreDeclarations)
+    Stores.push_back(fact(key::Store, D.Store, D.At));
+  json &Uses = List(key::Uses);
+  for (const PurposedUse &U : I.Uses)
+    Uses.push_back({{key::Item, U.Item},
+                    {key::Purpose, U.Purpose},
+                    {key::Site, summary::toJson(U.At)},
+                    {key::Allowed, U.Allowed}});
+  json &Sinks = List(key::Sinks);
+  for (const SinkReach &S : I.Sinks)
+    Sinks.push_back({{key::Kind, flowKindName(S.Kind)},
+                     {key::Target, S.Target},
+                     {key::Country, S.Country},
+                     {key::Item, S.Item},
+                     {key::Via, S.Via},
+                     {key::Site, summary::toJson(S.At)}});
+  J[key::Annotations] = I.Annotations;
+  J[key::Functions] = I.Functions;
+  return J;
+}
+
+template <typename T> json listJson(const std::vector<T> &Items) {
+  json Out = json::array();
+  for (const T &Item : Items)
+    Out.push_back(toJson(Item));
+  return Out;
+}
+
+//===--- reading ----------------------------------------------------------===//
+
+/// Builds the model from a document the schema accepted; what the schema
+/// cannot say (the grammar of labels) is reported at its place.
+class ModelReader {
+public:
+  explicit ModelReader(JsonReader &Json) : Json(Json) {}
+
+  TuSummary summary(const json &J) {
+    TuSummary S;
+    S.File = string(J, key::File);
+    for (Each E : each(J, key::Findings, ""))
+      S.Findings.push_back(finding(E.Value));
+    for (Each E : each(J, key::Functions, ""))
+      S.Functions.push_back(function(E.Value, E.Pointer));
+    for (Each E : each(J, key::ExternalCalls, ""))
+      S.ExternalCalls.push_back(externalCall(E.Value, E.Pointer));
+    for (Each E : each(J, key::FunctionSlots, ""))
+      S.FunctionSlots.push_back(
+          {string(E.Value, key::Slot), strings(E.Value, key::Targets)});
+    for (Each E : each(J, key::DeclaredSinks, "")) {
+      DeclaredSinkFunction D{string(E.Value, key::Usr),
+                             string(E.Value, key::Name),
+                             {}};
+      for (Each F : each(E.Value, key::Flows, E.Pointer))
+        D.Flows.push_back(flow(F.Value, F.Pointer));
+      S.DeclaredSinks.push_back(std::move(D));
+    }
+    if (auto It = J.find(key::Inventory); It != J.end())
+      S.Inventory = inventory(*It, std::string("/") + key::Inventory);
+    return S;
+  }
+
+private:
+  struct Each {
+    const json &Value;
+    std::string Pointer;
+  };
+  /// The elements of the array \p J[Key] (none when absent), with their
+  /// JSON pointers under \p Pointer.
+  std::vector<Each> each(const json &J, const char *Key,
+                         const std::string &Pointer) const {
+    std::vector<Each> Out;
+    auto It = J.find(Key);
+    if (It == J.end())
+      return Out;
+    std::string Base = Pointer + "/" + Key + "/";
+    for (size_t I = 0; I < It->size(); ++I)
+      Out.push_back({(*It)[I], Base + std::to_string(I)});
+    return Out;
+  }
+  static std::string string(const json &J, const char *Key) {
+    auto It = J.find(Key);
+    return It == J.end() ? "" : It->get<std::string>();
+  }
+  static std::vector<std::string> strings(const json &J, const char *Key) {
+    auto It = J.find(Key);
+    return It == J.end() ? std::vector<std::string>{}
+                         : It->get<std::vector<std::string>>();
+  }
+  static bool boolean(const json &J, const char *Key) {
+    auto It = J.find(Key);
+    return It != J.end() && It->get<bool>();
+  }
+  static Site plainSite(const json &J) {
+    return {J.at(key::File).get<std::string>(), J.at(key::Line).get<unsigned>(),
+            J.at(key::Column).get<unsigned>()};
+  }
+  static std::optional<Site> site(const json &J, const char *Key) {
+    auto It = J.find(Key);
+    if (It == J.end() || It->is_null())
+      return std::nullopt;
+    return plainSite(*It);
+  }
+  static FactSite factSite(const json &J) {
+    FactSite S;
+    static_cast<Site &>(S) = plainSite(J);
+    if (auto It = J.find(key::Function); It != J.end())
+      S.Function = It->get<std::string>();
+    if (auto It = J.find(key::Symbol); It != J.end())
+      S.Symbol = It->get<std::string>();
+    return S;
+  }
+  static Note note(const json &J) {
+    return {plainSite(J), J.at(key::Message).get<std::string>()};
+  }
+  static std::vector<Note> notes(const json &J, const char *Key) {
+    std::vector<Note> Out;
+    if (auto It = J.find(Key); It != J.end())
+      for (const json &N : *It)
+        Out.push_back(note(N));
+    return Out;
+  }
+
+  taint::Label label(const json &J, const std::string &Pointer) {
+    std::string Text = J.get<std::string>();
+    if (std::optional<taint::Label> L = taint::Label::parse(Text))
+      return *L;
+    Json.error(Pointer, "'" + Text + "' is not a label (docs/scan.md, "
+                                     "\"Per-TU summaries\")");
+    return taint::Label();
+  }
+  Labels labels(const json &J, const std::string &Pointer) {
+    Labels Out;
+    for (size_t I = 0; I < J.size(); ++I) {
+      std::string At = Pointer + "/" + std::to_string(I);
+      Out.push_back({label(J[I].at(key::Label), At + "/" + key::Label),
+                     notes(J[I], key::Trace)});
+    }
+    return Out;
+  }
+  Labels labels(const json &J, const char *Key, const std::string &Pointer) {
+    auto It = J.find(Key);
+    return It == J.end() ? Labels{} : labels(*It, Pointer + "/" + Key);
+  }
+  std::vector<Labels> args(const json &J, const std::string &Pointer) {
+    std::vector<Labels> Out;
+    for (Each A : each(J, key::Args, Pointer))
+      Out.push_back(labels(A.Value, A.Pointer));
+    return Out;
+  }
+  std::vector<FieldLabels> argFields(const json &J, const std::string &Pointer) {
+    std::vector<FieldLabels> Out;
+    for (Each A : each(J, key::ArgFields, Pointer)) {
+      FieldLabels Fields;
+      for (auto It = A.Value.begin(); It != A.Value.end(); ++It)
+        Fields[It.key()] = labels(It.value(), A.Pointer + "/" + It.key());
+      Out.push_back(std::move(Fields));
+    }
+    return Out;
+  }
+
+  Finding finding(const json &J) {
+    Finding F;
+    if (J.contains(key::File))
+      F.At = plainSite(J);
+    F.Check = string(J, key::Check);
+    F.Message = string(J, key::Message);
+    if (auto It = J.find(key::FunctionUsr); It != J.end())
+      F.FunctionUsr = It->get<std::string>();
+    F.NeedsConsents = strings(J, key::NeedsConsents);
+    F.Notes = notes(J, key::Notes);
+    return F;
+  }
+
+  Flow flow(const json &J, const std::string &Pointer) {
+    Flow F;
+    F.Kind = *flowKindNamed(J.at(key::Kind).get<std::string>());
+    if (F.Kind == FlowKind::Purpose)
+      F.Purposes = splitPurposes(string(J, key::Target));
+    else
+      F.Target = string(J, key::Target);
+    F.Via = string(J, key::Via);
+    F.Country = string(J, key::Country);
+    F.Catalog = string(J, key::Catalog);
+    F.DeclaredAt = site(J, key::DeclaredAt);
+    F.At = site(J, key::Site);
+    F.Data = labels(J, key::Labels, Pointer);
+    return F;
+  }
+
+  Function function(const json &J, const std::string &Pointer) {
+    Function F;
+    F.Usr = string(J, key::Usr);
+    F.Name = string(J, key::Name);
+    F.ShortName = string(J, key::ShortName);
+    F.Analysed = J.contains(key::Site);
+    F.At = site(J, key::Site);
+    F.DeclaredSink = boolean(J, key::DeclaredSink);
+    F.Overrides = strings(J, key::Overrides);
+    if (J.contains(key::OwnPurposes))
+      F.Own = OwnPurposes{strings(J, key::OwnPurposes),
+                          site(J, key::PurposeSite)};
+    for (Each C : each(J, key::Calls, Pointer))
+      F.Calls.push_back({string(C.Value, key::Callee),
+                         string(C.Value, key::CalleeName),
+                         site(C.Value, key::Site),
+                         strings(C.Value, key::Consents)});
+    for (Each R : each(J, key::Reads, Pointer))
+      F.Reads.push_back({string(R.Value, key::Item),
+                         strings(R.Value, key::Consents),
+                         site(R.Value, key::Site), string(R.Value, key::What),
+                         note(R.Value.at(key::Marker))});
+    for (Each Fl : each(J, key::Flows, Pointer))
+      F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
+    F.Returns = labels(J, key::Returns, Pointer);
+    for (Each IC : each(J, key::IndirectCalls, Pointer)) {
+      IndirectCall Call;
+      Call.Callee = label(IC.Value.at(key::Callee), IC.Pointer + "/" + key::Callee);
+      Call.In = string(IC.Value, key::In);
+      Call.InName = string(IC.Value, key::InName);
+      Call.At = site(IC.Value, key::Site);
+      Call.Consents = strings(IC.Value, key::Consents);
+      Call.Args = args(IC.Value, IC.Pointer);
+      Call.ArgFields = argFields(IC.Value, IC.Pointer);
+      F.IndirectCalls.push_back(std::move(Call));
+    }
+    return F;
+  }
+
+  ExternalCall externalCall(const json &J, const std::string &Pointer) {
+    ExternalCall C;
+    C.Caller = string(J, key::Caller);
+    C.Callee = string(J, key::Callee);
+    C.CalleeName = string(J, key::CalleeName);
+    C.At = site(J, key::Site);
+    C.Args = args(J, Pointer);
+    C.ArgFields = argFields(J, Pointer);
+    C.Object = labels(J, key::Object, Pointer);
+    C.Internal = boolean(J, key::Internal);
+    if (auto It = J.find(key::ReturnsAs); It != J.end())
+      C.ReturnsAs = label(*It, Pointer + "/" + key::ReturnsAs);
+    return C;
+  }
+
+  InventoryFacts inventory(const json &J, const std::string &Pointer) {
+    InventoryFacts I;
+    auto Facts = [&](const char *List, const char *Id, auto &Into) {
+      for (Each E : each(J, List, Pointer))
+        Into.push_back({string(E.Value, Id), factSite(E.Value.at(key::Site))});
+    };
+    Facts(key::Declarations, key::Item, I.Declarations);
+    Facts(key::PurposeDeclarations, key::Purpose, I.PurposeDeclarations);
+    Facts(key::Erase, key::Store, I.Erase);
+    Facts(key::ConsentChecks, key::Consent, I.ConsentChecks);
+    Facts(key::TransferDeclarations, key::Recipient, I.TransferDeclarations);
+    Facts(key::StoreDeclarations, key::Store, I.StoreDeclarations);
+    for (Each E : each(J, key::Uses, Pointer))
+      I.Uses.push_back({string(E.Value, key::Item),
+                        string(E.Value, key::Purpose),
+                        factSite(E.Value.at(key::Site)),
+                        boolean(E.Value, key::Allowed)});
+    for (Each E : each(J, key::Sinks, Pointer))
+      I.Sinks.push_back({*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
+                         string(E.Value, key::Target),
+                         string(E.Value, key::Country),
+                         string(E.Value, key::Item), string(E.Value, key::Via),
+                         factSite(E.Value.at(key::Site))});
+    if (auto It = J.find(key::Annotations); It != J.end())
+      I.Annotations = It->get<unsigned long long>();
+    if (auto It = J.find(key::Functions); It != J.end())
+      I.Functions = It->get<unsigned long long>();
+    return I;
+  }
+
+  JsonReader &Json;
+};
+
+/// Wording for the keys of this schema; "" leaves the generic wording.
+std::string describeSummaryError(const SchemaError &E) {
+  if (E.Kind == SchemaErrorKind::NotConst && E.Key == key::Format)
+    return std::string("not a summary of format '") + FormatVersion + "'" +
+           E.found();
+  // The type the schema expects, in words.
+  const json *Node = E.Schema && !E.Pointer.empty()
+                         ? schemaNodeAt(*E.Schema, E.Pointer)
+                         : nullptr;
+  if (E.Kind == SchemaErrorKind::WrongType && Node && Node->contains("type") &&
+      Node->at("type").is_string()) {
+    static const std::map<std::string, std::string> Types = {
+        {"string", "a string"},    {"boolean", "true or false"},
+        {"integer", "an integer"}, {"array", "a list"},
+        {"object", "an object"}};
+    auto It = Types.find(Node->at("type").get<std::string>());
+    if (It != Types.end())
+      return "expected " + It->second + E.found();
+  }
+  return "";
+}
+
+// rules/schema/tu-summary.schema.json, embedded at build time; parsed on
+// first use.
+const JsonSchema &summarySchema() {
+  static const JsonSchema Schema(
+#include "tu-summary.schema.inc"
+      , "summary", describeSummaryError);
+  return Schema;
+}
+
+} // namespace
+
+json toJson(const std::optional<Site> &S) {
+  return S ? siteFields(*S) : json(nullptr);
+}
+
+json toJson(const FactSite &S) {
+  json J = siteFields(S);
+  if (S.Function)
+    J[key::Function] = *S.Function;
+  if (S.Symbol)
+    J[key::Symbol] = *S.Symbol;
+  return J;
+}
+
+json toJson(const Note &N) {
+  json J = siteFields(N.At);
+  J[key::Message] = N.Message;
+  return J;
+}
+
+json toJson(const Finding &F) {
+  json J = F.At ? siteFields(*F.At) : json::object();
+  J[key::Check] = F.Check;
+  J[key::Message] = F.Message;
+  if (F.FunctionUsr) {
+    J[key::FunctionUsr] = *F.FunctionUsr;
+    J[key::NeedsConsents] = F.NeedsConsents;
+  }
+  J[key::Notes] = json::array();
+  for (const Note &N : F.Notes)
+    J[key::Notes].push_back(toJson(N));
+  return J;
+}
+
+json toJson(const TuSummary &S) {
+  json J;
+  J[key::Format] = FormatVersion;
+  J[key::File] = S.File;
+  J[key::Findings] = listJson(S.Findings);
+  J[key::Functions] = listJson(S.Functions);
+  J[key::ExternalCalls] = listJson(S.ExternalCalls);
+  J[key::FunctionSlots] = json::array();
+  for (const FunctionSlot &Slot : S.FunctionSlots)
+    J[key::FunctionSlots].push_back(
+        {{key::Slot, Slot.Slot}, {key::Targets, Slot.Targets}});
+  J[key::DeclaredSinks] = json::array();
+  for (const DeclaredSinkFunction &D : S.DeclaredSinks)
+    J[key::DeclaredSinks].push_back({{key::Usr, D.Usr},
+                                     {key::Name, D.Name},
+                                     {key::Flows, toJson(D.Flows)}});
+  J[key::Inventory] = toJson(S.Inventory);
+  return J;
+}
+
+SummaryReadResult parseSummary(const std::string &Text, const std::string &Path) {
+  SummaryReadResult Result;
+  JsonReader Json(Text, Path);
+  if (Json.parse() && Json.validate(summarySchema())) {
+    TuSummary S = ModelReader(Json).summary(Json.document());
+    if (!Json.hasErrors())
+      Result.Summary = std::move(S);
+  }
+  Result.Diagnostics = Json.takeDiagnostics();
+  return Result;
+}
+
+SummaryReadResult readSummaryFile(const std::string &Path) {
+  std::string Text;
+  if (std::optional<PolicyDiagnostic> Problem =
+          readJsonFile(Path, "summary", Text)) {
+    SummaryReadResult R;
+    R.Diagnostics.push_back(std::move(*Problem));
+    return R;
+  }
+  return parseSummary(Text, Path);
+}
+
+} // namespace privacy::summary

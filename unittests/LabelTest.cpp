@@ -1,0 +1,126 @@
+//===- LabelTest.cpp - labels read from and written to their string -------===//
+#include "privacy/Label.h"
+#include "privacy/Taint.h"
+
+#include "gtest/gtest.h"
+
+using namespace privacy;
+using namespace privacy::taint;
+
+namespace {
+
+Label roundTrip(const std::string &Text) {
+  std::optional<Label> L = Label::parse(Text);
+  EXPECT_TRUE(L.has_value()) << Text;
+  if (!L)
+    return Label(ItemLabel{""});
+  EXPECT_EQ(L->str(), Text);
+  return *L;
+}
+
+TEST(LabelTest, Item) {
+  Label L = roundTrip("phone_mobile");
+  ASSERT_TRUE(L.as<ItemLabel>());
+  EXPECT_EQ(L.as<ItemLabel>()->Item, "phone_mobile");
+  EXPECT_TRUE(L.isItem());
+  EXPECT_FALSE(L.isPlaceholder());
+  EXPECT_EQ(L.fields(), nullptr);
+}
+
+TEST(LabelTest, Parameter) {
+  Label L = roundTrip("$p12.address.city");
+  const auto *P = L.as<ParamPlaceholder>();
+  ASSERT_TRUE(P);
+  EXPECT_EQ(P->Index, 12u);
+  EXPECT_EQ(P->Fields, (FieldPath{"address", "city"}));
+  EXPECT_TRUE(L.isPlaceholder());
+  EXPECT_EQ(L.withoutFields().str(), "$p12");
+  EXPECT_EQ(roundTrip("$p0").as<ParamPlaceholder>()->Index, 0u);
+  EXPECT_EQ(paramLabel(3), "$p3");
+}
+
+TEST(LabelTest, This) {
+  Label L = roundTrip("$this.email");
+  ASSERT_TRUE(L.as<ThisPlaceholder>());
+  EXPECT_EQ(L.as<ThisPlaceholder>()->Fields, FieldPath{"email"});
+  EXPECT_TRUE(roundTrip("$this").as<ThisPlaceholder>()->Fields.empty());
+  EXPECT_EQ(thisLabel(), "$this");
+}
+
+TEST(LabelTest, Capture) {
+  Label L = roundTrip("$cuser@0x55d0c0ffee.name");
+  const auto *C = L.as<CapturePlaceholder>();
+  ASSERT_TRUE(C);
+  EXPECT_EQ(C->Name, "user");
+  EXPECT_EQ(C->Id, "0x55d0c0ffee");
+  EXPECT_EQ(C->Fields, FieldPath{"name"});
+}
+
+TEST(LabelTest, ReturnInOneFileAndInTheProgram) {
+  Label Local = roundTrip("$r7");
+  ASSERT_TRUE(Local.as<ReturnPlaceholder>());
+  EXPECT_FALSE(Local.as<ReturnPlaceholder>()->File);
+  EXPECT_EQ(Local.as<ReturnPlaceholder>()->Call, 7u);
+
+  // The file may hold dots and colons; the number follows the last colon.
+  Label Global = roundTrip("$r:src/a:b.cpp:42.address.zip");
+  const auto *R = Global.as<ReturnPlaceholder>();
+  ASSERT_TRUE(R);
+  EXPECT_EQ(R->File, std::optional<std::string>("src/a:b.cpp"));
+  EXPECT_EQ(R->Call, 42u);
+  EXPECT_EQ(R->Fields, (FieldPath{"address", "zip"}));
+  EXPECT_EQ(Global.withoutFields().str(), "$r:src/a:b.cpp:42");
+
+  // What the summary writer does: the file makes a local one global.
+  Label Made = Local;
+  Made.as<ReturnPlaceholder>()->File = "app.cpp";
+  EXPECT_EQ(Made.str(), "$r:app.cpp:7");
+  EXPECT_EQ(roundTrip("$r::3").as<ReturnPlaceholder>()->File,
+            std::optional<std::string>(""));
+}
+
+TEST(LabelTest, Markers) {
+  Label Fn = roundTrip("#fn:c:app.cpp@F@send#*1C#");
+  ASSERT_TRUE(Fn.isMarker(MarkerKind::Function));
+  EXPECT_EQ(Fn.as<MarkerLabel>()->Text, "c:app.cpp@F@send#*1C#");
+  EXPECT_EQ(Fn.fields(), nullptr);
+  EXPECT_TRUE(roundTrip("#slot:handler@0x1234").isMarker(MarkerKind::Slot));
+  EXPECT_TRUE(roundTrip("#fd:socket").isMarker(MarkerKind::FileDescriptor));
+  EXPECT_FALSE(Fn.isPlaceholder());
+  EXPECT_FALSE(Fn.isItem());
+}
+
+TEST(LabelTest, MalformedStringsAreRejected) {
+  for (const char *Bad :
+       {"", "$", "$p", "$px", "$p01", "$p-1", "$p1.", "$p1..a", "$p1a",
+        "$this.", "$thisx", "$t", "$x0", "$c", "$cname", "$c@0x1", "$cname@",
+        "$r", "$rx", "$r:", "$r:3", "$r:file:", "$r:file:x", "$r3.", "#",
+        "#fn:", "#fn", "#other:x", "#slot:"})
+    EXPECT_FALSE(Label::parse(Bad).has_value()) << Bad;
+}
+
+TEST(LabelTest, KindFromTheFirstCharacters) {
+  EXPECT_EQ(labelKind("email"), LabelKind::Item);
+  EXPECT_EQ(labelKind("$p0.x"), LabelKind::Param);
+  EXPECT_EQ(labelKind("$this"), LabelKind::This);
+  EXPECT_EQ(labelKind("$cx@1"), LabelKind::Capture);
+  EXPECT_EQ(labelKind("$r:f:1"), LabelKind::Return);
+  EXPECT_EQ(labelKind("#fd:socket"), LabelKind::Marker);
+  EXPECT_EQ(labelKind("$q"), LabelKind::Malformed);
+  EXPECT_TRUE(isPlaceholder("$p0"));
+  EXPECT_TRUE(isReturnPlaceholder("$r3"));
+  EXPECT_FALSE(isReturnPlaceholder("$p3"));
+  EXPECT_TRUE(isMarker("#fn:x"));
+  EXPECT_FALSE(isPlaceholder("email"));
+}
+
+TEST(LabelTest, TaintFoldsDeepFieldPaths) {
+  Taint T;
+  EXPECT_TRUE(T.add("$p0.a.b.c", nullptr));
+  ASSERT_EQ(T.size(), 1u);
+  EXPECT_EQ(T.labels().begin()->first, "$p0.a.b");
+  EXPECT_TRUE(T.add("$r:x.cpp:1.a.b.c", nullptr));
+  EXPECT_TRUE(T.has("$r:x.cpp:1.a.b"));
+}
+
+} // namespace

@@ -1,0 +1,230 @@
+//===- SummaryModelTest.cpp - per-TU summaries to JSON and back -----------===//
+#include "privacy/summary/SummaryJson.h"
+
+#include "gtest/gtest.h"
+
+using namespace privacy;
+using namespace privacy::summary;
+
+namespace {
+
+taint::Label label(const char *Text) { return *taint::Label::parse(Text); }
+
+Site site(unsigned Line) { return {"src/app.cpp", Line, 3}; }
+
+FactSite factSite(unsigned Line) {
+  FactSite S;
+  static_cast<Site &>(S) = site(Line);
+  return S;
+}
+
+Labels labels(const char *Text) {
+  return {{label(Text), {{site(1), "read here"}, {site(2), "passed here"}}}};
+}
+
+/// A summary with something in every part the format has.
+TuSummary everything() {
+  TuSummary S;
+  S.File = "src/app.cpp";
+
+  Finding Plain;
+  Plain.At = site(4);
+  Plain.Check = "privacy-log-leak";
+  Plain.Message = "logging 'email'";
+  Plain.Notes = {{site(3), "read here"}};
+  Finding Consent = Plain;
+  Consent.Check = "privacy-missing-consent";
+  Consent.FunctionUsr = "c:@F@send#";
+  Consent.NeedsConsents = {"marketing"};
+  S.Findings = {Plain, Consent};
+
+  Function F;
+  F.Usr = "c:@F@send#";
+  F.Name = "app::send";
+  F.ShortName = "send";
+  F.Analysed = true;
+  F.At = site(10);
+  F.DeclaredSink = true;
+  F.Overrides = {"c:@S@Base@F@send#"};
+  F.Own = OwnPurposes{{"billing", "support"}, site(9)};
+  F.Calls = {{"c:@F@helper#", "helper", site(11), {"marketing"}}};
+  F.Reads = {{"email", {}, site(12), "using personal data 'email' from x",
+              {site(1), "'email' is marked as personal data here"}}};
+  Flow Transfer;
+  Transfer.Kind = FlowKind::Transfer;
+  Transfer.Target = "freshworks";
+  Transfer.Country = "US";
+  Transfer.Via = "post";
+  Transfer.Catalog = "curl";
+  Transfer.At = site(13);
+  Transfer.Data = labels("$p0.email");
+  Flow Purpose;
+  Purpose.Kind = FlowKind::Purpose;
+  Purpose.Purposes = {"billing", "marketing"};
+  Purpose.Via = "charge";
+  Purpose.DeclaredAt = site(2);
+  Purpose.Data = labels("$this.name");
+  Flow Slot;
+  Slot.Kind = FlowKind::Slot;
+  Slot.Target = "c:@handler";
+  Slot.Via = "handler";
+  Slot.At = site(10);
+  Slot.Data = labels("#fn:c:@F@onEvent#");
+  F.Flows = {Transfer, Purpose, Slot};
+  F.Returns = labels("$r:src/app.cpp:2.address");
+  IndirectCall IC;
+  IC.Callee = label("#slot:c:@handler");
+  IC.In = F.Usr;
+  IC.InName = "send";
+  IC.At = site(14);
+  IC.Consents = {"marketing"};
+  IC.Args = {labels("$cuser@0x1"), {}};
+  IC.ArgFields = {{{"email", labels("email")}}, {}};
+  F.IndirectCalls = {IC};
+  Function Bare;
+  Bare.Usr = "c:@F@bare#";
+  S.Functions = {F, Bare};
+
+  ExternalCall C;
+  C.Caller = F.Usr;
+  C.Callee = "c:@F@remote#";
+  C.CalleeName = "remote";
+  C.At = site(15);
+  C.Args = {labels("phone")};
+  C.ArgFields = {{}};
+  C.Object = labels("$this");
+  C.Internal = true;
+  C.ReturnsAs = label("$r:src/app.cpp:1");
+  ExternalCall NoResult = C;
+  NoResult.ReturnsAs.reset();
+  NoResult.Internal = false;
+  S.ExternalCalls = {C, NoResult};
+
+  S.FunctionSlots = {{"c:@handler", {"c:@F@a#", "c:@F@b#"}}};
+  Flow Declared = Transfer;
+  Declared.At.reset();
+  Declared.Catalog.clear();
+  S.DeclaredSinks = {{"c:@F@onEvent#", "onEvent", {Declared}}};
+
+  InventoryFacts &I = S.Inventory;
+  FactSite Symbol = factSite(20);
+  Symbol.Symbol = "app::Member::email";
+  FactSite InFunction = factSite(21);
+  InFunction.Function = "app::send";
+  I.Declarations = {{"email", Symbol}};
+  I.PurposeDeclarations = {{"billing", Symbol}};
+  I.Erase = {{"members", Symbol}};
+  I.ConsentChecks = {{"marketing", Symbol}};
+  I.TransferDeclarations = {{"freshworks", Symbol}};
+  I.StoreDeclarations = {{"members", Symbol}};
+  I.Uses = {{"email", "billing", InFunction, true}};
+  I.Sinks = {{FlowKind::Store, "members", "", "email", "save", factSite(22)}};
+  I.Annotations = 7;
+  I.Functions = 3;
+  return S;
+}
+
+SummaryReadResult reread(const TuSummary &S) {
+  return parseSummary(toJson(S).dump(1), "app.cpp.json");
+}
+
+std::string messages(const SummaryReadResult &R) {
+  std::string Out;
+  for (const PolicyDiagnostic &D : R.Diagnostics)
+    Out += D.format() + "\n";
+  return Out;
+}
+
+TEST(SummaryModelTest, RoundTripKeepsEverything) {
+  TuSummary Original = everything();
+  SummaryReadResult R = reread(Original);
+  ASSERT_TRUE(R.Summary) << messages(R);
+  EXPECT_TRUE(R.Diagnostics.empty());
+  EXPECT_EQ(toJson(*R.Summary), toJson(Original));
+
+  const TuSummary &S = *R.Summary;
+  ASSERT_EQ(S.Functions.size(), 2u);
+  const Function &F = S.Functions[0];
+  EXPECT_TRUE(F.Analysed);
+  EXPECT_EQ(F.Own->Purposes, (std::vector<std::string>{"billing", "support"}));
+  ASSERT_EQ(F.Flows.size(), 3u);
+  EXPECT_EQ(F.Flows[1].Kind, FlowKind::Purpose);
+  EXPECT_EQ(F.Flows[1].Purposes,
+            (std::vector<std::string>{"billing", "marketing"}));
+  EXPECT_EQ(F.Flows[0].Data[0].Label.as<taint::ParamPlaceholder>()->Fields,
+            taint::FieldPath{"email"});
+  EXPECT_EQ(F.Flows[0].Data[0].Trace[1].Message, "passed here");
+  EXPECT_TRUE(F.IndirectCalls[0].Callee.isMarker(taint::MarkerKind::Slot));
+  EXPECT_EQ(F.IndirectCalls[0].ArgFields[0].at("email")[0].Label.str(), "email");
+  EXPECT_FALSE(S.Functions[1].Analysed);
+  EXPECT_FALSE(S.Functions[1].Own);
+
+  ASSERT_EQ(S.ExternalCalls.size(), 2u);
+  EXPECT_TRUE(S.ExternalCalls[0].Internal);
+  EXPECT_EQ(S.ExternalCalls[0].ReturnsAs->as<taint::ReturnPlaceholder>()->File,
+            std::optional<std::string>("src/app.cpp"));
+  EXPECT_FALSE(S.ExternalCalls[1].ReturnsAs);
+  EXPECT_FALSE(S.DeclaredSinks[0].Flows[0].At);
+  EXPECT_EQ(S.Findings[1].FunctionUsr, std::optional<std::string>("c:@F@send#"));
+  EXPECT_FALSE(S.Findings[0].FunctionUsr);
+  EXPECT_EQ(S.Inventory.Declarations[0].At.Symbol,
+            std::optional<std::string>("app::Member::email"));
+  EXPECT_EQ(S.Inventory.Uses[0].At.Function,
+            std::optional<std::string>("app::send"));
+  EXPECT_EQ(S.Inventory.Sinks[0].Kind, FlowKind::Store);
+  EXPECT_EQ(S.Inventory.Annotations, 7u);
+}
+
+TEST(SummaryModelTest, TheKeysOfEachKindOfFlow) {
+  nlohmann::json J = toJson(everything());
+  const nlohmann::json &Flows = J["functions"][0]["flows"];
+  EXPECT_EQ(Flows[1]["target"], "billing,marketing");
+  // A slot flow says where a function value goes, nothing about sinks.
+  EXPECT_FALSE(Flows[2].contains("country"));
+  EXPECT_FALSE(Flows[2].contains("declared_at"));
+  EXPECT_TRUE(Flows[0].contains("catalog"));
+  EXPECT_TRUE(J["declared_sinks"][0]["flows"][0]["site"].is_null());
+  // Absent rather than empty or false.
+  EXPECT_FALSE(J["functions"][1].contains("site"));
+  EXPECT_FALSE(J["functions"][1].contains("returns"));
+  EXPECT_FALSE(J["functions"][1].contains("overrides"));
+  EXPECT_FALSE(J["external_calls"][1].contains("returns_as"));
+}
+
+TEST(SummaryModelTest, OnlyTheFormatIsRequired) {
+  SummaryReadResult R =
+      parseSummary("{\"format\": \"privacy-tidy/tu-summary/1\"}", "s.json");
+  ASSERT_TRUE(R.Summary) << messages(R);
+  EXPECT_TRUE(R.Summary->Functions.empty());
+  EXPECT_EQ(R.Summary->Inventory.Functions, 0u);
+}
+
+TEST(SummaryModelTest, ProblemsArePositioned) {
+  nlohmann::json J = toJson(everything());
+  J["functions"][0]["flows"][0]["labels"][0]["label"] = "$p0..x";
+  SummaryReadResult BadLabel = parseSummary(J.dump(1), "s.json");
+  EXPECT_FALSE(BadLabel.Summary);
+  ASSERT_EQ(BadLabel.Diagnostics.size(), 1u) << messages(BadLabel);
+  EXPECT_NE(BadLabel.Diagnostics[0].Message.find("'$p0..x' is not a label"),
+            std::string::npos);
+  EXPECT_EQ(BadLabel.Diagnostics[0].Pointer,
+            "/functions/0/flows/0/labels/0/label");
+  EXPECT_GT(BadLabel.Diagnostics[0].Line, 1u);
+
+  SummaryReadResult Other =
+      parseSummary("{\"format\": \"privacy-tidy/tu-summary/0\"}", "s.json");
+  EXPECT_FALSE(Other.Summary);
+  ASSERT_FALSE(Other.Diagnostics.empty());
+  EXPECT_NE(Other.Diagnostics[0].Message.find("not a summary of format"),
+            std::string::npos)
+      << messages(Other);
+
+  J = toJson(everything());
+  J["external_calls"][0].erase("callee");
+  SummaryReadResult Missing = parseSummary(J.dump(1), "s.json");
+  EXPECT_FALSE(Missing.Summary);
+  EXPECT_NE(messages(Missing).find("callee"), std::string::npos)
+      << messages(Missing);
+}
+
+} // namespace
