@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommandLine.h"
 #include "Reports.h"
 
 #include <nlohmann/json.hpp>
@@ -31,14 +32,7 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-const char *const Usage =
-    "usage: privacy-render --format markdown|html|sarif [--lang ko|en] "
-    "INVENTORY.json [-o OUT]\n";
-
-int usageError(const std::string &Message) {
-  std::cerr << "privacy-render: error: " << Message << "\n" << Usage;
-  return 2;
-}
+const char *const Tool = "privacy-render";
 
 int error(const std::string &Message) {
   std::cerr << "privacy-render: error: " << Message << "\n";
@@ -114,54 +108,52 @@ const char *notAnInventory(const json &J) {
   return nullptr;
 }
 
+enum class ReportFormat { Markdown, Html, Sarif };
+enum class ReportLanguage { En, Ko };
+
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string Format, Lang = "en", Input, Output;
-  for (int I = 1; I < argc; ++I) {
-    std::string A = argv[I];
-    auto Value = [&](std::string &Into, const char *Flag) {
-      std::string Prefix = std::string(Flag) + "=";
-      if (A.rfind(Prefix, 0) == 0) {
-        Into = A.substr(Prefix.size());
-        return true;
-      }
-      if (A != Flag)
-        return false;
-      if (I + 1 >= argc) {
-        Into.clear();
-        return true;
-      }
-      Into = argv[++I];
-      return true;
-    };
-    if (A == "-h" || A == "--help") {
-      std::cout << Usage;
-      return 0;
-    }
-    if (Value(Format, "--format")) {
-      if (Format != "markdown" && Format != "html" && Format != "sarif")
-        return usageError(Format.empty() ? "--format needs a value"
-                                         : "unknown format '" + Format +
-                                               "' (markdown, html, sarif)");
-    } else if (Value(Lang, "--lang")) {
-      if (Lang != "ko" && Lang != "en")
-        return usageError("--lang takes ko or en");
-    } else if (Value(Output, "-o") || Value(Output, "--output")) {
-      if (Output.empty())
-        return usageError("-o needs a file");
-    } else if (A.size() > 1 && A[0] == '-') {
-      return usageError("unknown option '" + A + "'");
-    } else if (!Input.empty()) {
-      return usageError("one inventory only (got '" + Input + "' and '" + A + "')");
-    } else {
-      Input = A;
-    }
-  }
-  if (Format.empty())
-    return usageError("--format is required");
-  if (Input.empty())
-    return usageError("no inventory file");
+  namespace cl = llvm::cl;
+  static cl::OptionCategory Category("privacy-render options");
+  static cl::opt<ReportFormat, false, privacy::tools::ChoiceParser<ReportFormat>>
+      FormatOption("format", cl::desc("What to write (required)"),
+                   cl::values(clEnumValN(ReportFormat::Markdown, "markdown",
+                                         "a Markdown report"),
+                              clEnumValN(ReportFormat::Html, "html",
+                                         "an HTML report"),
+                              clEnumValN(ReportFormat::Sarif, "sarif",
+                                         "SARIF 2.1.0")),
+                   cl::cat(Category));
+  static cl::opt<ReportLanguage, false,
+                 privacy::tools::ChoiceParser<ReportLanguage>>
+      LangOption("lang", cl::desc("Language of the report"),
+                 cl::values(clEnumValN(ReportLanguage::En, "en", "English"),
+                            clEnumValN(ReportLanguage::Ko, "ko", "Korean")),
+                 cl::init(ReportLanguage::En), cl::cat(Category));
+  static cl::opt<std::string> InputOption(
+      cl::Positional,
+      cl::desc("<inventory.json, or - for standard input>"),
+      cl::cat(Category));
+  static cl::opt<std::string> OutputOption(
+      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
+                              cl::aliasopt(OutputOption), cl::cat(Category));
+  if (!privacy::tools::parseCommandLine(
+          argc, argv, Tool, Category,
+          "renders an inventory written by privacy-scan --format json again,\n"
+          "in another format or language, without analysing the code\n"))
+    return privacy::tools::UsageExitStatus;
+  // Checked here rather than with cl::Required, whose complaint llvm::cl
+  // prints itself, in another form than the other usage errors.
+  if (FormatOption.getNumOccurrences() == 0)
+    return privacy::tools::usageError(Tool, "--format is required");
+  if (InputOption.empty())
+    return privacy::tools::usageError(Tool, "no inventory file");
+  const ReportFormat Format = FormatOption;
+  const std::string Lang = LangOption == ReportLanguage::Ko ? "ko" : "en";
+  const std::string Input = InputOption, Output = OutputOption;
 
   std::string Text;
   if (Input == "-") {
@@ -195,9 +187,9 @@ int main(int argc, char **argv) {
     return error(Input + ": " + Why);
 
   std::string Out;
-  if (Format == "markdown")
+  if (Format == ReportFormat::Markdown)
     Out = privacy::scan::renderMarkdown(Inventory, Lang);
-  else if (Format == "html")
+  else if (Format == ReportFormat::Html)
     Out = privacy::scan::renderHtml(Inventory, Lang);
   else
     Out = privacy::scan::renderSarif(Inventory).dump(2, ' ', false,

@@ -10,6 +10,7 @@
 // could not be analysed (the rest is analysed and reported first).
 //
 //===----------------------------------------------------------------------===//
+#include "CommandLine.h"
 #include "Join.h"
 #include "Reports.h"
 #include "TuSummary.h"
@@ -24,6 +25,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -45,21 +47,25 @@ using nlohmann::json;
 
 namespace {
 
+enum class OutputFormat { Text, Json, Sarif, Markdown, Html };
+enum class ReportLanguage { En, Ko };
+
 struct Options {
-  std::string BuildDir, PolicyFile, Format = "text", Output, Baseline,
-      WriteBaseline, Lang = "en", Root, SummariesDir, FromSummaries;
-  std::vector<std::string> Catalogs, Files;
+  std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang,
+      Root, SummariesDir, FromSummaries;
+  OutputFormat Format = OutputFormat::Text;
+  std::vector<std::string> Catalogs, Files, ExtraArgsBefore, ExtraArgsAfter;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
 
-const char *const Usage =
-    "usage: privacy-scan -p <build dir> [--policy <file>] [-j N]\n"
-    "                    [--format text|json|sarif|markdown|html] [-o <file>]\n"
-    "                    [--baseline <file>] [--write-baseline <file>]\n"
-    "                    [--lang ko|en] [--root <dir>] [--api-catalog <file>]\n"
-    "                    [--summaries-dir <dir>] [--quiet] [files...]\n"
-    "       privacy-scan --from-summaries <dir> [--policy <file>] [output options]\n"
+const char *const Tool = "privacy-scan";
+
+const char *const Overview =
+    "checks a whole program against its privacy policy\n"
+    "\n"
+    "  privacy-scan -p <build dir> [options] [files...]\n"
+    "  privacy-scan --from-summaries <dir> [--policy <file>] [output options]\n"
     "\n"
     "Checks every translation unit of <build dir>/compile_commands.json\n"
     "against the privacy policy and writes the findings or the processing\n"
@@ -72,103 +78,115 @@ const char *const Usage =
     "--summaries-dir, or the compiler plugin's summary argument) without\n"
     "analysing anything.\n";
 
-int usageError(const std::string &Message) {
-  std::cerr << "privacy-scan: error: " << Message << "\n" << Usage;
-  return 2;
-}
+namespace cl = llvm::cl;
 
+/// Reads the command line into \p O; an exit status when the program
+/// must stop (usage error).
 std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
-  for (int I = 1; I < Argc; ++I) {
-    std::string A = Argv[I];
-    auto Value = [&](std::string &Into) -> bool {
-      size_t Eq = A.find('=');
-      if (A.rfind("--", 0) == 0 && Eq != std::string::npos) {
-        Into = A.substr(Eq + 1);
-        return true;
-      }
-      if (I + 1 >= Argc)
-        return false;
-      Into = Argv[++I];
-      return true;
-    };
-    auto Is = [&](const char *Name) {
-      return A == Name || A.rfind(std::string(Name) + "=", 0) == 0;
-    };
-    std::string V;
-    if (A == "-h" || A == "--help") {
-      std::cout << Usage;
-      return 0;
-    } else if (Is("-p") || (A.rfind("-p", 0) == 0 && A.size() > 2 && A[2] != '-')) {
-      if (A.size() > 2 && A[2] != '=')
-        O.BuildDir = A.substr(2);
-      else if (!Value(O.BuildDir))
-        return usageError("-p needs a build directory");
-    } else if (Is("--policy")) {
-      if (!Value(O.PolicyFile))
-        return usageError("--policy needs a file");
-    } else if (Is("-j") || Is("--jobs")) {
-      if (!Value(V))
-        return usageError("-j needs a number");
-      char *End = nullptr;
-      long N = std::strtol(V.c_str(), &End, 10);
-      if (*End || N < 1 || N > 1024)
-        return usageError("-j needs a number from 1 to 1024, not '" + V + "'");
-      O.Jobs = static_cast<unsigned>(N);
-    } else if (A.rfind("-j", 0) == 0 && A.size() > 2) {
-      char *End = nullptr;
-      long N = std::strtol(A.c_str() + 2, &End, 10);
-      if (*End || N < 1 || N > 1024)
-        return usageError("-j needs a number from 1 to 1024");
-      O.Jobs = static_cast<unsigned>(N);
-    } else if (Is("--format")) {
-      if (!Value(O.Format))
-        return usageError("--format needs a value");
-      static const std::set<std::string> Formats = {"text", "json", "sarif",
-                                                    "markdown", "html"};
-      if (!Formats.count(O.Format))
-        return usageError("unknown format '" + O.Format +
-                          "' (text, json, sarif, markdown, html)");
-    } else if (Is("-o") || Is("--output")) {
-      if (!Value(O.Output))
-        return usageError("-o needs a file");
-    } else if (Is("--baseline")) {
-      if (!Value(O.Baseline))
-        return usageError("--baseline needs a file");
-    } else if (Is("--write-baseline")) {
-      if (!Value(O.WriteBaseline))
-        return usageError("--write-baseline needs a file");
-    } else if (Is("--lang")) {
-      if (!Value(O.Lang) || (O.Lang != "ko" && O.Lang != "en"))
-        return usageError("--lang takes ko or en");
-    } else if (Is("--root")) {
-      if (!Value(O.Root))
-        return usageError("--root needs a directory");
-    } else if (Is("--api-catalog")) {
-      if (!Value(V))
-        return usageError("--api-catalog needs a file");
-      O.Catalogs.push_back(V);
-    } else if (Is("--summaries-dir")) {
-      if (!Value(O.SummariesDir))
-        return usageError("--summaries-dir needs a directory");
-    } else if (Is("--from-summaries")) {
-      if (!Value(O.FromSummaries))
-        return usageError("--from-summaries needs a directory");
-    } else if (A == "--quiet" || A == "-q") {
-      O.Quiet = true;
-    } else if (!A.empty() && A[0] == '-') {
-      return usageError("unknown option '" + A + "'");
-    } else {
-      O.Files.push_back(A);
-    }
-  }
+  static cl::OptionCategory Category("privacy-scan options");
+  // -p, the files and --extra-arg(-before) mean what they mean in every
+  // LibTooling program (clang::tooling::CommonOptionsParser).
+  static cl::opt<std::string> BuildDir(
+      "p", cl::desc("Build directory holding compile_commands.json"),
+      cl::value_desc("build dir"), cl::Prefix, cl::cat(Category));
+  static cl::list<std::string> Files(
+      cl::Positional, cl::desc("[<file> ...]"), cl::cat(Category));
+  static cl::list<std::string> ExtraArgsAfter(
+      "extra-arg",
+      cl::desc("Additional argument to append to the compiler command line"),
+      cl::cat(Category));
+  static cl::list<std::string> ExtraArgsBefore(
+      "extra-arg-before",
+      cl::desc("Additional argument to prepend to the compiler command line"),
+      cl::cat(Category));
+  static cl::opt<std::string> PolicyFile(
+      "policy",
+      cl::desc("The policy; default: the nearest privacy-policy.json above "
+               "the current directory"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<unsigned, false, privacy::tools::JobsParser> Jobs(
+      "j", cl::desc("Translation units analysed at once (default: all cores)"),
+      cl::value_desc("N"), cl::Prefix, cl::init(0), cl::cat(Category));
+  static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::NotHidden,
+                            cl::aliasopt(Jobs), cl::cat(Category));
+  static cl::opt<OutputFormat, false, privacy::tools::ChoiceParser<OutputFormat>>
+      Format("format", cl::desc("What to write"),
+             cl::values(clEnumValN(OutputFormat::Text, "text",
+                                   "the findings, as compilers print them"),
+                        clEnumValN(OutputFormat::Json, "json", "the inventory"),
+                        clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+                        clEnumValN(OutputFormat::Markdown, "markdown",
+                                   "a Markdown report"),
+                        clEnumValN(OutputFormat::Html, "html", "an HTML report")),
+             cl::init(OutputFormat::Text), cl::cat(Category));
+  static cl::opt<std::string> Output(
+      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
+                              cl::aliasopt(Output), cl::cat(Category));
+  static cl::opt<std::string> Baseline(
+      "baseline",
+      cl::desc("Findings whose fingerprint is in this file do not count"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> WriteBaseline(
+      "write-baseline", cl::desc("Write every current fingerprint to this file"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<ReportLanguage, false,
+                 privacy::tools::ChoiceParser<ReportLanguage>>
+      Lang("lang", cl::desc("Language of the Markdown and HTML reports"),
+           cl::values(clEnumValN(ReportLanguage::En, "en", "English"),
+                      clEnumValN(ReportLanguage::Ko, "ko", "Korean")),
+           cl::init(ReportLanguage::En), cl::cat(Category));
+  static cl::opt<std::string> Root(
+      "root", cl::desc("Paths in the output are relative to this directory"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::list<std::string> Catalogs(
+      "api-catalog", cl::desc("An extra API catalog (may repeat)"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> SummariesDir(
+      "summaries-dir",
+      cl::desc("Also write each translation unit's summary there"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::opt<std::string> FromSummaries(
+      "from-summaries",
+      cl::desc("Analyse nothing: join the summaries in this directory"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::opt<bool> Quiet(
+      "quiet", cl::desc("Print only errors and the findings"), cl::cat(Category));
+  static cl::alias QuietShort("q", cl::desc("Alias for --quiet"),
+                              cl::NotHidden,
+                              cl::aliasopt(Quiet), cl::cat(Category));
+
+  if (!privacy::tools::parseCommandLine(Argc, Argv, Tool, Category, Overview))
+    return privacy::tools::UsageExitStatus;
+  O.BuildDir = BuildDir;
+  O.Files.assign(Files.begin(), Files.end());
+  O.ExtraArgsAfter.assign(ExtraArgsAfter.begin(), ExtraArgsAfter.end());
+  O.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  O.PolicyFile = PolicyFile;
+  O.Jobs = Jobs;
+  O.Format = Format;
+  O.Output = Output;
+  O.Baseline = Baseline;
+  O.WriteBaseline = WriteBaseline;
+  O.Lang = Lang == ReportLanguage::Ko ? "ko" : "en";
+  O.Root = Root;
+  O.Catalogs.assign(Catalogs.begin(), Catalogs.end());
+  O.SummariesDir = SummariesDir;
+  O.FromSummaries = FromSummaries;
+  O.Quiet = Quiet;
+
   if (!O.FromSummaries.empty()) {
-    if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty())
-      return usageError("--from-summaries joins summaries already written: it "
-                        "takes no -p, --summaries-dir or files");
+    if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty() ||
+        !O.ExtraArgsAfter.empty() || !O.ExtraArgsBefore.empty())
+      return privacy::tools::usageError(
+          Tool, "--from-summaries joins summaries already written: it takes "
+                "no -p, --summaries-dir, --extra-arg or files");
     return std::nullopt;
   }
   if (O.BuildDir.empty())
-    return usageError("no build directory: pass -p <dir with compile_commands.json>");
+    return privacy::tools::usageError(
+        Tool, "no build directory: pass -p <dir with compile_commands.json>");
   return std::nullopt;
 }
 
@@ -479,6 +497,16 @@ int main(int Argc, char **Argv) {
               << O.BuildDir << "': " << Error << "\n";
     return 2;
   }
+  if (DB) {
+    // As clang::tooling::CommonOptionsParser adds them.
+    auto Adjusted =
+        std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        O.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        O.ExtraArgsAfter, tooling::ArgumentInsertPosition::END));
+    DB = std::move(Adjusted);
+  }
 
   // The policy.
   std::string PolicyPath = O.PolicyFile;
@@ -561,18 +589,25 @@ int main(int Argc, char **Argv) {
       std::cerr << In.PolicyPath << ": warning: " << W.get<std::string>() << "\n";
 
   std::string Text;
-  if (O.Format == "json") {
+  switch (O.Format) {
+  case OutputFormat::Json:
     Text = Inventory.dump(2) + "\n";
-  } else if (O.Format == "sarif") {
+    break;
+  case OutputFormat::Sarif:
     Text = privacy::scan::renderSarif(Inventory).dump(2) + "\n";
-  } else if (O.Format == "markdown") {
+    break;
+  case OutputFormat::Markdown:
     Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
-  } else if (O.Format == "html") {
+    break;
+  case OutputFormat::Html:
     Text = privacy::scan::renderHtml(Inventory, O.Lang);
-  } else {
+    break;
+  case OutputFormat::Text: {
     std::ostringstream S;
     printText(Inventory, S);
     Text = S.str();
+    break;
+  }
   }
   if (O.Output.empty()) {
     std::cout << Text << std::flush;

@@ -7,11 +7,12 @@
 // policy).
 //
 //===----------------------------------------------------------------------===//
+#include "CommandLine.h"
+
 #include "privacy/ApiCatalog.h"
 #include "privacy/PolicyLoader.h"
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -20,19 +21,7 @@
 
 namespace fs = std::filesystem;
 
-static int usage(std::ostream &Out, int Code) {
-  Out << "usage: privacy-policy-check POLICY.json... [--catalog CATALOG.json|DIR...]\n"
-         "       privacy-policy-check --catalog-entries [DIR [CATALOG.json...]]\n"
-         "Checks privacy policy files against the schema and their own ids,\n"
-         "and API catalogs (rules/sinks/*.json) against theirs.\n"
-         "  --catalog          the arguments after it are catalog files or\n"
-         "                     directories of them; none: the shipped catalogs\n"
-         "  --catalog-entries  loads every *.json of DIR and the files after it\n"
-         "                     as the checks do, and prints the merged entries;\n"
-         "                     no DIR: the shipped catalogs; DIR \"\": none\n"
-         "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n";
-  return Code;
-}
+static const char *const Tool = "privacy-policy-check";
 
 static std::string count(size_t N, const char *One,
                          const char *Many = nullptr) {
@@ -199,25 +188,53 @@ static int listCatalogEntries(const std::vector<std::string> &Args) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2)
-    return usage(std::cerr, 2);
-  if (!std::strcmp(argv[1], "--catalog-entries"))
-    return listCatalogEntries(std::vector<std::string>(argv + 2, argv + argc));
-  int Status = 0;
-  bool Catalogs = false, AnyCatalog = false;
-  for (int I = 1; I < argc; ++I) {
-    if (!std::strcmp(argv[I], "-h") || !std::strcmp(argv[I], "--help"))
-      return usage(std::cout, 0);
-    if (!std::strcmp(argv[I], "--catalog")) {
-      Catalogs = true;
-      continue;
-    }
-    if (Catalogs)
-      AnyCatalog = true;
-    Status = std::max(Status, Catalogs ? checkCatalog(argv[I])
-                                       : checkPolicy(argv[I]));
+  namespace cl = llvm::cl;
+  static cl::OptionCategory Category("privacy-policy-check options");
+  static cl::list<std::string> Files(
+      cl::Positional, cl::desc("<policy.json...> [--catalog <catalog.json|dir>...]"),
+      cl::cat(Category));
+  // A list, so that the first --catalog is known: every file after it is a
+  // catalog.
+  static cl::list<bool> CatalogFlag(
+      "catalog",
+      cl::desc("The files after it are API catalogs or directories of them; "
+               "none: the shipped catalogs"),
+      cl::ValueDisallowed, cl::cat(Category));
+  static cl::opt<bool> CatalogEntries(
+      "catalog-entries",
+      cl::desc("Load every *.json of the first file (a directory; \"\": none; "
+               "no file: the shipped catalogs) and the files after it as the "
+               "checks do, and print the merged entries"),
+      cl::cat(Category));
+  if (!privacy::tools::parseCommandLine(
+          argc, argv, Tool, Category,
+          "checks privacy policy files against the schema and their own ids,\n"
+          "and API catalogs (rules/sinks/*.json) against theirs.\n"
+          "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n"))
+    return privacy::tools::UsageExitStatus;
+
+  if (CatalogEntries) {
+    if (!CatalogFlag.empty())
+      return privacy::tools::usageError(
+          Tool, "--catalog-entries lists catalogs; it takes no --catalog");
+    return listCatalogEntries(
+        std::vector<std::string>(Files.begin(), Files.end()));
   }
-  if (Catalogs && !AnyCatalog) {
+  if (Files.empty() && CatalogFlag.empty())
+    return privacy::tools::usageError(
+        Tool, "nothing to check: pass policy files, --catalog or "
+              "--catalog-entries (see --help)");
+  unsigned FirstCatalog =
+      CatalogFlag.empty() ? ~0u : CatalogFlag.getPosition(0);
+  int Status = 0;
+  bool AnyCatalog = false;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    bool IsCatalog = Files.getPosition(I) > FirstCatalog;
+    AnyCatalog |= IsCatalog;
+    Status = std::max(Status, IsCatalog ? checkCatalog(Files[I])
+                                        : checkPolicy(Files[I].c_str()));
+  }
+  if (!CatalogFlag.empty() && !AnyCatalog) {
     // --catalog alone: the catalogs the checks load by default.
     std::string Dir = privacy::defaultApiCatalogDir();
     std::error_code EC;
