@@ -28,6 +28,7 @@
 #include "privacy/Dataflow.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/MissingConsent.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/UnannotatedPersonalData.h"
@@ -198,19 +199,12 @@ private:
     llvm::sys::fs::current_path(Root);
     nlohmann::json Summary =
         scan::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str());
-    std::string Path = Object + ".privacy.json", Temp = Path + ".tmp";
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream Out(Temp, EC);
-      if (!EC)
-        Out << Summary.dump(1) << "\n";
-    }
-    if (EC || llvm::sys::fs::rename(Temp, Path)) {
-      llvm::sys::fs::remove(Temp);
+    std::string Path = Object + ".privacy.json";
+    if (std::error_code EC = writeOutput(Path, Summary.dump(1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
       Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
-                                         "cannot write the privacy summary '%0'"))
-          << Path;
+                                         "cannot write the privacy summary '%0': %1"))
+          << Path << EC.message();
     }
   }
 

@@ -5,7 +5,7 @@
 //
 // Renders an inventory written by `privacy-scan --format json` again, in
 // another format or language, without re-analysing the code. The output
-// file is written whole or not at all (temporary file, then rename).
+// file is written whole or not at all (privacy/OutputFile.h).
 //
 // Exit codes: 0 written; 2 usage error, unreadable or invalid inventory,
 // or the output cannot be written.
@@ -15,6 +15,8 @@
 #include "CommandLine.h"
 #include "Reports.h"
 
+#include "privacy/OutputFile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -22,7 +24,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <random>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -37,42 +38,6 @@ const char *const Tool = "privacy-render";
 int error(const std::string &Message) {
   std::cerr << "privacy-render: error: " << Message << "\n";
   return 2;
-}
-
-/// Writes \p Text to \p Path through a temporary file in the same directory
-/// and a rename, so a reader never sees half a report.
-bool writeAtomically(const std::string &Path, const std::string &Text,
-                     std::string &Why) {
-  fs::path Target(Path);
-  std::error_code EC;
-  if (fs::is_directory(Target, EC)) {
-    Why = "is a directory";
-    return false;
-  }
-  std::random_device Seed;
-  fs::path Temp = Target;
-  Temp += ".tmp-" + std::to_string(Seed());
-  {
-    std::ofstream Out(Temp, std::ios::binary | std::ios::trunc);
-    if (!Out) {
-      Why = "cannot create a file in its directory";
-      return false;
-    }
-    Out.write(Text.data(), static_cast<std::streamsize>(Text.size()));
-    Out.close();
-    if (!Out) {
-      fs::remove(Temp, EC);
-      Why = "write failed";
-      return false;
-    }
-  }
-  fs::rename(Temp, Target, EC);
-  if (EC) {
-    Why = EC.message();
-    fs::remove(Temp, EC);
-    return false;
-  }
-  return true;
 }
 
 /// The top-level keys every inventory has (rules/schema/inventory.schema.json)
@@ -154,6 +119,9 @@ int main(int argc, char **argv) {
   const ReportFormat Format = FormatOption;
   const std::string Lang = LangOption == ReportLanguage::Ko ? "ko" : "en";
   const std::string Input = InputOption, Output = OutputOption;
+  if (!Output.empty())
+    if (std::error_code EC = privacy::checkOutputWritable(Output))
+      return error(privacy::describeWriteError(Output, EC));
 
   std::string Text;
   if (Input == "-") {
@@ -200,8 +168,7 @@ int main(int argc, char **argv) {
     std::cout << Out << std::flush;
     return std::cout ? 0 : error("cannot write to standard output");
   }
-  std::string Why;
-  if (!writeAtomically(Output, Out, Why))
-    return error(Output + ": cannot write the report: " + Why);
+  if (std::error_code EC = privacy::writeOutput(Output, Out))
+    return error(privacy::describeWriteError(Output, EC));
   return 0;
 }

@@ -17,6 +17,7 @@
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -203,23 +204,6 @@ std::string relativeTo(const std::string &Path, const std::string &Root) {
   return Path;
 }
 
-/// Writes \p Text to \p Path whole or not at all.
-bool writeFileAtomically(const std::string &Path, const std::string &Text) {
-  std::string Temp = Path + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream Out(Temp, std::ios::binary);
-    if (!Out || !(Out << Text) || !(Out.flush())) {
-      std::remove(Temp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(Temp.c_str(), Path.c_str()) != 0) {
-    std::remove(Temp.c_str());
-    return false;
-  }
-  return true;
-}
-
 /// Collects the first error of a translation unit, for the report.
 class ErrorCollector : public DiagnosticConsumer {
 public:
@@ -401,11 +385,17 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                             ? "the translation unit could not be parsed (exit " +
                                   std::to_string(Status) + ")"
                             : Errors.First;
-        else if (!O.SummariesDir.empty())
-          writeFileAtomically(O.SummariesDir + "/" +
-                                  sanitize(relativeTo(absolute(Files[I]), Root)) +
-                                  ".json",
-                              Summaries[I].dump(1) + "\n");
+        else if (!O.SummariesDir.empty()) {
+          std::string Path = O.SummariesDir + "/" +
+                             sanitize(relativeTo(absolute(Files[I]), Root)) +
+                             ".json";
+          if (std::error_code EC =
+                  privacy::writeOutput(Path, Summaries[I].dump(1) + "\n")) {
+            std::lock_guard<std::mutex> Lock(ProgressMutex);
+            std::cerr << "privacy-scan: warning: "
+                      << privacy::describeWriteError(Path, EC) << "\n";
+          }
+        }
         size_t N = ++Done;
         if (Progress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
@@ -486,6 +476,14 @@ int main(int Argc, char **Argv) {
   Options O;
   if (auto Exit = parseArgs(Argc, Argv, O))
     return *Exit;
+  // Not after minutes of analysis: the outputs must be writable now.
+  for (const std::string &Output : {O.Output, O.WriteBaseline})
+    if (!Output.empty())
+      if (std::error_code EC = privacy::checkOutputWritable(Output)) {
+        std::cerr << "privacy-scan: error: "
+                  << privacy::describeWriteError(Output, EC) << "\n";
+        return 2;
+      }
 
   // The build database.
   std::string Error;
@@ -577,9 +575,10 @@ int main(int Argc, char **Argv) {
     json Baseline = {{"tool", "privacy-scan"}, {"fingerprints", json::array()}};
     for (const json &F : Inventory["findings"])
       Baseline["fingerprints"].push_back(F["fingerprint"]);
-    if (!writeFileAtomically(O.WriteBaseline, Baseline.dump(2) + "\n")) {
-      std::cerr << "privacy-scan: error: cannot write the baseline '"
-                << O.WriteBaseline << "'\n";
+    if (std::error_code EC =
+            privacy::writeOutput(O.WriteBaseline, Baseline.dump(2) + "\n")) {
+      std::cerr << "privacy-scan: error: "
+                << privacy::describeWriteError(O.WriteBaseline, EC) << "\n";
       return 2;
     }
   }
@@ -611,8 +610,9 @@ int main(int Argc, char **Argv) {
   }
   if (O.Output.empty()) {
     std::cout << Text << std::flush;
-  } else if (!writeFileAtomically(O.Output, Text)) {
-    std::cerr << "privacy-scan: error: cannot write '" << O.Output << "'\n";
+  } else if (std::error_code EC = privacy::writeOutput(O.Output, Text)) {
+    std::cerr << "privacy-scan: error: "
+              << privacy::describeWriteError(O.Output, EC) << "\n";
     return 2;
   }
 
