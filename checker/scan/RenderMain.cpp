@@ -164,11 +164,8 @@ int main(int argc, char **argv) {
                                                      json::error_handler_t::replace) +
           "\n";
 
-  if (Output.empty() || Output == "-") {
-    std::cout << Out << std::flush;
-    return std::cout ? 0 : error("cannot write to standard output");
-  }
-  if (std::error_code EC = privacy::writeOutput(Output, Out))
-    return error(privacy::describeWriteError(Output, EC));
+  const std::string Target = Output.empty() ? "-" : Output;
+  if (std::error_code EC = privacy::writeOutput(Target, Out))
+    return error(privacy::describeWriteError(Target, EC));
   return 0;
 }

@@ -608,11 +608,10 @@ int main(int Argc, char **Argv) {
     break;
   }
   }
-  if (O.Output.empty()) {
-    std::cout << Text << std::flush;
-  } else if (std::error_code EC = privacy::writeOutput(O.Output, Text)) {
+  std::string Output = O.Output.empty() ? "-" : O.Output;
+  if (std::error_code EC = privacy::writeOutput(Output, Text)) {
     std::cerr << "privacy-scan: error: "
-              << privacy::describeWriteError(O.Output, EC) << "\n";
+              << privacy::describeWriteError(Output, EC) << "\n";
     return 2;
   }
 

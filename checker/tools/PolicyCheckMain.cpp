@@ -10,7 +10,10 @@
 #include "CommandLine.h"
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
+
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -43,7 +46,7 @@ static int checkPolicy(const char *Path) {
   size_t Abroad = 0;
   for (const auto &Entry : P.Recipients)
     Abroad += P.isAbroad(Entry.second);
-  std::cout << Path << ": valid: " << count(P.Items.size(), "item") << ", "
+  llvm::outs() << Path << ": valid: " << count(P.Items.size(), "item") << ", "
             << count(P.Purposes.size(), "purpose") << ", "
             << count(P.Activities.size(), "activity", "activities") << ", "
             << count(P.Recipients.size(), "recipient") << " (" << Abroad
@@ -56,7 +59,7 @@ static int checkCatalogFile(const std::string &Path) {
   print(R.Diagnostics);
   if (!R.ok())
     return 2;
-  std::cout << Path << ": valid: "
+  llvm::outs() << Path << ": valid: "
             << count(R.Loaded->entries().size(), "entry", "entries") << "\n";
   return 0;
 }
@@ -180,14 +183,27 @@ static int listCatalogEntries(const std::vector<std::string> &Args) {
     if (!Listed.insert(E.Function).second)
       continue;
     for (const privacy::CatalogEntry *Same : R.Loaded->lookup(E.Function))
-      std::cout << Same->DeclaredAt << ": " << describe(*Same) << "\n";
+      llvm::outs() << Same->DeclaredAt << ": " << describe(*Same) << "\n";
   }
-  std::cout << count(R.Loaded->entries().size(), "entry", "entries") << ", "
+  llvm::outs() << count(R.Loaded->entries().size(), "entry", "entries") << ", "
             << count(Listed.size(), "function") << "\n";
   return 0;
 }
 
+static int checkAll(int argc, char **argv);
+
 int main(int argc, char **argv) {
+  int Status = checkAll(argc, argv);
+  // A report nobody can read (a full disk) is no success.
+  if (std::error_code EC = privacy::flushStandardOutput()) {
+    std::cerr << Tool << ": error: " << privacy::describeWriteError("-", EC)
+              << "\n";
+    return 2;
+  }
+  return Status;
+}
+
+static int checkAll(int argc, char **argv) {
   namespace cl = llvm::cl;
   static cl::OptionCategory Category("privacy-policy-check options");
   static cl::list<std::string> Files(
