@@ -26,6 +26,7 @@
 #include "privacy/ApiCatalog.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
+#include "privacy/JsonWriter.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/MissingConsent.h"
 #include "privacy/OutputFile.h"
@@ -200,7 +201,7 @@ private:
     nlohmann::json Summary =
         scan::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str());
     std::string Path = Object + ".privacy.json";
-    if (std::error_code EC = writeOutput(Path, Summary.dump(1) + "\n")) {
+    if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
       Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
                                          "cannot write the privacy summary '%0': %1"))

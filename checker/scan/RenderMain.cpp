@@ -15,6 +15,7 @@
 #include "CommandLine.h"
 #include "Reports.h"
 
+#include "privacy/JsonWriter.h"
 #include "privacy/OutputFile.h"
 
 #include <nlohmann/json.hpp>
@@ -160,9 +161,7 @@ int main(int argc, char **argv) {
   else if (Format == ReportFormat::Html)
     Out = privacy::scan::renderHtml(Inventory, Lang);
   else
-    Out = privacy::scan::renderSarif(Inventory).dump(2, ' ', false,
-                                                     json::error_handler_t::replace) +
-          "\n";
+    Out = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
 
   const std::string Target = Output.empty() ? "-" : Output;
   if (std::error_code EC = privacy::writeOutput(Target, Out))

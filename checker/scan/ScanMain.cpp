@@ -17,6 +17,7 @@
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
+#include "privacy/JsonWriter.h"
 #include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 
@@ -390,7 +391,7 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                              sanitize(relativeTo(absolute(Files[I]), Root)) +
                              ".json";
           if (std::error_code EC =
-                  privacy::writeOutput(Path, Summaries[I].dump(1) + "\n")) {
+                  privacy::writeOutput(Path, privacy::jsonText(Summaries[I], 1) + "\n")) {
             std::lock_guard<std::mutex> Lock(ProgressMutex);
             std::cerr << "privacy-scan: warning: "
                       << privacy::describeWriteError(Path, EC) << "\n";
@@ -576,7 +577,8 @@ int main(int Argc, char **Argv) {
     for (const json &F : Inventory["findings"])
       Baseline["fingerprints"].push_back(F["fingerprint"]);
     if (std::error_code EC =
-            privacy::writeOutput(O.WriteBaseline, Baseline.dump(2) + "\n")) {
+            privacy::writeOutput(O.WriteBaseline,
+                                 privacy::jsonText(Baseline, 2) + "\n")) {
       std::cerr << "privacy-scan: error: "
                 << privacy::describeWriteError(O.WriteBaseline, EC) << "\n";
       return 2;
@@ -590,10 +592,10 @@ int main(int Argc, char **Argv) {
   std::string Text;
   switch (O.Format) {
   case OutputFormat::Json:
-    Text = Inventory.dump(2) + "\n";
+    Text = privacy::jsonText(Inventory, 2) + "\n";
     break;
   case OutputFormat::Sarif:
-    Text = privacy::scan::renderSarif(Inventory).dump(2) + "\n";
+    Text = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
     break;
   case OutputFormat::Markdown:
     Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
