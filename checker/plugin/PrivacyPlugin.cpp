@@ -29,6 +29,7 @@
 #include "privacy/JsonWriter.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/MissingConsent.h"
+#include "privacy/Nolint.h"
 #include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/PurposeLimitation.h"
@@ -43,6 +44,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
+#include <memory>
 #include <set>
 
 using namespace clang;
@@ -71,46 +74,53 @@ struct PluginOptions {
   }
 };
 
-/// The text of the line \p Loc is on.
-llvm::StringRef lineOf(const SourceManager &SM, SourceLocation Loc) {
-  bool Invalid = false;
-  const char *Data = SM.getCharacterData(Loc, &Invalid);
-  if (Invalid || !Data)
-    return "";
-  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
-  if (Invalid)
-    return "";
-  size_t Offset = Data - Buffer.data();
-  size_t Begin = Buffer.rfind('\n', Offset);
-  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
-  size_t End = Buffer.find('\n', Offset);
-  return Buffer.slice(Begin, End == llvm::StringRef::npos ? Buffer.size() : End);
-}
+/// The NOLINT comments of each file a finding is in, read once, as
+/// clang-tidy reads them (privacy/Nolint.h). Like clang-tidy, a file's
+/// unmatched NOLINTBEGIN or NOLINTEND is reported as an error the first
+/// time a finding in that file is looked at.
+class NolintFilter {
+public:
+  NolintFilter(DiagnosticsEngine &Diags, const SourceManager &SM)
+      : Diags(Diags), SM(SM),
+        Unmatched(Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0")) {}
 
-bool isSuppressed(const SourceManager &SM, SourceLocation Loc,
-                  llvm::StringRef Check) {
-  if (Loc.isInvalid())
-    return false;
-  if (nolintCovers(lineOf(SM, Loc), "NOLINT", Check))
-    return true;
-  unsigned Line = SM.getSpellingLineNumber(Loc);
-  if (Line <= 1)
-    return false;
-  SourceLocation Previous = SM.translateLineCol(SM.getFileID(Loc), Line - 1, 1);
-  return nolintCovers(lineOf(SM, Previous), "NOLINTNEXTLINE", Check);
-}
+  bool suppresses(SourceLocation Loc, llvm::StringRef Check) {
+    if (Loc.isInvalid())
+      return false;
+    auto [File, Offset] = SM.getDecomposedSpellingLoc(Loc);
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      bool Invalid = false;
+      llvm::StringRef Text = SM.getBufferData(File, &Invalid);
+      auto Comments =
+          std::make_unique<NolintComments>(Invalid ? std::string() : Text.str());
+      for (const NolintComments::Unmatched &U : Comments->unmatched())
+        Diags.Report(SM.getComposedLoc(File, U.Offset), Unmatched)
+            << (U.Message + " [" + NolintComments::unmatchedCheckName() + "]")
+                   .str();
+      It = Files.emplace(File, std::move(Comments)).first;
+    }
+    return It->second->suppresses(Offset, Check);
+  }
+
+private:
+  DiagnosticsEngine &Diags;
+  const SourceManager &SM;
+  unsigned Unmatched;
+  std::map<FileID, std::unique_ptr<NolintComments>> Files;
+};
 
 class DiagnosticsSink : public FindingSink {
 public:
   DiagnosticsSink(DiagnosticsEngine &Diags, const SourceManager &SM,
                   const PluginOptions &Options)
-      : Diags(Diags), SM(SM), Options(Options),
+      : Diags(Diags), Options(Options), Nolint(Diags, SM),
         Warning(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0")),
         Note(Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0")) {}
 
   void report(const Finding &F) override {
     llvm::StringRef Check = checkName(F.Check);
-    if (!Options.enabled(Check) || isSuppressed(SM, F.Loc, Check))
+    if (!Options.enabled(Check) || Nolint.suppresses(F.Loc, Check))
       return;
     Diags.Report(F.Loc, Warning) << (F.Message + " [" + Check.str() + "]");
     for (const FindingNote &N : F.Notes)
@@ -119,8 +129,8 @@ public:
 
 private:
   DiagnosticsEngine &Diags;
-  const SourceManager &SM;
   const PluginOptions &Options;
+  NolintFilter Nolint;
   unsigned Warning, Note;
 };
 

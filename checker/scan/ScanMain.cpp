@@ -18,6 +18,7 @@
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
 #include "privacy/JsonWriter.h"
+#include "privacy/Nolint.h"
 #include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 
@@ -41,6 +42,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <mutex>
 #include <unistd.h>
 
@@ -279,30 +281,36 @@ std::string sanitize(std::string Path) {
   return Path;
 }
 
-/// NOLINT comments count in privacy-scan as in clang-tidy: each finding's
-/// line (or the line before, for NOLINTNEXTLINE) is read from the source.
+/// NOLINT comments count in privacy-scan as in clang-tidy (privacy/Nolint.h):
+/// the comments of each file a finding is in are read from the source. An
+/// unmatched NOLINTBEGIN or NOLINTEND is reported as clang-tidy does.
 void dropSuppressed(json &Inventory, const std::string &Root) {
-  std::map<std::string, std::vector<std::string>> Files;
-  auto LineOf = [&](const std::string &File, int Line) -> std::string {
+  std::map<std::string, std::unique_ptr<privacy::NolintComments>> Files;
+  auto CommentsOf = [&](const std::string &File) -> privacy::NolintComments & {
     auto It = Files.find(File);
     if (It == Files.end()) {
-      std::vector<std::string> Lines;
       std::string Path = File.empty() || File[0] == '/' ? File : Root + "/" + File;
-      std::ifstream In(Path);
-      for (std::string L; std::getline(In, L);)
-        Lines.push_back(L);
-      It = Files.emplace(File, std::move(Lines)).first;
+      std::ifstream In(Path, std::ios::binary);
+      std::string Text((std::istreambuf_iterator<char>(In)),
+                       std::istreambuf_iterator<char>());
+      auto Comments = std::make_unique<privacy::NolintComments>(std::move(Text));
+      for (const privacy::NolintComments::Unmatched &U : Comments->unmatched()) {
+        auto [Line, Column] = Comments->lineAndColumn(U.Offset);
+        std::cerr << File << ":" << Line << ":" << Column << ": error: "
+                  << U.Message << " ["
+                  << privacy::NolintComments::unmatchedCheckName().str() << "]\n";
+      }
+      It = Files.emplace(File, std::move(Comments)).first;
     }
-    return Line >= 1 && static_cast<size_t>(Line) <= It->second.size()
-               ? It->second[Line - 1]
-               : std::string();
+    return *It->second;
   };
   json Kept = json::array();
   for (json &F : Inventory["findings"]) {
     std::string File = F.value("file", ""), Check = F.value("check", "");
-    int Line = F.value("line", 0);
-    if (privacy::nolintCovers(LineOf(File, Line), "NOLINT", Check) ||
-        privacy::nolintCovers(LineOf(File, Line - 1), "NOLINTNEXTLINE", Check))
+    privacy::NolintComments &Comments = CommentsOf(File);
+    std::optional<size_t> Offset =
+        Comments.offsetOf(F.value("line", 0), F.value("column", 0));
+    if (Offset && Comments.suppresses(*Offset, Check))
       continue;
     Kept.push_back(std::move(F));
   }
