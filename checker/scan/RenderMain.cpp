@@ -15,6 +15,7 @@
 #include "CommandLine.h"
 #include "Reports.h"
 
+#include "privacy/InventoryReader.h"
 #include "privacy/JsonWriter.h"
 #include "privacy/OutputFile.h"
 
@@ -39,39 +40,6 @@ const char *const Tool = "privacy-render";
 int error(const std::string &Message) {
   std::cerr << "privacy-render: error: " << Message << "\n";
   return 2;
-}
-
-/// The top-level keys every inventory has (rules/schema/inventory.schema.json)
-/// and the JSON type each must be.
-const char *notAnInventory(const json &J) {
-  if (!J.is_object())
-    return "the inventory must be a JSON object";
-  struct Key {
-    const char *Name;
-    json::value_t Type;
-  };
-  static const Key Required[] = {
-      {"tool", json::value_t::object},      {"policy", json::value_t::object},
-      {"project_root", json::value_t::string}, {"analysis", json::value_t::object},
-      {"items", json::value_t::array},      {"purposes", json::value_t::array},
-      {"recipients", json::value_t::array}, {"stores", json::value_t::array},
-      {"findings", json::value_t::array},   {"policy_diff", json::value_t::object}};
-  static std::string Message;
-  for (const Key &K : Required) {
-    auto It = J.find(K.Name);
-    if (It == J.end()) {
-      Message = std::string("not a privacy-scan inventory: missing key '") + K.Name + "'";
-      return Message.c_str();
-    }
-    if (It->type() != K.Type) {
-      Message = std::string("not a privacy-scan inventory: '") + K.Name + "' must be " +
-                (K.Type == json::value_t::object  ? "an object"
-                 : K.Type == json::value_t::array ? "an array"
-                                                  : "a string");
-      return Message.c_str();
-    }
-  }
-  return nullptr;
 }
 
 enum class ReportFormat { Markdown, Html, Sarif };
@@ -141,19 +109,14 @@ int main(int argc, char **argv) {
       return error(Input + ": cannot read the inventory file");
   }
 
-  json Inventory;
-  try {
-    Inventory = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-    std::string What = E.what();
-    size_t At = What.find("] ");
-    if (At != std::string::npos)
-      What = What.substr(At + 2);
-    return error(Input + ": invalid JSON: " + What);
-  }
-  if (const char *Why = notAnInventory(Inventory))
-    return error(Input + ": " + Why);
+  privacy::InventoryReadResult Read =
+      privacy::parseInventory(Text, Input == "-" ? "<stdin>" : Input);
+  for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
+    std::cerr << D.format() << "\n";
+  if (!Read.Loaded)
+    return error((Input == "-" ? "standard input" : Input) +
+                 ": not a privacy-scan inventory; nothing was written");
+  const json &Inventory = *Read.Loaded;
 
   std::string Out;
   if (Format == ReportFormat::Markdown)
