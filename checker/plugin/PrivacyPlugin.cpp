@@ -136,8 +136,8 @@ private:
 
 class PrivacyConsumer : public ASTConsumer {
 public:
-  PrivacyConsumer(CompilerInstance &CI, PluginOptions Options)
-      : CI(CI), Options(std::move(Options)) {}
+  explicit PrivacyConsumer(PluginOptions Options)
+      : Options(std::move(Options)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -219,7 +219,6 @@ private:
     }
   }
 
-  CompilerInstance &CI;
   PluginOptions Options;
   std::shared_ptr<const PolicyLoadResult> Loaded;
 };
@@ -230,7 +229,7 @@ protected:
                                                  llvm::StringRef) override {
     PluginOptions O = Options;
     O.ObjectFile = CI.getFrontendOpts().OutputFile;
-    return std::make_unique<PrivacyConsumer>(CI, std::move(O));
+    return std::make_unique<PrivacyConsumer>(std::move(O));
   }
 
   bool ParseArgs(const CompilerInstance &CI,
