@@ -24,7 +24,10 @@
 #include "privacy/summary/SummaryJson.h"
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/JsonWriter.h"
 #include "privacy/Messages.h"
+#include "privacy/Nolint.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/RunChecks.h"
 
@@ -37,6 +40,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
+#include <memory>
 #include <set>
 
 using namespace clang;
@@ -65,47 +70,54 @@ struct PluginOptions {
   }
 };
 
-/// The text of the line \p Loc is on.
-llvm::StringRef lineOf(const SourceManager &SM, SourceLocation Loc) {
-  bool Invalid = false;
-  const char *Data = SM.getCharacterData(Loc, &Invalid);
-  if (Invalid || !Data)
-    return "";
-  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
-  if (Invalid)
-    return "";
-  size_t Offset = Data - Buffer.data();
-  size_t Begin = Buffer.rfind('\n', Offset);
-  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
-  size_t End = Buffer.find('\n', Offset);
-  return Buffer.slice(Begin, End == llvm::StringRef::npos ? Buffer.size() : End);
-}
+/// The NOLINT comments of each file a finding is in, read once, as
+/// clang-tidy reads them (privacy/Nolint.h). Like clang-tidy, a file's
+/// unmatched NOLINTBEGIN or NOLINTEND is reported as an error the first
+/// time a finding in that file is looked at.
+class NolintFilter {
+public:
+  NolintFilter(DiagnosticsEngine &Diags, const SourceManager &SM)
+      : Diags(Diags), SM(SM),
+        Unmatched(Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0")) {}
 
-bool isSuppressed(const SourceManager &SM, SourceLocation Loc,
-                  llvm::StringRef Check) {
-  if (Loc.isInvalid())
-    return false;
-  if (nolintCovers(lineOf(SM, Loc), "NOLINT", Check))
-    return true;
-  unsigned Line = SM.getSpellingLineNumber(Loc);
-  if (Line <= 1)
-    return false;
-  SourceLocation Previous = SM.translateLineCol(SM.getFileID(Loc), Line - 1, 1);
-  return nolintCovers(lineOf(SM, Previous), "NOLINTNEXTLINE", Check);
-}
+  bool suppresses(SourceLocation Loc, llvm::StringRef Check) {
+    if (Loc.isInvalid())
+      return false;
+    auto [File, Offset] = SM.getDecomposedSpellingLoc(Loc);
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      bool Invalid = false;
+      llvm::StringRef Text = SM.getBufferData(File, &Invalid);
+      auto Comments =
+          std::make_unique<NolintComments>(Invalid ? std::string() : Text.str());
+      for (const NolintComments::Unmatched &U : Comments->unmatched())
+        Diags.Report(SM.getComposedLoc(File, U.Offset), Unmatched)
+            << (U.Message + " [" + NolintComments::unmatchedCheckName() + "]")
+                   .str();
+      It = Files.emplace(File, std::move(Comments)).first;
+    }
+    return It->second->suppresses(Offset, Check);
+  }
+
+private:
+  DiagnosticsEngine &Diags;
+  const SourceManager &SM;
+  unsigned Unmatched;
+  std::map<FileID, std::unique_ptr<NolintComments>> Files;
+};
 
 class DiagnosticsSink : public FindingSink {
 public:
   DiagnosticsSink(DiagnosticsEngine &Diags, const SourceManager &SM,
                   const PluginOptions &Options)
-      : Diags(Diags), SM(SM), Options(Options),
+      : Diags(Diags), Options(Options), Nolint(Diags, SM),
         Warning(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0")),
         Note(Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0")) {}
 
   void report(const FindingFacts &Facts) override {
     Finding F = wordFinding(Facts);
     llvm::StringRef Check = checkName(F.Check);
-    if (!Options.enabled(Check) || isSuppressed(SM, F.Loc, Check))
+    if (!Options.enabled(Check) || Nolint.suppresses(F.Loc, Check))
       return;
     Diags.Report(F.Loc, Warning) << (F.Message + " [" + Check.str() + "]");
     for (const FindingNote &N : F.Notes)
@@ -114,15 +126,15 @@ public:
 
 private:
   DiagnosticsEngine &Diags;
-  const SourceManager &SM;
   const PluginOptions &Options;
+  NolintFilter Nolint;
   unsigned Warning, Note;
 };
 
 class PrivacyConsumer : public ASTConsumer {
 public:
-  PrivacyConsumer(CompilerInstance &CI, PluginOptions Options)
-      : CI(CI), Options(std::move(Options)) {}
+  explicit PrivacyConsumer(PluginOptions Options)
+      : Options(std::move(Options)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -205,23 +217,15 @@ private:
     llvm::sys::fs::current_path(Root);
     nlohmann::json Summary = summary::toJson(
         summary::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str()));
-    std::string Path = Object + ".privacy.json", Temp = Path + ".tmp";
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream Out(Temp, EC);
-      if (!EC)
-        Out << Summary.dump(1) << "\n";
-    }
-    if (EC || llvm::sys::fs::rename(Temp, Path)) {
-      llvm::sys::fs::remove(Temp);
+    std::string Path = Object + ".privacy.json";
+    if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
       Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
-                                         "cannot write the privacy summary '%0'"))
-          << Path;
+                                         "cannot write the privacy summary '%0': %1"))
+          << Path << EC.message();
     }
   }
 
-  CompilerInstance &CI;
   PluginOptions Options;
   std::shared_ptr<const PolicyLoadResult> Loaded;
 };
@@ -232,7 +236,7 @@ protected:
                                                  llvm::StringRef) override {
     PluginOptions O = Options;
     O.ObjectFile = CI.getFrontendOpts().OutputFile;
-    return std::make_unique<PrivacyConsumer>(CI, std::move(O));
+    return std::make_unique<PrivacyConsumer>(std::move(O));
   }
 
   bool ParseArgs(const CompilerInstance &CI,

@@ -5,14 +5,19 @@
 //
 // Renders an inventory written by `privacy-scan --format json` again, in
 // another format or language, without re-analysing the code. The output
-// file is written whole or not at all (temporary file, then rename).
+// file is written whole or not at all (privacy/OutputFile.h).
 //
 // Exit codes: 0 written; 2 usage error, unreadable or invalid inventory,
 // or the output cannot be written.
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommandLine.h"
 #include "Reports.h"
+
+#include "privacy/InventoryReader.h"
+#include "privacy/JsonWriter.h"
+#include "privacy/OutputFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +26,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <random>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -31,137 +35,62 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-const char *const Usage =
-    "usage: privacy-render --format markdown|html|sarif [--lang ko|en] "
-    "INVENTORY.json [-o OUT]\n";
-
-int usageError(const std::string &Message) {
-  std::cerr << "privacy-render: error: " << Message << "\n" << Usage;
-  return 2;
-}
+const char *const Tool = "privacy-render";
 
 int error(const std::string &Message) {
   std::cerr << "privacy-render: error: " << Message << "\n";
   return 2;
 }
 
-/// Writes \p Text to \p Path through a temporary file in the same directory
-/// and a rename, so a reader never sees half a report.
-bool writeAtomically(const std::string &Path, const std::string &Text,
-                     std::string &Why) {
-  fs::path Target(Path);
-  std::error_code EC;
-  if (fs::is_directory(Target, EC)) {
-    Why = "is a directory";
-    return false;
-  }
-  std::random_device Seed;
-  fs::path Temp = Target;
-  Temp += ".tmp-" + std::to_string(Seed());
-  {
-    std::ofstream Out(Temp, std::ios::binary | std::ios::trunc);
-    if (!Out) {
-      Why = "cannot create a file in its directory";
-      return false;
-    }
-    Out.write(Text.data(), static_cast<std::streamsize>(Text.size()));
-    Out.close();
-    if (!Out) {
-      fs::remove(Temp, EC);
-      Why = "write failed";
-      return false;
-    }
-  }
-  fs::rename(Temp, Target, EC);
-  if (EC) {
-    Why = EC.message();
-    fs::remove(Temp, EC);
-    return false;
-  }
-  return true;
-}
-
-/// The top-level keys every inventory has (rules/schema/inventory.schema.json)
-/// and the JSON type each must be.
-const char *notAnInventory(const json &J) {
-  if (!J.is_object())
-    return "the inventory must be a JSON object";
-  struct Key {
-    const char *Name;
-    json::value_t Type;
-  };
-  static const Key Required[] = {
-      {"tool", json::value_t::object},      {"policy", json::value_t::object},
-      {"project_root", json::value_t::string}, {"analysis", json::value_t::object},
-      {"items", json::value_t::array},      {"purposes", json::value_t::array},
-      {"recipients", json::value_t::array}, {"stores", json::value_t::array},
-      {"findings", json::value_t::array},   {"policy_diff", json::value_t::object}};
-  static std::string Message;
-  for (const Key &K : Required) {
-    auto It = J.find(K.Name);
-    if (It == J.end()) {
-      Message = std::string("not a privacy-scan inventory: missing key '") + K.Name + "'";
-      return Message.c_str();
-    }
-    if (It->type() != K.Type) {
-      Message = std::string("not a privacy-scan inventory: '") + K.Name + "' must be " +
-                (K.Type == json::value_t::object  ? "an object"
-                 : K.Type == json::value_t::array ? "an array"
-                                                  : "a string");
-      return Message.c_str();
-    }
-  }
-  return nullptr;
-}
+enum class ReportFormat { Markdown, Html, Sarif };
+enum class ReportLanguage { En, Ko };
 
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string Format, Lang = "en", Input, Output;
-  for (int I = 1; I < argc; ++I) {
-    std::string A = argv[I];
-    auto Value = [&](std::string &Into, const char *Flag) {
-      std::string Prefix = std::string(Flag) + "=";
-      if (A.rfind(Prefix, 0) == 0) {
-        Into = A.substr(Prefix.size());
-        return true;
-      }
-      if (A != Flag)
-        return false;
-      if (I + 1 >= argc) {
-        Into.clear();
-        return true;
-      }
-      Into = argv[++I];
-      return true;
-    };
-    if (A == "-h" || A == "--help") {
-      std::cout << Usage;
-      return 0;
-    }
-    if (Value(Format, "--format")) {
-      if (Format != "markdown" && Format != "html" && Format != "sarif")
-        return usageError(Format.empty() ? "--format needs a value"
-                                         : "unknown format '" + Format +
-                                               "' (markdown, html, sarif)");
-    } else if (Value(Lang, "--lang")) {
-      if (Lang != "ko" && Lang != "en")
-        return usageError("--lang takes ko or en");
-    } else if (Value(Output, "-o") || Value(Output, "--output")) {
-      if (Output.empty())
-        return usageError("-o needs a file");
-    } else if (A.size() > 1 && A[0] == '-') {
-      return usageError("unknown option '" + A + "'");
-    } else if (!Input.empty()) {
-      return usageError("one inventory only (got '" + Input + "' and '" + A + "')");
-    } else {
-      Input = A;
-    }
-  }
-  if (Format.empty())
-    return usageError("--format is required");
-  if (Input.empty())
-    return usageError("no inventory file");
+  namespace cl = llvm::cl;
+  static cl::OptionCategory Category("privacy-render options");
+  static cl::opt<ReportFormat, false, privacy::tools::ChoiceParser<ReportFormat>>
+      FormatOption("format", cl::desc("What to write (required)"),
+                   cl::values(clEnumValN(ReportFormat::Markdown, "markdown",
+                                         "a Markdown report"),
+                              clEnumValN(ReportFormat::Html, "html",
+                                         "an HTML report"),
+                              clEnumValN(ReportFormat::Sarif, "sarif",
+                                         "SARIF 2.1.0")),
+                   cl::cat(Category));
+  static cl::opt<ReportLanguage, false,
+                 privacy::tools::ChoiceParser<ReportLanguage>>
+      LangOption("lang", cl::desc("Language of the report"),
+                 cl::values(clEnumValN(ReportLanguage::En, "en", "English"),
+                            clEnumValN(ReportLanguage::Ko, "ko", "Korean")),
+                 cl::init(ReportLanguage::En), cl::cat(Category));
+  static cl::opt<std::string> InputOption(
+      cl::Positional,
+      cl::desc("<inventory.json, or - for standard input>"),
+      cl::cat(Category));
+  static cl::opt<std::string> OutputOption(
+      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
+                              cl::aliasopt(OutputOption), cl::cat(Category));
+  if (!privacy::tools::parseCommandLine(
+          argc, argv, Tool, Category,
+          "renders an inventory written by privacy-scan --format json again,\n"
+          "in another format or language, without analysing the code\n"))
+    return privacy::tools::UsageExitStatus;
+  // Checked here rather than with cl::Required, whose complaint llvm::cl
+  // prints itself, in another form than the other usage errors.
+  if (FormatOption.getNumOccurrences() == 0)
+    return privacy::tools::usageError(Tool, "--format is required");
+  if (InputOption.empty())
+    return privacy::tools::usageError(Tool, "no inventory file");
+  const ReportFormat Format = FormatOption;
+  const std::string Lang = LangOption == ReportLanguage::Ko ? "ko" : "en";
+  const std::string Input = InputOption, Output = OutputOption;
+  if (!Output.empty())
+    if (std::error_code EC = privacy::checkOutputWritable(Output))
+      return error(privacy::describeWriteError(Output, EC));
 
   std::string Text;
   if (Input == "-") {
@@ -180,36 +109,25 @@ int main(int argc, char **argv) {
       return error(Input + ": cannot read the inventory file");
   }
 
-  json Inventory;
-  try {
-    Inventory = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-    std::string What = E.what();
-    size_t At = What.find("] ");
-    if (At != std::string::npos)
-      What = What.substr(At + 2);
-    return error(Input + ": invalid JSON: " + What);
-  }
-  if (const char *Why = notAnInventory(Inventory))
-    return error(Input + ": " + Why);
+  privacy::InventoryReadResult Read =
+      privacy::parseInventory(Text, Input == "-" ? "<stdin>" : Input);
+  for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
+    std::cerr << D.format() << "\n";
+  if (!Read.Loaded)
+    return error((Input == "-" ? "standard input" : Input) +
+                 ": not a privacy-scan inventory; nothing was written");
+  const json &Inventory = *Read.Loaded;
 
   std::string Out;
-  if (Format == "markdown")
+  if (Format == ReportFormat::Markdown)
     Out = privacy::scan::renderMarkdown(Inventory, Lang);
-  else if (Format == "html")
+  else if (Format == ReportFormat::Html)
     Out = privacy::scan::renderHtml(Inventory, Lang);
   else
-    Out = privacy::scan::renderSarif(Inventory).dump(2, ' ', false,
-                                                     json::error_handler_t::replace) +
-          "\n";
+    Out = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
 
-  if (Output.empty() || Output == "-") {
-    std::cout << Out << std::flush;
-    return std::cout ? 0 : error("cannot write to standard output");
-  }
-  std::string Why;
-  if (!writeAtomically(Output, Out, Why))
-    return error(Output + ": cannot write the report: " + Why);
+  const std::string Target = Output.empty() ? "-" : Output;
+  if (std::error_code EC = privacy::writeOutput(Target, Out))
+    return error(privacy::describeWriteError(Target, EC));
   return 0;
 }

@@ -10,11 +10,15 @@
 // could not be analysed (the rest is analysed and reported first).
 //
 //===----------------------------------------------------------------------===//
+#include "CommandLine.h"
 #include "Join.h"
 #include "Reports.h"
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
+#include "privacy/JsonWriter.h"
+#include "privacy/Nolint.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/summary/Summarizer.h"
 #include "privacy/summary/SummaryJson.h"
@@ -25,6 +29,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -38,6 +43,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <mutex>
 #include <unistd.h>
 
@@ -46,21 +52,25 @@ using nlohmann::json;
 
 namespace {
 
+enum class OutputFormat { Text, Json, Sarif, Markdown, Html };
+enum class ReportLanguage { En, Ko };
+
 struct Options {
-  std::string BuildDir, PolicyFile, Format = "text", Output, Baseline,
-      WriteBaseline, Lang = "en", Root, SummariesDir, FromSummaries;
-  std::vector<std::string> Catalogs, Files;
+  std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang,
+      Root, SummariesDir, FromSummaries;
+  OutputFormat Format = OutputFormat::Text;
+  std::vector<std::string> Catalogs, Files, ExtraArgsBefore, ExtraArgsAfter;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
 
-const char *const Usage =
-    "usage: privacy-scan -p <build dir> [--policy <file>] [-j N]\n"
-    "                    [--format text|json|sarif|markdown|html] [-o <file>]\n"
-    "                    [--baseline <file>] [--write-baseline <file>]\n"
-    "                    [--lang ko|en] [--root <dir>] [--api-catalog <file>]\n"
-    "                    [--summaries-dir <dir>] [--quiet] [files...]\n"
-    "       privacy-scan --from-summaries <dir> [--policy <file>] [output options]\n"
+const char *const Tool = "privacy-scan";
+
+const char *const Overview =
+    "checks a whole program against its privacy policy\n"
+    "\n"
+    "  privacy-scan -p <build dir> [options] [files...]\n"
+    "  privacy-scan --from-summaries <dir> [--policy <file>] [output options]\n"
     "\n"
     "Checks every translation unit of <build dir>/compile_commands.json\n"
     "against the privacy policy and writes the findings or the processing\n"
@@ -73,103 +83,115 @@ const char *const Usage =
     "--summaries-dir, or the compiler plugin's summary argument) without\n"
     "analysing anything.\n";
 
-int usageError(const std::string &Message) {
-  std::cerr << "privacy-scan: error: " << Message << "\n" << Usage;
-  return 2;
-}
+namespace cl = llvm::cl;
 
+/// Reads the command line into \p O; an exit status when the program
+/// must stop (usage error).
 std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
-  for (int I = 1; I < Argc; ++I) {
-    std::string A = Argv[I];
-    auto Value = [&](std::string &Into) -> bool {
-      size_t Eq = A.find('=');
-      if (A.rfind("--", 0) == 0 && Eq != std::string::npos) {
-        Into = A.substr(Eq + 1);
-        return true;
-      }
-      if (I + 1 >= Argc)
-        return false;
-      Into = Argv[++I];
-      return true;
-    };
-    auto Is = [&](const char *Name) {
-      return A == Name || A.rfind(std::string(Name) + "=", 0) == 0;
-    };
-    std::string V;
-    if (A == "-h" || A == "--help") {
-      std::cout << Usage;
-      return 0;
-    } else if (Is("-p") || (A.rfind("-p", 0) == 0 && A.size() > 2 && A[2] != '-')) {
-      if (A.size() > 2 && A[2] != '=')
-        O.BuildDir = A.substr(2);
-      else if (!Value(O.BuildDir))
-        return usageError("-p needs a build directory");
-    } else if (Is("--policy")) {
-      if (!Value(O.PolicyFile))
-        return usageError("--policy needs a file");
-    } else if (Is("-j") || Is("--jobs")) {
-      if (!Value(V))
-        return usageError("-j needs a number");
-      char *End = nullptr;
-      long N = std::strtol(V.c_str(), &End, 10);
-      if (*End || N < 1 || N > 1024)
-        return usageError("-j needs a number from 1 to 1024, not '" + V + "'");
-      O.Jobs = static_cast<unsigned>(N);
-    } else if (A.rfind("-j", 0) == 0 && A.size() > 2) {
-      char *End = nullptr;
-      long N = std::strtol(A.c_str() + 2, &End, 10);
-      if (*End || N < 1 || N > 1024)
-        return usageError("-j needs a number from 1 to 1024");
-      O.Jobs = static_cast<unsigned>(N);
-    } else if (Is("--format")) {
-      if (!Value(O.Format))
-        return usageError("--format needs a value");
-      static const std::set<std::string> Formats = {"text", "json", "sarif",
-                                                    "markdown", "html"};
-      if (!Formats.count(O.Format))
-        return usageError("unknown format '" + O.Format +
-                          "' (text, json, sarif, markdown, html)");
-    } else if (Is("-o") || Is("--output")) {
-      if (!Value(O.Output))
-        return usageError("-o needs a file");
-    } else if (Is("--baseline")) {
-      if (!Value(O.Baseline))
-        return usageError("--baseline needs a file");
-    } else if (Is("--write-baseline")) {
-      if (!Value(O.WriteBaseline))
-        return usageError("--write-baseline needs a file");
-    } else if (Is("--lang")) {
-      if (!Value(O.Lang) || (O.Lang != "ko" && O.Lang != "en"))
-        return usageError("--lang takes ko or en");
-    } else if (Is("--root")) {
-      if (!Value(O.Root))
-        return usageError("--root needs a directory");
-    } else if (Is("--api-catalog")) {
-      if (!Value(V))
-        return usageError("--api-catalog needs a file");
-      O.Catalogs.push_back(V);
-    } else if (Is("--summaries-dir")) {
-      if (!Value(O.SummariesDir))
-        return usageError("--summaries-dir needs a directory");
-    } else if (Is("--from-summaries")) {
-      if (!Value(O.FromSummaries))
-        return usageError("--from-summaries needs a directory");
-    } else if (A == "--quiet" || A == "-q") {
-      O.Quiet = true;
-    } else if (!A.empty() && A[0] == '-') {
-      return usageError("unknown option '" + A + "'");
-    } else {
-      O.Files.push_back(A);
-    }
-  }
+  static cl::OptionCategory Category("privacy-scan options");
+  // -p, the files and --extra-arg(-before) mean what they mean in every
+  // LibTooling program (clang::tooling::CommonOptionsParser).
+  static cl::opt<std::string> BuildDir(
+      "p", cl::desc("Build directory holding compile_commands.json"),
+      cl::value_desc("build dir"), cl::Prefix, cl::cat(Category));
+  static cl::list<std::string> Files(
+      cl::Positional, cl::desc("[<file> ...]"), cl::cat(Category));
+  static cl::list<std::string> ExtraArgsAfter(
+      "extra-arg",
+      cl::desc("Additional argument to append to the compiler command line"),
+      cl::cat(Category));
+  static cl::list<std::string> ExtraArgsBefore(
+      "extra-arg-before",
+      cl::desc("Additional argument to prepend to the compiler command line"),
+      cl::cat(Category));
+  static cl::opt<std::string> PolicyFile(
+      "policy",
+      cl::desc("The policy; default: the nearest privacy-policy.json above "
+               "the current directory"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<unsigned, false, privacy::tools::JobsParser> Jobs(
+      "j", cl::desc("Translation units analysed at once (default: all cores)"),
+      cl::value_desc("N"), cl::Prefix, cl::init(0), cl::cat(Category));
+  static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::NotHidden,
+                            cl::aliasopt(Jobs), cl::cat(Category));
+  static cl::opt<OutputFormat, false, privacy::tools::ChoiceParser<OutputFormat>>
+      Format("format", cl::desc("What to write"),
+             cl::values(clEnumValN(OutputFormat::Text, "text",
+                                   "the findings, as compilers print them"),
+                        clEnumValN(OutputFormat::Json, "json", "the inventory"),
+                        clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+                        clEnumValN(OutputFormat::Markdown, "markdown",
+                                   "a Markdown report"),
+                        clEnumValN(OutputFormat::Html, "html", "an HTML report")),
+             cl::init(OutputFormat::Text), cl::cat(Category));
+  static cl::opt<std::string> Output(
+      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
+                              cl::aliasopt(Output), cl::cat(Category));
+  static cl::opt<std::string> Baseline(
+      "baseline",
+      cl::desc("Findings whose fingerprint is in this file do not count"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> WriteBaseline(
+      "write-baseline", cl::desc("Write every current fingerprint to this file"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<ReportLanguage, false,
+                 privacy::tools::ChoiceParser<ReportLanguage>>
+      Lang("lang", cl::desc("Language of the Markdown and HTML reports"),
+           cl::values(clEnumValN(ReportLanguage::En, "en", "English"),
+                      clEnumValN(ReportLanguage::Ko, "ko", "Korean")),
+           cl::init(ReportLanguage::En), cl::cat(Category));
+  static cl::opt<std::string> Root(
+      "root", cl::desc("Paths in the output are relative to this directory"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::list<std::string> Catalogs(
+      "api-catalog", cl::desc("An extra API catalog (may repeat)"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> SummariesDir(
+      "summaries-dir",
+      cl::desc("Also write each translation unit's summary there"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::opt<std::string> FromSummaries(
+      "from-summaries",
+      cl::desc("Analyse nothing: join the summaries in this directory"),
+      cl::value_desc("dir"), cl::cat(Category));
+  static cl::opt<bool> Quiet(
+      "quiet", cl::desc("Print only errors and the findings"), cl::cat(Category));
+  static cl::alias QuietShort("q", cl::desc("Alias for --quiet"),
+                              cl::NotHidden,
+                              cl::aliasopt(Quiet), cl::cat(Category));
+
+  if (!privacy::tools::parseCommandLine(Argc, Argv, Tool, Category, Overview))
+    return privacy::tools::UsageExitStatus;
+  O.BuildDir = BuildDir;
+  O.Files.assign(Files.begin(), Files.end());
+  O.ExtraArgsAfter.assign(ExtraArgsAfter.begin(), ExtraArgsAfter.end());
+  O.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  O.PolicyFile = PolicyFile;
+  O.Jobs = Jobs;
+  O.Format = Format;
+  O.Output = Output;
+  O.Baseline = Baseline;
+  O.WriteBaseline = WriteBaseline;
+  O.Lang = Lang == ReportLanguage::Ko ? "ko" : "en";
+  O.Root = Root;
+  O.Catalogs.assign(Catalogs.begin(), Catalogs.end());
+  O.SummariesDir = SummariesDir;
+  O.FromSummaries = FromSummaries;
+  O.Quiet = Quiet;
+
   if (!O.FromSummaries.empty()) {
-    if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty())
-      return usageError("--from-summaries joins summaries already written: it "
-                        "takes no -p, --summaries-dir or files");
+    if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty() ||
+        !O.ExtraArgsAfter.empty() || !O.ExtraArgsBefore.empty())
+      return privacy::tools::usageError(
+          Tool, "--from-summaries joins summaries already written: it takes "
+                "no -p, --summaries-dir, --extra-arg or files");
     return std::nullopt;
   }
   if (O.BuildDir.empty())
-    return usageError("no build directory: pass -p <dir with compile_commands.json>");
+    return privacy::tools::usageError(
+        Tool, "no build directory: pass -p <dir with compile_commands.json>");
   return std::nullopt;
 }
 
@@ -184,23 +206,6 @@ std::string relativeTo(const std::string &Path, const std::string &Root) {
   if (llvm::StringRef(Path).starts_with(Root + "/"))
     return Path.substr(Root.size() + 1);
   return Path;
-}
-
-/// Writes \p Text to \p Path whole or not at all.
-bool writeFileAtomically(const std::string &Path, const std::string &Text) {
-  std::string Temp = Path + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream Out(Temp, std::ios::binary);
-    if (!Out || !(Out << Text) || !(Out.flush())) {
-      std::remove(Temp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(Temp.c_str(), Path.c_str()) != 0) {
-    std::remove(Temp.c_str());
-    return false;
-  }
-  return true;
 }
 
 /// Collects the first error of a translation unit, for the report.
@@ -283,30 +288,36 @@ std::string sanitize(std::string Path) {
   return Path;
 }
 
-/// NOLINT comments count in privacy-scan as in clang-tidy: each finding's
-/// line (or the line before, for NOLINTNEXTLINE) is read from the source.
+/// NOLINT comments count in privacy-scan as in clang-tidy (privacy/Nolint.h):
+/// the comments of each file a finding is in are read from the source. An
+/// unmatched NOLINTBEGIN or NOLINTEND is reported as clang-tidy does.
 void dropSuppressed(json &Inventory, const std::string &Root) {
-  std::map<std::string, std::vector<std::string>> Files;
-  auto LineOf = [&](const std::string &File, int Line) -> std::string {
+  std::map<std::string, std::unique_ptr<privacy::NolintComments>> Files;
+  auto CommentsOf = [&](const std::string &File) -> privacy::NolintComments & {
     auto It = Files.find(File);
     if (It == Files.end()) {
-      std::vector<std::string> Lines;
       std::string Path = File.empty() || File[0] == '/' ? File : Root + "/" + File;
-      std::ifstream In(Path);
-      for (std::string L; std::getline(In, L);)
-        Lines.push_back(L);
-      It = Files.emplace(File, std::move(Lines)).first;
+      std::ifstream In(Path, std::ios::binary);
+      std::string Text((std::istreambuf_iterator<char>(In)),
+                       std::istreambuf_iterator<char>());
+      auto Comments = std::make_unique<privacy::NolintComments>(std::move(Text));
+      for (const privacy::NolintComments::Unmatched &U : Comments->unmatched()) {
+        auto [Line, Column] = Comments->lineAndColumn(U.Offset);
+        std::cerr << File << ":" << Line << ":" << Column << ": error: "
+                  << U.Message << " ["
+                  << privacy::NolintComments::unmatchedCheckName().str() << "]\n";
+      }
+      It = Files.emplace(File, std::move(Comments)).first;
     }
-    return Line >= 1 && static_cast<size_t>(Line) <= It->second.size()
-               ? It->second[Line - 1]
-               : std::string();
+    return *It->second;
   };
   json Kept = json::array();
   for (json &F : Inventory["findings"]) {
     std::string File = F.value("file", ""), Check = F.value("check", "");
-    int Line = F.value("line", 0);
-    if (privacy::nolintCovers(LineOf(File, Line), "NOLINT", Check) ||
-        privacy::nolintCovers(LineOf(File, Line - 1), "NOLINTNEXTLINE", Check))
+    privacy::NolintComments &Comments = CommentsOf(File);
+    std::optional<size_t> Offset =
+        Comments.offsetOf(F.value("line", 0), F.value("column", 0));
+    if (Offset && Comments.suppresses(*Offset, Check))
       continue;
     Kept.push_back(std::move(F));
   }
@@ -391,12 +402,20 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                             ? "the translation unit could not be parsed (exit " +
                                   std::to_string(Status) + ")"
                             : Errors.First;
-        else if (!O.SummariesDir.empty())
-          writeFileAtomically(O.SummariesDir + "/" +
-                                  sanitize(relativeTo(absolute(Files[I]), Root)) +
-                                  ".json",
-                              privacy::summary::toJson(*Summaries[I]).dump(1) +
-                                  "\n");
+        else if (!O.SummariesDir.empty()) {
+          std::string Path = O.SummariesDir + "/" +
+                             sanitize(relativeTo(absolute(Files[I]), Root)) +
+                             ".json";
+          if (std::error_code EC = privacy::writeOutput(
+                  Path,
+                  privacy::jsonText(privacy::summary::toJson(*Summaries[I]),
+                                    1) +
+                      "\n")) {
+            std::lock_guard<std::mutex> Lock(ProgressMutex);
+            std::cerr << "privacy-scan: warning: "
+                      << privacy::describeWriteError(Path, EC) << "\n";
+          }
+        }
         size_t N = ++Done;
         if (Progress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
@@ -473,6 +492,14 @@ int main(int Argc, char **Argv) {
   Options O;
   if (auto Exit = parseArgs(Argc, Argv, O))
     return *Exit;
+  // Not after minutes of analysis: the outputs must be writable now.
+  for (const std::string &Output : {O.Output, O.WriteBaseline})
+    if (!Output.empty())
+      if (std::error_code EC = privacy::checkOutputWritable(Output)) {
+        std::cerr << "privacy-scan: error: "
+                  << privacy::describeWriteError(Output, EC) << "\n";
+        return 2;
+      }
 
   // The build database.
   std::string Error;
@@ -483,6 +510,16 @@ int main(int Argc, char **Argv) {
     std::cerr << "privacy-scan: error: cannot read the compilation database in '"
               << O.BuildDir << "': " << Error << "\n";
     return 2;
+  }
+  if (DB) {
+    // As clang::tooling::CommonOptionsParser adds them.
+    auto Adjusted =
+        std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        O.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        O.ExtraArgsAfter, tooling::ArgumentInsertPosition::END));
+    DB = std::move(Adjusted);
   }
 
   // The policy.
@@ -554,9 +591,11 @@ int main(int Argc, char **Argv) {
     json Baseline = {{"tool", "privacy-scan"}, {"fingerprints", json::array()}};
     for (const json &F : Inventory["findings"])
       Baseline["fingerprints"].push_back(F["fingerprint"]);
-    if (!writeFileAtomically(O.WriteBaseline, Baseline.dump(2) + "\n")) {
-      std::cerr << "privacy-scan: error: cannot write the baseline '"
-                << O.WriteBaseline << "'\n";
+    if (std::error_code EC =
+            privacy::writeOutput(O.WriteBaseline,
+                                 privacy::jsonText(Baseline, 2) + "\n")) {
+      std::cerr << "privacy-scan: error: "
+                << privacy::describeWriteError(O.WriteBaseline, EC) << "\n";
       return 2;
     }
   }
@@ -566,23 +605,30 @@ int main(int Argc, char **Argv) {
       std::cerr << In.PolicyPath << ": warning: " << W.get<std::string>() << "\n";
 
   std::string Text;
-  if (O.Format == "json") {
-    Text = Inventory.dump(2) + "\n";
-  } else if (O.Format == "sarif") {
-    Text = privacy::scan::renderSarif(Inventory).dump(2) + "\n";
-  } else if (O.Format == "markdown") {
+  switch (O.Format) {
+  case OutputFormat::Json:
+    Text = privacy::jsonText(Inventory, 2) + "\n";
+    break;
+  case OutputFormat::Sarif:
+    Text = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
+    break;
+  case OutputFormat::Markdown:
     Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
-  } else if (O.Format == "html") {
+    break;
+  case OutputFormat::Html:
     Text = privacy::scan::renderHtml(Inventory, O.Lang);
-  } else {
+    break;
+  case OutputFormat::Text: {
     std::ostringstream S;
     printText(Inventory, S);
     Text = S.str();
+    break;
   }
-  if (O.Output.empty()) {
-    std::cout << Text << std::flush;
-  } else if (!writeFileAtomically(O.Output, Text)) {
-    std::cerr << "privacy-scan: error: cannot write '" << O.Output << "'\n";
+  }
+  std::string Output = O.Output.empty() ? "-" : O.Output;
+  if (std::error_code EC = privacy::writeOutput(Output, Text)) {
+    std::cerr << "privacy-scan: error: "
+              << privacy::describeWriteError(Output, EC) << "\n";
     return 2;
   }
 

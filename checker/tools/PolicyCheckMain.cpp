@@ -7,11 +7,15 @@
 // policy).
 //
 //===----------------------------------------------------------------------===//
+#include "CommandLine.h"
+
 #include "privacy/ApiCatalog.h"
+#include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -20,19 +24,7 @@
 
 namespace fs = std::filesystem;
 
-static int usage(std::ostream &Out, int Code) {
-  Out << "usage: privacy-policy-check POLICY.json... [--catalog CATALOG.json|DIR...]\n"
-         "       privacy-policy-check --catalog-entries [DIR [CATALOG.json...]]\n"
-         "Checks privacy policy files against the schema and their own ids,\n"
-         "and API catalogs (rules/sinks/*.json) against theirs.\n"
-         "  --catalog          the arguments after it are catalog files or\n"
-         "                     directories of them; none: the shipped catalogs\n"
-         "  --catalog-entries  loads every *.json of DIR and the files after it\n"
-         "                     as the checks do, and prints the merged entries;\n"
-         "                     no DIR: the shipped catalogs; DIR \"\": none\n"
-         "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n";
-  return Code;
-}
+static const char *const Tool = "privacy-policy-check";
 
 static std::string count(size_t N, const char *One,
                          const char *Many = nullptr) {
@@ -54,7 +46,7 @@ static int checkPolicy(const char *Path) {
   size_t Abroad = 0;
   for (const auto &Entry : P.Recipients)
     Abroad += P.isAbroad(Entry.second);
-  std::cout << Path << ": valid: " << count(P.Items.size(), "item") << ", "
+  llvm::outs() << Path << ": valid: " << count(P.Items.size(), "item") << ", "
             << count(P.Purposes.size(), "purpose") << ", "
             << count(P.Activities.size(), "activity", "activities") << ", "
             << count(P.Recipients.size(), "recipient") << " (" << Abroad
@@ -67,7 +59,7 @@ static int checkCatalogFile(const std::string &Path) {
   print(R.Diagnostics);
   if (!R.ok())
     return 2;
-  std::cout << Path << ": valid: "
+  llvm::outs() << Path << ": valid: "
             << count(R.Loaded->entries().size(), "entry", "entries") << "\n";
   return 0;
 }
@@ -191,33 +183,74 @@ static int listCatalogEntries(const std::vector<std::string> &Args) {
     if (!Listed.insert(E.Function).second)
       continue;
     for (const privacy::CatalogEntry *Same : R.Loaded->lookup(E.Function))
-      std::cout << Same->DeclaredAt << ": " << describe(*Same) << "\n";
+      llvm::outs() << Same->DeclaredAt << ": " << describe(*Same) << "\n";
   }
-  std::cout << count(R.Loaded->entries().size(), "entry", "entries") << ", "
+  llvm::outs() << count(R.Loaded->entries().size(), "entry", "entries") << ", "
             << count(Listed.size(), "function") << "\n";
   return 0;
 }
 
+static int checkAll(int argc, char **argv);
+
 int main(int argc, char **argv) {
-  if (argc < 2)
-    return usage(std::cerr, 2);
-  if (!std::strcmp(argv[1], "--catalog-entries"))
-    return listCatalogEntries(std::vector<std::string>(argv + 2, argv + argc));
-  int Status = 0;
-  bool Catalogs = false, AnyCatalog = false;
-  for (int I = 1; I < argc; ++I) {
-    if (!std::strcmp(argv[I], "-h") || !std::strcmp(argv[I], "--help"))
-      return usage(std::cout, 0);
-    if (!std::strcmp(argv[I], "--catalog")) {
-      Catalogs = true;
-      continue;
-    }
-    if (Catalogs)
-      AnyCatalog = true;
-    Status = std::max(Status, Catalogs ? checkCatalog(argv[I])
-                                       : checkPolicy(argv[I]));
+  int Status = checkAll(argc, argv);
+  // A report nobody can read (a full disk) is no success.
+  if (std::error_code EC = privacy::flushStandardOutput()) {
+    std::cerr << Tool << ": error: " << privacy::describeWriteError("-", EC)
+              << "\n";
+    return 2;
   }
-  if (Catalogs && !AnyCatalog) {
+  return Status;
+}
+
+static int checkAll(int argc, char **argv) {
+  namespace cl = llvm::cl;
+  static cl::OptionCategory Category("privacy-policy-check options");
+  static cl::list<std::string> Files(
+      cl::Positional, cl::desc("<policy.json...> [--catalog <catalog.json|dir>...]"),
+      cl::cat(Category));
+  // A list, so that the first --catalog is known: every file after it is a
+  // catalog.
+  static cl::list<bool> CatalogFlag(
+      "catalog",
+      cl::desc("The files after it are API catalogs or directories of them; "
+               "none: the shipped catalogs"),
+      cl::ValueDisallowed, cl::cat(Category));
+  static cl::opt<bool> CatalogEntries(
+      "catalog-entries",
+      cl::desc("Load every *.json of the first file (a directory; \"\": none; "
+               "no file: the shipped catalogs) and the files after it as the "
+               "checks do, and print the merged entries"),
+      cl::cat(Category));
+  if (!privacy::tools::parseCommandLine(
+          argc, argv, Tool, Category,
+          "checks privacy policy files against the schema and their own ids,\n"
+          "and API catalogs (rules/sinks/*.json) against theirs.\n"
+          "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n"))
+    return privacy::tools::UsageExitStatus;
+
+  if (CatalogEntries) {
+    if (!CatalogFlag.empty())
+      return privacy::tools::usageError(
+          Tool, "--catalog-entries lists catalogs; it takes no --catalog");
+    return listCatalogEntries(
+        std::vector<std::string>(Files.begin(), Files.end()));
+  }
+  if (Files.empty() && CatalogFlag.empty())
+    return privacy::tools::usageError(
+        Tool, "nothing to check: pass policy files, --catalog or "
+              "--catalog-entries (see --help)");
+  unsigned FirstCatalog =
+      CatalogFlag.empty() ? ~0u : CatalogFlag.getPosition(0);
+  int Status = 0;
+  bool AnyCatalog = false;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    bool IsCatalog = Files.getPosition(I) > FirstCatalog;
+    AnyCatalog |= IsCatalog;
+    Status = std::max(Status, IsCatalog ? checkCatalog(Files[I])
+                                        : checkPolicy(Files[I].c_str()));
+  }
+  if (!CatalogFlag.empty() && !AnyCatalog) {
     // --catalog alone: the catalogs the checks load by default.
     std::string Dir = privacy::defaultApiCatalogDir();
     std::error_code EC;

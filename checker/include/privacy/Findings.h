@@ -253,12 +253,6 @@ struct Finding {
   std::vector<std::string> Consents;
 };
 
-/// Whether the source line \p Line holds \p Marker ("NOLINT" or
-/// "NOLINTNEXTLINE") covering \p Check, in clang-tidy's syntax: bare, or
-/// with a comma-separated list of check names or globs.
-bool nolintCovers(llvm::StringRef Line, llvm::StringRef Marker,
-                  llvm::StringRef Check);
-
 class FindingSink {
 public:
   virtual ~FindingSink() = default;

@@ -19,9 +19,6 @@ namespace privacy {
 /// Text in one or more languages. A plain JSON string is stored under "".
 using Label = std::map<std::string, std::string>;
 
-/// The text of \p L in \p Lang, else English, else Korean, else any.
-std::string labelText(const Label &L, std::string_view Lang = "en");
-
 enum class Basis {
   Consent,
   Contract,

@@ -318,6 +318,14 @@ bool JsonReader::parse() {
       D.Message = "invalid JSON: " + What;
     Diagnostics.push_back(std::move(D));
     return false;
+  } catch (const json::exception &E) {
+    // A number out of range ("1e999"): nlohmann gives no position.
+    std::string What = E.what();
+    PolicyDiagnostic D;
+    D.File = Path;
+    D.Message = "invalid JSON: " + What.substr(What.find("] ") + 2);
+    Diagnostics.push_back(std::move(D));
+    return false;
   }
   Locator = std::make_unique<JsonLocator>(Text);
   for (const JsonLocator::DuplicateKey &Dup : Locator->duplicateKeys()) {

@@ -6,16 +6,6 @@
 
 namespace privacy {
 
-std::string labelText(const Label &L, std::string_view Lang) {
-  for (std::string_view Key : {Lang, std::string_view("en"),
-                               std::string_view("ko"), std::string_view("")}) {
-    auto It = L.find(std::string(Key));
-    if (It != L.end())
-      return It->second;
-  }
-  return L.empty() ? std::string() : L.begin()->second;
-}
-
 static constexpr std::pair<Basis, std::string_view> BasisNames[] = {
     {Basis::Consent, "consent"},
     {Basis::Contract, "contract"},

@@ -1,0 +1,25 @@
+//===- JsonWriter.h - JSON text for every output ---------------*- C++ -*-===//
+//
+// Every JSON the tools write (inventory, SARIF, baseline, per-TU summaries)
+// goes through jsonText(). Strings come from the analysed sources, which
+// need not be UTF-8 (a Latin-1 byte in an annotation string): nlohmann's
+// dump() throws on those; here each invalid byte becomes U+FFFD, so a
+// report is always written and always valid JSON (docs/scan.md).
+//
+//===----------------------------------------------------------------------===//
+#ifndef PRIVACY_JSONWRITER_H
+#define PRIVACY_JSONWRITER_H
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace privacy {
+
+/// \p Value as JSON text, indented by \p Indent spaces a level (-1: on one
+/// line), with no newline at the end.
+std::string jsonText(const nlohmann::json &Value, int Indent = -1);
+
+} // namespace privacy
+
+#endif // PRIVACY_JSONWRITER_H
