@@ -80,4 +80,17 @@ public:
     sessions.insert({u.session, "active"});
     log(sessions[u.session]);
   }
+
+  // A size, a position or a flag that unknown code computes from a string
+  // is not the string's data; a number read from it, or a character of it,
+  // is.
+  void measured(const User &u) {
+    log("length " + std::to_string(u.email.size()));
+    log("at " + std::to_string(u.email.find('@')));
+    log(u.email.empty() ? "none" : "some");
+    log("as a number " + std::to_string(std::stol(u.email)));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'email' to logs through 'Server::log'
+    log(std::string(1, u.email[0]));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'email' to logs through 'Server::log'
+  }
 };

@@ -295,6 +295,7 @@ private:
                              llvm::ArrayRef<const clang::Expr *> Args,
                              Taint &Result);
   const clang::Expr *chainRoot(const clang::Expr *Receiver);
+  static bool isScalarValue(clang::QualType T);
   void addCalleeFacts(const clang::FunctionDecl *Callee,
                       clang::SourceLocation Loc, Taint &Result);
   void applyLambdaArguments(const clang::Expr *Call,

@@ -240,18 +240,41 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
                                              const Expr *Object,
                                              llvm::ArrayRef<const Expr *> Args,
                                              Taint &Result) {
+  // A number, flag or enumerator that unknown code returns by value,
+  // computed from a string or an object (a size, a count, a position, a
+  // status), is not the data it looked at; numbers computed from numbers
+  // may be (htonl(ip)). An element returned by reference is part of the
+  // object (`v[i]`, `*it`).
+  // Conversions that keep the data (std::stoi, QString::toLongLong) are
+  // propagators in the catalogs (docs/limitations.md, "Unknown code").
+  QualType Returned = Callee->getReturnType();
+  if (!Returned->isReferenceType() && isScalarValue(Returned)) {
+    for (const Expr *A : Args)
+      if (isScalarValue(A->getType()))
+        Result.merge(value(A));
+    return;
+  }
   mergeValues(Args, Result);
   if (Object)
     Result.merge(value(Object));
   // A struct of the program returned by value from unknown code may hold
   // what its fields are declared to be. (One returned by reference lives
   // elsewhere: reading it says so field by field.)
-  QualType Returned = Callee->getReturnType();
   if (const RecordDecl *RD = recordOfType(Returned);
       RD && RD->getDefinition() && !Returned->isReferenceType() &&
       !Returned->isPointerType() &&
       !SM.isInSystemHeader(RD->getDefinition()->getLocation()))
     Result.merge(sourcesOf(nullptr, Callee->getReturnType(), Call));
+}
+
+/// Arithmetic types, bool and enumerations: values that hold a number, not
+/// text or an object. Characters are text: `s[0]` of an e-mail is part of
+/// it.
+bool FunctionAnalyzer::isScalarValue(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isAnyCharacterType() || T->isCharType())
+    return false;
+  return T->isArithmeticType() || T->isEnumeralType();
 }
 
 /// The variable or field a chained call writes into: `os << a << b` and
