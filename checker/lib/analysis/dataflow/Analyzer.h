@@ -240,6 +240,7 @@ private:
   Taint readPath(const Path &P);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
+  Taint storedIn(const Taint &T, clang::SourceLocation Loc, const Path &P) const;
   void writePath(const Path &P, bool Exact, const Taint &T,
                  clang::SourceLocation Loc, bool Strong);
   void recordSlotWrite(const Path &P, const Taint &Stored);

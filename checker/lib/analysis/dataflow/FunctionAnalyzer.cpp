@@ -128,7 +128,7 @@ void FunctionAnalyzer::processMemberInitializer(const CXXCtorInitializer *Init) 
   P.IsThis = true;
   P.Fields.push_back(F);
   SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
-  Taint Stored = T.withStep(Loc, "stored in '" + P.describe() + "'");
+  Taint Stored = storedIn(T, Loc, P);
   Cur[P].merge(Stored);
   Summary.OutEffects[std::string(thisLabel()) + "." + F->getNameAsString()]
       .merge(Stored);
@@ -146,7 +146,7 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
   Taint T = value(Init);
   eraseCovered(Cur, P);
   if (!T.empty())
-    Cur[P] = T.withStep(Loc, "stored in '" + P.describe() + "'");
+    Cur[P] = storedIn(T, Loc, P);
 }
 
 /// Aggregates field by field, so one field's data stays in its field.
@@ -170,7 +170,7 @@ bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
         continue;
       Path FP = P;
       FP.Fields.push_back(F);
-      Cur[FP] = T.withStep(Loc, "stored in '" + FP.describe() + "'");
+      Cur[FP] = storedIn(T, Loc, FP);
     }
   return true;
 }
@@ -234,7 +234,7 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
   eraseCovered(Cur, P);
   for (auto &[To, QT] : Copies)
     if (!QT.empty())
-      Cur[To].merge(QT.withStep(Loc, "stored in '" + To.describe() + "'"));
+      Cur[To].merge(storedIn(QT, Loc, To));
   return true;
 }
 

@@ -226,6 +226,19 @@ void FunctionAnalyzer::mergeValues(llvm::ArrayRef<const Expr *> Exprs,
     Into.merge(value(E));
 }
 
+/// \p T with the step "stored in 'x'", unless x is a variable the user did
+/// not write: the compiler's own (a range-for's `__range1`, `__begin1`) or
+/// one a library's macro declares (Qt's `foreach` and its `_container_`).
+/// Notes name only what the reader can find in the code.
+Taint FunctionAnalyzer::storedIn(const Taint &T, SourceLocation Loc,
+                                 const Path &P) const {
+  if (const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
+      VD && (VD->isImplicit() ||
+             SM.isInSystemHeader(SM.getSpellingLoc(VD->getLocation()))))
+    return T;
+  return T.withStep(Loc, "stored in '" + P.describe() + "'");
+}
+
 void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
                              SourceLocation Loc, bool Strong) {
   bool Exact = false;
@@ -237,7 +250,7 @@ void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
 void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
                                  SourceLocation Loc, bool Strong) {
   const Path *P = &Where;
-  Taint Stored = T.withStep(Loc, "stored in '" + P->describe() + "'");
+  Taint Stored = storedIn(T, Loc, *P);
   // A pointer's data may be what it points to, kept when it moves on; a
   // function pointer only says which function it calls.
   bool Local = P->Root && isa<VarDecl>(P->Root) &&
