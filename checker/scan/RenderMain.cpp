@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reports.h"
+#include "privacy/JsonInput.h"
 
 #include <nlohmann/json.hpp>
 
@@ -180,17 +181,12 @@ int main(int argc, char **argv) {
       return error(Input + ": cannot read the inventory file");
   }
 
+  // The library's bounded parse (privacy/JsonInput.h): a deep inventory is
+  // an error with file:line:col, not a stack overflow.
   json Inventory;
-  try {
-    Inventory = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-    std::string What = E.what();
-    size_t At = What.find("] ");
-    if (At != std::string::npos)
-      What = What.substr(At + 2);
-    return error(Input + ": invalid JSON: " + What);
-  }
+  if (std::optional<privacy::PolicyDiagnostic> Bad =
+          privacy::parseJsonText(Text, Input, Inventory))
+    return error(Bad->formatWithoutLevel());
   if (const char *Why = notAnInventory(Inventory))
     return error(Input + ": " + Why);
 
