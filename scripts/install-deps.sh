@@ -6,10 +6,14 @@ set -euo pipefail
 PACKAGES=(
   # the toolchain the plugin is built for and loaded by
   clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  # sanitizer and libFuzzer runtimes of clang-19 (scripts/sanitize.sh, scripts/fuzz.sh)
+  libclang-rt-19-dev
   # build
   cmake ninja-build g++ gcc python3
   # policy files: JSON and JSON Schema validation
   nlohmann-json3-dev libvalijson-dev
+  # schema patterns are matched with RE2 (linear, no recursion: docs/robustness.md)
+  libre2-dev pkg-config
   # unit tests of the library (unittests/)
   libgtest-dev
   # headers whose real declarations the tests parse (the API catalogs in

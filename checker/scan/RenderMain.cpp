@@ -14,6 +14,7 @@
 
 #include "CommandLine.h"
 #include "Reports.h"
+#include "privacy/JsonInput.h"
 
 #include "privacy/InventoryReader.h"
 #include "privacy/JsonWriter.h"

@@ -1549,7 +1549,7 @@ json sarif(const json &Inv) {
     if (!Fn.empty())
       Loc["logicalLocations"] = {{{"fullyQualifiedName", Fn}, {"kind", "function"}}};
     if (!Loc.empty())
-      R["locations"] = {std::move(Loc)};
+      R["locations"] = json::array({std::move(Loc)});
 
     json Flow = json::array(), Related = json::array();
     int NoteId = 0;
@@ -1608,7 +1608,7 @@ json sarif(const json &Inv) {
   }
   if (!Notes.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notes);
-  Run["invocations"] = {std::move(Invocation)};
+  Run["invocations"] = json::array({std::move(Invocation)});
   Run["results"] = std::move(Results);
   Run["properties"] = {
       {"translationUnits", num(A, "translation_units")},

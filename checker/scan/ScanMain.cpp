@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CommandLine.h"
+#include "CompileDatabase.h"
 #include "Join.h"
 #include "Reports.h"
 
@@ -19,6 +20,7 @@
 #include "privacy/JsonWriter.h"
 #include "privacy/Nolint.h"
 #include "privacy/OutputFile.h"
+#include "privacy/JsonInput.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/summary/Summarizer.h"
 #include "privacy/summary/SummaryJson.h"
@@ -375,19 +377,25 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
   if (!O.SummariesDir.empty())
     llvm::sys::fs::create_directories(O.SummariesDir);
 
-  // Analyse in parallel; each file has its own tool and its own slot.
-  std::vector<std::optional<privacy::summary::TuSummary>> Summaries(Files.size());
-  std::vector<std::string> Failures(Files.size());
-  std::vector<std::vector<std::string>> LimitNotes(Files.size());
+  // Analyse in parallel; each compile command (a file built two ways is
+  // two) has its own tool and its own slot.
+  std::vector<privacy::scan::CompileJob> Commands =
+      privacy::scan::compileJobs(DB, Files);
+  std::vector<std::optional<privacy::summary::TuSummary>> Summaries(
+      Commands.size());
+  std::vector<std::string> Failures(Commands.size());
+  std::vector<std::vector<std::string>> LimitNotes(Commands.size());
   unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   bool Progress = !O.Quiet && isatty(STDERR_FILENO);
   std::atomic<size_t> Done{0};
   std::mutex ProgressMutex;
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I) {
+    for (size_t I = 0; I < Commands.size(); ++I) {
       Pool.async([&, I] {
-        tooling::ClangTool Tool(DB, {Files[I]});
+        privacy::scan::SingleCommandDatabase OneCommand(Commands[I].Command);
+        tooling::ClangTool Tool(OneCommand, {Commands[I].File});
+        privacy::scan::setAnalysisAdjusters(Tool);
         Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
             // The compiler's own warnings are not ours to print.
             {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
@@ -403,9 +411,10 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                                   std::to_string(Status) + ")"
                             : Errors.First;
         else if (!O.SummariesDir.empty()) {
-          std::string Path = O.SummariesDir + "/" +
-                             sanitize(relativeTo(absolute(Files[I]), Root)) +
-                             ".json";
+          std::string Path =
+              O.SummariesDir + "/" +
+              sanitize(relativeTo(absolute(Commands[I].File), Root)) +
+              Commands[I].suffix() + ".json";
           if (std::error_code EC = privacy::writeOutput(
                   Path,
                   privacy::jsonText(privacy::summary::toJson(*Summaries[I]),
@@ -419,8 +428,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
         size_t N = ++Done;
         if (Progress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
-          std::cerr << "\r\033[K[" << N << "/" << Files.size() << "] "
-                    << relativeTo(absolute(Files[I]), Root) << std::flush;
+          std::cerr << "\r\033[K[" << N << "/" << Commands.size() << "] "
+                    << relativeTo(absolute(Commands[I].File), Root) << std::flush;
         }
       });
     }
@@ -429,19 +438,21 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
   if (Progress)
     std::cerr << "\r\033[K";
 
-  In.TranslationUnits = Files.size();
-  for (size_t I = 0; I < Files.size(); ++I) {
+  In.TranslationUnits = Commands.size();
+  for (size_t I = 0; I < Commands.size(); ++I) {
     if (!Summaries[I]) {
-      std::string File = relativeTo(absolute(Files[I]), Root);
-      In.Failed.push_back({File, Failures[I]});
-      std::cerr << "privacy-scan: error: " << File << ": not analysed: "
+      std::string File = relativeTo(absolute(Commands[I].File), Root);
+      std::string Shown = Commands[I].describe(File);
+      In.Failed.push_back(
+          {File, Shown == File ? Failures[I] : Shown + ": " + Failures[I]});
+      std::cerr << "privacy-scan: error: " << Shown << ": not analysed: "
                 << Failures[I] << "\n";
     } else {
       // Bounds the analysis reached (docs/limitations.md).
       if (!O.Quiet)
         for (const std::string &Note : LimitNotes[I])
           std::cerr << "privacy-scan: note: "
-                    << relativeTo(absolute(Files[I]), Root) << ": " << Note
+                    << relativeTo(absolute(Commands[I].File), Root) << ": " << Note
                     << "\n";
       In.Summaries.push_back(std::move(*Summaries[I]));
     }
@@ -504,8 +515,16 @@ int main(int Argc, char **Argv) {
   // The build database.
   std::string Error;
   std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<privacy::PolicyDiagnostic> DBProblems;
   if (O.FromSummaries.empty())
-    DB = tooling::CompilationDatabase::loadFromDirectory(O.BuildDir, Error);
+    DB = privacy::scan::loadCompileDatabase(O.BuildDir, DBProblems, Error);
+  for (const privacy::PolicyDiagnostic &D : DBProblems)
+    std::cerr << D.format() << "\n";
+  if (O.FromSummaries.empty() && !DB && !DBProblems.empty()) {
+    std::cerr << "privacy-scan: error: the compilation database in '"
+              << O.BuildDir << "' has errors; nothing was analysed\n";
+    return 2;
+  }
   if (O.FromSummaries.empty() && !DB) {
     std::cerr << "privacy-scan: error: cannot read the compilation database in '"
               << O.BuildDir << "': " << Error << "\n";
@@ -567,23 +586,18 @@ int main(int Argc, char **Argv) {
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {
-    std::ifstream BaselineIn(O.Baseline);
-    json Baseline;
-    try {
-      if (!BaselineIn)
-        throw std::runtime_error("cannot read the file");
-      Baseline = json::parse(BaselineIn);
-      if (!Baseline.contains("fingerprints") || !Baseline["fingerprints"].is_array())
-        throw std::runtime_error("expected {\"fingerprints\": [...]}");
-    } catch (const std::exception &E) {
-      std::cerr << "privacy-scan: error: baseline '" << O.Baseline
-                << "': " << E.what() << "\n";
+    privacy::ValidatedJson Baseline =
+        privacy::readValidatedJson(O.Baseline, privacy::JsonInputKind::Baseline);
+    for (const privacy::PolicyDiagnostic &D : Baseline.Diagnostics)
+      std::cerr << D.format() << "\n";
+    if (!Baseline.ok()) {
+      std::cerr << "privacy-scan: error: the baseline '" << O.Baseline
+                << "' has errors\n";
       return 2;
     }
     std::set<std::string> Known;
-    for (const json &F : Baseline["fingerprints"])
-      if (F.is_string())
-        Known.insert(F.get<std::string>());
+    for (const json &F : (*Baseline.Document)["fingerprints"])
+      Known.insert(F.get<std::string>());
     for (json &F : Inventory["findings"])
       F["baselined"] = Known.count(F.value("fingerprint", "")) > 0;
   }

@@ -1,8 +1,6 @@
 //===- JsonLocator.cpp - where each JSON value sits in its text -----------===//
 #include "JsonLocator.h"
 
-#include <algorithm>
-#include <set>
 
 namespace privacy {
 
@@ -33,151 +31,157 @@ std::string JsonLocator::escapeToken(const std::string &Token) {
 }
 
 namespace {
-// A recursive scanner over text that is known to be valid JSON.
-class Scanner {
-public:
-  Scanner(const std::string &Text, std::map<std::string, size_t> &Offsets,
-          std::vector<std::pair<std::string, size_t>> &Duplicates)
-      : Text(Text), Offsets(Offsets), Duplicates(Duplicates) {}
+// Text known to be valid JSON, read left to right.
+struct Cursor {
+  explicit Cursor(const std::string &Text) : Text(Text) {}
+  const std::string &Text;
+  size_t Pos = 0;
+  TextPosition At; // of Pos
 
-  void value(const std::string &Pointer) {
-    skipSpace();
-    if (Pos >= Text.size())
-      return;
-    char C = Text[Pos];
-    if (C == '{')
-      object(Pointer);
-    else if (C == '[')
-      array(Pointer);
-    else if (C == '"')
-      string();
-    else
-      while (Pos < Text.size() && !isDelimiter(Text[Pos]))
-        ++Pos;
+  void advance() {
+    if (Text[Pos] == '\n') {
+      ++At.Line;
+      At.Column = 1;
+    } else {
+      ++At.Column;
+    }
+    ++Pos;
   }
-
-private:
-  static bool isDelimiter(char C) {
-    return C == ',' || C == '}' || C == ']' || C == ' ' || C == '\n' ||
-           C == '\t' || C == '\r';
-  }
-
+  bool atEnd() const { return Pos >= Text.size(); }
+  char peek() const { return Text[Pos]; }
   void skipSpace() {
-    while (Pos < Text.size() &&
-           (Text[Pos] == ' ' || Text[Pos] == '\n' || Text[Pos] == '\t' ||
-            Text[Pos] == '\r'))
-      ++Pos;
+    while (!atEnd() && (peek() == ' ' || peek() == '\n' || peek() == '\t' ||
+                        peek() == '\r'))
+      advance();
   }
-
-  // Returns the decoded key; escapes other than \" and \\ are kept as
-  // written, which is enough to name keys in messages.
+  // Returns the decoded string; escapes other than \", \\ and \/ are kept
+  // as written, which is enough to name keys in messages.
   std::string string() {
     std::string Out;
-    ++Pos; // opening quote
-    while (Pos < Text.size() && Text[Pos] != '"') {
-      if (Text[Pos] == '\\' && Pos + 1 < Text.size()) {
+    advance(); // opening quote
+    while (!atEnd() && peek() != '"') {
+      if (peek() == '\\' && Pos + 1 < Text.size()) {
         char Next = Text[Pos + 1];
         if (Next == '"' || Next == '\\' || Next == '/') {
           Out += Next;
-          Pos += 2;
+          advance();
+          advance();
           continue;
         }
-        Out += Text[Pos++];
+        Out += peek();
+        advance();
       }
-      Out += Text[Pos++];
+      Out += peek();
+      advance();
     }
-    ++Pos; // closing quote
+    if (!atEnd())
+      advance(); // closing quote
     return Out;
   }
-
-  void object(const std::string &Pointer) {
-    ++Pos;
-    std::set<std::string> Seen;
-    while (true) {
-      skipSpace();
-      if (Pos >= Text.size() || Text[Pos] == '}') {
-        ++Pos;
-        return;
-      }
-      if (Text[Pos] == ',') {
-        ++Pos;
-        continue;
-      }
-      size_t KeyOffset = Pos;
-      std::string Child = Pointer + "/" + JsonLocator::escapeToken(string());
-      if (!Seen.insert(Child).second)
-        Duplicates.emplace_back(Child, KeyOffset);
-      Offsets.emplace(Child, KeyOffset);
-      skipSpace();
-      ++Pos; // ':'
-      value(Child);
-    }
+  void scalar() {
+    while (!atEnd() && peek() != ',' && peek() != '}' && peek() != ']' &&
+           peek() != ' ' && peek() != '\n' && peek() != '\t' && peek() != '\r')
+      advance();
   }
-
-  void array(const std::string &Pointer) {
-    ++Pos;
-    for (unsigned Index = 0;; ++Index) {
-      skipSpace();
-      if (Pos >= Text.size() || Text[Pos] == ']') {
-        ++Pos;
-        return;
-      }
-      std::string Child = Pointer + "/" + std::to_string(Index);
-      Offsets.emplace(Child, Pos);
-      value(Child);
-      skipSpace();
-      if (Pos < Text.size() && Text[Pos] == ',')
-        ++Pos;
-    }
-  }
-
-  const std::string &Text;
-  std::map<std::string, size_t> &Offsets;
-  std::vector<std::pair<std::string, size_t>> &Duplicates;
-  size_t Pos = 0;
 };
 } // namespace
 
 JsonLocator::JsonLocator(const std::string &Text) {
-  std::map<std::string, size_t> Offsets;
-  std::vector<std::pair<std::string, size_t>> DuplicateOffsets;
-  Scanner S(Text, Offsets, DuplicateOffsets);
-  size_t Root = Text.find_first_not_of(" \t\r\n");
-  Offsets.emplace("", Root == std::string::npos ? 0 : Root);
-  S.value("");
-  // Offsets arrive in document order; one pass turns them into positions.
-  std::vector<std::pair<size_t, std::string>> ByOffset;
-  for (auto &[Pointer, Offset] : Offsets)
-    ByOffset.emplace_back(Offset, Pointer);
-  std::sort(ByOffset.begin(), ByOffset.end());
-  TextPosition P;
-  size_t At = 0;
-  for (auto &[Offset, Pointer] : ByOffset) {
-    for (; At < Offset && At < Text.size(); ++At) {
-      if (Text[At] == '\n') {
-        ++P.Line;
-        P.Column = 1;
-      } else {
-        ++P.Column;
-      }
+  Cursor C(Text);
+  C.skipSpace();
+  Nodes.push_back({0, std::string(), C.At});
+  // An explicit stack of open containers: no recursion, whatever the depth.
+  struct Open {
+    size_t Node;
+    bool IsObject;
+    unsigned NextIndex;
+  };
+  std::vector<Open> Stack;
+  // Reads the value that starts at the cursor, for node \p Node.
+  auto Value = [&](size_t Node) {
+    C.skipSpace();
+    if (C.atEnd())
+      return;
+    char Ch = C.peek();
+    if (Ch == '{' || Ch == '[') {
+      C.advance();
+      Stack.push_back({Node, Ch == '{', 0});
+    } else if (Ch == '"') {
+      C.string();
+    } else {
+      C.scalar();
     }
-    Positions[Pointer] = P;
+  };
+  Value(0);
+  while (!Stack.empty()) {
+    C.skipSpace();
+    if (C.atEnd())
+      break;
+    Open &Top = Stack.back();
+    char Ch = C.peek();
+    if (Ch == '}' || Ch == ']') {
+      C.advance();
+      Stack.pop_back();
+      continue;
+    }
+    if (Ch == ',') {
+      C.advance();
+      continue;
+    }
+    size_t Parent = Top.Node;
+    TextPosition Where = C.At;
+    std::string Key;
+    if (Top.IsObject) {
+      Key = C.string();
+      C.skipSpace();
+      if (!C.atEnd())
+        C.advance(); // ':'
+    } else {
+      Key = std::to_string(Top.NextIndex++);
+    }
+    size_t Child = Nodes.size();
+    Nodes.push_back({Parent, Key, Where});
+    if (!Children.emplace(std::make_pair(Parent, std::move(Key)), Child).second)
+      Duplicates.push_back({pointerOf(Child), Where});
+    Value(Child);
   }
-  for (auto &[Pointer, Offset] : DuplicateOffsets)
-    Duplicates.push_back({Pointer, positionOfOffset(Text, Offset)});
+}
+
+std::string JsonLocator::pointerOf(size_t Node) const {
+  std::vector<size_t> Chain;
+  for (; Node != 0; Node = Nodes[Node].Parent)
+    Chain.push_back(Node);
+  std::string Pointer;
+  for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+    Pointer += "/" + escapeToken(Nodes[*It].Key);
+  return Pointer;
 }
 
 TextPosition JsonLocator::find(const std::string &Pointer) const {
-  std::string P = Pointer;
-  while (true) {
-    auto It = Positions.find(P);
-    if (It != Positions.end())
-      return It->second;
-    size_t Slash = P.rfind('/');
-    if (Slash == std::string::npos)
-      return {};
-    P.resize(Slash);
+  // The nearest known ancestor: follow the tokens while they name a node.
+  size_t Node = 0;
+  size_t At = 0;
+  while (At < Pointer.size()) {
+    size_t Next = Pointer.find('/', At + 1);
+    if (Next == std::string::npos)
+      Next = Pointer.size();
+    std::string Token;
+    for (size_t I = At + 1; I < Next; ++I) {
+      if (Pointer[I] == '~' && I + 1 < Next &&
+          (Pointer[I + 1] == '0' || Pointer[I + 1] == '1')) {
+        Token += Pointer[I + 1] == '0' ? '~' : '/';
+        ++I;
+      } else {
+        Token += Pointer[I];
+      }
+    }
+    auto It = Children.find({Node, Token});
+    if (It == Children.end())
+      break;
+    Node = It->second;
+    At = Next;
   }
+  return Nodes.empty() ? TextPosition() : Nodes[Node].Where;
 }
 
 } // namespace privacy

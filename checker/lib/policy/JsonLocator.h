@@ -2,9 +2,13 @@
 //
 // nlohmann::json keeps no positions, but a privacy officer fixing a policy
 // needs line and column for every message. This scans the (already parsed,
-// hence valid) text once and maps each JSON pointer to the position of its
-// key (object members) or of its value (array elements, the root). It also
+// hence valid) text once and keeps, for each value, the position of its
+// key (object members) or of the value (array elements, the root). It also
 // notices duplicate keys, which JSON parsers silently collapse.
+//
+// Time and memory are linear in the text: values are kept as a tree of
+// (parent, key) nodes, never as one full JSON pointer each, which was
+// quadratic in the depth (docs/robustness.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_JSONLOCATOR_H
@@ -37,8 +41,16 @@ public:
   static std::string escapeToken(const std::string &Token);
 
 private:
-  std::map<std::string, TextPosition> Positions;
+  struct Node {
+    size_t Parent;
+    std::string Key; // as written in the text, or the array index
+    TextPosition Where;
+  };
+  std::vector<Node> Nodes; // Nodes[0] is the root
+  std::map<std::pair<size_t, std::string>, size_t> Children;
   std::vector<DuplicateKey> Duplicates;
+
+  std::string pointerOf(size_t Node) const;
 };
 
 /// Line and column (1-based, in bytes) of byte \p Offset of \p Text.

@@ -1,5 +1,6 @@
 //===- JsonValidation.cpp - JSON files checked against a schema -----------===//
 #include "JsonValidation.h"
+#include "privacy/JsonInput.h"
 #include "privacy/Suggest.h"
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -7,15 +8,112 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <tuple>
+
+//===--- 'pattern' with RE2 -----------------------------------------------===//
+//
+// valijson 1.0 (Debian 12) matches 'pattern' with std::regex, whose
+// backtracking recurses once per character: a 30,000-character id
+// overflowed the stack (docs/robustness.md). That version has no hook for
+// another regex engine (later ones take a RegexEngine template argument),
+// so its 'pattern' visit is specialised, for the two adapters it uses here
+// (document values, and keys under 'propertyNames'), to match with RE2:
+// linear time, no recursion. This file is the only one
+// that instantiates valijson's validator. The other std::regex uses of
+// valijson ('patternProperties', 'format') are refused in our schemas by
+// JsonSchema's constructor.
+namespace valijson {
+namespace {
+const re2::RE2 &compiledPattern(const std::string &Pattern) {
+  static std::mutex CacheMutex;
+  static std::map<std::string, std::unique_ptr<re2::RE2>> Cache;
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  std::unique_ptr<re2::RE2> &Slot = Cache[Pattern];
+  if (!Slot) {
+    re2::RE2::Options Options;
+    // std::regex matched bytes; so does Latin-1 mode.
+    Options.set_encoding(re2::RE2::Options::EncodingLatin1);
+    Options.set_log_errors(false);
+    Slot = std::make_unique<re2::RE2>(Pattern, Options);
+  }
+  return *Slot;
+}
+
+template <typename Adapter>
+bool matchPattern(const Adapter &Target, bool StrictTypes,
+                  const constraints::PatternConstraint &Constraint,
+                  ValidationResults *Results,
+                  const std::vector<std::string> &Context) {
+  if ((StrictTypes && !Target.isString()) || !Target.maybeString())
+    return true;
+  const re2::RE2 &Pattern = compiledPattern(
+      Constraint.getPattern<std::string::allocator_type>());
+  // A schema's pattern that RE2 cannot compile fails every value, loudly.
+  if (Pattern.ok() && re2::RE2::PartialMatch(Target.asString(), Pattern))
+    return true;
+  if (Results)
+    Results->pushError(
+        Context, "Failed to match regex specified by 'pattern' constraint.");
+  return false;
+}
+} // namespace
+
+// Values of the document.
+template <>
+bool ValidationVisitor<adapters::NlohmannJsonAdapter>::visit(
+    const constraints::PatternConstraint &Constraint) {
+  return matchPattern(m_target, m_strictTypes, Constraint, m_results,
+                      m_context);
+}
+
+// Keys of the document ('propertyNames' validates each as a string).
+template <>
+bool ValidationVisitor<adapters::StdStringAdapter>::visit(
+    const constraints::PatternConstraint &Constraint) {
+  return matchPattern(m_target, m_strictTypes, Constraint, m_results,
+                      m_context);
+}
+
+// valijson 1.0 validates 'propertyNames' without collecting errors, so a
+// bad key made only "the policy does not match the schema". Each failing
+// key gets its errors, marked "Key: ", at the key's own path.
+template <>
+bool ValidationVisitor<adapters::NlohmannJsonAdapter>::visit(
+    const constraints::PropertyNamesConstraint &Constraint) {
+  if ((m_strictTypes && !m_target.isObject()) || !m_target.maybeObject())
+    return true;
+  bool Valid = true;
+  for (const adapters::NlohmannJsonAdapter::ObjectMember Member :
+       m_target.asObject()) {
+    adapters::StdStringAdapter Name(Member.first);
+    std::vector<std::string> Context = m_context;
+    Context.push_back("[" + Member.first + "]");
+    ValidationResults KeyResults;
+    ValidationVisitor<adapters::StdStringAdapter> Visitor(
+        Name, Context, m_strictTypes, m_results ? &KeyResults : nullptr,
+        m_regexesCache);
+    if (Visitor.validateSchema(*Constraint.getSubschema()))
+      continue;
+    Valid = false;
+    if (!m_results)
+      return false;
+    ValidationResults::Error E;
+    while (KeyResults.popError(E))
+      m_results->pushError(E.context, "Key: " + E.description);
+  }
+  return Valid;
+}
+} // namespace valijson
 
 namespace privacy {
 
@@ -33,8 +131,23 @@ static std::string formatDiagnostic(const PolicyDiagnostic &D,
   if (WithLevel)
     Out += D.Level == PolicyDiagnostic::Error ? "error: " : "warning: ";
   Out += D.Message;
-  if (!D.Pointer.empty())
-    Out += " [at " + D.Pointer + "]";
+  if (!D.Pointer.empty()) {
+    // A 30,000-character key would make the line unreadable: long tokens
+    // are cut (the line and column already say where).
+    std::string Shown;
+    constexpr size_t MaxToken = 60;
+    for (size_t At = 0; At < D.Pointer.size();) {
+      size_t Next = D.Pointer.find('/', At + 1);
+      if (Next == std::string::npos)
+        Next = D.Pointer.size();
+      if (Next - At > MaxToken + 1)
+        Shown += D.Pointer.substr(At, MaxToken + 1) + "...";
+      else
+        Shown += D.Pointer.substr(At, Next - At);
+      At = Next;
+    }
+    Out += " [at " + Shown + "]";
+  }
   return Out;
 }
 
@@ -122,18 +235,57 @@ static const json *valueAt(const json &Doc, const std::string &Pointer) {
 //===--- schemas ----------------------------------------------------------===//
 
 std::string SchemaError::found() const {
-  return Value && !Value->is_structured() ? " (found " + Value->dump() + ")"
-                                          : std::string();
+  if (!OnKey && (!Value || Value->is_structured()))
+    return std::string();
+  // A message quotes the value, not 200,000 characters of it.
+  std::string Text = OnKey ? json(Key).dump() : Value->dump();
+  constexpr size_t Max = 80;
+  if (Text.size() > Max) {
+    Text.resize(Max);
+    while (!Text.empty() &&
+           (static_cast<unsigned char>(Text.back()) & 0xC0) == 0x80)
+      Text.pop_back();
+    if (!Text.empty() && static_cast<unsigned char>(Text.back()) >= 0xC0)
+      Text.pop_back();
+    Text += "...";
+  }
+  return (OnKey ? " (found key " : " (found ") + Text + ")";
 }
 
 std::vector<std::string> SchemaError::tokens() const {
   return pointerTokens(Pointer);
 }
 
+// The keywords valijson would still match with std::regex (see the top of
+// this file): a schema of ours that uses one is a build error.
+static void refuseStdRegexKeywords(const json &Node) {
+  if (Node.is_array()) {
+    for (const json &Element : Node)
+      refuseStdRegexKeywords(Element);
+    return;
+  }
+  if (!Node.is_object())
+    return;
+  for (auto It = Node.begin(); It != Node.end(); ++It) {
+    const std::string &Key = It.key();
+    if (Key == "patternProperties" || Key == "format")
+      throw std::logic_error("schema keyword '" + Key +
+                             "' would be matched with std::regex");
+    if (Key == "properties" || Key == "definitions") {
+      for (const json &Sub : It.value())
+        refuseStdRegexKeywords(Sub);
+    } else if (Key != "enum" && Key != "const" && Key != "required" &&
+               Key != "description" && Key != "title" && Key != "$comment") {
+      refuseStdRegexKeywords(It.value());
+    }
+  }
+}
+
 JsonSchema::JsonSchema(const char *Text, std::string Noun, Wording Hook)
     : Document(json::parse(Text)),
       Compiled(std::make_unique<valijson::Schema>()), Noun(std::move(Noun)),
       Hook(std::move(Hook)) {
+  refuseStdRegexKeywords(Document);
   valijson::SchemaParser Parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter Adapter(Document);
   Parser.populateSchema(Adapter, *Compiled);
@@ -298,33 +450,8 @@ std::vector<PolicyDiagnostic> JsonReader::takeDiagnostics() {
 }
 
 bool JsonReader::parse() {
-  try {
-    Doc = json::parse(Text);
-  } catch (const json::parse_error &E) {
-    // what(): "[json.exception.parse_error.101] parse error at line L,
-    // column C: syntax error while parsing X - detail"
-    std::string What = E.what();
-    PolicyDiagnostic D;
-    D.File = Path;
-    TextPosition P = positionOfOffset(Text, E.byte == 0 ? 0 : E.byte - 1);
-    D.Line = P.Line;
-    D.Column = P.Column;
-    std::smatch M;
-    static const std::regex Shape(
-        R"(column [0-9]+: (syntax error while parsing [a-z ]+?) - (.*)$)");
-    if (std::regex_search(What, M, Shape))
-      D.Message = "invalid JSON: " + M[1].str() + ": " + M[2].str();
-    else
-      D.Message = "invalid JSON: " + What;
-    Diagnostics.push_back(std::move(D));
-    return false;
-  } catch (const json::exception &E) {
-    // A number out of range ("1e999"): nlohmann gives no position.
-    std::string What = E.what();
-    PolicyDiagnostic D;
-    D.File = Path;
-    D.Message = "invalid JSON: " + What.substr(What.find("] ") + 2);
-    Diagnostics.push_back(std::move(D));
+  if (std::optional<PolicyDiagnostic> Problem = parseJsonText(Text, Path, Doc)) {
+    Diagnostics.push_back(std::move(*Problem));
     return false;
   }
   Locator = std::make_unique<JsonLocator>(Text);
@@ -341,26 +468,39 @@ bool JsonReader::parse() {
 // Classifies one of valijson's messages; the errors about a key or an
 // element are moved to that key or element, so that line and column point
 // at it.
-static SchemaError classify(std::string Pointer, const std::string &Text) {
-  static const std::regex Missing(R"(^Missing required property '(.*)'\.?$)");
-  static const std::regex Unknown(
-      R"(^Object contains a property that could not be validated .*: '(.*)'\.$)");
-  static const std::regex Unique(
-      R"(^Elements at indexes #([0-9]+) and #([0-9]+) violate uniqueness)");
+static SchemaError classify(std::string Pointer, const std::string &Message) {
+  // "Key: ": an error of the key itself (our propertyNames visit above).
+  bool OnKey = Message.rfind("Key: ", 0) == 0;
+  const std::string Text = OnKey ? Message.substr(5) : Message;
+  // Plain string matching: the messages quote keys of the document, which
+  // can be any length (no std::regex on user text, docs/robustness.md).
+  auto StartsWith = [&](const char *Prefix) { return Text.rfind(Prefix, 0) == 0; };
   SchemaError E;
   E.Description = Text;
-  std::smatch M;
-  if (std::regex_match(Text, M, Missing)) {
+  const std::string Unknown =
+      "Object contains a property that could not be validated";
+  const std::string Unique = "Elements at indexes #";
+  size_t Quote = Text.find('\'');
+  size_t LastQuote = Text.rfind('\'');
+  if (StartsWith("Missing required property '") && LastQuote > Quote) {
     E.Kind = SchemaErrorKind::MissingKey;
-    E.Name = M[1].str();
-  } else if (std::regex_match(Text, M, Unknown)) {
+    E.Name = Text.substr(Quote + 1, LastQuote - Quote - 1);
+  } else if (StartsWith(Unknown.c_str()) &&
+             Text.find("constraints: '") != std::string::npos) {
     E.Kind = SchemaErrorKind::UnknownKey;
-    E.Name = M[1].str();
+    size_t Open = Text.find("constraints: '") + 14;
+    E.Name = Text.substr(Open, LastQuote - Open);
     Pointer += "/" + JsonLocator::escapeToken(E.Name);
-  } else if (std::regex_search(Text, M, Unique)) {
+  } else if (StartsWith(Unique.c_str()) &&
+             Text.find(" and #") != std::string::npos) {
+    size_t First = Unique.size();
+    size_t And = Text.find(" and #");
+    size_t SecondEnd = Text.find_first_not_of("0123456789", And + 6);
     E.Kind = SchemaErrorKind::Duplicate;
-    E.Name = M[1].str();
-    Pointer += "/" + M[2].str();
+    E.Name = Text.substr(First, And - First);
+    Pointer += "/" + Text.substr(And + 6, SecondEnd == std::string::npos
+                                              ? std::string::npos
+                                              : SecondEnd - And - 6);
   } else if (Text.find("'type' constraint") != std::string::npos) {
     E.Kind = SchemaErrorKind::WrongType;
   } else if (Text.find("'pattern' constraint") != std::string::npos) {
@@ -373,6 +513,7 @@ static SchemaError classify(std::string Pointer, const std::string &Text) {
     E.Kind = SchemaErrorKind::Not;
   }
   E.Pointer = std::move(Pointer);
+  E.OnKey = OnKey;
   std::vector<std::string> Tokens = pointerTokens(E.Pointer);
   E.Key = Tokens.empty() ? std::string() : Tokens.back();
   return E;
@@ -381,12 +522,6 @@ static SchemaError classify(std::string Pointer, const std::string &Text) {
 bool JsonReader::validate(const JsonSchema &Schema) {
   valijson::ValidationResults Results;
   {
-    // valijson compiles each 'pattern' into a std::regex while validating,
-    // and libstdc++ fills its ctype<char>::narrow cache lazily without a
-    // lock (GCC PR 77704): one validation at a time, for every schema.
-    // Files are validated once per process, so nobody waits long.
-    static std::mutex ValidationMutex;
-    std::lock_guard<std::mutex> Lock(ValidationMutex);
     valijson::Validator Validator;
     valijson::adapters::NlohmannJsonAdapter Target(Doc);
     if (Validator.validate(*Schema.Compiled, Target, &Results))
@@ -404,12 +539,29 @@ bool JsonReader::validate(const JsonSchema &Schema) {
     Leaves.push_back(classify(pointerOfContext(E.context), E.description));
   }
   std::set<std::pair<std::string, std::string>> Seen;
+  // Sorted, the pointers under F's follow F's + "/" directly: finding
+  // one is a lookup, not a scan of every leaf (a document can have 100,000
+  // errors).
+  std::set<std::string> LeafPointers, ValuePointers;
+  for (const SchemaError &F : Leaves) {
+    LeafPointers.insert(F.Pointer);
+    if (!F.OnKey)
+      ValuePointers.insert(F.Pointer);
+  }
   for (SchemaError &F : Leaves) {
-    bool HasDeeper =
-        std::any_of(Leaves.begin(), Leaves.end(), [&](const SchemaError &G) {
-          return G.Pointer.size() > F.Pointer.size() &&
-                 G.Pointer.compare(0, F.Pointer.size() + 1, F.Pointer + "/") == 0;
-        });
+    std::string Prefix = F.Pointer + "/";
+    auto Next = LeafPointers.lower_bound(Prefix);
+    bool HasDeeper = Next != LeafPointers.end() &&
+                     Next->compare(0, Prefix.size(), Prefix) == 0;
+    // A key that fails one branch of an anyOf (a retention object read as
+    // a label of language codes) is noise beside what the value's own
+    // branch says of it.
+    if (F.OnKey) {
+      auto Value = ValuePointers.lower_bound(F.Pointer);
+      if (Value != ValuePointers.end() &&
+          (*Value == F.Pointer || Value->compare(0, Prefix.size(), Prefix) == 0))
+        continue;
+    }
     if (HasDeeper && F.Kind != SchemaErrorKind::MissingKey)
       continue;
     F.Value = valueAt(Doc, F.Pointer);

@@ -54,8 +54,11 @@ struct SchemaError {
   const nlohmann::json *Value = nullptr; // value at Pointer, if any
   const nlohmann::json *Document = nullptr; // the document validated
   const nlohmann::json *Schema = nullptr;   // the schema, as JSON
+  /// The error is about the key at Pointer ('propertyNames'), not its value.
+  bool OnKey = false;
 
-  /// " (found X)" for a scalar value, "" otherwise.
+  /// " (found X)" for a scalar value, " (found key X)" for a key, ""
+  /// otherwise.
   std::string found() const;
   /// The tokens of Pointer, unescaped.
   std::vector<std::string> tokens() const;

@@ -26,6 +26,11 @@ static std::string describePolicyError(const SchemaError &E) {
   std::string Found = E.found();
   switch (E.Kind) {
   case SchemaErrorKind::Pattern:
+    // Keys are ids in the sections of ids, language codes in labels.
+    if (E.OnKey && E.tokens().size() != 2)
+      return "expected a language code such as \"ko\" or \"en\"" + Found;
+    if (E.OnKey)
+      return "expected an id of letters, digits, '_', '.' or '-'" + Found;
     if (Key == "country")
       return "expected an ISO 3166-1 alpha-2 country code such as \"KR\"" +
              Found;
