@@ -8,6 +8,8 @@ PACKAGES=(
   clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
   # sanitizer and libFuzzer runtimes of clang-19 (scripts/sanitize.sh, scripts/fuzz.sh)
   libclang-rt-19-dev
+  # the format check of the project's own code (test/lint)
+  clang-format-19
   # build
   cmake ninja-build g++ gcc python3
   # policy files: JSON and JSON Schema validation

@@ -60,6 +60,10 @@ for tool in ("g++", "gcc"):
     if shutil.which(tool):
         config.available_features.add(tool)
 
+# The format check of the project's own code (test/lint).
+if shutil.which("clang-format-19"):
+    config.available_features.add("clang-format-19")
+
 # Tests of the Qt catalog parse Debian's Qt 5 headers (qtbase5-dev).
 qt5_include = "/usr/include/x86_64-linux-gnu/qt5"
 if os.path.exists(os.path.join(qt5_include, "QtCore", "QString")):

@@ -51,7 +51,8 @@ TEST(JsonInputTest, NumbersBeyondDoubleAreErrorsWithAPosition) {
   ASSERT_TRUE(Long);
   EXPECT_NE(Long->Message.find("..."), std::string::npos); // quoted, but cut
   // Large but finite numbers, and underflow, are fine.
-  EXPECT_FALSE(parseJsonText("[1e308, 1e-999, 123456789012345678901234]", "n.json", Out));
+  EXPECT_FALSE(parseJsonText("[1e308, 1e-999, 123456789012345678901234]",
+                             "n.json", Out));
 }
 
 TEST(JsonInputTest, SyntaxErrorsAreShortAndPositioned) {
@@ -71,12 +72,13 @@ TEST(JsonInputTest, PositionsOfDeepAndLongDocumentsAreLinear) {
   std::string Elements;
   for (int I = 0; I < 20000; ++I)
     Elements += I ? ",[1]" : "[1]";
-  std::string Text = "{\"" + Key + "\": " +
-                     nested(150, "[" + Elements + "]") + "}";
+  std::string Text =
+      "{\"" + Key + "\": " + nested(150, "[" + Elements + "]") + "}";
   auto Start = std::chrono::steady_clock::now();
   PolicyLoadResult R = parsePolicy(Text, "big.json");
-  double Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start).count();
+  double Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   EXPECT_FALSE(R.ok());
   EXPECT_LT(Seconds, 20.0);
 }
@@ -87,7 +89,9 @@ TEST(JsonInputTest, LongIdsAreOneErrorNotACrash) {
   std::string Id(30000, 'a');
   std::string Text =
       "{\"controller\": {\"country\": \"KR\"}, \"purposes\": {\"p\": {}},"
-      " \"items\": {\"" + Id + "\": {}}, \"activities\": [{\"id\": \"a\","
+      " \"items\": {\"" +
+      Id +
+      "\": {}}, \"activities\": [{\"id\": \"a\","
       " \"basis\": \"contract\", \"items\": [\"*\"], \"purposes\": [\"p\"]}]}";
   PolicyLoadResult R = parsePolicy(Text, "long.json");
   EXPECT_FALSE(R.ok());

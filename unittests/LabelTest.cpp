@@ -92,10 +92,11 @@ TEST(LabelTest, Markers) {
 
 TEST(LabelTest, MalformedStringsAreRejected) {
   for (const char *Bad :
-       {"", "$", "$p", "$px", "$p01", "$p-1", "$p1.", "$p1..a", "$p1a",
-        "$this.", "$thisx", "$t", "$x0", "$c", "$cname", "$c@0x1", "$cname@",
-        "$r", "$rx", "$r:", "$r:3", "$r:file:", "$r:file:x", "$r3.", "#",
-        "#fn:", "#fn", "#other:x", "#slot:"})
+       {"",     "$",      "$p",     "$px",      "$p01",      "$p-1",
+        "$p1.", "$p1..a", "$p1a",   "$this.",   "$thisx",    "$t",
+        "$x0",  "$c",     "$cname", "$c@0x1",   "$cname@",   "$r",
+        "$rx",  "$r:",    "$r:3",   "$r:file:", "$r:file:x", "$r3.",
+        "#",    "#fn:",   "#fn",    "#other:x", "#slot:"})
     EXPECT_FALSE(Label::parse(Bad).has_value()) << Bad;
 }
 

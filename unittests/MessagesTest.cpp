@@ -54,19 +54,21 @@ TEST(MessagesTest, ConsentMissingListsEveryConsent) {
 }
 
 TEST(MessagesTest, WordedFindingKeepsConsentsAndNotes) {
-  FindingFacts Facts{CheckKind::MissingConsent, clang::SourceLocation(),
-                     reason::ConsentMissing{{DataUse::PassedTo, "email", "'send'"},
-                                            "marketing",
-                                            "",
-                                            {"email_ads"}},
-                     {{clang::SourceLocation(), note::OnlyConsentsChecked{{"a", "b"}}},
-                      {clang::SourceLocation(),
-                       note::UnguardedBranch{false, "email_ads"}}}};
+  FindingFacts Facts{
+      CheckKind::MissingConsent,
+      clang::SourceLocation(),
+      reason::ConsentMissing{{DataUse::PassedTo, "email", "'send'"},
+                             "marketing",
+                             "",
+                             {"email_ads"}},
+      {{clang::SourceLocation(), note::OnlyConsentsChecked{{"a", "b"}}},
+       {clang::SourceLocation(), note::UnguardedBranch{false, "email_ads"}}}};
   Finding F = wordFinding(Facts);
   EXPECT_EQ(F.Check, CheckKind::MissingConsent);
   EXPECT_EQ(F.Consents, std::vector<std::string>{"email_ads"});
   ASSERT_EQ(F.Notes.size(), 2u);
-  EXPECT_EQ(F.Notes[0].Message, "only consent 'a', 'b' is checked on the way here");
+  EXPECT_EQ(F.Notes[0].Message,
+            "only consent 'a', 'b' is checked on the way here");
   EXPECT_EQ(F.Notes[1].Message,
             "on this path the condition is false and consent 'email_ads' is "
             "not known");
@@ -75,10 +77,12 @@ TEST(MessagesTest, WordedFindingKeepsConsentsAndNotes) {
 TEST(MessagesTest, ArgumentCounts) {
   EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_DATA", 1, 1, 2}),
             "PRIVACY_DATA takes 1 argument, but 2 were given");
-  EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_TRANSFER", 1, 2, 0}),
-            "PRIVACY_TRANSFER takes 1 or 2 arguments, but 0 were given");
-  EXPECT_EQ(findingMessage(reason::WrongArgumentCount{"PRIVACY_PURPOSE", 1, -1, 0}),
-            "PRIVACY_PURPOSE takes at least 1 argument, but 0 were given");
+  EXPECT_EQ(
+      findingMessage(reason::WrongArgumentCount{"PRIVACY_TRANSFER", 1, 2, 0}),
+      "PRIVACY_TRANSFER takes 1 or 2 arguments, but 0 were given");
+  EXPECT_EQ(
+      findingMessage(reason::WrongArgumentCount{"PRIVACY_PURPOSE", 1, -1, 0}),
+      "PRIVACY_PURPOSE takes at least 1 argument, but 0 were given");
 }
 
 } // namespace

@@ -98,7 +98,8 @@ TEST(NolintTest, UnmatchedBlocksSilenceNothingAndAreReported) {
   EXPECT_EQ(Other.lineAndColumn(Other.unmatched()[1].Offset),
             std::make_pair(1u, 4u));
 
-  EXPECT_TRUE(NolintComments("// NOLINTBEGIN\n// NOLINTEND\n").unmatched().empty());
+  EXPECT_TRUE(
+      NolintComments("// NOLINTBEGIN\n// NOLINTEND\n").unmatched().empty());
 }
 
 TEST(NolintTest, OffsetsOfLinesAndColumns) {
@@ -111,8 +112,10 @@ TEST(NolintTest, OffsetsOfLinesAndColumns) {
 
 TEST(NolintTest, GlobLists) {
   EXPECT_TRUE(globListContains("privacy-*", "privacy-log-leak"));
-  EXPECT_FALSE(globListContains("privacy-*,-privacy-log-leak", "privacy-log-leak"));
-  EXPECT_TRUE(globListContains("-privacy-*,privacy-log-leak", "privacy-log-leak"));
+  EXPECT_FALSE(
+      globListContains("privacy-*,-privacy-log-leak", "privacy-log-leak"));
+  EXPECT_TRUE(
+      globListContains("-privacy-*,privacy-log-leak", "privacy-log-leak"));
   EXPECT_FALSE(globListContains("", "privacy-log-leak"));
   EXPECT_TRUE(globListContains("*", ""));
 }

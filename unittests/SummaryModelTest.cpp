@@ -48,7 +48,10 @@ TuSummary everything() {
   F.Overrides = {"c:@S@Base@F@send#"};
   F.Own = OwnPurposes{{"billing", "support"}, site(9)};
   F.Calls = {{"c:@F@helper#", "helper", site(11), {"marketing"}}};
-  F.Reads = {{"email", {}, site(12), "using personal data 'email' from x",
+  F.Reads = {{"email",
+              {},
+              site(12),
+              "using personal data 'email' from x",
               {site(1), "'email' is marked as personal data here"}}};
   Flow Transfer;
   Transfer.Kind = FlowKind::Transfer;
@@ -155,7 +158,8 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
             taint::FieldPath{"email"});
   EXPECT_EQ(F.Flows[0].Data[0].Trace[1].Message, "passed here");
   EXPECT_TRUE(F.IndirectCalls[0].Callee.isMarker(taint::MarkerKind::Slot));
-  EXPECT_EQ(F.IndirectCalls[0].ArgFields[0].at("email")[0].Label.str(), "email");
+  EXPECT_EQ(F.IndirectCalls[0].ArgFields[0].at("email")[0].Label.str(),
+            "email");
   EXPECT_FALSE(S.Functions[1].Analysed);
   EXPECT_FALSE(S.Functions[1].Own);
 
@@ -165,7 +169,8 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
             std::optional<std::string>("src/app.cpp"));
   EXPECT_FALSE(S.ExternalCalls[1].ReturnsAs);
   EXPECT_FALSE(S.DeclaredSinks[0].Flows[0].At);
-  EXPECT_EQ(S.Findings[1].FunctionUsr, std::optional<std::string>("c:@F@send#"));
+  EXPECT_EQ(S.Findings[1].FunctionUsr,
+            std::optional<std::string>("c:@F@send#"));
   EXPECT_FALSE(S.Findings[0].FunctionUsr);
   EXPECT_EQ(S.Inventory.Declarations[0].At.Symbol,
             std::optional<std::string>("app::Member::email"));

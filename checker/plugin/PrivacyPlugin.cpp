@@ -88,8 +88,8 @@ public:
     if (It == Files.end()) {
       bool Invalid = false;
       llvm::StringRef Text = SM.getBufferData(File, &Invalid);
-      auto Comments =
-          std::make_unique<NolintComments>(Invalid ? std::string() : Text.str());
+      auto Comments = std::make_unique<NolintComments>(Invalid ? std::string()
+                                                               : Text.str());
       for (const NolintComments::Unmatched &U : Comments->unmatched())
         Diags.Report(SM.getComposedLoc(File, U.Offset), Unmatched)
             << (U.Message + " [" + NolintComments::unmatchedCheckName() + "]")
@@ -146,7 +146,8 @@ public:
       return;
     unsigned CatalogError =
         Diags.getCustomDiagID(DiagnosticsEngine::Error, "API catalog %0");
-    auto Catalog = loadApiCatalogsCached(defaultApiCatalogDir(), Options.Catalogs);
+    auto Catalog =
+        loadApiCatalogsCached(defaultApiCatalogDir(), Options.Catalogs);
     for (const PolicyDiagnostic &D : Catalog->Diagnostics)
       if (D.Level == PolicyDiagnostic::Error)
         Diags.Report(CatalogError) << D.formatWithoutLevel();
@@ -158,9 +159,8 @@ public:
         analyzeFlows(Ctx, Catalog->Loaded.get());
     reportLimitsHit(*Flows, SM);
     runChecks(CheckContext(Ctx, P, [Flows] { return Flows; }),
-              CheckSet::where([&](CheckKind K) {
-                return Options.enabled(checkName(K));
-              }),
+              CheckSet::where(
+                  [&](CheckKind K) { return Options.enabled(checkName(K)); }),
               Sink);
 
     if (Options.WriteSummary)
@@ -186,7 +186,8 @@ private:
     std::string Path = Options.PolicyFile;
     if (Path.empty()) {
       llvm::SmallString<256> Dir;
-      if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      if (OptionalFileEntryRef Main =
+              SM.getFileEntryRefForID(SM.getMainFileID()))
         Dir = Main->getName();
       llvm::sys::fs::make_absolute(Dir);
       llvm::sys::path::remove_filename(Dir);
@@ -201,15 +202,16 @@ private:
       }
     }
     Loaded = loadPolicyCached(Path);
-    unsigned Error = Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                           "privacy policy %0");
+    unsigned Error =
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "privacy policy %0");
     for (const PolicyDiagnostic &D : Loaded->Diagnostics)
       if (D.Level == PolicyDiagnostic::Error)
         Diags.Report(Error) << D.formatWithoutLevel();
     return Loaded->ok() ? Loaded->Loaded.get() : nullptr;
   }
 
-  void writeSummary(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog) {
+  void writeSummary(ASTContext &Ctx, const Policy &P,
+                    const ApiCatalog *Catalog) {
     std::string Object = Options.ObjectFile;
     if (Object.empty() || Object == "-")
       return;
@@ -220,8 +222,9 @@ private:
     std::string Path = Object + ".privacy.json";
     if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
-      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
-                                         "cannot write the privacy summary '%0': %1"))
+      Diags.Report(
+          Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                "cannot write the privacy summary '%0': %1"))
           << Path << EC.message();
     }
   }

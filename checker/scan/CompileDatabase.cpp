@@ -26,7 +26,8 @@ loadCompileDatabase(const std::string &BuildDir,
     Json += "/";
   Json += "compile_commands.json";
   if (llvm::sys::fs::exists(Json)) {
-    ValidatedJson Read = readValidatedJson(Json, JsonInputKind::CompileCommands);
+    ValidatedJson Read =
+        readValidatedJson(Json, JsonInputKind::CompileCommands);
     if (!Read.ok()) {
       Diagnostics = std::move(Read.Diagnostics);
       return nullptr;
@@ -194,7 +195,8 @@ ArgumentsAdjuster getDropFileWritingOptionsAdjuster() {
     for (size_t I = 0; I < Args.size(); ++I) {
       llvm::StringRef Arg = Args[I];
       // -Xclang OPT [-Xclang VALUE]: the same options, for cc1.
-      if ((Arg == "-Xclang" || Arg == "-Xpreprocessor") && I + 1 < Args.size()) {
+      if ((Arg == "-Xclang" || Arg == "-Xpreprocessor") &&
+          I + 1 < Args.size()) {
         unsigned Arity = fileWritingArity(Args[I + 1]);
         if (Arity == 0) {
           Kept.push_back(Args[I]);

@@ -1,4 +1,5 @@
-//===- CompileDatabase.h - the compile commands privacy-scan runs -*- C++ -*-===//
+//===- CompileDatabase.h - the compile commands privacy-scan runs -*- C++
+//-*-===//
 //
 // What privacy-scan takes from a build: the compilation database, read
 // strictly (a broken compile_commands.json is an error with file:line:col,
@@ -48,8 +49,9 @@ struct CompileJob {
 
 /// Every compile command of \p Files (sorted, each file once), in the
 /// database's order for each file.
-std::vector<CompileJob> compileJobs(const clang::tooling::CompilationDatabase &DB,
-                                    const std::vector<std::string> &Files);
+std::vector<CompileJob>
+compileJobs(const clang::tooling::CompilationDatabase &DB,
+            const std::vector<std::string> &Files);
 
 /// A database of exactly one command, to run a ClangTool on one job.
 class SingleCommandDatabase : public clang::tooling::CompilationDatabase {

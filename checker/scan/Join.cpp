@@ -73,12 +73,14 @@ json sortedSites(std::vector<FactSite> Sites) {
     return std::make_tuple(std::cref(S.File), S.Line, S.Column,
                            S.Function.value_or(""), S.Symbol.value_or(""));
   };
-  std::sort(Sites.begin(), Sites.end(),
-            [&](const FactSite &A, const FactSite &B) { return Key(A) < Key(B); });
+  std::sort(
+      Sites.begin(), Sites.end(),
+      [&](const FactSite &A, const FactSite &B) { return Key(A) < Key(B); });
   json Out = json::array();
   std::string Last;
   for (const FactSite &S : Sites) {
-    std::string K = siteKey(S) + S.Function.value_or("") + S.Symbol.value_or("");
+    std::string K =
+        siteKey(S) + S.Function.value_or("") + S.Symbol.value_or("");
     if (K == Last)
       continue;
     Last = K;
@@ -182,10 +184,11 @@ private:
   void merge(summary::TuSummary &S);
   void inheritedPurposes();
   std::map<std::string, std::set<std::string>> entryConsents();
-  void judgeInheritedConsent(const PurposedUse &U, const summary::Read &Read,
-                             const std::map<std::string, std::set<std::string>> &Entry,
-                             const std::string &EntryUsr,
-                             const std::string &ReaderUsr, const Steps &Chain);
+  void judgeInheritedConsent(
+      const PurposedUse &U, const summary::Read &Read,
+      const std::map<std::string, std::set<std::string>> &Entry,
+      const std::string &EntryUsr, const std::string &ReaderUsr,
+      const Steps &Chain);
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
@@ -218,13 +221,13 @@ private:
   json policyDiff(const SeenInCode &Seen) const;
   /// The items reaching a sink of \p Kind and \p Target (any log for Log),
   /// and where.
-  std::pair<std::vector<std::string>, json> reaching(FlowKind Kind,
-                                                     const std::string &Target) const;
+  std::pair<std::vector<std::string>, json>
+  reaching(FlowKind Kind, const std::string &Target) const;
 
   JoinInput &In;
   const Policy &P;
   std::map<std::string, summary::Finding> Findings;
-  std::map<std::string, summary::Function> Functions; // by USR
+  std::map<std::string, summary::Function> Functions;   // by USR
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
   /// Virtual method USR → the USRs of its overrides seen in any file.
   std::map<std::string, std::vector<std::string>> Overriders;
@@ -290,7 +293,8 @@ const Labels *actualOf(const summary::ExternalCall &Call, const Label &L) {
 }
 
 /// \p Callee's labels in terms of what \p Call passed.
-Labels substituteThrough(const Labels &Callee, const summary::ExternalCall &Call) {
+Labels substituteThrough(const Labels &Callee,
+                         const summary::ExternalCall &Call) {
   Labels Out;
   for (const summary::LabelledPath &L : Callee) {
     if (!L.Label.isPlaceholder()) {
@@ -301,10 +305,10 @@ Labels substituteThrough(const Labels &Callee, const summary::ExternalCall &Call
     if (!Actual)
       continue;
     for (const summary::LabelledPath &A : *Actual)
-      Out.push_back({A.Label, joinedTrace(A.Trace, Call.At,
-                                          "passed to '" + Call.CalleeName +
-                                              "' here",
-                                          L.Trace)});
+      Out.push_back(
+          {A.Label,
+           joinedTrace(A.Trace, Call.At,
+                       "passed to '" + Call.CalleeName + "' here", L.Trace)});
   }
   return Out;
 }
@@ -348,7 +352,8 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
     for (const auto &[Callee, Sites] : Callers) {
       std::optional<std::set<std::string>> Meet;
       for (const auto &[Caller, Call] : Sites) {
-        std::set<std::string> Known(Call->Consents.begin(), Call->Consents.end());
+        std::set<std::string> Known(Call->Consents.begin(),
+                                    Call->Consents.end());
         auto It = Entry.find(Caller);
         if (It != Entry.end()) {
           if (!It->second)
@@ -407,36 +412,38 @@ void Joiner::inheritedPurposes() {
       Work.pop_front();
       const summary::Function &F = Functions.at(Usr);
       for (const summary::Call &Call : F.Calls)
-      for (const std::string &Callee : targetsOf(Call.Callee)) {
-        auto It = Functions.find(Callee);
-        if (It == Functions.end() || It->second.Own ||
-            It->second.DeclaredSink || !Seen.insert(Callee).second)
-          continue;
-        Steps Next = Chain;
-        Next.push_back(noteAt(Call.At, "'" + F.ShortName + "' calls '" +
-                                           Call.CalleeName + "' here"));
-        for (const summary::Read &Read : It->second.Reads) {
-          for (const std::string &Purpose : Entry.Own->Purposes) {
-            PurposedUse U;
-            U.Item = Read.Item;
-            U.Purpose = Purpose;
-            U.What = Read.What;
-            U.Context = " (as called from '" + Entry.ShortName + "')";
-            std::string Message = purposeLimitationMessage(P, U);
-            if (Message.empty()) {
-              judgeInheritedConsent(U, Read, Guarded, EntryUsr, It->first, Next);
-              continue;
+        for (const std::string &Callee : targetsOf(Call.Callee)) {
+          auto It = Functions.find(Callee);
+          if (It == Functions.end() || It->second.Own ||
+              It->second.DeclaredSink || !Seen.insert(Callee).second)
+            continue;
+          Steps Next = Chain;
+          Next.push_back(noteAt(Call.At, "'" + F.ShortName + "' calls '" +
+                                             Call.CalleeName + "' here"));
+          for (const summary::Read &Read : It->second.Reads) {
+            for (const std::string &Purpose : Entry.Own->Purposes) {
+              PurposedUse U;
+              U.Item = Read.Item;
+              U.Purpose = Purpose;
+              U.What = Read.What;
+              U.Context = " (as called from '" + Entry.ShortName + "')";
+              std::string Message = purposeLimitationMessage(P, U);
+              if (Message.empty()) {
+                judgeInheritedConsent(U, Read, Guarded, EntryUsr, It->first,
+                                      Next);
+                continue;
+              }
+              Steps Notes{
+                  noteAt(Entry.Own->DeclaredAt,
+                         "purpose '" + U.Purpose + "' is declared here")};
+              Notes.insert(Notes.end(), Next.begin(), Next.end());
+              Notes.push_back(Read.Marker);
+              addFinding(Read.At, "privacy-purpose-limitation", Message,
+                         std::move(Notes));
             }
-            Steps Notes{noteAt(Entry.Own->DeclaredAt,
-                               "purpose '" + U.Purpose + "' is declared here")};
-            Notes.insert(Notes.end(), Next.begin(), Next.end());
-            Notes.push_back(Read.Marker);
-            addFinding(Read.At, "privacy-purpose-limitation", Message,
-                       std::move(Notes));
           }
+          Work.push_back({Callee, Next});
         }
-        Work.push_back({Callee, Next});
-      }
     }
   }
 }
@@ -490,10 +497,9 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   if (Flow.DeclaredAt)
     Notes.push_back(noteAt(Flow.DeclaredAt, declaredNote(Flow)));
   else if (!Flow.Catalog.empty())
-    Notes.push_back(noteAt(Flow.At, Flow.Via + " is a " +
-                                        summary::flowKindName(Flow.Kind) +
-                                        " sink of the API catalog (" +
-                                        Flow.Catalog + ")"));
+    Notes.push_back(
+        noteAt(Flow.At, Flow.Via + " is a " + summary::flowKindName(Flow.Kind) +
+                            " sink of the API catalog (" + Flow.Catalog + ")"));
   if (Flow.Kind == FlowKind::Purpose) {
     for (const std::string &Purpose : Flow.Purposes) {
       PurposedUse U;
@@ -515,8 +521,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   for (const Finding &F : judgeSinkItem(P, Site, ItemId))
     addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes);
   // The inventory counts this reach too.
-  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId,
-                         Flow.Via, factSite(Flow.At)});
+  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
+                         factSite(Flow.At)});
 }
 
 bool Joiner::crossFileFlows() {
@@ -526,43 +532,44 @@ bool Joiner::crossFileFlows() {
   for (int Round = 0; Round < MaxJoinFlowRounds; ++Round) {
     bool Changed = false;
     for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex)
-    for (const std::string &Target : targetsOf(External[CallIndex].Callee)) {
-      const summary::ExternalCall Call = External[CallIndex]; // External may grow below
-      auto FlowIt = Flows.find(Target);
-      if (FlowIt == Flows.end())
-        continue;
-      std::vector<JoinedFlow> CalleeFlows = FlowIt->second; // may grow below
-      // A call within one file was followed there; only what the join
-      // learnt about the callee is new.
-      for (JoinedFlow &J : CalleeFlows) {
-        if (Call.Internal && !J.Joined)
+      for (const std::string &Target : targetsOf(External[CallIndex].Callee)) {
+        const summary::ExternalCall Call =
+            External[CallIndex]; // External may grow below
+        auto FlowIt = Flows.find(Target);
+        if (FlowIt == Flows.end())
           continue;
-        summary::Flow &Flow = J.Flow;
-        if (!Flow.At)
-          Flow.At = Call.At; // a declared sink: where it is called
-        // Only labels standing for what the call passed.
-        Labels Passed;
-        for (const summary::LabelledPath &L : Flow.Data)
-          if (actualOf(Call, L.Label))
-            Passed.push_back(L);
-        for (summary::LabelledPath &A : substituteThrough(Passed, Call)) {
-          std::string Key = Call.Caller + "|" + siteKey(Flow.At) + "|" +
-                            summary::flowKindName(Flow.Kind) + "|" +
-                            targetText(Flow) + "|" + A.Label.str();
-          if (!KnownFlows.insert(Key).second)
+        std::vector<JoinedFlow> CalleeFlows = FlowIt->second; // may grow below
+        // A call within one file was followed there; only what the join
+        // learnt about the callee is new.
+        for (JoinedFlow &J : CalleeFlows) {
+          if (Call.Internal && !J.Joined)
             continue;
-          if (!A.Label.isPlaceholder()) {
-            judgeFlowItem(Flow, A.Label, A.Trace);
-            Any = true;
-            continue;
+          summary::Flow &Flow = J.Flow;
+          if (!Flow.At)
+            Flow.At = Call.At; // a declared sink: where it is called
+          // Only labels standing for what the call passed.
+          Labels Passed;
+          for (const summary::LabelledPath &L : Flow.Data)
+            if (actualOf(Call, L.Label))
+              Passed.push_back(L);
+          for (summary::LabelledPath &A : substituteThrough(Passed, Call)) {
+            std::string Key = Call.Caller + "|" + siteKey(Flow.At) + "|" +
+                              summary::flowKindName(Flow.Kind) + "|" +
+                              targetText(Flow) + "|" + A.Label.str();
+            if (!KnownFlows.insert(Key).second)
+              continue;
+            if (!A.Label.isPlaceholder()) {
+              judgeFlowItem(Flow, A.Label, A.Trace);
+              Any = true;
+              continue;
+            }
+            JoinedFlow Pending{Flow, true};
+            Pending.Flow.Data = {std::move(A)};
+            Flows[Call.Caller].push_back(std::move(Pending));
+            Changed = Any = true;
           }
-          JoinedFlow Pending{Flow, true};
-          Pending.Flow.Data = {std::move(A)};
-          Flows[Call.Caller].push_back(std::move(Pending));
-          Changed = Any = true;
         }
       }
-    }
     if (!Changed)
       break;
   }
@@ -706,10 +713,9 @@ bool Joiner::resolveReturns() {
                                 targetText(Flow) + "|" + *L + "|" + Item;
               if (!KnownReturns.insert(Key).second)
                 continue;
-              Steps Trace = joinedTrace(R.Trace, Call.At,
-                                        "returned by '" + Call.CalleeName +
-                                            "' here",
-                                        Returned.Trace);
+              Steps Trace = joinedTrace(
+                  R.Trace, Call.At,
+                  "returned by '" + Call.CalleeName + "' here", Returned.Trace);
               if (!R.Label.isPlaceholder()) {
                 judgeFlowItem(Flow, R.Label, Trace);
                 continue;
@@ -859,11 +865,12 @@ json Joiner::policySection() const {
   put(Policy["controller"], "name", labelJson(P.ControllerName));
   Policy["activities"] = json::array();
   for (const Activity &A : P.Activities) {
-    json J = {{"id", A.Id},
-              {"basis", std::string(basisName(A.LegalBasis))},
-              {"required", A.Required},
-              {"items", A.Items.All ? std::vector<std::string>{"*"} : A.Items.Ids},
-              {"purposes", A.Purposes}};
+    json J = {
+        {"id", A.Id},
+        {"basis", std::string(basisName(A.LegalBasis))},
+        {"required", A.Required},
+        {"items", A.Items.All ? std::vector<std::string>{"*"} : A.Items.Ids},
+        {"purposes", A.Purposes}};
     if (!A.Consent.empty())
       J["consent"] = A.Consent;
     put(J, "label", labelJson(A.Name));
@@ -1007,8 +1014,10 @@ json Joiner::recipientSection() const {
   for (const std::string &Id : RecipientIds) {
     const RecipientDef *R = P.recipient(Id);
     auto [ItemsReaching, Sites] = reaching(FlowKind::Transfer, Id);
-    json J = {{"id", Id}, {"in_policy", R != nullptr},
-              {"items_reaching", ItemsReaching}, {"sites", Sites}};
+    json J = {{"id", Id},
+              {"in_policy", R != nullptr},
+              {"items_reaching", ItemsReaching},
+              {"sites", Sites}};
     if (R) {
       put(J, "label", labelJson(R->Name));
       J["role"] = R->Role;
@@ -1018,8 +1027,10 @@ json Joiner::recipientSection() const {
       put(J, "recipient_purpose", labelJson(R->RecipientPurpose));
       put(J, "method", labelJson(R->Method));
       put(J, "retention", retentionJson(R->Keep));
-      J["purposes"] = R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
-      J["items_declared"] = R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
+      J["purposes"] =
+          R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
+      J["items_declared"] =
+          R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
     }
     Recipients.push_back(std::move(J));
   }
@@ -1048,17 +1059,20 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
     for (const summary::EraseDeclaration &E : Facts.Erase)
       if (E.Store == Id)
         Erase.push_back(E.At);
-    json J = {{"id", Id}, {"in_policy", S != nullptr},
-              {"items_reaching", ItemsReaching}, {"sites", Sites},
+    json J = {{"id", Id},
+              {"in_policy", S != nullptr},
+              {"items_reaching", ItemsReaching},
+              {"sites", Sites},
               {"erase_functions", sortedSites(Erase)}};
     if (S) {
       put(J, "label", labelJson(S->Name));
       put(J, "retention", retentionJson(S->Keep));
-      J["items_declared"] = S->Items.All ? std::vector<std::string>{"*"} : S->Items.Ids;
+      J["items_declared"] =
+          S->Items.All ? std::vector<std::string>{"*"} : S->Items.Ids;
       if (S->Keep.empty() && !ItemsReaching.empty())
-        PolicyWarnings.push_back(
-            "store '" + Id + "' receives personal data (" + joinIds(ItemsReaching) +
-            ") but the policy states no retention for it");
+        PolicyWarnings.push_back("store '" + Id + "' receives personal data (" +
+                                 joinIds(ItemsReaching) +
+                                 ") but the policy states no retention for it");
     }
     // Erasure coverage: data subjects may demand deletion (PIPA Art. 36,
     // GDPR Art. 17) and retention ends in destruction (PIPA Art. 21).
@@ -1071,7 +1085,8 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
                  "store '" + Id + "' receives personal data (" +
                      joinIds(ItemsReaching) +
                      ") but no function in the program is marked "
-                     "PRIVACY_ERASE(\"" + Id +
+                     "PRIVACY_ERASE(\"" +
+                     Id +
                      "\"); erasure on request and destruction at the end of "
                      "retention have no code path",
                  {});
@@ -1171,10 +1186,9 @@ json Joiner::policyDiff(const SeenInCode &Seen) const {
 
 std::string fingerprintOf(const json &Finding, unsigned Occurrence) {
   // FNV-1a, 64 bits: stable, and enough to tell findings apart.
-  std::string Text = Finding.value("check", "") + '\0' +
-                     Finding.value("file", "") + '\0' +
-                     Finding.value("message", "") + '\0' +
-                     std::to_string(Occurrence);
+  std::string Text =
+      Finding.value("check", "") + '\0' + Finding.value("file", "") + '\0' +
+      Finding.value("message", "") + '\0' + std::to_string(Occurrence);
   uint64_t Hash = 1469598103934665603ULL;
   for (unsigned char C : Text) {
     Hash ^= C;

@@ -51,15 +51,15 @@ enum class ReportLanguage { En, Ko };
 int main(int argc, char **argv) {
   namespace cl = llvm::cl;
   static cl::OptionCategory Category("privacy-render options");
-  static cl::opt<ReportFormat, false, privacy::tools::ChoiceParser<ReportFormat>>
-      FormatOption("format", cl::desc("What to write (required)"),
-                   cl::values(clEnumValN(ReportFormat::Markdown, "markdown",
-                                         "a Markdown report"),
-                              clEnumValN(ReportFormat::Html, "html",
-                                         "an HTML report"),
-                              clEnumValN(ReportFormat::Sarif, "sarif",
-                                         "SARIF 2.1.0")),
-                   cl::cat(Category));
+  static cl::opt<ReportFormat, false,
+                 privacy::tools::ChoiceParser<ReportFormat>>
+      FormatOption(
+          "format", cl::desc("What to write (required)"),
+          cl::values(clEnumValN(ReportFormat::Markdown, "markdown",
+                                "a Markdown report"),
+                     clEnumValN(ReportFormat::Html, "html", "an HTML report"),
+                     clEnumValN(ReportFormat::Sarif, "sarif", "SARIF 2.1.0")),
+          cl::cat(Category));
   static cl::opt<ReportLanguage, false,
                  privacy::tools::ChoiceParser<ReportLanguage>>
       LangOption("lang", cl::desc("Language of the report"),
@@ -67,11 +67,11 @@ int main(int argc, char **argv) {
                             clEnumValN(ReportLanguage::Ko, "ko", "Korean")),
                  cl::init(ReportLanguage::En), cl::cat(Category));
   static cl::opt<std::string> InputOption(
-      cl::Positional,
-      cl::desc("<inventory.json, or - for standard input>"),
+      cl::Positional, cl::desc("<inventory.json, or - for standard input>"),
       cl::cat(Category));
   static cl::opt<std::string> OutputOption(
-      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      "o",
+      cl::desc("Write there instead of standard output, whole or not at all"),
       cl::value_desc("file"), cl::cat(Category));
   static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
                               cl::aliasopt(OutputOption), cl::cat(Category));

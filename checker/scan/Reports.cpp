@@ -102,8 +102,11 @@ std::string validUtf8(std::string_view S) {
   size_t I = 0;
   while (I < S.size()) {
     unsigned char C = static_cast<unsigned char>(S[I]);
-    size_t Len = C < 0x80 ? 1 : (C >> 5) == 0x6 ? 2 : (C >> 4) == 0xE ? 3
-                              : (C >> 3) == 0x1E ? 4 : 0;
+    size_t Len = C < 0x80           ? 1
+                 : (C >> 5) == 0x6  ? 2
+                 : (C >> 4) == 0xE  ? 3
+                 : (C >> 3) == 0x1E ? 4
+                                    : 0;
     bool Ok = Len != 0 && I + Len <= S.size();
     for (size_t K = 1; Ok && K < Len; ++K)
       Ok = (static_cast<unsigned char>(S[I + K]) & 0xC0) == 0x80;
@@ -144,9 +147,9 @@ struct Block {
   Kind K = Paragraph;
   int Level = 2;
   std::string Anchor;
-  Line Text;                         // Heading, Paragraph, Notice
-  std::vector<Line> Items;           // List
-  std::vector<std::string> Header;   // Table
+  Line Text;                       // Heading, Paragraph, Notice
+  std::vector<Line> Items;         // List
+  std::vector<std::string> Header; // Table
   std::vector<std::vector<Cell>> Rows;
 };
 
@@ -206,7 +209,8 @@ public:
       return L.get<std::string>();
     if (!L.is_object())
       return "";
-    for (const char *Key : {Lang.c_str(), Ko ? "en" : "ko", "en", "ko", "text"}) {
+    for (const char *Key :
+         {Lang.c_str(), Ko ? "en" : "ko", "en", "ko", "text"}) {
       const json &V = get(L, Key);
       if (V.is_string() && !V.get<std::string>().empty())
         return V.get<std::string>();
@@ -229,15 +233,23 @@ public:
     auto It = Labels.find(Id);
     return It == Labels.end() ? Id : labelOr(It->second, Id);
   }
-  std::string item(const std::string &Id) const { return named(ItemLabels, Id); }
+  std::string item(const std::string &Id) const {
+    return named(ItemLabels, Id);
+  }
   std::string purpose(const std::string &Id) const {
     if (Id == "*")
       return t("모든 목적 (*)", "all purposes (*)");
     return named(PurposeLabels, Id);
   }
-  std::string recipient(const std::string &Id) const { return named(RecipientLabels, Id); }
-  std::string store(const std::string &Id) const { return named(StoreLabels, Id); }
-  std::string consent(const std::string &Id) const { return named(ConsentLabels, Id); }
+  std::string recipient(const std::string &Id) const {
+    return named(RecipientLabels, Id);
+  }
+  std::string store(const std::string &Id) const {
+    return named(StoreLabels, Id);
+  }
+  std::string consent(const std::string &Id) const {
+    return named(ConsentLabels, Id);
+  }
 
   std::string join(const std::vector<std::string> &Parts) const {
     std::string Out;
@@ -256,7 +268,9 @@ public:
     return count(N, "곳", "site", "sites");
   }
 
-  std::string yesNo(bool B) const { return B ? t("예", "yes") : t("아니오", "no"); }
+  std::string yesNo(bool B) const {
+    return B ? t("예", "yes") : t("아니오", "no");
+  }
 
   /// Legal basis with the provisions it stands for (docs/policy-format.md).
   Cell basis(const std::string &B) const {
@@ -267,16 +281,18 @@ public:
         {"consent", "정보주체의 동의", "Consent", "1", "a"},
         {"contract", "계약의 체결·이행", "Contract", "4", "b"},
         {"legal_obligation", "법령상 의무 준수", "Legal obligation", "2", "c"},
-        {"vital_interests", "급박한 생명·신체·재산의 이익", "Vital interests", "5", "d"},
+        {"vital_interests", "급박한 생명·신체·재산의 이익", "Vital interests",
+         "5", "d"},
         {"public_task", "공공기관의 소관 업무 수행", "Public task", "3", "e"},
-        {"legitimate_interests", "개인정보처리자의 정당한 이익", "Legitimate interests", "6", "f"},
+        {"legitimate_interests", "개인정보처리자의 정당한 이익",
+         "Legitimate interests", "6", "f"},
     };
     for (const Row &R : Rows)
       if (B == R.Id)
         return Cell{
             Line{plain(Ko ? R.Ko : R.En)},
-            Line{plain(Ko ? std::string("개인정보 보호법 제15조제1항제") + R.Pipa +
-                                "호, GDPR 제6조제1항(" + R.Gdpr + ")"
+            Line{plain(Ko ? std::string("개인정보 보호법 제15조제1항제") +
+                                R.Pipa + "호, GDPR 제6조제1항(" + R.Gdpr + ")"
                           : std::string("PIPA Art. 15(1) ") + R.Pipa +
                                 ", GDPR Art. 6(1)(" + R.Gdpr + ")")}};
     return cell(Line{code(B.empty() ? "?" : B)});
@@ -288,14 +304,21 @@ public:
       const char *CC, *Ko, *En;
     };
     static const Row Rows[] = {
-        {"AU", "호주", "Australia"},      {"CA", "캐나다", "Canada"},
-        {"CN", "중국", "China"},          {"DE", "독일", "Germany"},
-        {"FR", "프랑스", "France"},       {"GB", "영국", "United Kingdom"},
-        {"HK", "홍콩", "Hong Kong"},      {"IE", "아일랜드", "Ireland"},
-        {"IN", "인도", "India"},          {"JP", "일본", "Japan"},
+        {"AU", "호주", "Australia"},
+        {"CA", "캐나다", "Canada"},
+        {"CN", "중국", "China"},
+        {"DE", "독일", "Germany"},
+        {"FR", "프랑스", "France"},
+        {"GB", "영국", "United Kingdom"},
+        {"HK", "홍콩", "Hong Kong"},
+        {"IE", "아일랜드", "Ireland"},
+        {"IN", "인도", "India"},
+        {"JP", "일본", "Japan"},
         {"KR", "대한민국", "Republic of Korea"},
-        {"NL", "네덜란드", "Netherlands"}, {"SG", "싱가포르", "Singapore"},
-        {"TW", "대만", "Taiwan"},         {"US", "미국", "United States"},
+        {"NL", "네덜란드", "Netherlands"},
+        {"SG", "싱가포르", "Singapore"},
+        {"TW", "대만", "Taiwan"},
+        {"US", "미국", "United States"},
         {"VN", "베트남", "Viet Nam"},
     };
     if (CC.empty())
@@ -316,9 +339,12 @@ public:
       const char *Ko, *EnOne, *EnMany;
     };
     static const Unit Units[] = {
-        {'Y', false, "년", "year", "years"},   {'M', false, "개월", "month", "months"},
-        {'W', false, "주", "week", "weeks"},   {'D', false, "일", "day", "days"},
-        {'H', true, "시간", "hour", "hours"},  {'M', true, "분", "minute", "minutes"},
+        {'Y', false, "년", "year", "years"},
+        {'M', false, "개월", "month", "months"},
+        {'W', false, "주", "week", "weeks"},
+        {'D', false, "일", "day", "days"},
+        {'H', true, "시간", "hour", "hours"},
+        {'M', true, "분", "minute", "minutes"},
         {'S', true, "초", "second", "seconds"},
     };
     std::vector<std::string> Parts;
@@ -364,7 +390,8 @@ public:
   static bool structured(const json &R) {
     if (!R.is_object())
       return false;
-    for (const char *K : {"period", "until", "from", "basis", "records", "text"})
+    for (const char *K :
+         {"period", "until", "from", "basis", "records", "text"})
       if (has(R, K))
         return true;
     return false;
@@ -447,7 +474,8 @@ public:
       : Inv(Inventory), W(Inventory, Lang) {}
 
   std::string title() const {
-    std::string Controller = W.label(get(get(get(Inv, "policy"), "controller"), "name"));
+    std::string Controller =
+        W.label(get(get(get(Inv, "policy"), "controller"), "name"));
     std::string T = W.t("개인정보 처리 현황", "Record of processing");
     return Controller.empty() ? T : T + " \xE2\x80\x94 " + Controller;
   }
@@ -496,8 +524,8 @@ private:
     B.Items = std::move(Items);
     Doc.push_back(std::move(B));
   }
-  void table(std::vector<std::string> Header, std::vector<std::vector<Cell>> Rows,
-             std::string Anchor = "") {
+  void table(std::vector<std::string> Header,
+             std::vector<std::vector<Cell>> Rows, std::string Anchor = "") {
     for (auto &Row : Rows)
       for (Cell &C : Row)
         if (C.empty())
@@ -563,8 +591,10 @@ private:
   void summary() {
     const json &A = get(Inv, "analysis");
     const json &Failed = arr(A, "failed");
-    long long Units = num(A, "translation_units"), Analysed = num(A, "analysed");
-    long long Functions = num(A, "functions"), Annotations = num(A, "annotations");
+    long long Units = num(A, "translation_units"),
+              Analysed = num(A, "analysed");
+    long long Functions = num(A, "functions"),
+              Annotations = num(A, "annotations");
     size_t New = 0, Baselined = 0;
     for (const json &F : arr(Inv, "findings"))
       (flag(F, "baselined", false) ? Baselined : New)++;
@@ -575,18 +605,20 @@ private:
     std::string Root = str(Inv, "project_root");
     Line Intro;
     if (W.Ko) {
-      Intro = {plain("이 보고서는 코드("), code(Root.empty() ? "." : Root),
-               plain(")가 실제로 처리하는 개인정보를 개인정보처리방침과 대조한 처리 "
-                     "현황입니다. 대조한 방침:")};
+      Intro = {
+          plain("이 보고서는 코드("), code(Root.empty() ? "." : Root),
+          plain(")가 실제로 처리하는 개인정보를 개인정보처리방침과 대조한 처리 "
+                "현황입니다. 대조한 방침:")};
       if (!PolicyTitle.empty())
         Intro.push_back(plain(" 「" + PolicyTitle + "」"));
       Intro.push_back(plain(PolicyTitle.empty() ? " " : " ("));
       Intro.push_back(code(PolicyPath.empty() ? "?" : PolicyPath));
       Intro.push_back(plain(PolicyTitle.empty() ? "." : ")."));
     } else {
-      Intro = {plain("This report is the record of the personal data the code in "),
-               code(Root.empty() ? "." : Root),
-               plain(" actually processes, checked against the privacy policy")};
+      Intro = {
+          plain("This report is the record of the personal data the code in "),
+          code(Root.empty() ? "." : Root),
+          plain(" actually processes, checked against the privacy policy")};
       if (!PolicyTitle.empty())
         Intro.push_back(plain(" \xE2\x80\x9C" + PolicyTitle + "\xE2\x80\x9D"));
       Intro.push_back(plain(PolicyTitle.empty() ? " " : " ("));
@@ -612,54 +644,67 @@ private:
                    std::to_string(Functions) + "개; 개인정보 주석 " +
                    std::to_string(Annotations) + "개"
              : std::to_string(Analysed) + " of " + std::to_string(Units) +
-                   " translation units analysed, " + std::to_string(Failed.size()) +
-                   " failed; " + W.count(Functions, "", "function", "functions") +
-                   "; " + W.count(Annotations, "", "privacy annotation",
-                                  "privacy annotations");
+                   " translation units analysed, " +
+                   std::to_string(Failed.size()) + " failed; " +
+                   W.count(Functions, "", "function", "functions") + "; " +
+                   W.count(Annotations, "", "privacy annotation",
+                           "privacy annotations");
     if (!Annotated)
       paragraph(Line{strong(W.t("코드에 개인정보로 표시된 데이터가 없습니다 "
                                 "(PRIVACY_DATA 주석 없음). ",
                                 "No personal data is annotated in the code "
                                 "(no PRIVACY_DATA annotation). ")),
-                     plain(Counts + W.t(". 아래 표의 코드 관련 내용은 비어 있으며, "
-                                        "이는 개인정보를 처리하지 않는다는 뜻이 아니라 "
-                                        "코드가 아직 주석되지 않았다는 뜻입니다.",
-                                        ". The code columns below are therefore empty: "
-                                        "this does not mean the code processes no "
-                                        "personal data, only that none of it is "
-                                        "annotated yet."))},
+                     plain(Counts +
+                           W.t(". 아래 표의 코드 관련 내용은 비어 있으며, "
+                               "이는 개인정보를 처리하지 않는다는 뜻이 아니라 "
+                               "코드가 아직 주석되지 않았다는 뜻입니다.",
+                               ". The code columns below are therefore empty: "
+                               "this does not mean the code processes no "
+                               "personal data, only that none of it is "
+                               "annotated yet."))},
                 Block::Notice);
     if (!Failed.empty())
-      paragraph(Line{strong(W.Ko ? "번역 단위 " + std::to_string(Failed.size()) +
-                                       "개를 분석하지 못했습니다. "
-                                 : std::to_string(Failed.size()) +
-                                       (Failed.size() == 1
-                                            ? " translation unit could not be analysed. "
-                                            : " translation units could not be analysed. ")),
-                     plain(W.Ko ? "이 보고서는 그 부분을 포함하지 않습니다 (아래 표 참조)."
-                                : Failed.size() == 1
-                                    ? "This report does not cover it (see the table below)."
-                                    : "This report does not cover them (see the table below).")},
-                Block::Notice);
+      paragraph(
+          Line{
+              strong(
+                  W.Ko ? "번역 단위 " + std::to_string(Failed.size()) +
+                             "개를 분석하지 못했습니다. "
+                       : std::to_string(Failed.size()) +
+                             (Failed.size() == 1
+                                  ? " translation unit could not be analysed. "
+                                  : " translation units could not be "
+                                    "analysed. ")),
+              plain(W.Ko ? "이 보고서는 그 부분을 포함하지 않습니다 (아래 표 "
+                           "참조)."
+                    : Failed.size() == 1
+                        ? "This report does not cover it (see the table below)."
+                        : "This report does not cover them (see the table "
+                          "below).")},
+          Block::Notice);
 
     std::vector<std::vector<Cell>> Rows;
     auto Row = [&](const char *Ko, const char *En, Cell Value) {
       Rows.push_back({cell(W.t(Ko, En)), std::move(Value)});
     };
     Row("개인정보처리방침", "Privacy policy",
-        cell(PolicyTitle.empty() ? Line{code(PolicyPath)}
-                                 : Line{plain(PolicyTitle + " "), code(PolicyPath)}));
+        cell(PolicyTitle.empty()
+                 ? Line{code(PolicyPath)}
+                 : Line{plain(PolicyTitle + " "), code(PolicyPath)}));
     std::string Controller = W.label(get(get(policy(), "controller"), "name"));
     std::string CC = str(get(policy(), "controller"), "country");
     Row("개인정보처리자", "Controller",
-        cell((Controller.empty() ? std::string() : Controller + ", ") + W.country(CC)));
+        cell((Controller.empty() ? std::string() : Controller + ", ") +
+             W.country(CC)));
     Row("번역 단위", "Translation units",
-        cell(W.Ko ? std::to_string(Units) + "개 중 " + std::to_string(Analysed) +
-                        "개 분석, " + std::to_string(Failed.size()) + "개 실패"
-                  : std::to_string(Analysed) + " of " + std::to_string(Units) +
-                        " analysed, " + std::to_string(Failed.size()) + " failed"));
+        cell(W.Ko
+                 ? std::to_string(Units) + "개 중 " + std::to_string(Analysed) +
+                       "개 분석, " + std::to_string(Failed.size()) + "개 실패"
+                 : std::to_string(Analysed) + " of " + std::to_string(Units) +
+                       " analysed, " + std::to_string(Failed.size()) +
+                       " failed"));
     Row("분석한 함수", "Functions analysed", cell(std::to_string(Functions)));
-    Row("개인정보 주석", "Privacy annotations", cell(std::to_string(Annotations)));
+    Row("개인정보 주석", "Privacy annotations",
+        cell(std::to_string(Annotations)));
     Row("개인정보 주석 여부", "Personal data annotated",
         Annotated ? cell(W.yesNo(true)) : cell(Line{bad(W.yesNo(false))}));
     Row("점검 결과", "Findings",
@@ -672,12 +717,14 @@ private:
     Row("도구", "Tool",
         cell(Line{code((Tool.empty() ? "privacy-scan" : Tool) +
                        (Version.empty() ? "" : " " + Version))}));
-    table({W.t("구분", "Subject"), W.t("내용", "Value")}, std::move(Rows), "summary-table");
+    table({W.t("구분", "Subject"), W.t("내용", "Value")}, std::move(Rows),
+          "summary-table");
 
     if (!Failed.empty()) {
       std::vector<std::vector<Cell>> FRows;
       for (const json &F : Failed)
-        FRows.push_back({cell(Line{code(str(F, "file"))}), cell(str(F, "error"))});
+        FRows.push_back(
+            {cell(Line{code(str(F, "file"))}), cell(str(F, "error"))});
       table({W.t("분석하지 못한 번역 단위", "Translation unit not analysed"),
              W.t("오류", "Error")},
             std::move(FRows), "failed");
@@ -686,13 +733,15 @@ private:
 
   //--- 2. Items and purposes ------------------------------------------------
   void collected() {
-    heading(2, W.t("수집하는 개인정보 항목 및 수집·이용 목적",
-                   "Collected items and purposes"),
+    heading(2,
+            W.t("수집하는 개인정보 항목 및 수집·이용 목적",
+                "Collected items and purposes"),
             "collected");
     const json &Activities = arr(policy(), "activities");
     if (Activities.empty()) {
-      paragraph(Line{plain(W.t("인벤토리에 정책의 처리 활동이 없습니다.",
-                               "The inventory lists no processing activities of the policy."))});
+      paragraph(Line{plain(
+          W.t("인벤토리에 정책의 처리 활동이 없습니다.",
+              "The inventory lists no processing activities of the policy."))});
     } else {
       std::vector<std::vector<Cell>> Rows;
       for (const json &A : Activities) {
@@ -700,26 +749,32 @@ private:
         std::string Consent = str(A, "consent");
         Cell Kind{Line{plain(W.labelOr(get(A, "label"), Id))}};
         if (get(A, "required").is_boolean())
-          Kind.push_back(Line{plain(flag(A, "required", false) ? W.t("(필수)", "(required)")
-                                                               : W.t("(선택)", "(optional)"))});
+          Kind.push_back(Line{plain(flag(A, "required", false)
+                                        ? W.t("(필수)", "(required)")
+                                        : W.t("(선택)", "(optional)"))});
         std::vector<std::string> Purposes;
         for (const std::string &P : strings(A, "purposes"))
           Purposes.push_back(W.purpose(P));
         Rows.push_back({std::move(Kind), W.basis(str(A, "basis")),
                         Consent.empty() ? Cell{} : cell(W.consent(Consent)),
-                        cell(items(strings(A, "items"))), cell(W.join(Purposes))});
+                        cell(items(strings(A, "items"))),
+                        cell(W.join(Purposes))});
       }
-      table({W.t("구분", "Activity"), W.t("법적 근거", "Legal basis"), W.t("동의", "Consent"),
-             W.t("수집 항목", "Items"), W.t("수집·이용 목적", "Purposes")},
+      table({W.t("구분", "Activity"), W.t("법적 근거", "Legal basis"),
+             W.t("동의", "Consent"), W.t("수집 항목", "Items"),
+             W.t("수집·이용 목적", "Purposes")},
             std::move(Rows), "activities");
     }
 
-    heading(3, W.t("항목별 코드의 실제 처리", "What the code does with each item"), "items");
-    paragraph(Line{plain(W.t("각 항목이 코드에서 선언된 곳, 사용되는 목적(정책이 허용하는지와 사용 "
-                             "위치 수), 전달되는 수신자, 저장소와 로그.",
-                             "Where each item is declared in code, the purposes it is used "
-                             "for (whether the policy allows them, and how many use sites), "
-                             "the recipients it reaches, where it is stored and logged."))});
+    heading(3,
+            W.t("항목별 코드의 실제 처리", "What the code does with each item"),
+            "items");
+    paragraph(Line{plain(W.t(
+        "각 항목이 코드에서 선언된 곳, 사용되는 목적(정책이 허용하는지와 사용 "
+        "위치 수), 전달되는 수신자, 저장소와 로그.",
+        "Where each item is declared in code, the purposes it is used "
+        "for (whether the policy allows them, and how many use sites), "
+        "the recipients it reaches, where it is stored and logged."))});
     // Which items may be logged: the `logs` store's items.
     std::vector<std::string> LoggableItems;
     for (const json &S : arr(Inv, "stores"))
@@ -742,8 +797,9 @@ private:
           L.push_back(code(location(D[K])));
         }
         if (D.size() > 2)
-          L.push_back(plain(W.Ko ? " 외 " + std::to_string(D.size() - 2) + "곳"
-                                 : " and " + std::to_string(D.size() - 2) + " more"));
+          L.push_back(
+              plain(W.Ko ? " 외 " + std::to_string(D.size() - 2) + "곳"
+                         : " and " + std::to_string(D.size() - 2) + " more"));
         Decls.push_back(L);
       }
 
@@ -760,7 +816,8 @@ private:
         for (const std::string &C : strings(P, "consents"))
           Consents.push_back(W.consent(C));
         if (!Consents.empty())
-          L.push_back(plain(W.t(", 동의 필요: ", ", needs consent: ") + W.join(Consents)));
+          L.push_back(plain(W.t(", 동의 필요: ", ", needs consent: ") +
+                            W.join(Consents)));
         Purposes.push_back(L);
       }
 
@@ -768,27 +825,33 @@ private:
       for (const json &R : arr(I, "recipients")) {
         std::string Rid = str(R, "id");
         std::string CC = str(R, "country");
-        Line L{plain(W.recipient(Rid) + (CC.empty() ? "" : " (" + CC + ")") + ", " +
-                     W.sites(arr(R, "sites").size()))};
+        Line L{plain(W.recipient(Rid) + (CC.empty() ? "" : " (" + CC + ")") +
+                     ", " + W.sites(arr(R, "sites").size()))};
         if (!flag(R, "in_policy", true))
-          L.push_back(bad(W.t(" \xE2\x80\x94 정책에 없는 수신자", " \xE2\x80\x94 recipient not in the policy")));
+          L.push_back(bad(W.t(" \xE2\x80\x94 정책에 없는 수신자",
+                              " \xE2\x80\x94 recipient not in the policy")));
         else if (!flag(R, "declared_for_item", true))
-          L.push_back(bad(W.t(" \xE2\x80\x94 이 항목은 정책에 없음", " \xE2\x80\x94 not declared for this item")));
+          L.push_back(bad(W.t(" \xE2\x80\x94 이 항목은 정책에 없음",
+                              " \xE2\x80\x94 not declared for this item")));
         Sent.push_back(L);
       }
       if (!arr(I, "network").empty())
-        Sent.push_back(Line{bad(W.Ko ? "수신자가 선언되지 않은 네트워크 API, " +
-                                           W.sites(arr(I, "network").size())
-                                     : "network API with no declared recipient, " +
-                                           W.sites(arr(I, "network").size()))});
+        Sent.push_back(
+            Line{bad(W.Ko ? "수신자가 선언되지 않은 네트워크 API, " +
+                                W.sites(arr(I, "network").size())
+                          : "network API with no declared recipient, " +
+                                W.sites(arr(I, "network").size()))});
 
       Cell Stored;
       for (const json &S : arr(I, "stores")) {
-        Line L{plain(W.store(str(S, "id")) + ", " + W.sites(arr(S, "sites").size()))};
+        Line L{plain(W.store(str(S, "id")) + ", " +
+                     W.sites(arr(S, "sites").size()))};
         if (!flag(S, "in_policy", true))
-          L.push_back(bad(W.t(" \xE2\x80\x94 정책에 없는 저장소", " \xE2\x80\x94 store not in the policy")));
+          L.push_back(bad(W.t(" \xE2\x80\x94 정책에 없는 저장소",
+                              " \xE2\x80\x94 store not in the policy")));
         else if (!flag(S, "declared_for_item", true))
-          L.push_back(bad(W.t(" \xE2\x80\x94 이 항목은 정책에 없음", " \xE2\x80\x94 not declared for this item")));
+          L.push_back(bad(W.t(" \xE2\x80\x94 이 항목은 정책에 없음",
+                              " \xE2\x80\x94 not declared for this item")));
         Stored.push_back(L);
       }
 
@@ -796,14 +859,16 @@ private:
       if (size_t N = arr(I, "logs").size()) {
         Line L{plain(W.sites(N))};
         if (!contains(LoggableItems, Id) && !contains(LoggableItems, "*"))
-          L.push_back(bad(W.t(" \xE2\x80\x94 로그 허용 안 됨", " \xE2\x80\x94 not allowed in logs")));
+          L.push_back(bad(W.t(" \xE2\x80\x94 로그 허용 안 됨",
+                              " \xE2\x80\x94 not allowed in logs")));
         Logged.push_back(L);
       }
       Rows.push_back({std::move(Name), std::move(Decls), std::move(Purposes),
                       std::move(Sent), std::move(Stored), std::move(Logged)});
     }
     if (Rows.empty())
-      paragraph(Line{plain(W.t("인벤토리에 항목이 없습니다.", "The inventory lists no items."))});
+      paragraph(Line{plain(W.t("인벤토리에 항목이 없습니다.",
+                               "The inventory lists no items."))});
     else
       table({W.t("항목", "Item"), W.t("코드의 선언", "Declared in code"),
              W.t("코드에서 사용되는 목적", "Purposes seen in code"),
@@ -821,40 +886,47 @@ private:
         continue;
       std::string Id = str(R, "id");
       Rows.push_back({cell(W.recipient(Id)), cell(W.country(str(R, "country"))),
-                      cell(W.label(get(R, "task"))), W.retention(get(R, "retention")),
-                      declared(R), reaching(R)});
+                      cell(W.label(get(R, "task"))),
+                      W.retention(get(R, "retention")), declared(R),
+                      reaching(R)});
     }
     if (Rows.empty()) {
-      paragraph(Line{plain(W.t("정책에 수탁자가 없습니다.", "The policy names no processors."))});
+      paragraph(Line{plain(W.t("정책에 수탁자가 없습니다.",
+                               "The policy names no processors."))});
       return;
     }
     table({W.t("수탁자", "Processor"), W.t("국가", "Country"),
            W.t("위탁하는 업무의 내용", "Entrusted task"),
-           W.t("보유 및 이용 기간", "Retention"), W.t("위탁 항목 (정책)", "Items (policy)"),
+           W.t("보유 및 이용 기간", "Retention"),
+           W.t("위탁 항목 (정책)", "Items (policy)"),
            W.t("코드에서 전달되는 항목", "Items reaching it in code")},
           std::move(Rows), "processor-table");
   }
 
   //--- 4. Third parties -------------------------------------------------------
   void thirdParties() {
-    heading(2, W.t("개인정보의 제3자 제공", "Third parties (제3자 제공)"), "third-parties");
+    heading(2, W.t("개인정보의 제3자 제공", "Third parties (제3자 제공)"),
+            "third-parties");
     std::vector<std::vector<Cell>> Rows;
     for (const json &R : arr(Inv, "recipients")) {
       if (str(R, "role") != "third_party")
         continue;
-      Rows.push_back({cell(W.recipient(str(R, "id"))), cell(W.country(str(R, "country"))),
-                      purposeOf(R), W.retention(get(R, "retention")), declared(R),
+      Rows.push_back({cell(W.recipient(str(R, "id"))),
+                      cell(W.country(str(R, "country"))), purposeOf(R),
+                      W.retention(get(R, "retention")), declared(R),
                       reaching(R)});
     }
     if (Rows.empty()) {
-      paragraph(Line{plain(W.t("정책에 개인정보를 제공받는 제3자가 없습니다.",
-                               "The policy names no third parties personal data is "
-                               "provided to."))});
+      paragraph(
+          Line{plain(W.t("정책에 개인정보를 제공받는 제3자가 없습니다.",
+                         "The policy names no third parties personal data is "
+                         "provided to."))});
       return;
     }
     table({W.t("제공받는 자", "Recipient"), W.t("국가", "Country"),
            W.t("제공받는 자의 이용 목적", "Recipient's purpose"),
-           W.t("보유 및 이용 기간", "Retention"), W.t("제공 항목 (정책)", "Items (policy)"),
+           W.t("보유 및 이용 기간", "Retention"),
+           W.t("제공 항목 (정책)", "Items (policy)"),
            W.t("코드에서 제공되는 항목", "Items reaching it in code")},
           std::move(Rows), "third-party-table");
   }
@@ -871,7 +943,8 @@ private:
 
   //--- 5. Transfers abroad ----------------------------------------------------
   void abroad() {
-    heading(2, W.t("개인정보의 국외 이전", "Transfers abroad (국외이전)"), "abroad");
+    heading(2, W.t("개인정보의 국외 이전", "Transfers abroad (국외이전)"),
+            "abroad");
     std::string Home = str(get(policy(), "controller"), "country");
     std::vector<std::vector<Cell>> Rows;
     for (const json &R : arr(Inv, "recipients")) {
@@ -881,8 +954,9 @@ private:
                         : (!CC.empty() && !Home.empty() && CC != Home);
       if (!Abroad)
         continue;
-      Rows.push_back({cell(W.recipient(str(R, "id"))), cell(W.country(CC)), declared(R),
-                      reaching(R), purposeOf(R), cell(W.label(get(R, "method"))),
+      Rows.push_back({cell(W.recipient(str(R, "id"))), cell(W.country(CC)),
+                      declared(R), reaching(R), purposeOf(R),
+                      cell(W.label(get(R, "method"))),
                       W.retention(get(R, "retention"))});
     }
     if (Rows.empty()) {
@@ -893,25 +967,28 @@ private:
     table({W.t("이전받는 자", "Recipient"), W.t("이전되는 국가", "Country"),
            W.t("이전되는 항목 (정책)", "Items transferred (policy)"),
            W.t("코드에서 이전되는 항목", "Items reaching it in code"),
-           W.t("이전받는 자의 이용 목적", "Purpose"), W.t("이전 방법", "Method"),
-           W.t("보유 및 이용 기간", "Retention")},
+           W.t("이전받는 자의 이용 목적", "Purpose"),
+           W.t("이전 방법", "Method"), W.t("보유 및 이용 기간", "Retention")},
           std::move(Rows), "abroad-table");
   }
 
   //--- 6. Retention -----------------------------------------------------------
   void retention() {
-    heading(2, W.t("개인정보의 보유 및 이용 기간", "Retention (보유기간)"), "retention");
+    heading(2, W.t("개인정보의 보유 및 이용 기간", "Retention (보유기간)"),
+            "retention");
     std::vector<std::vector<Cell>> Rows;
     for (const json &S : arr(Inv, "stores")) {
       std::string Id = str(S, "id");
       bool InPolicy = flag(S, "in_policy", true);
       const json &R = get(S, "retention");
       Cell Name{Line{plain(W.store(Id))}};
-      std::string Records = Words::structured(R) ? W.label(get(R, "records")) : "";
+      std::string Records =
+          Words::structured(R) ? W.label(get(R, "records")) : "";
       if (!Records.empty() && Records != W.store(Id))
         Name.push_back(Line{plain(Records)});
       if (!InPolicy)
-        Name.push_back(Line{bad(W.t("정책에 없는 저장소", "not in the policy"))});
+        Name.push_back(
+            Line{bad(W.t("정책에 없는 저장소", "not in the policy"))});
       bool Reached = !arr(S, "items_reaching").empty();
 
       Cell Period = W.retention(R);
@@ -929,24 +1006,27 @@ private:
           Erase = cell(W.t("파기 경로 없음 (로그 순환은 점검 대상 아님)",
                            "no erase path (log rotation is not checked)"));
         else if (Reached)
-          Erase = cell(Line{bad(W.t("\xE2\x9A\xA0 파기 경로 없음", "\xE2\x9A\xA0 no erase path"))});
+          Erase = cell(Line{bad(W.t("\xE2\x9A\xA0 파기 경로 없음",
+                                    "\xE2\x9A\xA0 no erase path"))});
         else
           Erase = cell(W.t("파기 경로 없음 (저장되는 항목 없음)",
                            "no erase path (nothing stored)"));
       }
-      Rows.push_back({std::move(Name),
-                      InPolicy ? itemList(S, "items_declared") : Cell{},
-                      reaching(S), std::move(Period), std::move(Basis), std::move(Erase)});
+      Rows.push_back(
+          {std::move(Name), InPolicy ? itemList(S, "items_declared") : Cell{},
+           reaching(S), std::move(Period), std::move(Basis), std::move(Erase)});
     }
     if (Rows.empty()) {
-      paragraph(Line{plain(W.t("정책과 코드에 저장소가 없습니다.",
-                               "Neither the policy nor the code names a store."))});
+      paragraph(
+          Line{plain(W.t("정책과 코드에 저장소가 없습니다.",
+                         "Neither the policy nor the code names a store."))});
       return;
     }
     table({W.t("저장소 (보관 정보)", "Store (records)"),
            W.t("보관 항목 (정책)", "Items (policy)"),
            W.t("코드에서 저장되는 항목", "Items reaching it in code"),
-           W.t("보유 기간", "Retention period"), W.t("근거 법령", "Legal basis"),
+           W.t("보유 기간", "Retention period"),
+           W.t("근거 법령", "Legal basis"),
            W.t("파기 함수", "Erase functions")},
           std::move(Rows), "retention-table");
   }
@@ -954,7 +1034,8 @@ private:
   //--- 7. Consent checks ------------------------------------------------------
   void consents() {
     heading(2, W.t("동의 확인", "Consent checks"), "consents");
-    std::map<std::string, std::vector<std::string>> Needed; // consent → activities
+    std::map<std::string, std::vector<std::string>>
+        Needed; // consent → activities
     for (const json &A : arr(policy(), "activities")) {
       std::string C = str(A, "consent");
       if (!C.empty())
@@ -977,8 +1058,9 @@ private:
         for (const json &F : arr(*It->second, "functions"))
           Fns.push_back(siteLine(F));
       if (Fns.empty())
-        Fns = cell(Line{bad(W.t("\xE2\x9A\xA0 코드에 동의 확인 함수(PRIVACY_CONSENT_CHECK) 없음",
-                                "\xE2\x9A\xA0 no PRIVACY_CONSENT_CHECK function in the code"))});
+        Fns = cell(Line{bad(W.t(
+            "\xE2\x9A\xA0 코드에 동의 확인 함수(PRIVACY_CONSENT_CHECK) 없음",
+            "\xE2\x9A\xA0 no PRIVACY_CONSENT_CHECK function in the code"))});
       auto N = Needed.find(Id);
       Rows.push_back({cell(nameWithId(W.consent(Id), Id)),
                       N == Needed.end() ? cell(W.t("정책의 처리 활동에 없음",
@@ -987,8 +1069,9 @@ private:
                       std::move(Fns)});
     }
     if (Rows.empty()) {
-      paragraph(Line{plain(W.t("동의를 근거로 한 처리 활동도, 코드의 동의 확인 함수도 없습니다.",
-                               "No activity rests on consent and the code checks none."))});
+      paragraph(Line{plain(
+          W.t("동의를 근거로 한 처리 활동도, 코드의 동의 확인 함수도 없습니다.",
+              "No activity rests on consent and the code checks none."))});
       return;
     }
     table({W.t("동의", "Consent"), W.t("이 동의가 필요한 처리", "Needed by"),
@@ -1008,11 +1091,14 @@ private:
       return;
     }
     size_t New = Findings.size() - Baselined;
-    paragraph(Line{plain(W.Ko ? "새 점검 결과 " + std::to_string(New) + "건, 기준선(baseline)에 "
-                                    "있는 기존 결과 " + std::to_string(Baselined) + "건."
+    paragraph(Line{plain(W.Ko ? "새 점검 결과 " + std::to_string(New) +
+                                    "건, 기준선(baseline)에 "
+                                    "있는 기존 결과 " +
+                                    std::to_string(Baselined) + "건."
                               : std::to_string(New) + " new " +
                                     (New == 1 ? "finding" : "findings") + ", " +
-                                    std::to_string(Baselined) + " already in the baseline.")});
+                                    std::to_string(Baselined) +
+                                    " already in the baseline.")});
     std::vector<std::vector<Cell>> Rows;
     size_t N = 0;
     for (const json &F : Findings) {
@@ -1021,13 +1107,14 @@ private:
         Message.push_back(Line{plain("\xE2\x86\xB3 "), code(location(Note)),
                                plain(": " + str(Note, "message"))});
       bool Base = flag(F, "baselined", false);
-      Rows.push_back({cell(std::to_string(++N)), cell(Line{code(str(F, "check"))}),
+      Rows.push_back({cell(std::to_string(++N)),
+                      cell(Line{code(str(F, "check"))}),
                       cell(Line{code(location(F))}), std::move(Message),
                       Base ? cell(W.t("기준선 (기존)", "baselined"))
                            : cell(Line{strong(W.t("신규", "new"))})});
     }
-    table({"#", W.t("점검", "Check"), W.t("위치", "Location"), W.t("내용", "Message"),
-           W.t("상태", "Status")},
+    table({"#", W.t("점검", "Check"), W.t("위치", "Location"),
+           W.t("내용", "Message"), W.t("상태", "Status")},
           std::move(Rows), "finding-table");
   }
 
@@ -1038,18 +1125,20 @@ private:
     struct Kind {
       const char *Key, *Ko, *En, *Section;
     };
-    static const Kind Kinds[] = {{"items", "항목", "Items", "items"},
-                                 {"purposes", "목적", "Purposes", "purposes"},
-                                 {"recipients", "수신자", "Recipients", "recipients"},
-                                 {"stores", "저장소", "Stores", "stores"}};
+    static const Kind Kinds[] = {
+        {"items", "항목", "Items", "items"},
+        {"purposes", "목적", "Purposes", "purposes"},
+        {"recipients", "수신자", "Recipients", "recipients"},
+        {"stores", "저장소", "Stores", "stores"}};
     std::vector<std::vector<Cell>> Rows;
     for (const Kind &K : Kinds) {
       const json &Diff = get(D, K.Key);
       auto Name = [&](const std::string &Id) {
         std::string Key = K.Key;
-        return Key == "items" ? W.item(Id) : Key == "purposes" ? W.purpose(Id)
-                             : Key == "recipients"             ? W.recipient(Id)
-                                                               : W.store(Id);
+        return Key == "items"        ? W.item(Id)
+               : Key == "purposes"   ? W.purpose(Id)
+               : Key == "recipients" ? W.recipient(Id)
+                                     : W.store(Id);
       };
       Cell NotSeen, NotDeclared;
       for (const std::string &Id : strings(Diff, "declared_not_seen"))
@@ -1071,16 +1160,19 @@ private:
       else
         for (Line &L : NotDeclared)
           L.insert(L.begin(), bad("\xE2\x9A\xA0 "));
-      Rows.push_back({cell(W.t(K.Ko, K.En)), std::move(NotSeen), std::move(NotDeclared)});
+      Rows.push_back(
+          {cell(W.t(K.Ko, K.En)), std::move(NotSeen), std::move(NotDeclared)});
     }
-    paragraph(Line{plain(W.t("정책에 선언되었지만 코드에서 보이지 않는 것은 코드가 아직 주석되지 "
-                             "않았거나 정책이 실제보다 넓다는 뜻이고, 코드에만 있는 것은 정책에 "
-                             "공개되지 않은 처리입니다.",
-                             "Declared but never seen: the code is not annotated yet, or the "
-                             "policy says more than the code does. Seen but not declared: "
-                             "processing the policy does not disclose."))});
+    paragraph(Line{plain(W.t(
+        "정책에 선언되었지만 코드에서 보이지 않는 것은 코드가 아직 주석되지 "
+        "않았거나 정책이 실제보다 넓다는 뜻이고, 코드에만 있는 것은 정책에 "
+        "공개되지 않은 처리입니다.",
+        "Declared but never seen: the code is not annotated yet, or the "
+        "policy says more than the code does. Seen but not declared: "
+        "processing the policy does not disclose."))});
     table({W.t("구분", "Kind"),
-           W.t("정책에만 있음 (코드에서 보이지 않음)", "Declared, never seen in code"),
+           W.t("정책에만 있음 (코드에서 보이지 않음)",
+               "Declared, never seen in code"),
            W.t("코드에만 있음 (정책에 없음)", "Seen in code, not declared")},
           std::move(Rows), "diff-table");
 
@@ -1106,7 +1198,13 @@ std::string mdText(const std::string &S) {
   for (size_t I = 0; I < S.size(); ++I) {
     char C = S[I];
     switch (C) {
-    case '\\': case '`': case '*': case '[': case ']': case '|': case '~':
+    case '\\':
+    case '`':
+    case '*':
+    case '[':
+    case ']':
+    case '|':
+    case '~':
       Out += '\\';
       Out += C;
       break;
@@ -1122,12 +1220,17 @@ std::string mdText(const std::string &S) {
       Out += C;
       break;
     }
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
     case '&': {
       // Only where it would start an entity reference (&amp; &#38;).
       size_t K = I + 1;
-      while (K < S.size() && (std::isalnum(static_cast<unsigned char>(S[K])) || S[K] == '#'))
+      while (K < S.size() &&
+             (std::isalnum(static_cast<unsigned char>(S[K])) || S[K] == '#'))
         ++K;
       Out += K > I + 1 && K < S.size() && S[K] == ';' ? "&amp;" : "&";
       break;
@@ -1136,7 +1239,9 @@ std::string mdText(const std::string &S) {
       if (I + 1 < S.size() && S[I + 1] == '\n')
         break;
       [[fallthrough]];
-    case '\n': Out += "<br>"; break;
+    case '\n':
+      Out += "<br>";
+      break;
     default:
       Out += (static_cast<unsigned char>(C) < 0x20 || C == 0x7f) ? ' ' : C;
     }
@@ -1167,8 +1272,12 @@ std::string mdLine(const Line &L) {
   std::string Out;
   for (const Span &S : L) {
     switch (S.K) {
-    case Span::Plain: Out += mdText(S.Text); break;
-    case Span::Code: Out += mdCode(S.Text); break;
+    case Span::Plain:
+      Out += mdText(S.Text);
+      break;
+    case Span::Code:
+      Out += mdCode(S.Text);
+      break;
     case Span::Strong:
     case Span::Bad: {
       // Emphasis may not start or end with a space.
@@ -1178,8 +1287,9 @@ std::string mdLine(const Line &L) {
         break;
       }
       size_t E = S.Text.find_last_not_of(' ');
-      Out += mdText(S.Text.substr(0, B)) + "**" + mdText(S.Text.substr(B, E - B + 1)) +
-             "**" + mdText(S.Text.substr(E + 1));
+      Out += mdText(S.Text.substr(0, B)) + "**" +
+             mdText(S.Text.substr(B, E - B + 1)) + "**" +
+             mdText(S.Text.substr(E + 1));
       break;
     }
     }
@@ -1199,8 +1309,8 @@ std::string renderMd(const std::vector<Block> &Doc) {
   for (const Block &B : Doc) {
     switch (B.K) {
     case Block::Heading:
-      Out += std::string(static_cast<size_t>(std::clamp(B.Level, 1, 6)), '#') + " " +
-             mdLine(B.Text) + "\n\n";
+      Out += std::string(static_cast<size_t>(std::clamp(B.Level, 1, 6)), '#') +
+             " " + mdLine(B.Text) + "\n\n";
       break;
     case Block::Paragraph:
       Out += mdLine(B.Text) + "\n\n";
@@ -1232,7 +1342,8 @@ std::string renderMd(const std::vector<Block> &Doc) {
     }
     }
   }
-  while (Out.size() > 1 && Out[Out.size() - 1] == '\n' && Out[Out.size() - 2] == '\n')
+  while (Out.size() > 1 && Out[Out.size() - 1] == '\n' &&
+         Out[Out.size() - 2] == '\n')
     Out.pop_back();
   return Out;
 }
@@ -1246,17 +1357,31 @@ std::string htmlText(const std::string &S) {
   for (size_t I = 0; I < S.size(); ++I) {
     char C = S[I];
     switch (C) {
-    case '&': Out += "&amp;"; break;
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '"': Out += "&quot;"; break;
-    case '\'': Out += "&#39;"; break;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    case '\'':
+      Out += "&#39;";
+      break;
     case '\r':
       if (I + 1 < S.size() && S[I + 1] == '\n')
         break;
       [[fallthrough]];
-    case '\n': Out += "<br>"; break;
-    case '\t': Out += ' '; break;
+    case '\n':
+      Out += "<br>";
+      break;
+    case '\t':
+      Out += ' ';
+      break;
     default:
       Out += (static_cast<unsigned char>(C) < 0x20 || C == 0x7f) ? ' ' : C;
     }
@@ -1270,9 +1395,9 @@ std::string htmlCode(const std::string &S) {
   std::string Out;
   size_t Start = 0;
   for (size_t I = 0; I < S.size(); ++I) {
-    size_t End = S[I] == '/' ? I + 1
+    size_t End = S[I] == '/'                                            ? I + 1
                  : (S[I] == ':' && I + 1 < S.size() && S[I + 1] == ':') ? I + 2
-                                                                         : 0;
+                                                                        : 0;
     if (End && End < S.size()) {
       Out += htmlText(S.substr(Start, End - Start)) + "<wbr>";
       Start = End;
@@ -1286,8 +1411,12 @@ std::string htmlLine(const Line &L) {
   std::string Out;
   for (const Span &S : L) {
     switch (S.K) {
-    case Span::Plain: Out += htmlText(S.Text); break;
-    case Span::Code: Out += "<code>" + htmlCode(S.Text) + "</code>"; break;
+    case Span::Plain:
+      Out += htmlText(S.Text);
+      break;
+    case Span::Code:
+      Out += "<code>" + htmlCode(S.Text) + "</code>";
+      break;
     case Span::Strong:
     case Span::Bad: {
       // Spaces around emphasis stay outside it, as in the Markdown.
@@ -1354,29 +1483,34 @@ footer { margin-top: 2em; color: #5b6570; font-size: .85em; }
 }
 )css";
 
-std::string renderHtmlDoc(const std::vector<Block> &Doc, const std::string &Title,
-                          const Words &W) {
-  std::string Out = "<!DOCTYPE html>\n<html lang=\"" + W.Lang + "\">\n<head>\n"
+std::string renderHtmlDoc(const std::vector<Block> &Doc,
+                          const std::string &Title, const Words &W) {
+  std::string Out = "<!DOCTYPE html>\n<html lang=\"" + W.Lang +
+                    "\">\n<head>\n"
                     "<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, "
+                    "initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"privacy-scan\">\n"
-                    "<title>" + htmlText(Title) + "</title>\n<style>" + Css +
+                    "<title>" +
+                    htmlText(Title) + "</title>\n<style>" + Css +
                     "</style>\n</head>\n<body>\n<main>\n";
   // A table of contents from the numbered sections.
   std::string Toc;
   for (const Block &B : Doc)
     if (B.K == Block::Heading && B.Level == 2)
-      Toc += "<li><a href=\"#" + htmlText(B.Anchor) + "\">" + htmlLine(B.Text) + "</a></li>\n";
+      Toc += "<li><a href=\"#" + htmlText(B.Anchor) + "\">" + htmlLine(B.Text) +
+             "</a></li>\n";
   bool TocDone = false;
   for (const Block &B : Doc) {
-    std::string Id = B.Anchor.empty() ? "" : " id=\"" + htmlText(B.Anchor) + "\"";
+    std::string Id =
+        B.Anchor.empty() ? "" : " id=\"" + htmlText(B.Anchor) + "\"";
     switch (B.K) {
     case Block::Heading: {
       std::string L = std::to_string(std::clamp(B.Level, 1, 6));
       Out += "<h" + L + Id + ">" + htmlLine(B.Text) + "</h" + L + ">\n";
       if (B.Level == 1 && !TocDone && !Toc.empty()) {
-        Out += "<nav aria-label=\"" + std::string(W.t("목차", "Contents")) + "\"><ul>\n" +
-               Toc + "</ul></nav>\n";
+        Out += "<nav aria-label=\"" + std::string(W.t("목차", "Contents")) +
+               "\"><ul>\n" + Toc + "</ul></nav>\n";
         TocDone = true;
       }
       break;
@@ -1413,12 +1547,15 @@ std::string renderHtmlDoc(const std::vector<Block> &Doc, const std::string &Titl
       break;
     }
   }
-  Out += "<footer>" +
-         htmlText(W.t("privacy-scan이 코드의 개인정보 주석과 개인정보처리방침으로부터 생성한 "
-                      "보고서입니다.",
-                      "Generated by privacy-scan from the code's privacy annotations and "
-                      "the privacy policy.")) +
-         "</footer>\n</main>\n</body>\n</html>\n";
+  Out +=
+      "<footer>" +
+      htmlText(W.t(
+          "privacy-scan이 코드의 개인정보 주석과 개인정보처리방침으로부터 "
+          "생성한 "
+          "보고서입니다.",
+          "Generated by privacy-scan from the code's privacy annotations and "
+          "the privacy policy.")) +
+      "</footer>\n</main>\n</body>\n</html>\n";
   return Out;
 }
 
@@ -1438,8 +1575,8 @@ const CheckInfo Checks[] = {
 };
 
 bool isUnreserved(unsigned char C) {
-  return (C >= 'A' && C <= 'Z') || (C >= 'a' && C <= 'z') || (C >= '0' && C <= '9') ||
-         C == '-' || C == '.' || C == '_' || C == '~';
+  return (C >= 'A' && C <= 'Z') || (C >= 'a' && C <= 'z') ||
+         (C >= '0' && C <= '9') || C == '-' || C == '.' || C == '_' || C == '~';
 }
 
 /// Percent-encodes a path for a URI, keeping '/' (and '\' turned into '/').
@@ -1460,7 +1597,8 @@ std::string uriPath(const std::string &Path) {
 }
 
 bool isDrivePath(const std::string &P) {
-  return P.size() >= 3 && ((P[0] >= 'A' && P[0] <= 'Z') || (P[0] >= 'a' && P[0] <= 'z')) &&
+  return P.size() >= 3 &&
+         ((P[0] >= 'A' && P[0] <= 'Z') || (P[0] >= 'a' && P[0] <= 'z')) &&
          P[1] == ':' && (P[2] == '/' || P[2] == '\\');
 }
 
@@ -1474,7 +1612,8 @@ std::string fileUri(const std::string &Abs) {
     return "file:///" + Abs.substr(0, 2) + uriPath(Abs.substr(2));
   // Collapse leading slashes so "//x" cannot read as an authority.
   size_t Start = Abs.find_first_not_of('/');
-  return "file:///" + (Start == std::string::npos ? "" : uriPath(Abs.substr(Start)));
+  return "file:///" +
+         (Start == std::string::npos ? "" : uriPath(Abs.substr(Start)));
 }
 
 json artifactLocation(const std::string &File) {
@@ -1547,7 +1686,8 @@ json sarif(const json &Inv) {
       Loc["physicalLocation"] = std::move(Phys);
     std::string Fn = validUtf8(str(F, "function"));
     if (!Fn.empty())
-      Loc["logicalLocations"] = {{{"fullyQualifiedName", Fn}, {"kind", "function"}}};
+      Loc["logicalLocations"] = {
+          {{"fullyQualifiedName", Fn}, {"kind", "function"}}};
     if (!Loc.empty())
       R["locations"] = json::array({std::move(Loc)});
 
@@ -1599,11 +1739,13 @@ json sarif(const json &Inv) {
   json Notes = json::array();
   for (const json &Failed : arr(A, "failed")) {
     json N = {{"level", "error"},
-              {"message", {{"text", "translation unit not analysed: " +
-                                        validUtf8(str(Failed, "error"))}}}};
+              {"message",
+               {{"text", "translation unit not analysed: " +
+                             validUtf8(str(Failed, "error"))}}}};
     std::string File = str(Failed, "file");
     if (!File.empty())
-      N["locations"] = {{{"physicalLocation", {{"artifactLocation", artifactLocation(File)}}}}};
+      N["locations"] = {{{"physicalLocation",
+                          {{"artifactLocation", artifactLocation(File)}}}}};
     Notes.push_back(std::move(N));
   }
   if (!Notes.empty())
@@ -1625,7 +1767,8 @@ json sarif(const json &Inv) {
 
 } // namespace
 
-std::string renderMarkdown(const nlohmann::json &Inventory, const std::string &Lang) {
+std::string renderMarkdown(const nlohmann::json &Inventory,
+                           const std::string &Lang) {
   try {
     ReportBuilder B(Inventory, Lang);
     return validUtf8(renderMd(B.build()));
@@ -1634,15 +1777,18 @@ std::string renderMarkdown(const nlohmann::json &Inventory, const std::string &L
   }
 }
 
-std::string renderHtml(const nlohmann::json &Inventory, const std::string &Lang) {
+std::string renderHtml(const nlohmann::json &Inventory,
+                       const std::string &Lang) {
   try {
     ReportBuilder B(Inventory, Lang);
     std::string Title = B.title();
     std::vector<Block> Doc = B.build();
     return validUtf8(renderHtmlDoc(Doc, Title, B.words()));
   } catch (...) {
-    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>privacy-scan"
-           "</title></head><body><p>The inventory could not be rendered.</p></body>"
+    return "<!DOCTYPE html>\n<html><head><meta "
+           "charset=\"utf-8\"><title>privacy-scan"
+           "</title></head><body><p>The inventory could not be "
+           "rendered.</p></body>"
            "</html>\n";
   }
 }
@@ -1653,8 +1799,9 @@ nlohmann::json renderSarif(const nlohmann::json &Inventory) {
   } catch (...) {
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
-            {"runs", {{{"tool", {{"driver", {{"name", "privacy-scan"}}}}},
-                       {"results", json::array()}}}}};
+            {"runs",
+             {{{"tool", {{"driver", {{"name", "privacy-scan"}}}}},
+               {"results", json::array()}}}}};
   }
 }
 

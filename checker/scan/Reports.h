@@ -23,7 +23,8 @@ std::string renderMarkdown(const nlohmann::json &Inventory,
 
 /// One self-contained HTML file (inline CSS, no scripts, no network), the
 /// same sections as Markdown, readable when printed.
-std::string renderHtml(const nlohmann::json &Inventory, const std::string &Lang);
+std::string renderHtml(const nlohmann::json &Inventory,
+                       const std::string &Lang);
 
 /// SARIF 2.1.0: one run, a rule per check, results with locations, code
 /// flows for the notes, and partialFingerprints from the inventory's

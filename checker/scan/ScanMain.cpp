@@ -17,10 +17,10 @@
 
 #include "privacy/ApiCatalog.h"
 #include "privacy/Findings.h"
+#include "privacy/JsonInput.h"
 #include "privacy/JsonWriter.h"
 #include "privacy/Nolint.h"
 #include "privacy/OutputFile.h"
-#include "privacy/JsonInput.h"
 #include "privacy/PolicyLoader.h"
 #include "privacy/summary/Summarizer.h"
 #include "privacy/summary/SummaryJson.h"
@@ -58,8 +58,8 @@ enum class OutputFormat { Text, Json, Sarif, Markdown, Html };
 enum class ReportLanguage { En, Ko };
 
 struct Options {
-  std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang,
-      Root, SummariesDir, FromSummaries;
+  std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
+      SummariesDir, FromSummaries;
   OutputFormat Format = OutputFormat::Text;
   std::vector<std::string> Catalogs, Files, ExtraArgsBefore, ExtraArgsAfter;
   unsigned Jobs = 0;
@@ -96,8 +96,8 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   static cl::opt<std::string> BuildDir(
       "p", cl::desc("Build directory holding compile_commands.json"),
       cl::value_desc("build dir"), cl::Prefix, cl::cat(Category));
-  static cl::list<std::string> Files(
-      cl::Positional, cl::desc("[<file> ...]"), cl::cat(Category));
+  static cl::list<std::string> Files(cl::Positional, cl::desc("[<file> ...]"),
+                                     cl::cat(Category));
   static cl::list<std::string> ExtraArgsAfter(
       "extra-arg",
       cl::desc("Additional argument to append to the compiler command line"),
@@ -116,18 +116,21 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       cl::value_desc("N"), cl::Prefix, cl::init(0), cl::cat(Category));
   static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::NotHidden,
                             cl::aliasopt(Jobs), cl::cat(Category));
-  static cl::opt<OutputFormat, false, privacy::tools::ChoiceParser<OutputFormat>>
-      Format("format", cl::desc("What to write"),
-             cl::values(clEnumValN(OutputFormat::Text, "text",
-                                   "the findings, as compilers print them"),
-                        clEnumValN(OutputFormat::Json, "json", "the inventory"),
-                        clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
-                        clEnumValN(OutputFormat::Markdown, "markdown",
-                                   "a Markdown report"),
-                        clEnumValN(OutputFormat::Html, "html", "an HTML report")),
-             cl::init(OutputFormat::Text), cl::cat(Category));
+  static cl::opt<OutputFormat, false,
+                 privacy::tools::ChoiceParser<OutputFormat>>
+      Format(
+          "format", cl::desc("What to write"),
+          cl::values(clEnumValN(OutputFormat::Text, "text",
+                                "the findings, as compilers print them"),
+                     clEnumValN(OutputFormat::Json, "json", "the inventory"),
+                     clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+                     clEnumValN(OutputFormat::Markdown, "markdown",
+                                "a Markdown report"),
+                     clEnumValN(OutputFormat::Html, "html", "an HTML report")),
+          cl::init(OutputFormat::Text), cl::cat(Category));
   static cl::opt<std::string> Output(
-      "o", cl::desc("Write there instead of standard output, whole or not at all"),
+      "o",
+      cl::desc("Write there instead of standard output, whole or not at all"),
       cl::value_desc("file"), cl::cat(Category));
   static cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::NotHidden,
                               cl::aliasopt(Output), cl::cat(Category));
@@ -136,7 +139,8 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       cl::desc("Findings whose fingerprint is in this file do not count"),
       cl::value_desc("file"), cl::cat(Category));
   static cl::opt<std::string> WriteBaseline(
-      "write-baseline", cl::desc("Write every current fingerprint to this file"),
+      "write-baseline",
+      cl::desc("Write every current fingerprint to this file"),
       cl::value_desc("file"), cl::cat(Category));
   static cl::opt<ReportLanguage, false,
                  privacy::tools::ChoiceParser<ReportLanguage>>
@@ -158,10 +162,10 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       "from-summaries",
       cl::desc("Analyse nothing: join the summaries in this directory"),
       cl::value_desc("dir"), cl::cat(Category));
-  static cl::opt<bool> Quiet(
-      "quiet", cl::desc("Print only errors and the findings"), cl::cat(Category));
-  static cl::alias QuietShort("q", cl::desc("Alias for --quiet"),
-                              cl::NotHidden,
+  static cl::opt<bool> Quiet("quiet",
+                             cl::desc("Print only errors and the findings"),
+                             cl::cat(Category));
+  static cl::alias QuietShort("q", cl::desc("Alias for --quiet"), cl::NotHidden,
                               cl::aliasopt(Quiet), cl::cat(Category));
 
   if (!privacy::tools::parseCommandLine(Argc, Argv, Tool, Category, Overview))
@@ -221,10 +225,12 @@ public:
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
     if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      PresumedLoc P =
+          Info.getSourceManager().getPresumedLoc(Info.getLocation());
       if (P.isValid())
-        First = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
-                ":" + std::to_string(P.getColumn()) + ": ";
+        First = std::string(P.getFilename()) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
     }
     First += Text.str().str();
   }
@@ -298,16 +304,20 @@ void dropSuppressed(json &Inventory, const std::string &Root) {
   auto CommentsOf = [&](const std::string &File) -> privacy::NolintComments & {
     auto It = Files.find(File);
     if (It == Files.end()) {
-      std::string Path = File.empty() || File[0] == '/' ? File : Root + "/" + File;
+      std::string Path =
+          File.empty() || File[0] == '/' ? File : Root + "/" + File;
       std::ifstream In(Path, std::ios::binary);
       std::string Text((std::istreambuf_iterator<char>(In)),
                        std::istreambuf_iterator<char>());
-      auto Comments = std::make_unique<privacy::NolintComments>(std::move(Text));
-      for (const privacy::NolintComments::Unmatched &U : Comments->unmatched()) {
+      auto Comments =
+          std::make_unique<privacy::NolintComments>(std::move(Text));
+      for (const privacy::NolintComments::Unmatched &U :
+           Comments->unmatched()) {
         auto [Line, Column] = Comments->lineAndColumn(U.Offset);
-        std::cerr << File << ":" << Line << ":" << Column << ": error: "
-                  << U.Message << " ["
-                  << privacy::NolintComments::unmatchedCheckName().str() << "]\n";
+        std::cerr << File << ":" << Line << ":" << Column
+                  << ": error: " << U.Message << " ["
+                  << privacy::NolintComments::unmatchedCheckName().str()
+                  << "]\n";
       }
       It = Files.emplace(File, std::move(Comments)).first;
     }
@@ -385,7 +395,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
       Commands.size());
   std::vector<std::string> Failures(Commands.size());
   std::vector<std::vector<std::string>> LimitNotes(Commands.size());
-  unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Jobs =
+      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   bool Progress = !O.Quiet && isatty(STDERR_FILENO);
   std::atomic<size_t> Done{0};
   std::mutex ProgressMutex;
@@ -406,20 +417,20 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                                      LimitNotes[I]);
         int Status = Tool.run(&Factory);
         if (!Summaries[I])
-          Failures[I] = Errors.First.empty()
-                            ? "the translation unit could not be parsed (exit " +
-                                  std::to_string(Status) + ")"
-                            : Errors.First;
+          Failures[I] =
+              Errors.First.empty()
+                  ? "the translation unit could not be parsed (exit " +
+                        std::to_string(Status) + ")"
+                  : Errors.First;
         else if (!O.SummariesDir.empty()) {
           std::string Path =
               O.SummariesDir + "/" +
               sanitize(relativeTo(absolute(Commands[I].File), Root)) +
               Commands[I].suffix() + ".json";
           if (std::error_code EC = privacy::writeOutput(
-                  Path,
-                  privacy::jsonText(privacy::summary::toJson(*Summaries[I]),
-                                    1) +
-                      "\n")) {
+                  Path, privacy::jsonText(
+                            privacy::summary::toJson(*Summaries[I]), 1) +
+                            "\n")) {
             std::lock_guard<std::mutex> Lock(ProgressMutex);
             std::cerr << "privacy-scan: warning: "
                       << privacy::describeWriteError(Path, EC) << "\n";
@@ -429,7 +440,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
         if (Progress) {
           std::lock_guard<std::mutex> Lock(ProgressMutex);
           std::cerr << "\r\033[K[" << N << "/" << Commands.size() << "] "
-                    << relativeTo(absolute(Commands[I].File), Root) << std::flush;
+                    << relativeTo(absolute(Commands[I].File), Root)
+                    << std::flush;
         }
       });
     }
@@ -445,15 +457,15 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
       std::string Shown = Commands[I].describe(File);
       In.Failed.push_back(
           {File, Shown == File ? Failures[I] : Shown + ": " + Failures[I]});
-      std::cerr << "privacy-scan: error: " << Shown << ": not analysed: "
-                << Failures[I] << "\n";
+      std::cerr << "privacy-scan: error: " << Shown
+                << ": not analysed: " << Failures[I] << "\n";
     } else {
       // Bounds the analysis reached (docs/limitations.md).
       if (!O.Quiet)
         for (const std::string &Note : LimitNotes[I])
           std::cerr << "privacy-scan: note: "
-                    << relativeTo(absolute(Commands[I].File), Root) << ": " << Note
-                    << "\n";
+                    << relativeTo(absolute(Commands[I].File), Root) << ": "
+                    << Note << "\n";
       In.Summaries.push_back(std::move(*Summaries[I]));
     }
   }
@@ -526,14 +538,15 @@ int main(int Argc, char **Argv) {
     return 2;
   }
   if (O.FromSummaries.empty() && !DB) {
-    std::cerr << "privacy-scan: error: cannot read the compilation database in '"
-              << O.BuildDir << "': " << Error << "\n";
+    std::cerr
+        << "privacy-scan: error: cannot read the compilation database in '"
+        << O.BuildDir << "': " << Error << "\n";
     return 2;
   }
   if (DB) {
     // As clang::tooling::CommonOptionsParser adds them.
-    auto Adjusted =
-        std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+    auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+        std::move(DB));
     Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         O.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
     Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
@@ -546,9 +559,10 @@ int main(int Argc, char **Argv) {
   if (PolicyPath.empty()) {
     PolicyPath = privacy::findPolicyFileUpwards(".");
     if (PolicyPath.empty()) {
-      std::cerr << "privacy-scan: error: no policy: pass --policy <file> or put "
-                << privacy::DefaultPolicyFileName
-                << " in the current directory or a parent\n";
+      std::cerr
+          << "privacy-scan: error: no policy: pass --policy <file> or put "
+          << privacy::DefaultPolicyFileName
+          << " in the current directory or a parent\n";
       return 2;
     }
   }
@@ -557,12 +571,14 @@ int main(int Argc, char **Argv) {
     if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
       std::cerr << D.format() << "\n";
   if (!Policy.ok()) {
-    std::cerr << "privacy-scan: error: the policy has errors; nothing was analysed\n";
+    std::cerr
+        << "privacy-scan: error: the policy has errors; nothing was analysed\n";
     return 2;
   }
 
   // The API catalogs.
-  auto Catalog = privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
+  auto Catalog =
+      privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
   for (const privacy::PolicyDiagnostic &D : Catalog.Diagnostics)
     std::cerr << D.format() << "\n";
   if (!Catalog.ok()) {
@@ -586,8 +602,8 @@ int main(int Argc, char **Argv) {
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {
-    privacy::ValidatedJson Baseline =
-        privacy::readValidatedJson(O.Baseline, privacy::JsonInputKind::Baseline);
+    privacy::ValidatedJson Baseline = privacy::readValidatedJson(
+        O.Baseline, privacy::JsonInputKind::Baseline);
     for (const privacy::PolicyDiagnostic &D : Baseline.Diagnostics)
       std::cerr << D.format() << "\n";
     if (!Baseline.ok()) {
@@ -605,9 +621,8 @@ int main(int Argc, char **Argv) {
     json Baseline = {{"tool", "privacy-scan"}, {"fingerprints", json::array()}};
     for (const json &F : Inventory["findings"])
       Baseline["fingerprints"].push_back(F["fingerprint"]);
-    if (std::error_code EC =
-            privacy::writeOutput(O.WriteBaseline,
-                                 privacy::jsonText(Baseline, 2) + "\n")) {
+    if (std::error_code EC = privacy::writeOutput(
+            O.WriteBaseline, privacy::jsonText(Baseline, 2) + "\n")) {
       std::cerr << "privacy-scan: error: "
                 << privacy::describeWriteError(O.WriteBaseline, EC) << "\n";
       return 2;
@@ -616,7 +631,8 @@ int main(int Argc, char **Argv) {
 
   for (const json &W : Inventory["policy_warnings"])
     if (!O.Quiet)
-      std::cerr << In.PolicyPath << ": warning: " << W.get<std::string>() << "\n";
+      std::cerr << In.PolicyPath << ": warning: " << W.get<std::string>()
+                << "\n";
 
   std::string Text;
   switch (O.Format) {
@@ -654,8 +670,7 @@ int main(int Argc, char **Argv) {
     if (Baselined)
       std::cerr << " (" << Baselined << " more in the baseline)";
     std::cerr << "; analysed " << In.Summaries.size() << " of "
-              << In.TranslationUnits
-              << " translation units";
+              << In.TranslationUnits << " translation units";
     if (!Inventory["analysis"].value("personal_data_annotated", false))
       std::cerr << "; no personal data is annotated in the code";
     std::cerr << "\n";

@@ -26,7 +26,8 @@ PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
           Options.getLocalOrGlobal("ApiCatalogDir", defaultApiCatalogDir())),
       ApiCatalogs(Options.getLocalOrGlobal("ApiCatalogs", "")) {}
 
-void PrivacyTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+void PrivacyTidyCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PolicyFile", PolicyFile);
   Options.store(Opts, "ApiCatalogDir", ApiCatalogDir);
   Options.store(Opts, "ApiCatalogs", ApiCatalogs);
@@ -48,7 +49,8 @@ static const std::string &startDirectory() {
   }();
   return Dir;
 }
-[[maybe_unused]] static const bool StartDirectoryKnown = !startDirectory().empty();
+[[maybe_unused]] static const bool StartDirectoryKnown =
+    !startDirectory().empty();
 
 // Several privacy checks run on each translation unit, but a broken policy
 // is one problem: say it once per file, and its warnings once per run.
@@ -88,11 +90,11 @@ PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
   std::shared_ptr<const PolicyLoadResult> Result = loadPolicyCached(Path);
   for (const PolicyDiagnostic &D : Result->Diagnostics) {
     bool IsError = D.Level == PolicyDiagnostic::Error;
-    std::string Key = (IsError ? "error:" + MainFile + ":" : "warning:") +
-                      D.format();
+    std::string Key =
+        (IsError ? "error:" + MainFile + ":" : "warning:") + D.format();
     if (firstToReport(Key))
-      configurationDiag("privacy policy %0", IsError ? DiagnosticIDs::Error
-                                                     : DiagnosticIDs::Warning)
+      configurationDiag("privacy policy %0",
+                        IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
           << D.formatWithoutLevel();
   }
   return Result;

@@ -29,13 +29,15 @@ public:
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
   void report(const FindingFacts &Facts) override;
 
-  std::shared_ptr<const PolicyLoadResult> loadPolicy(const clang::SourceManager &SM);
+  std::shared_ptr<const PolicyLoadResult>
+  loadPolicy(const clang::SourceManager &SM);
   const ApiCatalog *loadCatalog();
 
   const CheckKind Kind;

@@ -8,12 +8,13 @@ namespace privacy::tidy {
 
 class PrivacyModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     // Every check of Checks.def, each its own instance.
 #define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
   Factories.registerCheckFactory(                                              \
-      Name, [](llvm::StringRef CheckName,                                      \
-               clang::tidy::ClangTidyContext *Context) {                       \
+      Name,                                                                    \
+      [](llvm::StringRef CheckName, clang::tidy::ClangTidyContext *Context) {  \
         return std::make_unique<PrivacyTidyCheck>(CheckName, Context,          \
                                                   CheckKind::Enum);            \
       });

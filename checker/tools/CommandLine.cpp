@@ -58,7 +58,8 @@ bool parseCommandLine(int Argc, const char *const *Argv, llvm::StringRef Tool,
   llvm::cl::HideUnrelatedOptions(Category);
   // llvm::cl says "requires a value!" of a last option without its value
   // itself, in another form; say it as every other usage error.
-  llvm::StringMap<llvm::cl::Option *> &Options = llvm::cl::getRegisteredOptions();
+  llvm::StringMap<llvm::cl::Option *> &Options =
+      llvm::cl::getRegisteredOptions();
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
     if (Arg == "--")
@@ -76,13 +77,14 @@ bool parseCommandLine(int Argc, const char *const *Argv, llvm::StringRef Tool,
     ++I; // its value, whatever it looks like
   }
   llvm::raw_ostream &Messages = usageMessages();
-  bool Parsed = llvm::cl::ParseCommandLineOptions(Argc, Argv, Overview, &Messages);
+  bool Parsed =
+      llvm::cl::ParseCommandLineOptions(Argc, Argv, Overview, &Messages);
   Messages.flush();
   if (Parsed)
     return true;
   // Complaints llvm::cl prints itself (not into Messages) are already out.
-  std::string Line = oneLine(pendingUsageMessages(),
-                             llvm::sys::path::filename(Argv[0]));
+  std::string Line =
+      oneLine(pendingUsageMessages(), llvm::sys::path::filename(Argv[0]));
   if (!Line.empty())
     usageError(Tool, Line);
   return false;

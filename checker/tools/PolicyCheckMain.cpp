@@ -29,7 +29,9 @@ static const char *const Tool = "privacy-policy-check";
 static std::string count(size_t N, const char *One,
                          const char *Many = nullptr) {
   return std::to_string(N) + " " +
-         (N == 1 ? One : Many ? Many : std::string(One) + "s");
+         (N == 1 ? One
+          : Many ? Many
+                 : std::string(One) + "s");
 }
 
 static void print(const std::vector<privacy::PolicyDiagnostic> &Diagnostics) {
@@ -47,10 +49,10 @@ static int checkPolicy(const char *Path) {
   for (const auto &Entry : P.Recipients)
     Abroad += P.isAbroad(Entry.second);
   llvm::outs() << Path << ": valid: " << count(P.Items.size(), "item") << ", "
-            << count(P.Purposes.size(), "purpose") << ", "
-            << count(P.Activities.size(), "activity", "activities") << ", "
-            << count(P.Recipients.size(), "recipient") << " (" << Abroad
-            << " abroad), " << count(P.Stores.size(), "store") << "\n";
+               << count(P.Purposes.size(), "purpose") << ", "
+               << count(P.Activities.size(), "activity", "activities") << ", "
+               << count(P.Recipients.size(), "recipient") << " (" << Abroad
+               << " abroad), " << count(P.Stores.size(), "store") << "\n";
   return 0;
 }
 
@@ -60,7 +62,7 @@ static int checkCatalogFile(const std::string &Path) {
   if (!R.ok())
     return 2;
   llvm::outs() << Path << ": valid: "
-            << count(R.Loaded->entries().size(), "entry", "entries") << "\n";
+               << count(R.Loaded->entries().size(), "entry", "entries") << "\n";
   return 0;
 }
 
@@ -140,7 +142,7 @@ static std::string describe(const privacy::CatalogEntry &E) {
     Out += std::string(" sink ") + Sinks[static_cast<int>(E.Sink)];
     if (!E.Target.empty())
       Out += (E.Sink == privacy::CatalogSinkKind::Transfer ? " recipient="
-                                                            : " store=") +
+                                                           : " store=") +
              E.Target;
     if (!E.Country.empty())
       Out += " country=" + E.Country;
@@ -186,7 +188,7 @@ static int listCatalogEntries(const std::vector<std::string> &Args) {
       llvm::outs() << Same->DeclaredAt << ": " << describe(*Same) << "\n";
   }
   llvm::outs() << count(R.Loaded->entries().size(), "entry", "entries") << ", "
-            << count(Listed.size(), "function") << "\n";
+               << count(Listed.size(), "function") << "\n";
   return 0;
 }
 
@@ -207,7 +209,8 @@ static int checkAll(int argc, char **argv) {
   namespace cl = llvm::cl;
   static cl::OptionCategory Category("privacy-policy-check options");
   static cl::list<std::string> Files(
-      cl::Positional, cl::desc("<policy.json...> [--catalog <catalog.json|dir>...]"),
+      cl::Positional,
+      cl::desc("<policy.json...> [--catalog <catalog.json|dir>...]"),
       cl::cat(Category));
   // A list, so that the first --catalog is known: every file after it is a
   // catalog.
@@ -226,7 +229,8 @@ static int checkAll(int argc, char **argv) {
           argc, argv, Tool, Category,
           "checks privacy policy files against the schema and their own ids,\n"
           "and API catalogs (rules/sinks/*.json) against theirs.\n"
-          "Exit status: 0 valid (warnings allowed), 2 an error or bad usage.\n"))
+          "Exit status: 0 valid (warnings allowed), 2 an error or bad "
+          "usage.\n"))
     return privacy::tools::UsageExitStatus;
 
   if (CatalogEntries) {

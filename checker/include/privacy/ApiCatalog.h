@@ -52,8 +52,8 @@ struct CatalogEntry {
 
   // Sink: what flows into `Args` (or the object) goes to the sink.
   CatalogSinkKind Sink = CatalogSinkKind::Log;
-  std::string Target; // recipient (Transfer) or store (Store) id; may be
-                      // empty for Store ("an unnamed store")
+  std::string Target;  // recipient (Transfer) or store (Store) id; may be
+                       // empty for Store ("an unnamed store")
   std::string Country; // Transfer: where the API sends it, optional
   ArgumentSet Args;
   bool IncludesObject = false; // the implicit object flows in too
@@ -93,7 +93,8 @@ public:
   ApiCatalog &operator=(ApiCatalog &&) = default;
 
   /// Entries for a qualified function name (empty when none).
-  const std::vector<const CatalogEntry *> &lookup(const std::string &Name) const;
+  const std::vector<const CatalogEntry *> &
+  lookup(const std::string &Name) const;
   const std::vector<CatalogEntry> &entries() const { return Entries; }
   bool empty() const { return Entries.empty(); }
 

@@ -38,8 +38,8 @@ public:
   /// \p Consent is not known, naming each branch taken; empty when every
   /// path is guarded.
   std::vector<PathNote> unguardedPath(const clang::FunctionDecl *FD,
-                                         clang::SourceLocation Loc,
-                                         const std::string &Consent) const;
+                                      clang::SourceLocation Loc,
+                                      const std::string &Consent) const;
 
   /// Whether \p Loc is inside an argument of a PRIVACY_CONSENT_CHECK call
   /// in \p FD: identifying whose consent to check is not a use that needs
@@ -52,7 +52,8 @@ public:
                      const std::string &Consent) const;
 
   struct FunctionState;
-  std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionState>> Functions;
+  std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionState>>
+      Functions;
   std::map<const clang::FunctionDecl *, ConsentSet> Entry;
   ~ConsentGuards();
 };

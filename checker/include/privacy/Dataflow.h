@@ -47,10 +47,10 @@ llvm::StringRef sinkKindName(SinkKind K);
 /// A place where data leaves the program.
 struct SinkSite {
   SinkKind Kind = SinkKind::Log;
-  std::string Target;  // recipient or store id; empty: unnamed
-  std::string Country; // Transfer: the country the code names, if any
-  clang::SourceLocation Loc;        // the call that hands the data over
-  std::string Via;                  // "'sendToFreshdesk'" or a catalog entry
+  std::string Target;        // recipient or store id; empty: unnamed
+  std::string Country;       // Transfer: the country the code names, if any
+  clang::SourceLocation Loc; // the call that hands the data over
+  std::string Via;           // "'sendToFreshdesk'" or a catalog entry
   clang::SourceLocation DeclaredAt; // the annotation, if any
   std::string CatalogEntry;         // "rules/sinks/libcurl.json:7:5"
   const clang::FunctionDecl *InFunction = nullptr; // where the sink call is

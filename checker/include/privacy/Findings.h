@@ -104,8 +104,8 @@ struct DataUse {
 
 /// What the policy allows an item for, as messages quote it.
 struct AllowedIds {
-  bool All = false;              // "*": every item
-  std::vector<std::string> Ids;  // sorted
+  bool All = false;             // "*": every item
+  std::vector<std::string> Ids; // sorted
 };
 
 namespace reason {
@@ -191,9 +191,9 @@ struct WrongArgumentCount {
 };
 struct ArgumentNotAnId {
   std::string Macro;
-  unsigned Index = 0;  // from 1
+  unsigned Index = 0;   // from 1
   bool Country = false; // a country code is expected, else an id
-  std::string IdKind;  // "item", ...
+  std::string IdKind;   // "item", ...
 };
 struct ConsentCheckNotBool {
   std::string Function, ReturnType;

@@ -21,14 +21,14 @@ namespace privacy {
 /// privacy-cross-border-transfer: an item sent to a recipient abroad that
 /// the policy does not declare for it, or to another country than the
 /// policy's.
-void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows, const Policy &P,
-                              FindingSink &Sink);
+void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
+                              const Policy &P, FindingSink &Sink);
 
 /// privacy-undeclared-recipient: a recipient the policy does not name, a
 /// domestic recipient not declared for the item, or a network API reached
 /// with no declared recipient on the way.
-void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows, const Policy &P,
-                              FindingSink &Sink);
+void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows,
+                              const Policy &P, FindingSink &Sink);
 
 /// privacy-undeclared-storage: a store the policy does not name, one not
 /// declared for the item, or a storage API reached with no declared store.

@@ -75,8 +75,9 @@ LabelKind labelKind(std::string_view Canonical);
 
 class Label {
 public:
-  using Parts = std::variant<ItemLabel, ParamPlaceholder, ThisPlaceholder,
-                             CapturePlaceholder, ReturnPlaceholder, MarkerLabel>;
+  using Parts =
+      std::variant<ItemLabel, ParamPlaceholder, ThisPlaceholder,
+                   CapturePlaceholder, ReturnPlaceholder, MarkerLabel>;
 
   /// An empty item: a label to be assigned.
   Label() : Value(ItemLabel{}) {}

@@ -28,7 +28,7 @@ class NolintComments {
 public:
   /// A NOLINTBEGIN or NOLINTEND that pairs with nothing.
   struct Unmatched {
-    size_t Offset; // of the comment's "NOLINT..."
+    size_t Offset;       // of the comment's "NOLINT..."
     std::string Message; // clang-tidy's wording
   };
 

@@ -114,8 +114,8 @@ public:
   const StoreDef *store(std::string_view Id) const;
 
   /// Activities that list both \p Item and \p Purpose.
-  std::vector<const Activity *> activitiesAllowing(std::string_view Item,
-                                                   std::string_view Purpose) const;
+  std::vector<const Activity *>
+  activitiesAllowing(std::string_view Item, std::string_view Purpose) const;
   bool allows(std::string_view Item, std::string_view Purpose) const {
     return !activitiesAllowing(Item, Purpose).empty();
   }

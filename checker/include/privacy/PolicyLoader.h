@@ -54,7 +54,8 @@ std::string findPolicyFileUpwards(const std::string &StartDir);
 
 /// Loads each policy file once per process (thread-safe); reloads a file
 /// whose modification time changed. Results are shared and immutable.
-std::shared_ptr<const PolicyLoadResult> loadPolicyCached(const std::string &Path);
+std::shared_ptr<const PolicyLoadResult>
+loadPolicyCached(const std::string &Path);
 
 } // namespace privacy
 

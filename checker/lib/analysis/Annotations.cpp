@@ -12,8 +12,8 @@ using namespace clang;
 static const AnnotationInfo Infos[] = {
 #define PRIVACY_ANNOTATION(Enum, Spelling, Macro, MinArgs, MaxArgs, Ids,       \
                            Subjects)                                           \
-  {AnnotationKind::Enum, Spelling, Macro, MinArgs, MaxArgs, IdKind::Ids,       \
-   Subjects},
+  {AnnotationKind::Enum, Spelling, Macro, MinArgs, MaxArgs,                    \
+   IdKind::Ids,          Subjects},
 #include "privacy/AnnotationKinds.def"
 };
 
@@ -96,8 +96,8 @@ llvm::StringRef subjectName(unsigned SubjectBit) {
 }
 
 std::string describeSubjects(unsigned Subjects) {
-  static const unsigned Order[] = {SubjFunction,  SubjLambda,   SubjParameter,
-                                   SubjField,     SubjVariable, SubjRecord,
+  static const unsigned Order[] = {SubjFunction, SubjLambda,   SubjParameter,
+                                   SubjField,    SubjVariable, SubjRecord,
                                    SubjNamespace};
   // Whatever applies to functions applies to lambdas.
   if (Subjects & SubjFunction)
@@ -105,8 +105,9 @@ std::string describeSubjects(unsigned Subjects) {
   std::vector<std::string> Names;
   for (unsigned Bit : Order)
     if (Subjects & Bit)
-      Names.push_back(subjectName(Bit) == "class" ? "classes"
-                                                  : subjectName(Bit).str() + "s");
+      Names.push_back(subjectName(Bit) == "class"
+                          ? "classes"
+                          : subjectName(Bit).str() + "s");
   std::string Out;
   for (size_t I = 0; I < Names.size(); ++I) {
     if (I > 0)

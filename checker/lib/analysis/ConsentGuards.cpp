@@ -21,9 +21,9 @@ struct ConsentGuards::FunctionState {
   const FunctionDecl *FD = nullptr;
   std::unique_ptr<CFG> Graph;
   std::vector<std::optional<ConsentSet>> In; // nullopt: not reached
-  std::map<unsigned, ConsentSet> AtLoc;     // file location → known
-  std::map<unsigned, unsigned> BlockAtLoc;  // file location → block id
-  ConsentSet Checked;                       // consents checked anywhere
+  std::map<unsigned, ConsentSet> AtLoc;      // file location → known
+  std::map<unsigned, unsigned> BlockAtLoc;   // file location → block id
+  ConsentSet Checked;                        // consents checked anywhere
   std::vector<std::pair<unsigned, unsigned>> CheckArguments; // file offsets
   std::map<const VarDecl *, std::string> ResultVars; // bool ok = check(u)
 };
@@ -33,10 +33,12 @@ ConsentGuards::~ConsentGuards() = default;
 namespace {
 
 std::optional<std::string> consentOfCall(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   if (!Call || !Call->getDirectCallee())
     return std::nullopt;
-  if (auto A = findAnnotation(Call->getDirectCallee(), AnnotationKind::ConsentCheck))
+  if (auto A =
+          findAnnotation(Call->getDirectCallee(), AnnotationKind::ConsentCheck))
     if (!A->Args.empty() && !A->Args[0].empty())
       return A->Args[0];
   return std::nullopt;
@@ -74,9 +76,11 @@ public:
       case BO_NE: {
         // check(u) == true, ok != false
         bool Eq = BO->getOpcode() == BO_EQ;
-        if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(R->IgnoreParenImpCasts()))
+        if (const auto *B =
+                dyn_cast<CXXBoolLiteralExpr>(R->IgnoreParenImpCasts()))
           return implied(L, (B->getValue() == Eq) ? Value : !Value);
-        if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(L->IgnoreParenImpCasts()))
+        if (const auto *B =
+                dyn_cast<CXXBoolLiteralExpr>(L->IgnoreParenImpCasts()))
           return implied(R, (B->getValue() == Eq) ? Value : !Value);
         return {};
       }
@@ -125,7 +129,8 @@ public:
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         if (auto C = consentOfCall(BO->getRHS()))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             S.ResultVars[VD] = *C;
@@ -153,7 +158,8 @@ void Analyzer::run() {
   Options.setAllAlwaysAdd();
   Options.AddImplicitDtors = false;
   Options.AddTemporaryDtors = false;
-  S.Graph = CFG::buildCFG(S.FD, S.FD->getBody(), &S.FD->getASTContext(), Options);
+  S.Graph =
+      CFG::buildCFG(S.FD, S.FD->getBody(), &S.FD->getASTContext(), Options);
   if (!S.Graph)
     return;
   const CFG &G = *S.Graph;
@@ -194,8 +200,9 @@ void Analyzer::run() {
         continue;
       const Stmt *Node = St->getStmt();
       for (SourceLocation Loc :
-           {Node->getBeginLoc(), isa<Expr>(Node) ? cast<Expr>(Node)->getExprLoc()
-                                                 : Node->getBeginLoc()}) {
+           {Node->getBeginLoc(), isa<Expr>(Node)
+                                     ? cast<Expr>(Node)->getExprLoc()
+                                     : Node->getBeginLoc()}) {
         unsigned Key = S.SM->getFileLoc(Loc).getRawEncoding();
         auto [It, New] = S.AtLoc.emplace(Key, *S.In[B->getBlockID()]);
         if (!New)
@@ -274,8 +281,8 @@ ConsentGuards::unguardedPath(const FunctionDecl *FD, SourceLocation Loc,
         continue;
       unsigned Index = 0;
       for (const CFGBlock::AdjacentBlock &Succ : Pred->succs()) {
-        if (Succ.getReachableBlock() == Cur && !A.edge(*Pred, Index).count(Consent) &&
-            !Next) {
+        if (Succ.getReachableBlock() == Cur &&
+            !A.edge(*Pred, Index).count(Consent) && !Next) {
           Next = Pred;
           if (Pred->succ_size() == 2)
             if (const Stmt *Cond = Pred->getTerminatorCondition())

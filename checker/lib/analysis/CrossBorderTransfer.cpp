@@ -14,30 +14,30 @@ namespace privacy {
 void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink) {
   std::set<unsigned> CountryReported;
-  forEachItemFlow(Flows, SinkKind::Transfer, [&](const SinkFlow &F,
-                                                 const std::string &Item,
-                                                 const Trace &Path) {
-    const RecipientDef *R = P.recipient(F.Site.Target);
-    if (!R)
-      return; // privacy-undeclared-recipient
-    // The code names a country other than the policy's.
-    if (!F.Site.Country.empty() && F.Site.Country != R->Country &&
-        CountryReported.insert(F.Site.Loc.getRawEncoding()).second)
-      Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
-                   reason::CountryDiffers{Item, R->Id, F.Site.Country,
-                                          R->Country},
-                   flowNotes(Path, F.Site)});
-    bool Abroad = P.isAbroad(*R) ||
-                  (!F.Site.Country.empty() &&
-                   F.Site.Country != P.ControllerCountry);
-    if (!Abroad || R->Items.contains(Item) || !P.item(Item))
-      return;
-    std::string Country = F.Site.Country.empty() ? R->Country : F.Site.Country;
-    Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
-                 reason::TransferAbroadUndeclared{
-                     Item, R->Id, Country, {R->Items.All, R->Items.Ids}},
-                 flowNotes(Path, F.Site)});
-  });
+  forEachItemFlow(
+      Flows, SinkKind::Transfer,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        const RecipientDef *R = P.recipient(F.Site.Target);
+        if (!R)
+          return; // privacy-undeclared-recipient
+        // The code names a country other than the policy's.
+        if (!F.Site.Country.empty() && F.Site.Country != R->Country &&
+            CountryReported.insert(F.Site.Loc.getRawEncoding()).second)
+          Sink.report(
+              {CheckKind::CrossBorderTransfer, F.Site.Loc,
+               reason::CountryDiffers{Item, R->Id, F.Site.Country, R->Country},
+               flowNotes(Path, F.Site)});
+        bool Abroad = P.isAbroad(*R) || (!F.Site.Country.empty() &&
+                                         F.Site.Country != P.ControllerCountry);
+        if (!Abroad || R->Items.contains(Item) || !P.item(Item))
+          return;
+        std::string Country =
+            F.Site.Country.empty() ? R->Country : F.Site.Country;
+        Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
+                     reason::TransferAbroadUndeclared{
+                         Item, R->Id, Country, {R->Items.All, R->Items.Ids}},
+                     flowNotes(Path, F.Site)});
+      });
 }
 
 void checkCrossBorderTransfer(const CheckContext &C, FindingSink &Sink) {

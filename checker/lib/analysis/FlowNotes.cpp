@@ -13,8 +13,8 @@ std::vector<PathNote> flowNotes(const Trace &Path, const SinkSite &Site) {
     Notes.push_back(
         {Site.DeclaredAt, note::SinkDeclared{Site.Kind, Site.Target}});
   else if (!Site.CatalogEntry.empty())
-    Notes.push_back({Site.Loc, note::CatalogSink{Site.Kind, Site.Via,
-                                                 Site.CatalogEntry}});
+    Notes.push_back(
+        {Site.Loc, note::CatalogSink{Site.Kind, Site.Via, Site.CatalogEntry}});
   return Notes;
 }
 

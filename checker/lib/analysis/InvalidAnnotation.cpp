@@ -78,7 +78,7 @@ public:
 private:
   void report(const AnnotateAttr *A, FindingReason Reason) {
     Sink.report({CheckKind::InvalidAnnotation, SM.getFileLoc(A->getLocation()),
-                 std::move(Reason)});
+                 std::move(Reason), /*Notes=*/{}});
   }
 
   void check(const Decl *D) {
@@ -119,8 +119,8 @@ private:
 
     int Count = static_cast<int>(A->args_size());
     if (Count < Info.MinArgs || (Info.MaxArgs >= 0 && Count > Info.MaxArgs)) {
-      report(A,
-             reason::WrongArgumentCount{Macro, Info.MinArgs, Info.MaxArgs, Count});
+      report(A, reason::WrongArgumentCount{Macro, Info.MinArgs, Info.MaxArgs,
+                                           Count});
       return;
     }
 
@@ -141,8 +141,9 @@ private:
     if (Info.Kind == AnnotationKind::ConsentCheck) {
       const auto *FD = dyn_cast<FunctionDecl>(D);
       if (FD && !FD->getReturnType()->isBooleanType())
-        report(A, reason::ConsentCheckNotBool{
-                      FD->getNameAsString(), FD->getReturnType().getAsString()});
+        report(A,
+               reason::ConsentCheckNotBool{FD->getNameAsString(),
+                                           FD->getReturnType().getAsString()});
     }
     if (Info.Kind == AnnotationKind::Transfer && Args.size() == 2 &&
         !isCountryCode(Args[1]))

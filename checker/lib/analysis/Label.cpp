@@ -145,7 +145,8 @@ std::optional<Label> Label::parse(std::string_view S) {
   if (S[0] == '#') {
     for (const MarkerName &M : MarkerNames)
       if (startsWith(S, M.Prefix) && S.size() > M.Prefix.size())
-        return Label(MarkerLabel{M.Kind, std::string(S.substr(M.Prefix.size()))});
+        return Label(
+            MarkerLabel{M.Kind, std::string(S.substr(M.Prefix.size()))});
     return std::nullopt;
   }
   if (S[0] == '$')
@@ -189,9 +190,7 @@ std::string Label::str() const {
   return std::visit(Printer{}, Value);
 }
 
-bool Label::isPlaceholder() const {
-  return !isItem() && !isMarker();
-}
+bool Label::isPlaceholder() const { return !isItem() && !isMarker(); }
 
 const FieldPath *Label::fields() const {
   return const_cast<Label *>(this)->fields();

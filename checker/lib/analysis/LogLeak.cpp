@@ -13,17 +13,17 @@ namespace privacy {
 void judgeLogLeak(const TranslationUnitFlows &Flows, const Policy &P,
                   FindingSink &Sink) {
   const StoreDef *Logs = P.store(LogsStoreId);
-  forEachItemFlow(Flows, SinkKind::Log, [&](const SinkFlow &F,
-                                            const std::string &Item,
-                                            const Trace &Path) {
-    if (!P.item(Item) || (Logs && Logs->Items.contains(Item)))
-      return;
-    Sink.report({CheckKind::LogLeak, F.Site.Loc,
-                 reason::LogUndeclared{Item, F.Site.Via, Logs != nullptr,
-                                       Logs ? Logs->Items.Ids
-                                            : std::vector<std::string>()},
-                 flowNotes(Path, F.Site)});
-  });
+  forEachItemFlow(
+      Flows, SinkKind::Log,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        if (!P.item(Item) || (Logs && Logs->Items.contains(Item)))
+          return;
+        Sink.report({CheckKind::LogLeak, F.Site.Loc,
+                     reason::LogUndeclared{Item, F.Site.Via, Logs != nullptr,
+                                           Logs ? Logs->Items.Ids
+                                                : std::vector<std::string>()},
+                     flowNotes(Path, F.Site)});
+      });
 }
 
 void checkLogLeak(const CheckContext &C, FindingSink &Sink) {

@@ -31,10 +31,9 @@ std::string calledFrom(const std::string &Entry) {
 }
 
 std::string message(const reason::CountryDiffers &R) {
-  return "personal data '" + R.Item + "' is sent to recipient '" +
-         R.Recipient + "' in '" + R.CodeCountry +
-         "', but the policy declares '" + R.Recipient + "' in '" +
-         R.PolicyCountry + "'";
+  return "personal data '" + R.Item + "' is sent to recipient '" + R.Recipient +
+         "' in '" + R.CodeCountry + "', but the policy declares '" +
+         R.Recipient + "' in '" + R.PolicyCountry + "'";
 }
 
 std::string message(const reason::TransferAbroadUndeclared &R) {
@@ -48,8 +47,8 @@ std::string message(const reason::TransferAbroadUndeclared &R) {
 }
 
 std::string message(const reason::RecipientUnnamed &R) {
-  return "sending personal data '" + R.Item + "' to recipient '" +
-         R.Recipient + "', which the policy does not name (" +
+  return "sending personal data '" + R.Item + "' to recipient '" + R.Recipient +
+         "', which the policy does not name (" +
          (R.PolicyRecipients.empty()
               ? std::string("it names no recipients")
               : "recipients: " + joinIds(R.PolicyRecipients)) +
@@ -57,15 +56,14 @@ std::string message(const reason::RecipientUnnamed &R) {
 }
 
 std::string message(const reason::RecipientUndeclaredForItem &R) {
-  return "sending personal data '" + R.Item + "' to recipient '" +
-         R.Recipient + "', which the policy does not declare for it " +
+  return "sending personal data '" + R.Item + "' to recipient '" + R.Recipient +
+         "', which the policy does not declare for it " +
          "(items allowed for '" + R.Recipient +
          "': " + joinIds(R.AllowedItems) + ")";
 }
 
 std::string message(const reason::NetworkWithoutRecipient &R) {
-  return "personal data '" + R.Item + "' is sent over the network by " +
-         R.Via +
+  return "personal data '" + R.Item + "' is sent over the network by " + R.Via +
          " with no declared recipient on the way; mark the sending "
          "function with PRIVACY_TRANSFER(\"recipient\")";
 }
@@ -155,10 +153,10 @@ std::string message(const reason::MisplacedAnnotation &R) {
 
 std::string message(const reason::WrongArgumentCount &R) {
   std::string Expected =
-      R.MaxArgs < 0           ? "at least " + std::to_string(R.MinArgs)
-      : R.MinArgs == R.MaxArgs ? std::to_string(R.MinArgs)
-                               : std::to_string(R.MinArgs) + " or " +
-                                     std::to_string(R.MaxArgs);
+      R.MaxArgs < 0 ? "at least " + std::to_string(R.MinArgs)
+      : R.MinArgs == R.MaxArgs
+          ? std::to_string(R.MinArgs)
+          : std::to_string(R.MinArgs) + " or " + std::to_string(R.MaxArgs);
   int LastNumber = R.MaxArgs < 0 ? R.MinArgs : R.MaxArgs;
   return R.Macro + " takes " + Expected + " argument" +
          (LastNumber == 1 ? "" : "s") + ", but " + std::to_string(R.Given) +

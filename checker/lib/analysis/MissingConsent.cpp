@@ -28,7 +28,8 @@ void checkMissingConsent(const CheckContext &C, FindingSink &Sink) {
   const ConsentGuards &Guards = C.guards();
   std::set<std::tuple<unsigned, std::string, std::string>> Reported;
   forEachPurposedUse(C.ast(), &C.flows(), [&](const PurposedUse &U) {
-    if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
+    if (!P.item(U.Item) || !P.purpose(U.Purpose) ||
+        !P.allows(U.Item, U.Purpose))
       return; // unknown ids and disallowed uses are other checks' findings
     std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
     if (Needed.empty())
@@ -41,9 +42,10 @@ void checkMissingConsent(const CheckContext &C, FindingSink &Sink) {
         return;
     if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    FindingFacts F{CheckKind::MissingConsent, U.Loc,
-                   reason::ConsentMissing{U.Use, U.Purpose, U.CalledFrom, Needed},
-                   U.Before, U.Function};
+    FindingFacts F{
+        CheckKind::MissingConsent, U.Loc,
+        reason::ConsentMissing{U.Use, U.Purpose, U.CalledFrom, Needed},
+        U.Before, U.Function};
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     bool Partly = false;
     for (const std::string &C : Needed)

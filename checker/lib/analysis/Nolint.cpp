@@ -111,7 +111,8 @@ NolintComments::parse(llvm::StringRef Text, size_t Base) {
   return Found;
 }
 
-NolintComments::NolintComments(std::string FileText) : Text(std::move(FileText)) {
+NolintComments::NolintComments(std::string FileText)
+    : Text(std::move(FileText)) {
   LineStarts.push_back(0);
   for (size_t I = 0; I < Text.size(); ++I)
     if (Text[I] == '\n')
@@ -125,7 +126,8 @@ NolintComments::NolintComments(std::string FileText) : Text(std::move(FileText))
       Open.push_back(std::move(D));
     } else if (D.K == Kind::End) {
       if (!Open.empty() && Open.back().Checks == D.Checks) {
-        Blocks.push_back({Open.back().Offset, D.Offset, std::move(Open.back())});
+        Blocks.push_back(
+            {Open.back().Offset, D.Offset, std::move(Open.back())});
         Open.pop_back();
       } else {
         Errors.push_back({D.Offset, "unmatched 'NOLINTEND' comment without a "
@@ -151,7 +153,8 @@ bool NolintComments::lineSuppresses(size_t LineStart, Kind K,
 bool NolintComments::suppresses(size_t Offset, llvm::StringRef Check) const {
   if (Offset > Text.size())
     return false;
-  auto Line = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) - 1;
+  auto Line =
+      std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) - 1;
   if (lineSuppresses(*Line, Kind::Line, Check))
     return true;
   if (Line != LineStarts.begin() &&
@@ -173,8 +176,10 @@ std::optional<size_t> NolintComments::offsetOf(unsigned Line,
   return Offset;
 }
 
-std::pair<unsigned, unsigned> NolintComments::lineAndColumn(size_t Offset) const {
-  auto Line = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) - 1;
+std::pair<unsigned, unsigned>
+NolintComments::lineAndColumn(size_t Offset) const {
+  auto Line =
+      std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) - 1;
   return {static_cast<unsigned>(Line - LineStarts.begin() + 1),
           static_cast<unsigned>(Offset - *Line + 1)};
 }

@@ -44,8 +44,8 @@ std::optional<DataOrigin> dataOfDecl(const Decl *D) {
     return O;
   // Every member of a PRIVACY_DATA class is part of that personal data.
   if (const auto *FD = dyn_cast<FieldDecl>(D))
-    if (auto O = originFrom(D, findAnnotation(FD->getParent(),
-                                              AnnotationKind::Data)))
+    if (auto O = originFrom(
+            D, findAnnotation(FD->getParent(), AnnotationKind::Data)))
       return O;
   // So is every object of one.
   QualType T;
@@ -68,7 +68,8 @@ std::optional<DataOrigin> dataOfExpr(const Expr *E) {
     return std::nullopt;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    if (!isa<FieldDecl>(ME->getMemberDecl()) && !isa<VarDecl>(ME->getMemberDecl()))
+    if (!isa<FieldDecl>(ME->getMemberDecl()) &&
+        !isa<VarDecl>(ME->getMemberDecl()))
       return std::nullopt;
     if (auto O = dataOfDecl(ME->getMemberDecl()))
       return O;

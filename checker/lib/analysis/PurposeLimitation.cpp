@@ -22,7 +22,8 @@ const FunctionDecl *purposeCarrier(const DeclContext *DC) {
     const auto *FD = dyn_cast<FunctionDecl>(DC);
     if (!FD)
       continue;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda())
       continue;
     return FD->getCanonicalDecl();
   }
@@ -91,32 +92,33 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     Inherited = inheritedPurposes(*Flows);
 
   auto PurposeNote = [&](const PurposeSource &S, const std::string &Purpose) {
-    return PathNote{SM.getFileLoc(S.From.Loc), note::PurposeDeclared{{Purpose}}};
+    return PathNote{SM.getFileLoc(S.From.Loc),
+                    note::PurposeDeclared{{Purpose}}};
   };
   // The purposes code in a context runs under, each with the notes that
   // say where it comes from.
-  auto PurposesOf = [&](const DeclContext *DC,
-                        const std::function<void(const std::string &,
-                                                 const std::string &,
-                                                 const std::vector<PathNote> &)>
-                            &Visit) {
-    if (auto Own = purposeOfContext(DC)) {
-      for (const std::string &Purpose : Own->Purposes)
-        Visit(Purpose, "", {PurposeNote(*Own, Purpose)});
-      return;
-    }
-    auto It = Inherited.find(purposeCarrier(DC));
-    if (It == Inherited.end())
-      return;
-    for (const InheritedPurpose &IP : It->second)
-      for (const std::string &Purpose : IP.Source.Purposes) {
-        std::vector<PathNote> Notes = {PurposeNote(IP.Source, Purpose)};
-        for (const CallSite &C : IP.Chain)
-          Notes.push_back({C.Loc, note::Calls{C.Caller->getNameAsString(),
-                                              C.Callee->getNameAsString()}});
-        Visit(Purpose, IP.Entry->getNameAsString(), Notes);
-      }
-  };
+  auto PurposesOf =
+      [&](const DeclContext *DC,
+          const std::function<void(const std::string &, const std::string &,
+                                   const std::vector<PathNote> &)> &Visit) {
+        if (auto Own = purposeOfContext(DC)) {
+          for (const std::string &Purpose : Own->Purposes)
+            Visit(Purpose, "", {PurposeNote(*Own, Purpose)});
+          return;
+        }
+        auto It = Inherited.find(purposeCarrier(DC));
+        if (It == Inherited.end())
+          return;
+        for (const InheritedPurpose &IP : It->second)
+          for (const std::string &Purpose : IP.Source.Purposes) {
+            std::vector<PathNote> Notes = {PurposeNote(IP.Source, Purpose)};
+            for (const CallSite &C : IP.Chain)
+              Notes.push_back(
+                  {C.Loc, note::Calls{C.Caller->getNameAsString(),
+                                      C.Callee->getNameAsString()}});
+            Visit(Purpose, IP.Entry->getNameAsString(), Notes);
+          }
+      };
 
   // Direct reads.
   for (const PersonalDataUse &Use : collectPersonalDataUses(Ctx)) {
@@ -127,41 +129,41 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     U.Use = {DataUse::Read, U.Item, describeSource(Use.Origin.Source)};
     U.After = {{SM.getFileLoc(Use.Origin.Marker.Loc),
                 note::MarkedPersonalData{U.Item}}};
-    PurposesOf(Use.Context, [&](const std::string &Purpose,
-                                const std::string &CalledFrom,
-                                const std::vector<PathNote> &Notes) {
-      U.Purpose = Purpose;
-      U.CalledFrom = CalledFrom;
-      U.Before = Notes;
-      Each(U);
-    });
+    PurposesOf(Use.Context,
+               [&](const std::string &Purpose, const std::string &CalledFrom,
+                   const std::vector<PathNote> &Notes) {
+                 U.Purpose = Purpose;
+                 U.CalledFrom = CalledFrom;
+                 U.Before = Notes;
+                 Each(U);
+               });
   }
   if (!Flows)
     return;
 
   // Data passed into a function with a purpose of its own, used there.
-  forEachItemFlow(*Flows, SinkKind::Purpose, [&](const SinkFlow &F,
-                                                 const std::string &Item,
-                                                 const Trace &Path) {
-    std::vector<std::string> Purposes;
-    std::string Rest = F.Site.Target;
-    for (size_t Comma; (Comma = Rest.find(',')) != std::string::npos;
-         Rest = Rest.substr(Comma + 1))
-      Purposes.push_back(Rest.substr(0, Comma));
-    Purposes.push_back(Rest);
-    PurposedUse U;
-    U.Item = Item;
-    U.Loc = F.Site.Loc;
-    U.Function = F.Site.InFunction ? F.Site.InFunction->getCanonicalDecl()
-                                   : nullptr;
-    U.Use = {DataUse::PassedTo, Item, F.Site.Via};
-    U.Before = flowNotes(Path, SinkSite());
-    U.After = {{F.Site.DeclaredAt, note::PurposeDeclared{Purposes}}};
-    for (const std::string &Purpose : Purposes) {
-      U.Purpose = Purpose;
-      Each(U);
-    }
-  });
+  forEachItemFlow(
+      *Flows, SinkKind::Purpose,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        std::vector<std::string> Purposes;
+        std::string Rest = F.Site.Target;
+        for (size_t Comma; (Comma = Rest.find(',')) != std::string::npos;
+             Rest = Rest.substr(Comma + 1))
+          Purposes.push_back(Rest.substr(0, Comma));
+        Purposes.push_back(Rest);
+        PurposedUse U;
+        U.Item = Item;
+        U.Loc = F.Site.Loc;
+        U.Function =
+            F.Site.InFunction ? F.Site.InFunction->getCanonicalDecl() : nullptr;
+        U.Use = {DataUse::PassedTo, Item, F.Site.Via};
+        U.Before = flowNotes(Path, SinkSite());
+        U.After = {{F.Site.DeclaredAt, note::PurposeDeclared{Purposes}}};
+        for (const std::string &Purpose : Purposes) {
+          U.Purpose = Purpose;
+          Each(U);
+        }
+      });
 
   // Data returned from a function with a purpose of its own.
   for (const PurposeCrossing &C : Flows->Crossings) {
@@ -172,20 +174,20 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
       U.Function = C.Caller->getCanonicalDecl();
       U.Use = {DataUse::ReturnedBy, Item, C.Callee->getNameAsString()};
       U.Before = flowNotes(Path, SinkSite());
-      PurposesOf(C.Caller, [&](const std::string &Purpose,
-                               const std::string &CalledFrom,
-                               const std::vector<PathNote> &Notes) {
-        U.Purpose = Purpose;
-        U.CalledFrom = CalledFrom;
-        U.After = Notes;
-        Each(U);
-      });
+      PurposesOf(C.Caller,
+                 [&](const std::string &Purpose, const std::string &CalledFrom,
+                     const std::vector<PathNote> &Notes) {
+                   U.Purpose = Purpose;
+                   U.CalledFrom = CalledFrom;
+                   U.After = Notes;
+                   Each(U);
+                 });
     }
   }
 }
 
-std::optional<reason::PurposeNotAllowed> judgePurposedUse(const Policy &P,
-                                                          const PurposedUse &U) {
+std::optional<reason::PurposeNotAllowed>
+judgePurposedUse(const Policy &P, const PurposedUse &U) {
   // Unknown ids are privacy-invalid-annotation's.
   if (!P.item(U.Item) || !P.purpose(U.Purpose) || P.allows(U.Item, U.Purpose))
     return std::nullopt;

@@ -49,7 +49,8 @@ void runChecks(const CheckContext &C, const CheckSet &Enabled,
 void runChecks(clang::ASTContext &Ctx, const Policy *P,
                const ApiCatalog *Catalog, const CheckSet &Enabled,
                FindingSink &Sink) {
-  CheckContext C(Ctx, P, [&Ctx, Catalog] { return analyzeFlows(Ctx, Catalog); });
+  CheckContext C(Ctx, P,
+                 [&Ctx, Catalog] { return analyzeFlows(Ctx, Catalog); });
   runChecks(C, Enabled, Sink);
 }
 

@@ -147,8 +147,9 @@ bool Taint::merge(const Taint &Other) {
   }
   // Most joins add nothing: one pass over both sorted sets tells.
   const auto &Mine = Rep->Labels, &Theirs = Other.Rep->Labels;
-  if (std::includes(Mine.begin(), Mine.end(), Theirs.begin(), Theirs.end(),
-                    [](const auto &A, const auto &B) { return A.first < B.first; }))
+  if (std::includes(
+          Mine.begin(), Mine.end(), Theirs.begin(), Theirs.end(),
+          [](const auto &A, const auto &B) { return A.first < B.first; }))
     return false;
   bool Changed = false;
   for (const auto &[Label, Path] : Theirs)

@@ -165,10 +165,11 @@ private:
     SourceLocation Loc = SM.getFileLoc(D->getLocation());
     if (!Reported.insert(Loc.getRawEncoding()).second)
       return;
-    Sink.report({CheckKind::UnannotatedPersonalData, Loc,
-                 reason::LooksLikePersonalData{IsField,
-                                               D->getQualifiedNameAsString(),
-                                               Kind, suggestItem(Words)}});
+    Sink.report(
+        {CheckKind::UnannotatedPersonalData, Loc,
+         reason::LooksLikePersonalData{IsField, D->getQualifiedNameAsString(),
+                                       Kind, suggestItem(Words)},
+         /*Notes=*/{}});
   }
 
   /// The policy item whose id shares the most words with the name.

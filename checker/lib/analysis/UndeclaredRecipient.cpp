@@ -12,35 +12,37 @@ namespace privacy {
 
 void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink) {
-  forEachItemFlow(Flows, SinkKind::Transfer, [&](const SinkFlow &F,
-                                                 const std::string &Item,
-                                                 const Trace &Path) {
-    if (!P.item(Item))
-      return;
-    const RecipientDef *R = P.recipient(F.Site.Target);
-    FindingReason Reason;
-    if (!R) {
-      Reason = reason::RecipientUnnamed{Item, F.Site.Target, P.recipientIds()};
-    } else if (!P.isAbroad(*R) && !R->Items.contains(Item)) {
-      // Abroad, the same gap is privacy-cross-border-transfer's.
-      if (!F.Site.Country.empty() && F.Site.Country != P.ControllerCountry)
-        return;
-      Reason = reason::RecipientUndeclaredForItem{Item, R->Id, R->Items.Ids};
-    } else {
-      return;
-    }
-    Sink.report({CheckKind::UndeclaredRecipient, F.Site.Loc, std::move(Reason),
-                 flowNotes(Path, F.Site)});
-  });
-  forEachItemFlow(Flows, SinkKind::Network, [&](const SinkFlow &F,
-                                                const std::string &Item,
-                                                const Trace &Path) {
-    if (!P.item(Item))
-      return;
-    Sink.report({CheckKind::UndeclaredRecipient, F.Site.Loc,
-                 reason::NetworkWithoutRecipient{Item, F.Site.Via},
-                 flowNotes(Path, F.Site)});
-  });
+  forEachItemFlow(
+      Flows, SinkKind::Transfer,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        if (!P.item(Item))
+          return;
+        const RecipientDef *R = P.recipient(F.Site.Target);
+        FindingReason Reason;
+        if (!R) {
+          Reason =
+              reason::RecipientUnnamed{Item, F.Site.Target, P.recipientIds()};
+        } else if (!P.isAbroad(*R) && !R->Items.contains(Item)) {
+          // Abroad, the same gap is privacy-cross-border-transfer's.
+          if (!F.Site.Country.empty() && F.Site.Country != P.ControllerCountry)
+            return;
+          Reason =
+              reason::RecipientUndeclaredForItem{Item, R->Id, R->Items.Ids};
+        } else {
+          return;
+        }
+        Sink.report({CheckKind::UndeclaredRecipient, F.Site.Loc,
+                     std::move(Reason), flowNotes(Path, F.Site)});
+      });
+  forEachItemFlow(
+      Flows, SinkKind::Network,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        if (!P.item(Item))
+          return;
+        Sink.report({CheckKind::UndeclaredRecipient, F.Site.Loc,
+                     reason::NetworkWithoutRecipient{Item, F.Site.Via},
+                     flowNotes(Path, F.Site)});
+      });
 }
 
 void checkUndeclaredRecipient(const CheckContext &C, FindingSink &Sink) {

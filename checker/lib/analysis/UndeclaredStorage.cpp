@@ -12,24 +12,24 @@ namespace privacy {
 
 void judgeUndeclaredStorage(const TranslationUnitFlows &Flows, const Policy &P,
                             FindingSink &Sink) {
-  forEachItemFlow(Flows, SinkKind::Store, [&](const SinkFlow &F,
-                                              const std::string &Item,
-                                              const Trace &Path) {
-    if (!P.item(Item))
-      return;
-    const StoreDef *S = P.store(F.Site.Target);
-    FindingReason Reason;
-    if (F.Site.Target.empty())
-      Reason = reason::StoreNotNamedInCode{Item, F.Site.Via};
-    else if (!S)
-      Reason = reason::StoreUnnamed{Item, F.Site.Target, P.storeIds()};
-    else if (!S->Items.contains(Item))
-      Reason = reason::StoreUndeclaredForItem{Item, S->Id, S->Items.Ids};
-    else
-      return;
-    Sink.report({CheckKind::UndeclaredStorage, F.Site.Loc, std::move(Reason),
-                 flowNotes(Path, F.Site)});
-  });
+  forEachItemFlow(
+      Flows, SinkKind::Store,
+      [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
+        if (!P.item(Item))
+          return;
+        const StoreDef *S = P.store(F.Site.Target);
+        FindingReason Reason;
+        if (F.Site.Target.empty())
+          Reason = reason::StoreNotNamedInCode{Item, F.Site.Via};
+        else if (!S)
+          Reason = reason::StoreUnnamed{Item, F.Site.Target, P.storeIds()};
+        else if (!S->Items.contains(Item))
+          Reason = reason::StoreUndeclaredForItem{Item, S->Id, S->Items.Ids};
+        else
+          return;
+        Sink.report({CheckKind::UndeclaredStorage, F.Site.Loc,
+                     std::move(Reason), flowNotes(Path, F.Site)});
+      });
 }
 
 void checkUndeclaredStorage(const CheckContext &C, FindingSink &Sink) {

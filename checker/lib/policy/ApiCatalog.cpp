@@ -86,8 +86,8 @@ static std::string joinAlternatives(const json &Values) {
   for (size_t I = 0; I < Values.size(); ++I) {
     if (I)
       Out += I + 1 == Values.size() ? " or " : ", ";
-    Out += Values[I].is_string() ? Values[I].get<std::string>()
-                                 : Values[I].dump();
+    Out +=
+        Values[I].is_string() ? Values[I].get<std::string>() : Values[I].dump();
   }
   return Out;
 }
@@ -136,10 +136,10 @@ static std::string describeCatalogError(const SchemaError &E) {
     if (Key == "function")
       return "expected a qualified function name such as "
              "\"curl_easy_setopt\", \"spdlog::logger::info\" or "
-             "\"std::operator<<\"" + Found;
-    if (Parent == "receiver")
-      return "expected a qualified variable name such as \"std::cout\"" +
+             "\"std::operator<<\"" +
              Found;
+    if (Parent == "receiver")
+      return "expected a qualified variable name such as \"std::cout\"" + Found;
     if (Parent == "fd_from")
       return "expected a function name such as \"socket\"" + Found;
     if (Parent == "in")
@@ -159,7 +159,8 @@ static std::string describeCatalogError(const SchemaError &E) {
     return "expected \"return\", \"object\" or {\"arg\": N}" + Found;
   if (EntryKey && Key == "args")
     return "expected \"all\", a list of argument indices such as [1, 2], or "
-           "{\"from\": N}" + Found;
+           "{\"from\": N}" +
+           Found;
   bool IsIndex = Entry && (Key == "arg" || Key == "from" || Parent == "args");
   if (IsIndex && (E.Kind == SchemaErrorKind::WrongType ||
                   E.Description.rfind("Expected number", 0) == 0))
@@ -192,9 +193,9 @@ static std::string describeCatalogError(const SchemaError &E) {
   if (E.Kind == SchemaErrorKind::WrongType && !E.Pointer.empty() && Node &&
       Node->contains("type") && Node->at("type").is_string()) {
     static const std::map<std::string, std::string> Types = {
-        {"string", "a string"},   {"boolean", "true or false"},
+        {"string", "a string"},    {"boolean", "true or false"},
         {"integer", "an integer"}, {"array", "a list"},
-        {"object", "an object"},  {"number", "a number"}};
+        {"object", "an object"},   {"number", "a number"}};
     auto It = Types.find(Node->at("type").get<std::string>());
     if (It != Types.end())
       return "expected " + It->second + Found;
@@ -321,9 +322,8 @@ private:
                : Sink == "store"  ? CatalogSinkKind::Store
                : Sink == "log"    ? CatalogSinkKind::Log
                                   : CatalogSinkKind::Network;
-      E.Target = J.value(E.Sink == CatalogSinkKind::Transfer ? "recipient"
-                                                             : "store",
-                         "");
+      E.Target = J.value(
+          E.Sink == CatalogSinkKind::Transfer ? "recipient" : "store", "");
       E.Country = J.value("country", "");
       E.ReceiverIn = readStrings(J, "receiver");
       E.FdFrom = readStrings(J, "fd_from");
@@ -348,11 +348,14 @@ private:
 
   // Every field the analysis reads, but where it was read and its note.
   static std::string meaning(const CatalogEntry &E) {
-    json M = {E.Function, static_cast<int>(E.Kind), E.Item,
-              static_cast<int>(E.Value.K), E.Value.Index,
-              static_cast<int>(E.Sink), E.Target, E.Country, E.Args.Indices,
-              E.Args.VariadicFrom, E.IncludesObject, E.WhenArg, E.WhenIn,
-              E.ReceiverIn, E.FdFrom};
+    json M = {E.Function,       static_cast<int>(E.Kind),
+              E.Item,           static_cast<int>(E.Value.K),
+              E.Value.Index,    static_cast<int>(E.Sink),
+              E.Target,         E.Country,
+              E.Args.Indices,   E.Args.VariadicFrom,
+              E.IncludesObject, E.WhenArg,
+              E.WhenIn,         E.ReceiverIn,
+              E.FdFrom};
     return M.dump();
   }
 
@@ -370,8 +373,7 @@ private:
                        "data");
     bool NoArguments = Args.Indices.empty() && Args.VariadicFrom < 0;
     if (NoArguments && !E.IncludesObject) {
-      Json.error(At + "/args", "nothing flows into " +
-                                   entryPhrase(&J) +
+      Json.error(At + "/args", "nothing flows into " + entryPhrase(&J) +
                                    ": 'args' is empty and 'object' is not "
                                    "true");
       return;
@@ -429,8 +431,7 @@ catalogFiles(const std::string &Dir, const std::vector<std::string> &Extra,
       std::vector<fs::path> InDir;
       for (fs::directory_iterator It(Dir, EC), End; !EC && It != End;
            It.increment(EC))
-        if (It->path().extension() == ".json" &&
-            It->is_regular_file(EC))
+        if (It->path().extension() == ".json" && It->is_regular_file(EC))
           InDir.push_back(It->path());
       if (EC) {
         PolicyDiagnostic D;
@@ -458,8 +459,8 @@ ApiCatalogLoadResult loadApiCatalogs(const std::string &Dir,
   auto Merged = std::make_shared<ApiCatalog>();
   for (const std::string &File : Files) {
     ApiCatalogLoadResult One = loadApiCatalogFile(File);
-    Result.Diagnostics.insert(Result.Diagnostics.end(),
-                              One.Diagnostics.begin(), One.Diagnostics.end());
+    Result.Diagnostics.insert(Result.Diagnostics.end(), One.Diagnostics.begin(),
+                              One.Diagnostics.end());
     if (One.ok())
       Merged->merge(*One.Loaded);
     else
@@ -525,7 +526,8 @@ static const fs::path &thisBinary() {
 [[maybe_unused]] static const bool LocatedAtLoad = !thisBinary().empty();
 
 std::string defaultApiCatalogDir() {
-  if (const char *Rules = std::getenv("PRIVACY_TIDY_RULES_DIR"); Rules && *Rules)
+  if (const char *Rules = std::getenv("PRIVACY_TIDY_RULES_DIR");
+      Rules && *Rules)
     return (fs::path(Rules) / "sinks").string();
   if (thisBinary().empty())
     return "";

@@ -19,9 +19,9 @@ static std::string describeInventoryError(const SchemaError &E) {
       !(*Node)["type"].is_string())
     return "";
   static const std::map<std::string, std::string> Kinds = {
-      {"object", "an object"},   {"array", "an array"},
-      {"string", "a string"},    {"integer", "an integer"},
-      {"number", "a number"},    {"boolean", "true or false"}};
+      {"object", "an object"}, {"array", "an array"},
+      {"string", "a string"},  {"integer", "an integer"},
+      {"number", "a number"},  {"boolean", "true or false"}};
   std::string Type = (*Node)["type"].get<std::string>();
   auto Kind = Kinds.find(Type);
   return "'" + E.Key + "' must be " +

@@ -19,7 +19,8 @@ static std::string shortened(std::string Text) {
   if (Text.size() > Max) {
     Text.resize(Max);
     // Do not cut a UTF-8 sequence in two.
-    while (!Text.empty() && (static_cast<unsigned char>(Text.back()) & 0xC0) == 0x80)
+    while (!Text.empty() &&
+           (static_cast<unsigned char>(Text.back()) & 0xC0) == 0x80)
       Text.pop_back();
     if (!Text.empty() && static_cast<unsigned char>(Text.back()) >= 0xC0)
       Text.pop_back();
@@ -67,10 +68,10 @@ static std::optional<PolicyDiagnostic> checkBounds(const std::string &Text,
     } else if (C == '-' || (C >= '0' && C <= '9')) {
       size_t End = I;
       bool Exponent = false;
-      while (End < N && (std::isdigit(static_cast<unsigned char>(Text[End])) ||
-                         Text[End] == '-' || Text[End] == '+' ||
-                         Text[End] == '.' || Text[End] == 'e' ||
-                         Text[End] == 'E')) {
+      while (End < N &&
+             (std::isdigit(static_cast<unsigned char>(Text[End])) ||
+              Text[End] == '-' || Text[End] == '+' || Text[End] == '.' ||
+              Text[End] == 'e' || Text[End] == 'E')) {
         Exponent |= Text[End] == 'e' || Text[End] == 'E';
         ++End;
       }
@@ -97,8 +98,8 @@ static std::optional<PolicyDiagnostic> checkBounds(const std::string &Text,
 // given separately; keep "syntax error while parsing X: detail".
 static std::string syntaxMessage(const std::string &What) {
   size_t Column = What.find("column ");
-  size_t Colon = Column == std::string::npos ? std::string::npos
-                                             : What.find(": ", Column);
+  size_t Colon =
+      Column == std::string::npos ? std::string::npos : What.find(": ", Column);
   if (Colon == std::string::npos)
     return "invalid JSON: " + shortened(What);
   std::string Rest = What.substr(Colon + 2);
@@ -110,15 +111,15 @@ static std::string syntaxMessage(const std::string &What) {
   return "invalid JSON: " + shortened(Rest);
 }
 
-std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
-                                              const std::string &Path,
-                                              json &Out) {
+std::optional<PolicyDiagnostic>
+parseJsonText(const std::string &Text, const std::string &Path, json &Out) {
   if (std::optional<PolicyDiagnostic> Problem = checkBounds(Text, Path))
     return Problem;
   try {
     Out = json::parse(Text);
   } catch (const json::parse_error &E) {
-    return at(Text, Path, E.byte == 0 ? 0 : E.byte - 1, syntaxMessage(E.what()));
+    return at(Text, Path, E.byte == 0 ? 0 : E.byte - 1,
+              syntaxMessage(E.what()));
   } catch (const json::exception &E) {
     // checkBounds finds what nlohmann reports without a byte offset; should
     // another kind appear, it still names the file.
@@ -133,9 +134,8 @@ std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
   return std::nullopt;
 }
 
-std::optional<PolicyDiagnostic> readJsonInput(const std::string &Path,
-                                              const std::string &Noun,
-                                              json &Out) {
+std::optional<PolicyDiagnostic>
+readJsonInput(const std::string &Path, const std::string &Noun, json &Out) {
   std::string Text;
   if (std::optional<PolicyDiagnostic> Problem = readJsonFile(Path, Noun, Text))
     return Problem;

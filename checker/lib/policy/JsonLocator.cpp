@@ -1,7 +1,6 @@
 //===- JsonLocator.cpp - where each JSON value sits in its text -----------===//
 #include "JsonLocator.h"
 
-
 namespace privacy {
 
 TextPosition positionOfOffset(const std::string &Text, size_t Offset) {

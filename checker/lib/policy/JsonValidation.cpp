@@ -56,8 +56,8 @@ bool matchPattern(const Adapter &Target, bool StrictTypes,
                   const std::vector<std::string> &Context) {
   if ((StrictTypes && !Target.isString()) || !Target.maybeString())
     return true;
-  const re2::RE2 &Pattern = compiledPattern(
-      Constraint.getPattern<std::string::allocator_type>());
+  const re2::RE2 &Pattern =
+      compiledPattern(Constraint.getPattern<std::string::allocator_type>());
   // A schema's pattern that RE2 cannot compile fails every value, loudly.
   if (Pattern.ok() && re2::RE2::PartialMatch(Target.asString(), Pattern))
     return true;
@@ -122,8 +122,7 @@ namespace fs = std::filesystem;
 
 //===--- diagnostics ------------------------------------------------------===//
 
-static std::string formatDiagnostic(const PolicyDiagnostic &D,
-                                    bool WithLevel) {
+static std::string formatDiagnostic(const PolicyDiagnostic &D, bool WithLevel) {
   std::string Out = D.File;
   if (D.Line != 0)
     Out += ":" + std::to_string(D.Line) + ":" + std::to_string(D.Column);
@@ -219,7 +218,8 @@ static std::string pointerOfContext(const std::vector<std::string> &Context) {
   std::string Pointer;
   for (const std::string &Part : Context) {
     if (Part.size() >= 2 && Part.front() == '[' && Part.back() == ']')
-      Pointer += "/" + JsonLocator::escapeToken(Part.substr(1, Part.size() - 2));
+      Pointer +=
+          "/" + JsonLocator::escapeToken(Part.substr(1, Part.size() - 2));
   }
   return Pointer;
 }
@@ -450,7 +450,8 @@ std::vector<PolicyDiagnostic> JsonReader::takeDiagnostics() {
 }
 
 bool JsonReader::parse() {
-  if (std::optional<PolicyDiagnostic> Problem = parseJsonText(Text, Path, Doc)) {
+  if (std::optional<PolicyDiagnostic> Problem =
+          parseJsonText(Text, Path, Doc)) {
     Diagnostics.push_back(std::move(*Problem));
     return false;
   }
@@ -474,7 +475,9 @@ static SchemaError classify(std::string Pointer, const std::string &Message) {
   const std::string Text = OnKey ? Message.substr(5) : Message;
   // Plain string matching: the messages quote keys of the document, which
   // can be any length (no std::regex on user text, docs/robustness.md).
-  auto StartsWith = [&](const char *Prefix) { return Text.rfind(Prefix, 0) == 0; };
+  auto StartsWith = [&](const char *Prefix) {
+    return Text.rfind(Prefix, 0) == 0;
+  };
   SchemaError E;
   E.Description = Text;
   const std::string Unknown =
@@ -559,7 +562,8 @@ bool JsonReader::validate(const JsonSchema &Schema) {
     if (F.OnKey) {
       auto Value = ValuePointers.lower_bound(F.Pointer);
       if (Value != ValuePointers.end() &&
-          (*Value == F.Pointer || Value->compare(0, Prefix.size(), Prefix) == 0))
+          (*Value == F.Pointer ||
+           Value->compare(0, Prefix.size(), Prefix) == 0))
         continue;
     }
     if (HasDeeper && F.Kind != SchemaErrorKind::MissingKey)

@@ -51,7 +51,7 @@ struct SchemaError {
   std::string Key;         // last token of Pointer, unescaped ("" at root)
   std::string Name;        // see SchemaErrorKind
   std::string Description; // valijson's own wording
-  const nlohmann::json *Value = nullptr; // value at Pointer, if any
+  const nlohmann::json *Value = nullptr;    // value at Pointer, if any
   const nlohmann::json *Document = nullptr; // the document validated
   const nlohmann::json *Schema = nullptr;   // the schema, as JSON
   /// The error is about the key at Pointer ('propertyNames'), not its value.

@@ -44,7 +44,7 @@ bool Retention::empty() const {
 
 template <typename Map>
 static const typename Map::mapped_type *lookup(const Map &M,
-                                                std::string_view Id) {
+                                               std::string_view Id) {
   auto It = M.find(std::string(Id));
   return It == M.end() ? nullptr : &It->second;
 }

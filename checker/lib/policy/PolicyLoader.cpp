@@ -36,15 +36,16 @@ static std::string describePolicyError(const SchemaError &E) {
              Found;
     if (Key == "period")
       return "expected an ISO 8601 duration such as \"P5Y\", \"P6M\" or "
-             "\"P3M\"" + Found;
+             "\"P3M\"" +
+             Found;
     if (Key == "effective_date" || Key == "announced_date")
       return "expected a date as YYYY-MM-DD" + Found;
     return "expected an id of letters, digits, '_', '.' or '-'" + Found;
   case SchemaErrorKind::WrongType: {
     static const std::set<std::string> TextKeys = {
-        "label", "description", "task",  "method", "timing", "until",
-        "from",  "records",     "title", "name",   "opt_out",
-        "recipient_purpose"};
+        "label",  "description", "task",    "method",
+        "timing", "until",       "from",    "records",
+        "title",  "name",        "opt_out", "recipient_purpose"};
     if (!E.Pointer.empty() && TextKeys.count(Key))
       return "expected text: a string, or an object of strings by language "
              "code such as {\"ko\": \"...\", \"en\": \"...\"}" +
@@ -54,7 +55,8 @@ static std::string describePolicyError(const SchemaError &E) {
   case SchemaErrorKind::NotInEnum:
     if (Key == "basis")
       return "expected a legal basis: consent, contract, legal_obligation, "
-             "vital_interests, public_task or legitimate_interests" + Found;
+             "vital_interests, public_task or legitimate_interests" +
+             Found;
     if (Key == "role")
       return "expected role processor or third_party" + Found;
     if (Key == "given_by")
@@ -170,8 +172,8 @@ static void readDescribed(Def &D, const std::string &Id, const json &J,
 
 template <typename Def, typename Extra>
 static void readSection(const json &Doc, const char *Section,
-                        std::map<std::string, Def> &Out,
-                        const JsonLocator &Loc, Extra ReadExtra) {
+                        std::map<std::string, Def> &Out, const JsonLocator &Loc,
+                        Extra ReadExtra) {
   auto It = Doc.find(Section);
   if (It == Doc.end())
     return;
@@ -191,7 +193,8 @@ void PolicyReader::build(Policy &P) {
   P.ControllerName = readLabel(Controller, "name");
   P.ControllerCountry = Controller.at("country").get<std::string>();
   const JsonLocator &Loc = Json.locator();
-  readSection(Doc, "purposes", P.Purposes, Loc, [](PurposeDef &, const json &) {});
+  readSection(Doc, "purposes", P.Purposes, Loc,
+              [](PurposeDef &, const json &) {});
   readSection(Doc, "items", P.Items, Loc, [](ItemDef &D, const json &J) {
     D.Category = readString(J, "category");
   });
@@ -256,9 +259,9 @@ void PolicyReader::checkIdList(const std::string &Pointer,
     std::string Id = (*List)[I].get<std::string>();
     if (Id == "*" || std::binary_search(Known.begin(), Known.end(), Id))
       continue;
-    error(Pointer + "/" + std::to_string(I),
-          std::string("unknown ") + WhatIsNamed + " '" + Id + "'" +
-              didYouMean(Id, Known));
+    error(Pointer + "/" + std::to_string(I), std::string("unknown ") +
+                                                 WhatIsNamed + " '" + Id + "'" +
+                                                 didYouMean(Id, Known));
   }
 }
 
@@ -279,11 +282,10 @@ void PolicyReader::checkReferences(const Policy &P) {
         error(At + "/consent", "unknown consent '" + A.Consent + "'" +
                                    didYouMean(A.Consent, Consents));
       else if (A.LegalBasis != Basis::Consent)
-        warning(At + "/consent",
-                "activity '" + A.Id + "' names consent '" + A.Consent +
-                    "' but its basis is '" +
-                    std::string(basisName(A.LegalBasis)) +
-                    "'; the consent is not required for it");
+        warning(At + "/consent", "activity '" + A.Id + "' names consent '" +
+                                     A.Consent + "' but its basis is '" +
+                                     std::string(basisName(A.LegalBasis)) +
+                                     "'; the consent is not required for it");
     }
     UsedPurposes.insert(A.Purposes.begin(), A.Purposes.end());
     NamedItems.insert(A.Items.Ids.begin(), A.Items.Ids.end());

@@ -309,7 +309,8 @@ private:
     // What clang-tidy reports for this file, word for word.
     SummarySink Sink(L, Out.Findings);
     std::shared_ptr<const TranslationUnitFlows> Analysed = Flows;
-    runChecks(CheckContext(Ctx, &P, [Analysed] { return Analysed; }, Guards),
+    runChecks(CheckContext(
+                  Ctx, &P, [Analysed] { return Analysed; }, Guards),
               CheckSet::all(), Sink);
   }
 
@@ -470,10 +471,10 @@ void Summarizer::reads() {
     const FunctionDecl *Carrier = purposeCarrier(Use.Context);
     if (!Carrier)
       continue;
-    ConsentSet Known = Guards->knownAt(
-        dyn_cast<FunctionDecl>(Use.Context) ? cast<FunctionDecl>(Use.Context)
-                                            : Carrier,
-        SM.getFileLoc(Use.Use->getExprLoc()));
+    ConsentSet Known = Guards->knownAt(dyn_cast<FunctionDecl>(Use.Context)
+                                           ? cast<FunctionDecl>(Use.Context)
+                                           : Carrier,
+                                       SM.getFileLoc(Use.Use->getExprLoc()));
     function(Carrier).Reads.push_back(
         {Use.Origin.Item, consentList(Known), L.at(Use.Use->getExprLoc()),
          dataUseText({DataUse::Read, Use.Origin.Item,
@@ -512,8 +513,9 @@ void Summarizer::externalCalls() {
     ExternalCall Call;
     for (size_t I = 0; I < EC.Args.size(); ++I) {
       // Functions matter only where the callee takes a function.
-      bool TakesFunction = I >= EC.Callee->getNumParams() ||
-                           mayHoldFunction(EC.Callee->getParamDecl(I)->getType());
+      bool TakesFunction =
+          I >= EC.Callee->getNumParams() ||
+          mayHoldFunction(EC.Callee->getParamDecl(I)->getType());
       Call.Args.push_back(L.taint(EC.Args[I], /*Functions=*/TakesFunction));
     }
     for (const auto &Fields : EC.ArgFields) {
@@ -573,7 +575,8 @@ void Summarizer::inventory() {
     static_cast<Site &>(S) = *At;
     if (U.Function)
       S.Function = U.Function->getQualifiedNameAsString();
-    Inventory.Uses.push_back({U.Item, U.Purpose, S, P.allows(U.Item, U.Purpose)});
+    Inventory.Uses.push_back(
+        {U.Item, U.Purpose, S, P.allows(U.Item, U.Purpose)});
   });
   for (const SinkFlow &F : Flows->SinkFlows) {
     if (F.Site.Kind == SinkKind::Purpose)

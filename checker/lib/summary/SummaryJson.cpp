@@ -124,8 +124,8 @@ json toJson(const std::vector<FieldLabels> &ArgFields) {
 
 json toJson(const Flow &F) {
   json J = {{key::Kind, flowKindName(F.Kind)},
-            {key::Target, F.Kind == FlowKind::Purpose ? joinPurposes(F.Purposes)
-                                                       : F.Target},
+            {key::Target,
+             F.Kind == FlowKind::Purpose ? joinPurposes(F.Purposes) : F.Target},
             {key::Via, F.Via},
             {key::Site, summary::toJson(F.At)},
             {key::Labels, toJson(F.Data)}};
@@ -185,14 +185,11 @@ json toJson(const Function &F) {
 }
 
 json toJson(const ExternalCall &C) {
-  json J = {{key::Caller, C.Caller},
-            {key::Callee, C.Callee},
-            {key::CalleeName, C.CalleeName},
-            {key::Site, summary::toJson(C.At)},
-            {key::Args, toJson(C.Args)},
-            {key::ArgFields, toJson(C.ArgFields)},
-            {key::Object, toJson(C.Object)},
-            {key::Internal, C.Internal}};
+  json J = {
+      {key::Caller, C.Caller},         {key::Callee, C.Callee},
+      {key::CalleeName, C.CalleeName}, {key::Site, summary::toJson(C.At)},
+      {key::Args, toJson(C.Args)},     {key::ArgFields, toJson(C.ArgFields)},
+      {key::Object, toJson(C.Object)}, {key::Internal, C.Internal}};
   if (C.ReturnsAs)
     J[key::ReturnsAs] = C.ReturnsAs->str();
   return J;
@@ -273,9 +270,8 @@ public:
       S.FunctionSlots.push_back(
           {string(E.Value, key::Slot), strings(E.Value, key::Targets)});
     for (Each E : each(J, key::DeclaredSinks, "")) {
-      DeclaredSinkFunction D{string(E.Value, key::Usr),
-                             string(E.Value, key::Name),
-                             {}};
+      DeclaredSinkFunction D{
+          string(E.Value, key::Usr), string(E.Value, key::Name), {}};
       for (Each F : each(E.Value, key::Flows, E.Pointer))
         D.Flows.push_back(flow(F.Value, F.Pointer));
       S.DeclaredSinks.push_back(std::move(D));
@@ -350,8 +346,9 @@ private:
     std::string Text = J.get<std::string>();
     if (std::optional<taint::Label> L = taint::Label::parse(Text))
       return *L;
-    Json.error(Pointer, "'" + Text + "' is not a label (docs/scan.md, "
-                                     "\"Per-TU summaries\")");
+    Json.error(Pointer, "'" + Text +
+                            "' is not a label (docs/scan.md, "
+                            "\"Per-TU summaries\")");
     return taint::Label();
   }
   Labels labels(const json &J, const std::string &Pointer) {
@@ -373,7 +370,8 @@ private:
       Out.push_back(labels(A.Value, A.Pointer));
     return Out;
   }
-  std::vector<FieldLabels> argFields(const json &J, const std::string &Pointer) {
+  std::vector<FieldLabels> argFields(const json &J,
+                                     const std::string &Pointer) {
     std::vector<FieldLabels> Out;
     for (Each A : each(J, key::ArgFields, Pointer)) {
       FieldLabels Fields;
@@ -423,13 +421,12 @@ private:
     F.DeclaredSink = boolean(J, key::DeclaredSink);
     F.Overrides = strings(J, key::Overrides);
     if (J.contains(key::OwnPurposes))
-      F.Own = OwnPurposes{strings(J, key::OwnPurposes),
-                          site(J, key::PurposeSite)};
+      F.Own =
+          OwnPurposes{strings(J, key::OwnPurposes), site(J, key::PurposeSite)};
     for (Each C : each(J, key::Calls, Pointer))
-      F.Calls.push_back({string(C.Value, key::Callee),
-                         string(C.Value, key::CalleeName),
-                         site(C.Value, key::Site),
-                         strings(C.Value, key::Consents)});
+      F.Calls.push_back(
+          {string(C.Value, key::Callee), string(C.Value, key::CalleeName),
+           site(C.Value, key::Site), strings(C.Value, key::Consents)});
     for (Each R : each(J, key::Reads, Pointer))
       F.Reads.push_back({string(R.Value, key::Item),
                          strings(R.Value, key::Consents),
@@ -440,7 +437,8 @@ private:
     F.Returns = labels(J, key::Returns, Pointer);
     for (Each IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
-      Call.Callee = label(IC.Value.at(key::Callee), IC.Pointer + "/" + key::Callee);
+      Call.Callee =
+          label(IC.Value.at(key::Callee), IC.Pointer + "/" + key::Callee);
       Call.In = string(IC.Value, key::In);
       Call.InName = string(IC.Value, key::InName);
       Call.At = site(IC.Value, key::Site);
@@ -480,16 +478,15 @@ private:
     Facts(key::TransferDeclarations, key::Recipient, I.TransferDeclarations);
     Facts(key::StoreDeclarations, key::Store, I.StoreDeclarations);
     for (Each E : each(J, key::Uses, Pointer))
-      I.Uses.push_back({string(E.Value, key::Item),
-                        string(E.Value, key::Purpose),
-                        factSite(E.Value.at(key::Site)),
-                        boolean(E.Value, key::Allowed)});
+      I.Uses.push_back(
+          {string(E.Value, key::Item), string(E.Value, key::Purpose),
+           factSite(E.Value.at(key::Site)), boolean(E.Value, key::Allowed)});
     for (Each E : each(J, key::Sinks, Pointer))
-      I.Sinks.push_back({*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
-                         string(E.Value, key::Target),
-                         string(E.Value, key::Country),
-                         string(E.Value, key::Item), string(E.Value, key::Via),
-                         factSite(E.Value.at(key::Site))});
+      I.Sinks.push_back(
+          {*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
+           string(E.Value, key::Target), string(E.Value, key::Country),
+           string(E.Value, key::Item), string(E.Value, key::Via),
+           factSite(E.Value.at(key::Site))});
     if (auto It = J.find(key::Annotations); It != J.end())
       I.Annotations = It->get<unsigned long long>();
     if (auto It = J.find(key::Functions); It != J.end())
@@ -512,8 +509,10 @@ std::string describeSummaryError(const SchemaError &E) {
   if (E.Kind == SchemaErrorKind::WrongType && Node && Node->contains("type") &&
       Node->at("type").is_string()) {
     static const std::map<std::string, std::string> Types = {
-        {"string", "a string"},    {"boolean", "true or false"},
-        {"integer", "an integer"}, {"array", "a list"},
+        {"string", "a string"},
+        {"boolean", "true or false"},
+        {"integer", "an integer"},
+        {"array", "a list"},
         {"object", "an object"}};
     auto It = Types.find(Node->at("type").get<std::string>());
     if (It != Types.end())
@@ -586,7 +585,8 @@ json toJson(const TuSummary &S) {
   return J;
 }
 
-SummaryReadResult parseSummary(const std::string &Text, const std::string &Path) {
+SummaryReadResult parseSummary(const std::string &Text,
+                               const std::string &Path) {
   SummaryReadResult Result;
   JsonReader Json(Text, Path);
   if (Json.parse() && Json.validate(summarySchema())) {

@@ -22,10 +22,11 @@ namespace privacy::summary {
 /// relative to \p ProjectRoot when they are inside it. \p LimitNotes, when
 /// given, receives a line per bound of the analysis reached
 /// (describeLimitsHit in privacy/Dataflow.h).
-TuSummary summarizeTranslationUnit(
-    clang::ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
-    const std::string &ProjectRoot,
-    std::vector<std::string> *LimitNotes = nullptr);
+TuSummary
+summarizeTranslationUnit(clang::ASTContext &Ctx, const Policy &P,
+                         const ApiCatalog *Catalog,
+                         const std::string &ProjectRoot,
+                         std::vector<std::string> *LimitNotes = nullptr);
 
 } // namespace privacy::summary
 

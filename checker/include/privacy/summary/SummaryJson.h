@@ -27,7 +27,8 @@ struct SummaryReadResult {
   std::vector<PolicyDiagnostic> Diagnostics;
 };
 /// Reads the summary in \p Text; \p Path names it in diagnostics.
-SummaryReadResult parseSummary(const std::string &Text, const std::string &Path);
+SummaryReadResult parseSummary(const std::string &Text,
+                               const std::string &Path);
 SummaryReadResult readSummaryFile(const std::string &Path);
 
 // The parts the join's inventory (rules/schema/inventory.schema.json)

@@ -51,7 +51,8 @@ struct Path {
   std::vector<const clang::FieldDecl *> Fields;
 
   bool operator<(const Path &O) const {
-    return std::tie(Root, IsThis, Fields) < std::tie(O.Root, O.IsThis, O.Fields);
+    return std::tie(Root, IsThis, Fields) <
+           std::tie(O.Root, O.IsThis, O.Fields);
   }
   bool sameRoot(const Path &O) const {
     return Root == O.Root && IsThis == O.IsThis;
@@ -84,10 +85,10 @@ const clang::FieldDecl *fieldNamed(const clang::RecordDecl *RD,
 std::string quoted(const clang::NamedDecl *D);
 
 /// Adds what a later round of a fixpoint saw at the same call.
-void mergeArguments(std::vector<Taint> &Args,
-                    std::vector<std::map<std::string, Taint>> &Fields,
-                    const std::vector<Taint> &MoreArgs,
-                    const std::vector<std::map<std::string, Taint>> &MoreFields);
+void mergeArguments(
+    std::vector<Taint> &Args, std::vector<std::map<std::string, Taint>> &Fields,
+    const std::vector<Taint> &MoreArgs,
+    const std::vector<std::map<std::string, Taint>> &MoreFields);
 
 //===----------------------------------------------------------------------===//
 // Annotations that make a call a sink.
@@ -116,18 +117,21 @@ public:
   TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
 
   std::shared_ptr<TranslationUnitFlows> run();
-  using FunctionMap =
-      std::map<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>;
-  using ReadMap =
-      std::map<const clang::FunctionDecl *, std::vector<const clang::ValueDecl *>>;
-  void registerFunctions(const std::vector<const clang::FunctionDecl *> &Functions);
-  void collectCallsAndReads(const std::vector<const clang::FunctionDecl *> &Functions,
-                            FunctionMap &Calls, ReadMap &Reads);
+  using FunctionMap = std::map<const clang::FunctionDecl *,
+                               std::vector<const clang::FunctionDecl *>>;
+  using ReadMap = std::map<const clang::FunctionDecl *,
+                           std::vector<const clang::ValueDecl *>>;
+  void
+  registerFunctions(const std::vector<const clang::FunctionDecl *> &Functions);
+  void collectCallsAndReads(
+      const std::vector<const clang::FunctionDecl *> &Functions,
+      FunctionMap &Calls, ReadMap &Reads);
   std::vector<const clang::FunctionDecl *>
   analysisOrder(const std::vector<const clang::FunctionDecl *> &Functions,
                 FunctionMap &Calls, ReadMap &Reads);
   void analyseInOrder(const std::vector<const clang::FunctionDecl *> &Order);
-  void seedSlotsFromInitialisers(const std::vector<const clang::VarDecl *> &Globals);
+  void
+  seedSlotsFromInitialisers(const std::vector<const clang::VarDecl *> &Globals);
   void seedSlot(const clang::Expr *Init, const clang::ValueDecl *Slot);
 
   clang::ASTContext &Ctx;
@@ -137,7 +141,8 @@ public:
   llvm::DenseSet<const clang::FunctionDecl *> Analysable;
   /// Virtual methods (canonical) → the overriding definitions in this
   /// translation unit: a virtual call may run any of them.
-  std::map<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>
+  std::map<const clang::FunctionDecl *,
+           std::vector<const clang::FunctionDecl *>>
       Overriders;
   const std::vector<const clang::FunctionDecl *> &
   overridersOf(const clang::FunctionDecl *FD) const;
@@ -240,12 +245,14 @@ private:
   Taint readPath(const Path &P);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
-  Taint storedIn(const Taint &T, clang::SourceLocation Loc, const Path &P) const;
+  Taint storedIn(const Taint &T, clang::SourceLocation Loc,
+                 const Path &P) const;
   void writePath(const Path &P, bool Exact, const Taint &T,
                  clang::SourceLocation Loc, bool Strong);
   void recordSlotWrite(const Path &P, const Taint &Stored);
   std::optional<Path> pathOf(const clang::Expr *E, bool *Exact = nullptr);
-  Taint sourcesOf(const clang::Decl *D, clang::QualType T, const clang::Expr *At);
+  Taint sourcesOf(const clang::Decl *D, clang::QualType T,
+                  const clang::Expr *At);
   Taint placeholderFor(const Path &P);
   bool handsOverObject(clang::QualType T) const;
   void recordPurposeUse(const clang::Expr *E, const Taint &T);
@@ -254,10 +261,9 @@ private:
   Taint computeCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                     const clang::Expr *Object,
                     llvm::ArrayRef<const clang::Expr *> Args);
-  const clang::Expr *functionValueCalled(const clang::Expr *Call,
-                                         const clang::FunctionDecl *Callee,
-                                         const clang::Expr *Object,
-                                         llvm::ArrayRef<const clang::Expr *> &Args);
+  const clang::Expr *functionValueCalled(
+      const clang::Expr *Call, const clang::FunctionDecl *Callee,
+      const clang::Expr *Object, llvm::ArrayRef<const clang::Expr *> &Args);
   Taint computeDirectCall(const clang::Expr *Call,
                           const clang::FunctionDecl *Callee,
                           const clang::Expr *Object,
@@ -265,7 +271,8 @@ private:
   bool recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
                            clang::SourceLocation Loc, const clang::Expr *Object,
                            llvm::ArrayRef<const clang::Expr *> Args);
-  void applyOverriders(const clang::Expr *Call, const clang::FunctionDecl *Callee,
+  void applyOverriders(const clang::Expr *Call,
+                       const clang::FunctionDecl *Callee,
                        const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args,
                        bool Anonymizes, Taint &Result);
@@ -351,8 +358,9 @@ private:
                           unsigned Hops);
   void runCallbackTargets(const clang::FunctionDecl *CallsFrom,
                           clang::SourceLocation CallLoc,
-                          const clang::Expr *OuterCall, const Taint &CalleeValue,
-                          const GivenArgs &Given, unsigned Hops);
+                          const clang::Expr *OuterCall,
+                          const Taint &CalleeValue, const GivenArgs &Given,
+                          unsigned Hops);
   void runCallbackTarget(const clang::FunctionDecl *Target,
                          const clang::FunctionDecl *CallsFrom,
                          clang::SourceLocation CallLoc,
@@ -388,7 +396,8 @@ private:
   std::set<std::string> CallbacksApplied;
   int IndirectDepth = 0;
   unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
-  std::unique_ptr<clang::ParentMap> Parents; // of FD's body, made when first needed
+  std::unique_ptr<clang::ParentMap>
+      Parents; // of FD's body, made when first needed
 };
 
 } // namespace privacy::dataflow

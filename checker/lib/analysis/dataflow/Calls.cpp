@@ -22,7 +22,8 @@ namespace privacy::dataflow {
 
 using namespace clang;
 
-Taint FunctionAnalyzer::computeCall(const Expr *Call, const FunctionDecl *Callee,
+Taint FunctionAnalyzer::computeCall(const Expr *Call,
+                                    const FunctionDecl *Callee,
                                     const Expr *Object,
                                     llvm::ArrayRef<const Expr *> Args) {
   Taint Result;
@@ -84,7 +85,8 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
   bool FunctionLevelSink = recordDeclaredSinks(Sinks, Loc, Object, Args);
 
-  bool Anonymizes = findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
+  bool Anonymizes =
+      findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
   const FunctionDecl *Def = TU.definitionOf(Callee);
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
   applyOverriders(Call, Callee, Object, Args, Anonymizes, Result);
@@ -183,8 +185,8 @@ void FunctionAnalyzer::recordPurposeCrossing(const FunctionDecl *Callee,
   C.Loc = Loc;
   for (const auto &[Label, Tr] : S.Return.labels())
     if (!isPlaceholder(Label))
-      C.Data.add(Label,
-                 extendTrace(Tr, Loc, "returned by " + quoted(Callee) + " here"));
+      C.Data.add(Label, extendTrace(Tr, Loc,
+                                    "returned by " + quoted(Callee) + " here"));
   recordCrossing(std::move(C));
 }
 

@@ -25,9 +25,9 @@ static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
     Spelled = DRE->getDecl()->getNameAsString();
   else
-    Spelled = Lexer::getSourceText(
-                  CharSourceRange::getTokenRange(Args[E.WhenArg]->getSourceRange()),
-                  SM, LO)
+    Spelled = Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                       Args[E.WhenArg]->getSourceRange()),
+                                   SM, LO)
                   .str();
   return std::find(E.WhenIn.begin(), E.WhenIn.end(), Spelled) != E.WhenIn.end();
 }
@@ -96,9 +96,9 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
       break;
     case CatalogEntryKind::Source: {
       Taint Src;
-      Src.add(E->Item, extendTrace(nullptr, Loc,
-                                   "'" + E->Item + "' comes from '" + Name +
-                                       "' here"));
+      Src.add(E->Item,
+              extendTrace(nullptr, Loc,
+                          "'" + E->Item + "' comes from '" + Name + "' here"));
       if (E->Value.K == ValueRef::Return)
         Result.merge(Src);
       else if (const Expr *To =
@@ -112,7 +112,8 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
 }
 
 /// What flows into an entry: the arguments it names, and the object.
-Taint FunctionAnalyzer::catalogFlowing(const CatalogEntry &E, const Expr *Object,
+Taint FunctionAnalyzer::catalogFlowing(const CatalogEntry &E,
+                                       const Expr *Object,
                                        llvm::ArrayRef<const Expr *> Args) {
   Taint In;
   for (size_t I = 0; I < Args.size(); ++I)
@@ -133,8 +134,9 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
     // Free operator<< takes the stream as argument 0.
     const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
     const VarDecl *Root = streamRoot(Stream);
-    if (!Root || std::find(E.ReceiverIn.begin(), E.ReceiverIn.end(),
-                           Root->getQualifiedNameAsString()) == E.ReceiverIn.end())
+    if (!Root ||
+        std::find(E.ReceiverIn.begin(), E.ReceiverIn.end(),
+                  Root->getQualifiedNameAsString()) == E.ReceiverIn.end())
       return;
   }
   if (!E.FdFrom.empty()) {
@@ -153,10 +155,18 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
   Site.Target = E.Target;
   Site.Country = E.Country;
   switch (E.Sink) {
-  case CatalogSinkKind::Transfer: Site.Kind = SinkKind::Transfer; break;
-  case CatalogSinkKind::Store: Site.Kind = SinkKind::Store; break;
-  case CatalogSinkKind::Log: Site.Kind = SinkKind::Log; break;
-  case CatalogSinkKind::Network: Site.Kind = SinkKind::Network; break;
+  case CatalogSinkKind::Transfer:
+    Site.Kind = SinkKind::Transfer;
+    break;
+  case CatalogSinkKind::Store:
+    Site.Kind = SinkKind::Store;
+    break;
+  case CatalogSinkKind::Log:
+    Site.Kind = SinkKind::Log;
+    break;
+  case CatalogSinkKind::Network:
+    Site.Kind = SinkKind::Network;
+    break;
   }
   recordFlow(Site, catalogFlowing(E, Object, Args));
 }

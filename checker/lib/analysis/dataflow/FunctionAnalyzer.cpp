@@ -117,7 +117,8 @@ void FunctionAnalyzer::processElement(const CFGElement &Elem) {
   }
 }
 
-void FunctionAnalyzer::processMemberInitializer(const CXXCtorInitializer *Init) {
+void FunctionAnalyzer::processMemberInitializer(
+    const CXXCtorInitializer *Init) {
   const FieldDecl *F = Init->getMember();
   if (!F)
     return;
@@ -181,7 +182,8 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
                                         const Expr *Init) {
   const Expr *Source = ignoreNoise(Init);
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(Source))
-    if (CCE->getNumArgs() == 1 && CCE->getConstructor()->isCopyOrMoveConstructor())
+    if (CCE->getNumArgs() == 1 &&
+        CCE->getConstructor()->isCopyOrMoveConstructor())
       Source = ignoreNoise(CCE->getArg(0));
   const RecordDecl *RD = recordOfType(VD->getType());
   auto From = pathOf(Source);
@@ -212,8 +214,8 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
       Copies.push_back({P, Refined});
     } else if (From->covers(Q)) {
       Path To = P;
-      To.Fields.insert(To.Fields.end(),
-                       Q.Fields.begin() + From->Fields.size(), Q.Fields.end());
+      To.Fields.insert(To.Fields.end(), Q.Fields.begin() + From->Fields.size(),
+                       Q.Fields.end());
       Copies.push_back({To, QT});
     }
   }
@@ -221,8 +223,9 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
     Copies.push_back({P, placeholderFor(*From)});
   // What the source's own declaration says it is (not its type: the
   // copy has the same type and says so itself).
-  const Decl *Last = From->Fields.empty() ? static_cast<const Decl *>(From->Root)
-                                          : From->Fields.back();
+  const Decl *Last = From->Fields.empty()
+                         ? static_cast<const Decl *>(From->Root)
+                         : From->Fields.back();
   if (auto O = dataOfDecl(Last)) {
     Taint Own;
     Own.add(O->Item, extendTrace(nullptr, SM.getFileLoc(Source->getExprLoc()),

@@ -38,8 +38,7 @@ bool mayHoldFunction(QualType T) {
       return true;
     // std::function, std::move_only_function, boost::function,
     // llvm::function_ref, and the like.
-    if (RD->getIdentifier() &&
-        RD->getName().contains_insensitive("function"))
+    if (RD->getIdentifier() && RD->getName().contains_insensitive("function"))
       return true;
     // Containers of them: std::vector<std::function<...>>,
     // std::map<std::string, handler_fn>.
@@ -119,7 +118,8 @@ void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
 
 /// Functions in the initialisers of globals: `static const struct ops
 /// http_ops = { .send = http_send };`, `handler_fn table[] = { a, b };`.
-void TranslationUnitAnalysis::seedSlot(const Expr *Init, const ValueDecl *Slot) {
+void TranslationUnitAnalysis::seedSlot(const Expr *Init,
+                                       const ValueDecl *Slot) {
   if (!Init)
     return;
   Init = ignoreNoise(Init);
@@ -205,8 +205,8 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
       return;
     }
     IndirectIndex[Key] = Summary.IndirectCalls.size();
-    Summary.IndirectCalls.push_back({Callee, In, Loc, std::move(Args.Args),
-                                     std::move(Args.Fields), Hops});
+    Summary.IndirectCalls.push_back(
+        {Callee, In, Loc, std::move(Args.Args), std::move(Args.Fields), Hops});
     return;
   }
   // Later rounds of the fixpoint see more.
@@ -243,8 +243,8 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
                                           unsigned Hops) {
   // Flows and calls are sets: callbacks that run callbacks, as parsers'
   // state machines do, would otherwise multiply at every level.
-  std::string Signature = callbackSignature(
-      CallLoc, SM.getFileLoc(OuterCall->getExprLoc()), Given);
+  std::string Signature =
+      callbackSignature(CallLoc, SM.getFileLoc(OuterCall->getExprLoc()), Given);
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
     if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0) {
       // Passed in by our own caller: resolved where we are called.
@@ -300,7 +300,8 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
   }
   for (const SinkFlow &F : S->Flows) {
     if (F.Site.Kind == SinkKind::Purpose) {
-      if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+      if (OwnPurpose &&
+          SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
         continue;
     } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
       continue; // the target's declaration covers the APIs it uses
@@ -353,8 +354,7 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
     }
     if (TU.functionOf(Label)) {
       continue;
-    } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
-               !FromSlot) {
+    } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 && !FromSlot) {
       Record(Label);
       Open = true;
     } else if (Label.rfind("#slot:", 0) == 0) {

@@ -36,13 +36,12 @@ LimitText textOf(AnalysisLimit L) {
     return {"a value reached " + N(MaxPlaceholderLabels) + " placeholders",
             "further ones folded", "maxplaceholderlabels"};
   case AnalysisLimit::PlaceholderFields:
-    return {"a placeholder named more than " + N(MaxPlaceholderFields) +
-                " fields",
-            "deeper fields folded into the enclosing one",
-            "maxplaceholderfields"};
+    return {
+        "a placeholder named more than " + N(MaxPlaceholderFields) + " fields",
+        "deeper fields folded into the enclosing one", "maxplaceholderfields"};
   case AnalysisLimit::CallbackHops:
-    return {"a callback was passed on through more than " +
-                N(MaxCallbackHops) + " callers",
+    return {"a callback was passed on through more than " + N(MaxCallbackHops) +
+                " callers",
             "not followed further", "maxcallbackhops"};
   case AnalysisLimit::IndirectCalls:
     return {"more than " + N(MaxIndirectCalls) +
@@ -111,15 +110,16 @@ void FunctionAnalyzer::noteLimit(AnalysisLimit Limit, SourceLocation Loc) {
   if (NotedLimits & Bit)
     return;
   NotedLimits |= Bit;
-  TU.noteLimit(Limit, FD, SM.getFileLoc(Loc.isValid() ? Loc : FD->getLocation()));
+  TU.noteLimit(Limit, FD,
+               SM.getFileLoc(Loc.isValid() ? Loc : FD->getLocation()));
 }
 
 void FunctionAnalyzer::checkPlaceholderCount(const Taint &T,
                                              SourceLocation Loc) {
   // Taint folds further placeholders once a value holds this many.
   if (T.size() < MaxPlaceholderLabels ||
-      (NotedLimits & (1u << static_cast<unsigned>(
-                          AnalysisLimit::PlaceholderLabels))))
+      (NotedLimits &
+       (1u << static_cast<unsigned>(AnalysisLimit::PlaceholderLabels))))
     return;
   size_t Placeholders = 0;
   for (const auto &Entry : T.labels())

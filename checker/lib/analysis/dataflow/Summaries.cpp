@@ -30,8 +30,8 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     return substitute(T, Call, Callee, Object, Args, nullptr, nullptr,
                       SourceLocation(), &Resolved);
   };
-  Result.merge(Substitute(S.Return)
-                   .withStep(Loc, "returned by " + quoted(Callee) + " here"));
+  Result.merge(Substitute(S.Return).withStep(
+      Loc, "returned by " + quoted(Callee) + " here"));
   for (const auto &[Key, Effect] : S.OutEffects) {
     Taint Written = Substitute(Effect);
     if (!Written.empty())
@@ -47,9 +47,9 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
                                       const Taint &Written, SourceLocation Loc,
                                       const Expr *Object,
                                       llvm::ArrayRef<const Expr *> Args) {
-  std::string Head = Key.substr(1, Key.find('.') == std::string::npos
-                                       ? std::string::npos
-                                       : Key.find('.') - 1);
+  std::string Head =
+      Key.substr(1, Key.find('.') == std::string::npos ? std::string::npos
+                                                       : Key.find('.') - 1);
   const Expr *Target = nullptr;
   if (Head == "this")
     Target = Object;
@@ -66,9 +66,9 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
   QualType Type = Target->getType();
   for (size_t Dot = Key.find('.'); Dot != std::string::npos;) {
     size_t Next = Key.find('.', Dot + 1);
-    std::string Name = Key.substr(Dot + 1, Next == std::string::npos
-                                               ? std::string::npos
-                                               : Next - Dot - 1);
+    std::string Name =
+        Key.substr(Dot + 1, Next == std::string::npos ? std::string::npos
+                                                      : Next - Dot - 1);
     const FieldDecl *F = fieldNamed(recordOfType(Type), Name);
     if (!F)
       break;
@@ -90,16 +90,17 @@ void FunctionAnalyzer::importSummaryFlows(const FunctionSummary &S,
   for (const SinkFlow &F : S.Flows) {
     if (F.Site.Kind == SinkKind::Purpose) {
       // Within one purpose the caller's own reads were judged already.
-      if (OwnPurpose && SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
+      if (OwnPurpose &&
+          SM.getFileLoc(OwnPurpose->From.Loc) == F.Site.DeclaredAt)
         continue;
     } else if (!ImportFlows && !F.Site.CatalogEntry.empty()) {
       // The callee's declaration covers the APIs it uses for that kind of
       // sink; other sinks in its body still count.
       bool Covered = false;
       for (const SinkAnnotation &A : CalleeSinks)
-        Covered |= A.Param < 0 &&
-                   ((A.Site.Kind == SinkKind::Transfer && F.Site.Kind == SinkKind::Network) ||
-                    A.Site.Kind == F.Site.Kind);
+        Covered |= A.Param < 0 && ((A.Site.Kind == SinkKind::Transfer &&
+                                    F.Site.Kind == SinkKind::Network) ||
+                                   A.Site.Kind == F.Site.Kind);
       if (Covered)
         continue;
     }
@@ -137,8 +138,8 @@ void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
         Substituted[Name] = Substitute(T);
       Given.Fields.push_back(std::move(Substituted));
     }
-    runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue,
-                       Given, IC.Hops);
+    runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue, Given,
+                       IC.Hops);
   }
 }
 
@@ -226,8 +227,8 @@ Taint FunctionAnalyzer::resolveGivenPlaceholder(
 
 /// Field by field where the caller's value is a path: what the caller
 /// holds there, and what those fields are declared to be.
-Taint FunctionAnalyzer::resolveFieldsOf(const Expr *Base, Path P,
-                                        const std::vector<std::string> &FieldNames) {
+Taint FunctionAnalyzer::resolveFieldsOf(
+    const Expr *Base, Path P, const std::vector<std::string> &FieldNames) {
   QualType T = Base ? Base->getType() : P.Root->getType();
   // The field is not one of the caller's value (an element of a container
   // the callee took apart): all of the value may be in it.
@@ -279,8 +280,9 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
       Actual = It->second;
     }
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
-      Out.add(ActualLabel,
-              concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
+      Out.add(
+          ActualLabel,
+          concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
   }
   return Out;
 }
@@ -308,13 +310,12 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
 void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
   bool FromCatalog = !Site.CatalogEntry.empty();
   // A declared sink on the way covers what the API underneath does.
-  if (FromCatalog &&
-      ((Site.Kind == SinkKind::Network && CoversNetwork) ||
-       (Site.Kind == SinkKind::Store && CoversStore) ||
-       (Site.Kind == SinkKind::Log && CoversLog)))
+  if (FromCatalog && ((Site.Kind == SinkKind::Network && CoversNetwork) ||
+                      (Site.Kind == SinkKind::Store && CoversStore) ||
+                      (Site.Kind == SinkKind::Log && CoversLog)))
     return;
   const std::set<std::string> *CoveredParams =
-      !FromCatalog                          ? nullptr
+      !FromCatalog                     ? nullptr
       : Site.Kind == SinkKind::Network ? &CoveredNetworkParams
       : Site.Kind == SinkKind::Store   ? &CoveredStoreParams
       : Site.Kind == SinkKind::Log     ? &CoveredLogParams

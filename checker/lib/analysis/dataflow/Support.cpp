@@ -52,7 +52,8 @@ std::string catalogName(const FunctionDecl *FD) {
 std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
                                         const SourceManager &SM) {
   std::vector<SinkFlow> Out;
-  for (const dataflow::SinkAnnotation &A : dataflow::sinkAnnotationsOf(FD, SM)) {
+  for (const dataflow::SinkAnnotation &A :
+       dataflow::sinkAnnotationsOf(FD, SM)) {
     SinkFlow F;
     F.Site = A.Site;
     F.Site.InFunction = FD;
@@ -69,7 +70,8 @@ namespace dataflow {
 
 std::string Path::describe() const {
   std::string S = IsThis ? std::string("this")
-                         : Root ? Root->getNameAsString() : "?";
+                  : Root ? Root->getNameAsString()
+                         : "?";
   for (const FieldDecl *F : Fields)
     S += (S == "this" ? "->" : ".") + F->getNameAsString();
   return S;
@@ -141,10 +143,10 @@ std::string quoted(const NamedDecl *D) {
   return "'" + D->getQualifiedNameAsString() + "'";
 }
 
-void mergeArguments(std::vector<Taint> &Args,
-                    std::vector<std::map<std::string, Taint>> &Fields,
-                    const std::vector<Taint> &MoreArgs,
-                    const std::vector<std::map<std::string, Taint>> &MoreFields) {
+void mergeArguments(
+    std::vector<Taint> &Args, std::vector<std::map<std::string, Taint>> &Fields,
+    const std::vector<Taint> &MoreArgs,
+    const std::vector<std::map<std::string, Taint>> &MoreFields) {
   Args.resize(std::max(Args.size(), MoreArgs.size()));
   for (size_t I = 0; I < MoreArgs.size(); ++I)
     Args[I].merge(MoreArgs[I]);

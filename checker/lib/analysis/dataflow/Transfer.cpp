@@ -146,7 +146,8 @@ static bool hasDataAnnotations(const RecordDecl *R) {
   return Says(R) || std::any_of(R->field_begin(), R->field_end(), Says);
 }
 
-Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type, const Expr *At) {
+Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type,
+                                  const Expr *At) {
   Taint T;
   SourceLocation Loc = SM.getFileLoc(At->getExprLoc());
   if (auto O = dataOfDecl(D))
@@ -270,9 +271,9 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
   // Writes through reference or pointer parameters, and into the object,
   // are what the caller sees.
   const auto *PD = dyn_cast_or_null<ParmVarDecl>(P->Root);
-  bool ThroughParam = PD && PD->getDeclContext() == FD &&
-                      (PD->getType()->isReferenceType() ||
-                       PD->getType()->isPointerType());
+  bool ThroughParam =
+      PD && PD->getDeclContext() == FD &&
+      (PD->getType()->isReferenceType() || PD->getType()->isPointerType());
   if (ThroughParam || P->IsThis) {
     std::string Key =
         P->IsThis ? thisLabel() : paramLabel(PD->getFunctionScopeIndex());
@@ -371,7 +372,8 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
     return value(BTE->getSubExpr());
   if (const auto *SE = dyn_cast<StmtExpr>(E))
-    if (const auto *Last = dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
+    if (const auto *Last =
+            dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
       return value(Last);
   return {};
 }
@@ -431,8 +433,15 @@ Taint FunctionAnalyzer::computeBinary(const BinaryOperator *BO) {
   case BO_Comma:
     Result = value(BO->getRHS());
     break;
-  case BO_LT: case BO_GT: case BO_LE: case BO_GE: case BO_EQ: case BO_NE:
-  case BO_LAnd: case BO_LOr: case BO_Cmp:
+  case BO_LT:
+  case BO_GT:
+  case BO_LE:
+  case BO_GE:
+  case BO_EQ:
+  case BO_NE:
+  case BO_LAnd:
+  case BO_LOr:
+  case BO_Cmp:
     break; // a yes/no answer about data is not the data
   default:
     Result = value(BO->getLHS());

@@ -255,16 +255,17 @@ std::vector<const FunctionDecl *> TranslationUnitAnalysis::analysisOrder(
   }
   std::vector<const FunctionDecl *> Order;
   std::set<const FunctionDecl *> Done, OnStack;
-  std::function<void(const FunctionDecl *)> Visit = [&](const FunctionDecl *FD) {
-    if (Done.count(FD) || OnStack.count(FD))
-      return;
-    OnStack.insert(FD);
-    for (const FunctionDecl *Callee : Edges[FD])
-      Visit(Callee);
-    OnStack.erase(FD);
-    Done.insert(FD);
-    Order.push_back(FD);
-  };
+  std::function<void(const FunctionDecl *)> Visit =
+      [&](const FunctionDecl *FD) {
+        if (Done.count(FD) || OnStack.count(FD))
+          return;
+        OnStack.insert(FD);
+        for (const FunctionDecl *Callee : Edges[FD])
+          Visit(Callee);
+        OnStack.erase(FD);
+        Done.insert(FD);
+        Order.push_back(FD);
+      };
   for (const FunctionDecl *FD : Functions)
     Visit(FD);
   return Order;
