@@ -245,6 +245,9 @@ private:
   Taint readPath(const Path &P);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
+  bool aliases(const Path &Q) const;
+  bool fieldMayHold(const clang::FieldDecl *F, const std::string &Item);
+  std::map<const clang::FieldDecl *, std::set<std::string>> FieldItems;
   Taint storedIn(const Taint &T, clang::SourceLocation Loc,
                  const Path &P) const;
   void writePath(const Path &P, bool Exact, const Taint &T,

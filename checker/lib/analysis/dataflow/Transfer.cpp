@@ -44,6 +44,40 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
   return T;
 }
 
+/// Whether \p Q names a pointer or reference to an object of a struct of
+/// the program: the object lives elsewhere, its fields hold what they are
+/// declared to.
+bool FunctionAnalyzer::aliases(const Path &Q) const {
+  QualType T;
+  if (!Q.Fields.empty())
+    T = Q.Fields.back()->getType();
+  else if (Q.Root)
+    T = Q.Root->getType();
+  if (T.isNull() || !(T->isPointerType() || T->isReferenceType()))
+    return false;
+  const RecordDecl *RD = recordOfType(T);
+  return RD && (RD = RD->getDefinition()) &&
+         !SM.isInSystemHeader(RD->getLocation());
+}
+
+/// Whether field \p F may hold \p Item: it is annotated with it (or its
+/// class is), or its type is a struct of the program that may hold it.
+bool FunctionAnalyzer::fieldMayHold(const FieldDecl *F,
+                                    const std::string &Item) {
+  auto [It, New] = FieldItems.try_emplace(F);
+  if (New) {
+    if (auto O = dataOfDecl(F))
+      It->second.insert(O->Item);
+    if (const RecordDecl *RD = recordOfType(F->getType());
+        RD && (RD = RD->getDefinition()) &&
+        !SM.isInSystemHeader(RD->getLocation()))
+      for (const auto &[L, Tr] :
+           sourcesOf(nullptr, F->getType(), nullptr).labels())
+        It->second.insert(L);
+  }
+  return It->second.count(Item) > 0;
+}
+
 Taint FunctionAnalyzer::readPath(const Path &P) {
   Taint T;
   bool Seeded = false; // some entry covers the root itself
@@ -52,9 +86,18 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
     const auto &[Q, QT] = *It;
     if (Q.covers(P)) {
       Seeded = true;
+      // A field read through a pointer or reference to an object of the
+      // program takes what that field may hold, not every item the whole
+      // object may (docs/limitations.md, "Whole objects").
+      const FieldDecl *Into = P.Fields.size() > Q.Fields.size() && aliases(Q)
+                                  ? P.Fields[Q.Fields.size()]
+                                  : nullptr;
       // A whole-object placeholder read through fields names those fields,
       // so a summary stays field-sensitive.
       for (const auto &[Label, Tr] : QT.labels()) {
+        if (Into && !isPlaceholder(Label) && !isMarker(Label) &&
+            !fieldMayHold(Into, Label))
+          continue;
         std::string Refined = Label;
         if (isPlaceholder(Label)) {
           for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I) {
@@ -149,7 +192,7 @@ static bool hasDataAnnotations(const RecordDecl *R) {
 Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type,
                                   const Expr *At) {
   Taint T;
-  SourceLocation Loc = SM.getFileLoc(At->getExprLoc());
+  SourceLocation Loc = At ? SM.getFileLoc(At->getExprLoc()) : SourceLocation();
   if (auto O = dataOfDecl(D))
     T.add(O->Item, extendTrace(nullptr, Loc,
                                "'" + O->Item + "' is read from " +
