@@ -70,10 +70,12 @@ bool FunctionAnalyzer::fieldMayHold(const FieldDecl *F,
       It->second.insert(O->Item);
     if (const RecordDecl *RD = recordOfType(F->getType());
         RD && (RD = RD->getDefinition()) &&
-        !SM.isInSystemHeader(RD->getLocation()))
-      for (const auto &[L, Tr] :
-           sourcesOf(nullptr, F->getType(), nullptr).labels())
+        !SM.isInSystemHeader(RD->getLocation())) {
+      // The taint outlives the loop (labels() refers into it).
+      Taint MayHold = sourcesOf(nullptr, F->getType(), nullptr);
+      for (const auto &[L, Tr] : MayHold.labels())
         It->second.insert(L);
+    }
   }
   return It->second.count(Item) > 0;
 }
