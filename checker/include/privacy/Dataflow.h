@@ -30,6 +30,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <map>
 #include <memory>
@@ -203,6 +205,12 @@ std::vector<SinkFlow> declaredSinkFlows(const clang::FunctionDecl *FD,
 /// pointers, std::function and its kin, lambdas, and arrays or containers
 /// of them.
 bool mayHoldFunction(clang::QualType T);
+
+/// Calls \p Each once for every method \p MD overrides, directly or through
+/// other overrides (canonical declarations).
+void forEachOverridden(
+    const clang::CXXMethodDecl *MD,
+    llvm::function_ref<void(const clang::CXXMethodDecl *)> Each);
 
 } // namespace privacy
 

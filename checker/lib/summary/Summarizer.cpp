@@ -346,20 +346,10 @@ Function &Summarizer::function(const FunctionDecl *FD) {
   F.ShortName = FD->getNameAsString();
   F.DeclaredSink = isDeclaredSink(FD);
   // The virtual methods it overrides: calls of those may run it.
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
-                                            MD->end_overridden_methods());
-    std::set<const CXXMethodDecl *> Seen;
-    while (!Work.empty()) {
-      const CXXMethodDecl *Base = Work.back();
-      Work.pop_back();
-      if (!Seen.insert(Base->getCanonicalDecl()).second)
-        continue;
-      F.Overrides.push_back(usrOf(Base->getCanonicalDecl()));
-      Work.insert(Work.end(), Base->begin_overridden_methods(),
-                  Base->end_overridden_methods());
-    }
-  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    forEachOverridden(MD, [&](const CXXMethodDecl *Base) {
+      F.Overrides.push_back(usrOf(Base));
+    });
   if (auto Own = purposeOfContext(FD))
     F.Own = OwnPurposes{Own->Purposes, L.at(Own->From.Loc)};
   return Functions[FD] = std::move(F);

@@ -66,6 +66,22 @@ std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
   return Out;
 }
 
+void forEachOverridden(const CXXMethodDecl *MD,
+                       llvm::function_ref<void(const CXXMethodDecl *)> Each) {
+  std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
+                                          MD->end_overridden_methods());
+  std::set<const CXXMethodDecl *> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.back();
+    Work.pop_back();
+    if (!Seen.insert(Base->getCanonicalDecl()).second)
+      continue;
+    Each(Base->getCanonicalDecl());
+    Work.insert(Work.end(), Base->begin_overridden_methods(),
+                Base->end_overridden_methods());
+  }
+}
+
 namespace dataflow {
 
 std::string Path::describe() const {

@@ -199,18 +199,8 @@ void TranslationUnitAnalysis::registerFunctions(
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!MD)
       continue;
-    std::vector<const CXXMethodDecl *> Work(MD->begin_overridden_methods(),
-                                            MD->end_overridden_methods());
-    std::set<const CXXMethodDecl *> Seen;
-    while (!Work.empty()) {
-      const CXXMethodDecl *Base = Work.back();
-      Work.pop_back();
-      if (!Seen.insert(Base->getCanonicalDecl()).second)
-        continue;
-      Overriders[Base->getCanonicalDecl()].push_back(FD);
-      Work.insert(Work.end(), Base->begin_overridden_methods(),
-                  Base->end_overridden_methods());
-    }
+    forEachOverridden(
+        MD, [&](const CXXMethodDecl *Base) { Overriders[Base].push_back(FD); });
   }
 }
 
