@@ -27,6 +27,11 @@ inline constexpr unsigned MaxJsonDepth = 200;
 
 /// Parses \p Text, read from \p Path (named in the message), into \p Out.
 /// On failure \p Out is untouched and the diagnostic says why and where.
+/// \p Text cut to at most \p Max bytes (and "..."), never inside a UTF-8
+/// sequence: messages quote what they stumbled on, and a 200,000-character
+/// token makes a message no one reads.
+std::string shortenedForMessage(std::string Text, size_t Max);
+
 std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
                                               const std::string &Path,
                                               nlohmann::json &Out);

@@ -12,10 +12,10 @@ namespace privacy {
 
 using nlohmann::json;
 
-// Messages quote the text they stumbled on; a 200,000-character token
-// makes a message no one reads, so quotes are cut.
-static std::string shortened(std::string Text) {
-  constexpr size_t Max = 120;
+// How much of a bad token an input error quotes.
+static constexpr size_t MaxQuotedInput = 120;
+
+std::string shortenedForMessage(std::string Text, size_t Max) {
   if (Text.size() > Max) {
     Text.resize(Max);
     // Do not cut a UTF-8 sequence in two.
@@ -82,7 +82,8 @@ static std::optional<PolicyDiagnostic> checkBounds(const std::string &Text,
         double V = std::strtod(Token.c_str(), nullptr);
         if (std::isinf(V))
           return at(Text, Path, I,
-                    "number out of range: " + shortened(Token) +
+                    "number out of range: " +
+                        shortenedForMessage(Token, MaxQuotedInput) +
                         " (JSON numbers must fit a 64-bit double)");
       }
       I = End;
@@ -101,14 +102,14 @@ static std::string syntaxMessage(const std::string &What) {
   size_t Colon =
       Column == std::string::npos ? std::string::npos : What.find(": ", Column);
   if (Colon == std::string::npos)
-    return "invalid JSON: " + shortened(What);
+    return "invalid JSON: " + shortenedForMessage(What, MaxQuotedInput);
   std::string Rest = What.substr(Colon + 2);
   const std::string Lead = "syntax error while parsing ";
   size_t Dash = Rest.find(" - ");
   if (Rest.rfind(Lead, 0) == 0 && Dash != std::string::npos)
     return "invalid JSON: " + Rest.substr(0, Dash) + ": " +
-           shortened(Rest.substr(Dash + 3));
-  return "invalid JSON: " + shortened(Rest);
+           shortenedForMessage(Rest.substr(Dash + 3), MaxQuotedInput);
+  return "invalid JSON: " + shortenedForMessage(Rest, MaxQuotedInput);
 }
 
 std::optional<PolicyDiagnostic>
@@ -128,7 +129,9 @@ parseJsonText(const std::string &Text, const std::string &Path, json &Out) {
     std::string What = E.what();
     size_t At = What.find("] ");
     D.Message = "invalid JSON: " +
-                shortened(At == std::string::npos ? What : What.substr(At + 2));
+                shortenedForMessage(
+                    At == std::string::npos ? What : What.substr(At + 2),
+                    MaxQuotedInput);
     return D;
   }
   return std::nullopt;

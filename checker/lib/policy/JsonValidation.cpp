@@ -238,17 +238,8 @@ std::string SchemaError::found() const {
   if (!OnKey && (!Value || Value->is_structured()))
     return std::string();
   // A message quotes the value, not 200,000 characters of it.
-  std::string Text = OnKey ? json(Key).dump() : Value->dump();
-  constexpr size_t Max = 80;
-  if (Text.size() > Max) {
-    Text.resize(Max);
-    while (!Text.empty() &&
-           (static_cast<unsigned char>(Text.back()) & 0xC0) == 0x80)
-      Text.pop_back();
-    if (!Text.empty() && static_cast<unsigned char>(Text.back()) >= 0xC0)
-      Text.pop_back();
-    Text += "...";
-  }
+  std::string Text =
+      shortenedForMessage(OnKey ? json(Key).dump() : Value->dump(), 80);
   return (OnKey ? " (found key " : " (found ") + Text + ")";
 }
 
