@@ -23,6 +23,8 @@ PACKAGES=(
   libcurl4-openssl-dev libspdlog-dev libsqlite3-dev
   # Qt 5's headers, for the tests of rules/sinks/qt5-core.json
   qtbase5-dev
+  # a real LSP client for privacy-lsp's test (test/lsp/neovim.test)
+  neovim
 )
 
 missing=()

@@ -75,3 +75,12 @@ if os.path.exists(os.path.join(qt5_include, "QtCore", "QString")):
 if (os.path.exists(os.path.join(obj, "npm", "node_modules", ".bin", "sarif-multitool"))
         or shutil.which("sarif-multitool")):
     config.available_features.add("sarif-validator")
+
+# privacy-lsp (test/lsp): a JSON-RPC driver plays the editor; headless
+# Neovim (Debian's neovim) is the real client when it is installed.
+config.substitutions.append(
+    ("%lsp_driver", "%s %s" % (config.python,
+                               os.path.join(src, "test", "lsp", "lsp_driver.py"))))
+config.substitutions.append(("%privacy_lsp", os.path.join(obj, "bin", "privacy-lsp")))
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
