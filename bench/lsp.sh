@@ -9,14 +9,14 @@
 # Prints the medians and the ratio lsp/syntax (first analysis and warm ones).
 # It reports; it never fails on timing.
 #
-# usage: bench/lsp.sh [-r REPEATS=5] [-m FUNCTIONS=200] [-b BUILD_DIR] [-o DIR]
+# usage: bench/lsp.sh [-r REPEATS=5] [-m FUNCTIONS=240] [-b BUILD_DIR] [-o DIR]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 LLVM_BIN="${LLVM_BIN:-/usr/lib/llvm-19/bin}"
 REPEATS=5
-FUNCTIONS=200
+FUNCTIONS=240
 BUILD="$ROOT/build"
 OUT=""
 while [ $# -gt 0 ]; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lsp_driver.py [--root DIR] [--define NAME=VALUE]... SCRIPT -- SERVER [ARGS...]
+"""lsp_driver.py [--root DIR] [--define NAME=VALUE]... [--compiler-style] SCRIPT -- SERVER [ARGS...]
 
 Drives a language server over JSON-RPC (Content-Length framing) as an
 editor would, following the lines of SCRIPT that start with "LSP:" (after
@@ -20,6 +20,9 @@ publishDiagnostics is printed one diagnostic a line (range, severity, code,
 message with its line breaks as \\n, then its href and related information
 indented); every other
 message as compact JSON with sorted keys. DIR is printed as @ROOT@.
+With --compiler-style, only the diagnostics are printed, as clang-tidy
+prints warnings (FILE:LINE:COL: warning: MESSAGE [CODE], FILE relative to
+DIR), to compare the two.
 """
 import ast
 import json
@@ -81,8 +84,9 @@ class Connection:
 
 
 class Printer:
-    def __init__(self, root):
+    def __init__(self, root, compiler_style=False):
         self.root = root
+        self.compiler_style = compiler_style
         self.root_uri = "file://" + urllib.parse.quote(root)
 
     def hide_root(self, text):
@@ -94,6 +98,18 @@ class Printer:
                                 r["end"]["line"], r["end"]["character"])
 
     def print(self, message):
+        if self.compiler_style:
+            # FILE:LINE:COL: warning: MESSAGE [CODE], as clang-tidy prints.
+            if message.get("method") == "textDocument/publishDiagnostics":
+                path = urllib.parse.unquote(message["params"]["uri"][len("file://"):])
+                for d in message["params"]["diagnostics"]:
+                    start = d["range"]["start"]
+                    print("%s:%d:%d: %s: %s [%s]" % (
+                        os.path.relpath(path, self.root), start["line"] + 1,
+                        start["character"] + 1,
+                        {1: "error", 2: "warning"}.get(d.get("severity"), "note"),
+                        d["message"], d.get("code", "-")))
+            return
         if message.get("method") == "textDocument/publishDiagnostics":
             p = message["params"]
             diags = p["diagnostics"]
@@ -136,12 +152,15 @@ def main():
         fail(__doc__)
     split = args.index("--")
     options, server = args[:split], args[split + 1:]
-    root, defines, script = os.getcwd(), {}, None
+    root, defines, script, compiler_style = os.getcwd(), {}, None, False
     i = 0
     while i < len(options):
         if options[i] == "--root":
             root = os.path.abspath(options[i + 1])
             i += 2
+        elif options[i] == "--compiler-style":
+            compiler_style = True
+            i += 1
         elif options[i] == "--define":
             name, _, value = options[i + 1].partition("=")
             defines[name] = value
@@ -160,7 +179,7 @@ def main():
                 steps.append((m.group(1), m.group(2)))
 
     conn = Connection(server)
-    printer = Printer(root)
+    printer = Printer(root, compiler_style)
     for command, argument in steps:
         if command == "send":
             body = substitute(argument, root, defines)
@@ -201,7 +220,8 @@ def main():
             conn.buffer += rest
             while b"\r\n\r\n" in conn.buffer:
                 printer.print(conn.read_message())
-            print("exit %d" % code)
+            print("exit %d" % code,
+                  file=sys.stderr if printer.compiler_style else sys.stdout)
             if code != int(argument):
                 fail("the server exited %d, expected %s" % (code, argument))
             return
