@@ -78,18 +78,18 @@ int Server::run() {
   return ExitCode;
 }
 
-bool Server::handle(const std::string &Body) {
+void Server::handle(const std::string &Body) {
   json J;
   if (std::optional<PolicyDiagnostic> Bad =
           parseJsonText(Body, "<message>", J)) {
     respondError(MessageId(), ErrorCode::ParseError,
                  "the message is not JSON: " + Bad->formatWithoutLevel());
-    return true;
+    return;
   }
   if (!J.is_object()) {
     respondError(MessageId(), ErrorCode::InvalidRequest,
                  "a message must be a JSON object");
-    return true;
+    return;
   }
   std::optional<MessageId> Id;
   if (auto It = J.find("id"); It != J.end()) {
@@ -97,29 +97,28 @@ bool Server::handle(const std::string &Body) {
     if (!Id) {
       respondError(MessageId(), ErrorCode::InvalidRequest,
                    "'id' must be a number or a string");
-      return true;
+      return;
     }
   }
   auto Method = J.find("method");
   if (Method == J.end()) {
     // A response to a request of ours (none is sent that needs one).
     if (Id && (J.contains("result") || J.contains("error")))
-      return true;
+      return;
     respondError(Id.value_or(MessageId()), ErrorCode::InvalidRequest,
                  "a request needs a 'method'");
-    return true;
+    return;
   }
   if (!Method->is_string()) {
     respondError(Id.value_or(MessageId()), ErrorCode::InvalidRequest,
                  "'method' must be a string");
-    return true;
+    return;
   }
   json Params = J.value("params", json::object());
   if (Id)
     handleRequest(*Id, Method->get<std::string>(), Params);
   else
     handleNotification(Method->get<std::string>(), Params);
-  return true;
 }
 
 void Server::handleRequest(const MessageId &Id, const std::string &Method,
@@ -287,10 +286,10 @@ Diagnostic Server::brokenInput(const std::string &Noun,
   return D;
 }
 
-std::vector<Diagnostic> Server::setupProblems(const std::string &File,
-                                              const CommandLookup &Command,
-                                              const Policy *&P,
-                                              const ApiCatalog *&Catalog) {
+std::vector<Diagnostic>
+Server::setupProblems(const std::string &File, const CommandLookup &Command,
+                      std::shared_ptr<const PolicyLoadResult> &PolicyLoad,
+                      const ApiCatalog *&Catalog) {
   std::vector<Diagnostic> Out;
   if (!Command.Diagnostics.empty())
     Out.push_back(brokenInput("compile database", Command.Diagnostics));
@@ -298,7 +297,7 @@ std::vector<Diagnostic> Server::setupProblems(const std::string &File,
     Out.push_back(
         atTop(DiagnosticSeverity::Error, "compile database: " + Command.Error));
 
-  P = nullptr;
+  PolicyLoad = nullptr;
   std::string PolicyPath = policyPathFor(File);
   if (PolicyPath.empty()) {
     Out.push_back(atTop(DiagnosticSeverity::Warning,
@@ -307,9 +306,9 @@ std::vector<Diagnostic> Server::setupProblems(const std::string &File,
                             DefaultPolicyFileName +
                             " in its directory or a parent"));
   } else {
-    LastPolicy = loadPolicyCached(PolicyPath);
+    PolicyLoad = loadPolicyCached(PolicyPath);
     std::vector<PolicyDiagnostic> Errors;
-    for (const PolicyDiagnostic &D : LastPolicy->Diagnostics)
+    for (const PolicyDiagnostic &D : PolicyLoad->Diagnostics)
       if (D.Level == PolicyDiagnostic::Error)
         Errors.push_back(D);
       else
@@ -317,8 +316,6 @@ std::vector<Diagnostic> Server::setupProblems(const std::string &File,
                  MessageWarning);
     if (!Errors.empty())
       Out.push_back(brokenInput("privacy policy", Errors));
-    if (LastPolicy->ok())
-      P = LastPolicy->Loaded.get();
   }
 
   std::vector<std::string> Extra;
@@ -343,9 +340,10 @@ void Server::analyze(const std::string &Uri, Document &D) {
     return;
   }
   CommandLookup Command = Commands->commandFor(D.Path);
-  const Policy *P = nullptr;
   const ApiCatalog *Catalog = nullptr;
-  std::vector<Diagnostic> Diags = setupProblems(D.Path, Command, P, Catalog);
+  std::vector<Diagnostic> Diags =
+      setupProblems(D.Path, Command, D.PolicyLoad, Catalog);
+  const Policy *P = D.policy();
   AnalysisInput In;
   In.File = D.Path;
   In.Text = D.Text;
@@ -458,12 +456,10 @@ json Server::hover(const TextDocumentPosition &At) {
     std::string Note;
     const Inventory *Inv =
         T.Item.empty() ? nullptr : inventoryFor(D.Path, Note);
-    const Policy *Pol =
-        LastPolicy && LastPolicy->ok() ? LastPolicy->Loaded.get() : nullptr;
-    return {
-        {"contents",
-         {{"kind", "markdown"}, {"value", hoverMarkdown(T, Pol, Inv, Note)}}},
-        {"range", toJson(T.Where)}};
+    return {{"contents",
+             {{"kind", "markdown"},
+              {"value", hoverMarkdown(T, D.policy(), Inv, Note)}}},
+            {"range", toJson(T.Where)}};
   }
   return nullptr;
 }

@@ -15,6 +15,8 @@
 #include "JsonRpc.h"
 #include "Protocol.h"
 
+#include "privacy/PolicyLoader.h"
+
 #include <map>
 #include <memory>
 #include <set>
@@ -40,14 +42,20 @@ private:
     long long Version = 0;
     bool Stale = true; // changed since its last analysis
     DocumentReport Report;
+    /// The policy of its last analysis, kept for its hovers.
+    std::shared_ptr<const PolicyLoadResult> PolicyLoad;
+    const Policy *policy() const {
+      return PolicyLoad && PolicyLoad->ok() ? PolicyLoad->Loaded.get()
+                                            : nullptr;
+    }
   };
   struct CachedInventory {
     long long ModifiedNs = -1;
     InventoryLoad Load;
   };
 
-  /// Handles one message; false when the server must stop.
-  bool handle(const std::string &Body);
+  /// Handles one message; exit sets ExitCode.
+  void handle(const std::string &Body);
   void handleRequest(const MessageId &Id, const std::string &Method,
                      const nlohmann::json &Params);
   void handleNotification(const std::string &Method,
@@ -64,10 +72,10 @@ private:
                std::optional<long long> Version);
 
   /// The configuration problems of a file as diagnostics at its top.
-  std::vector<Diagnostic> setupProblems(const std::string &File,
-                                        const CommandLookup &Command,
-                                        const Policy *&P,
-                                        const ApiCatalog *&Catalog);
+  std::vector<Diagnostic>
+  setupProblems(const std::string &File, const CommandLookup &Command,
+                std::shared_ptr<const PolicyLoadResult> &PolicyLoad,
+                const ApiCatalog *&Catalog);
   Diagnostic brokenInput(const std::string &Noun,
                          const std::vector<PolicyDiagnostic> &Errors);
   std::string policyPathFor(const std::string &File) const;
@@ -93,8 +101,6 @@ private:
   std::map<std::string, Document> Documents;
   std::map<std::string, CachedInventory> Inventories;
   std::set<std::string> Told;
-  // Kept alive while a document's analysis uses them.
-  std::shared_ptr<const PolicyLoadResult> LastPolicy;
 };
 
 } // namespace privacy::lsp
