@@ -64,6 +64,50 @@ json toJson(const MessageId &Id) {
   return nullptr;
 }
 
+json toJson(const std::optional<Hover> &H) {
+  if (!H)
+    return nullptr;
+  return {{"contents", {{"kind", "markdown"}, {"value", H->Markdown}}},
+          {"range", toJson(H->Where)}};
+}
+
+json toJson(const std::vector<CodeAction> &Actions) {
+  json Out = json::array();
+  for (const CodeAction &A : Actions)
+    Out.push_back(toJson(A));
+  return Out;
+}
+
+json initializeResult(PositionEncoding Encoding) {
+  return {{"capabilities",
+           {{"positionEncoding",
+             Encoding == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
+            {"textDocumentSync",
+             {{"openClose", true},
+              {"change", 1}, // the full text at each change
+              {"save", {{"includeText", false}}}}},
+            {"hoverProvider", true},
+            {"codeActionProvider",
+             {{"codeActionKinds", json::array({"quickfix"})}}}}},
+          {"serverInfo", {{"name", "privacy-lsp"}, {"version", "0.1.0"}}}};
+}
+
+json publishDiagnosticsParams(const std::string &Uri,
+                              const std::vector<Diagnostic> &Diags,
+                              std::optional<long long> Version) {
+  json List = json::array();
+  for (const Diagnostic &D : Diags)
+    List.push_back(toJson(D));
+  json Params = {{"uri", Uri}, {"diagnostics", std::move(List)}};
+  if (Version)
+    Params["version"] = *Version;
+  return Params;
+}
+
+json messageParams(int Type, const std::string &Text) {
+  return {{"type", Type}, {"message", Text}};
+}
+
 std::optional<MessageId> readMessageId(const json &J) {
   if (J.is_number_integer())
     return MessageId(J.get<long long>());
@@ -274,7 +318,7 @@ std::optional<std::string> pathFromUri(const std::string &Uri) {
 std::string uriFromPath(const std::string &Path) {
   std::string Uri = "file://";
   for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-._~+").contains(C))
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
       Uri += static_cast<char>(C);
     else {
       Uri += '%';

@@ -75,6 +75,11 @@ struct CodeAction {
   bool Preferred = false;
 };
 
+struct Hover {
+  std::string Markdown;
+  Range Where;
+};
+
 /// What initialize's initializationOptions may set (docs/editors.md).
 struct ServerOptions {
   std::string Policy;             // empty: nearest privacy-policy.json
@@ -118,6 +123,17 @@ nlohmann::json toJson(const Range &R);
 nlohmann::json toJson(const Diagnostic &D);
 nlohmann::json toJson(const CodeAction &A);
 nlohmann::json toJson(const MessageId &Id);
+nlohmann::json toJson(const std::optional<Hover> &H);
+nlohmann::json toJson(const std::vector<CodeAction> &Actions);
+/// initialize's result: what the server can do, and in which encoding.
+nlohmann::json initializeResult(PositionEncoding Encoding);
+/// textDocument/publishDiagnostics's parameters.
+nlohmann::json publishDiagnosticsParams(const std::string &Uri,
+                                        const std::vector<Diagnostic> &Diags,
+                                        std::optional<long long> Version);
+/// window/showMessage's and window/logMessage's parameters; \p Type is
+/// LSP's MessageType (1 error, 2 warning, 3 info).
+nlohmann::json messageParams(int Type, const std::string &Text);
 
 /// Each reader returns none, with \p Error saying which member is wrong,
 /// when \p J does not have the shape the protocol gives it.

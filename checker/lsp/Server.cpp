@@ -135,7 +135,8 @@ void Server::handleRequest(const MessageId &Id, const std::string &Method,
       respondError(Id, ErrorCode::InvalidParams, Error);
       return;
     }
-    respond(Id, initialize(*P));
+    initialize(*P);
+    respond(Id, initializeResult(P->Encoding));
     return;
   }
   if (!Initialized) {
@@ -155,12 +156,12 @@ void Server::handleRequest(const MessageId &Id, const std::string &Method,
   } else if (Method == "textDocument/hover") {
     if (std::optional<TextDocumentPosition> At =
             readTextDocumentPosition(Params, Error))
-      respond(Id, hover(*At));
+      respond(Id, toJson(hover(*At)));
     else
       respondError(Id, ErrorCode::InvalidParams, Error);
   } else if (Method == "textDocument/codeAction") {
     if (std::optional<CodeActionParams> P = readCodeActionParams(Params, Error))
-      respond(Id, codeActions(*P));
+      respond(Id, toJson(codeActions(*P)));
     else
       respondError(Id, ErrorCode::InvalidParams, Error);
   } else {
@@ -218,7 +219,7 @@ void Server::handleNotification(const std::string &Method, const json &Params) {
   // nothing to do.
 }
 
-json Server::initialize(const InitializeParams &P) {
+void Server::initialize(const InitializeParams &P) {
   Initialized = true;
   Params = P;
   llvm::SmallString<256> Annotations(ProgramPath);
@@ -239,17 +240,6 @@ json Server::initialize(const InitializeParams &P) {
                              : resolve(P.Options.CompileCommandsDir);
   Commands = std::make_unique<CompileCommands>(
       FixedDir, P.RootPath, P.Options.FallbackFlags, AnnotationsDir);
-  return {{"capabilities",
-           {{"positionEncoding",
-             P.Encoding == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
-            {"textDocumentSync",
-             {{"openClose", true},
-              {"change", 1}, // full text
-              {"save", {{"includeText", false}}}}},
-            {"hoverProvider", true},
-            {"codeActionProvider",
-             {{"codeActionKinds", json::array({"quickfix"})}}}}},
-          {"serverInfo", {{"name", "privacy-lsp"}, {"version", "0.1.0"}}}};
 }
 
 std::string Server::resolve(const std::string &Path) const {
@@ -439,10 +429,10 @@ const Inventory *Server::inventoryFor(const std::string &File,
   return &*C.Load.Loaded;
 }
 
-json Server::hover(const TextDocumentPosition &At) {
+std::optional<Hover> Server::hover(const TextDocumentPosition &At) {
   auto It = Documents.find(At.Uri);
   if (It == Documents.end())
-    return nullptr;
+    return std::nullopt;
   Document &D = It->second;
   if (D.Stale)
     analyze(At.Uri, D);
@@ -456,16 +446,13 @@ json Server::hover(const TextDocumentPosition &At) {
     std::string Note;
     const Inventory *Inv =
         T.Item.empty() ? nullptr : inventoryFor(D.Path, Note);
-    return {{"contents",
-             {{"kind", "markdown"},
-              {"value", hoverMarkdown(T, D.policy(), Inv, Note)}}},
-            {"range", toJson(T.Where)}};
+    return Hover{hoverMarkdown(T, D.policy(), Inv, Note), T.Where};
   }
-  return nullptr;
+  return std::nullopt;
 }
 
-json Server::codeActions(const CodeActionParams &P) {
-  json Actions = json::array();
+std::vector<CodeAction> Server::codeActions(const CodeActionParams &P) {
+  std::vector<CodeAction> Actions;
   auto It = Documents.find(P.Uri);
   if (It == Documents.end())
     return Actions;
@@ -482,13 +469,13 @@ json Server::codeActions(const CodeActionParams &P) {
       A.Uri = P.Uri;
       A.Edits = {*F.Annotate};
       A.Preferred = true;
-      Actions.push_back(toJson(A));
+      Actions.push_back(std::move(A));
     }
     CodeAction Silence;
     Silence.Title = "Silence with // NOLINT(" + F.Diag.Code + ")";
     Silence.Uri = P.Uri;
     Silence.Edits = {F.Silence};
-    Actions.push_back(toJson(Silence));
+    Actions.push_back(std::move(Silence));
   }
   return Actions;
 }
@@ -496,13 +483,8 @@ json Server::codeActions(const CodeActionParams &P) {
 void Server::publish(const std::string &Uri,
                      const std::vector<Diagnostic> &Diags,
                      std::optional<long long> Version) {
-  json List = json::array();
-  for (const Diagnostic &D : Diags)
-    List.push_back(toJson(D));
-  json Params = {{"uri", Uri}, {"diagnostics", std::move(List)}};
-  if (Version)
-    Params["version"] = *Version;
-  notify("textDocument/publishDiagnostics", std::move(Params));
+  notify("textDocument/publishDiagnostics",
+         publishDiagnosticsParams(Uri, Diags, Version));
 }
 
 void Server::respond(const MessageId &Id, json Result) {
@@ -534,7 +516,7 @@ void Server::tellOnce(const std::string &Text, bool Show, int Type) {
   for (llvm::StringRef Line : Lines)
     llvm::errs() << "privacy-lsp: " << Line << "\n";
   notify(Show ? "window/showMessage" : "window/logMessage",
-         {{"type", Type}, {"message", Text}});
+         messageParams(Type, Text));
 }
 
 } // namespace privacy::lsp

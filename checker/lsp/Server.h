@@ -61,9 +61,9 @@ private:
   void handleNotification(const std::string &Method,
                           const nlohmann::json &Params);
 
-  nlohmann::json initialize(const InitializeParams &P);
-  nlohmann::json hover(const TextDocumentPosition &At);
-  nlohmann::json codeActions(const CodeActionParams &P);
+  void initialize(const InitializeParams &P);
+  std::optional<Hover> hover(const TextDocumentPosition &At);
+  std::vector<CodeAction> codeActions(const CodeActionParams &P);
 
   /// Analyses \p D (its current text) and publishes its diagnostics.
   void analyze(const std::string &Uri, Document &D);
