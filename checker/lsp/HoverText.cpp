@@ -121,7 +121,7 @@ std::string hoverMarkdown(const HoverTarget &T, const Policy *P,
   Out += "\n**In the code** (`" + llvm::sys::path::filename(Inv->Path).str() +
          "`)\n\n";
   if (It == Inv->Items.end()) {
-    Out += "- not in the inventory: run privacy-scan again\n";
+    Out += "- not seen in the code privacy-scan analysed: run it again\n";
     return Out;
   }
   const InventoryItem &I = It->second;
@@ -132,8 +132,12 @@ std::string hoverMarkdown(const HoverTarget &T, const Policy *P,
   section(Out, "stores", I.Stores, true);
   section(Out, "logs", I.Logs, false);
   section(Out, "network", I.Network, false);
-  if (I.Purposes.empty() && I.Recipients.empty() && I.Stores.empty() &&
-      I.Logs.empty() && I.Network.empty())
+  bool Unused = I.Purposes.empty() && I.Recipients.empty() &&
+                I.Stores.empty() && I.Logs.empty() && I.Network.empty();
+  if (Unused && I.Declarations.empty())
+    // The inventory lists every item of the policy, seen in code or not.
+    Out += "- not seen in the code privacy-scan analysed: run it again\n";
+  else if (Unused)
     Out += "- used for no purpose and reaching no recipient, store or log\n";
   return Out;
 }
