@@ -114,7 +114,8 @@ struct GivenArgs {
 
 class TranslationUnitAnalysis {
 public:
-  TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+  TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog,
+                          FlowOptions Options);
 
   std::shared_ptr<TranslationUnitFlows> run();
   using FunctionMap = std::map<const clang::FunctionDecl *,
@@ -136,6 +137,7 @@ public:
 
   clang::ASTContext &Ctx;
   const ApiCatalog *Catalog;
+  FlowOptions Options;
   std::shared_ptr<TranslationUnitFlows> Out =
       std::make_shared<TranslationUnitFlows>();
   llvm::DenseSet<const clang::FunctionDecl *> Analysable;
@@ -173,7 +175,9 @@ public:
            size_t>
       ExternalIndex;
   std::map<const clang::Expr *, unsigned> ReturnIds;
-  void addExternalCall(ExternalCall EC);
+  /// Adds \p EC, or merges it into the same call added before; returns
+  /// the entry kept.
+  ExternalCall &addExternalCall(ExternalCall EC);
   std::string returnLabel(const clang::Expr *Call);
 
   const std::string &fnLabel(const clang::FunctionDecl *FD);
@@ -295,11 +299,11 @@ private:
                           llvm::ArrayRef<const clang::Expr *> Args,
                           bool HasDeclaredSinks, bool Anonymizes,
                           Taint &Result);
-  void recordExternalCall(const clang::Expr *Call,
-                          const clang::FunctionDecl *Callee,
-                          const clang::Expr *Object,
-                          llvm::ArrayRef<const clang::Expr *> Args,
-                          bool Anonymizes, Taint &Result);
+  ExternalCall &recordExternalCall(const clang::Expr *Call,
+                                   const clang::FunctionDecl *Callee,
+                                   const clang::Expr *Object,
+                                   llvm::ArrayRef<const clang::Expr *> Args,
+                                   bool Anonymizes, Taint &Result);
   void applyConservativeRule(const clang::Expr *Call,
                              const clang::FunctionDecl *Callee,
                              const clang::Expr *Object,
