@@ -79,6 +79,10 @@ bool sameState(const State &A, const State &B);
 
 /// \p E without parentheses, implicit casts and temporaries' wrappers.
 const clang::Expr *ignoreNoise(const clang::Expr *E);
+/// The argument or object of a call that a catalog entry's value names;
+/// null for the return value or an argument the call does not have.
+const clang::Expr *catalogTarget(const ValueRef &V, const clang::Expr *Object,
+                                 llvm::ArrayRef<const clang::Expr *> Args);
 const clang::FieldDecl *fieldNamed(const clang::RecordDecl *RD,
                                    llvm::StringRef Name);
 /// "'ns::name'", as messages name declarations.
@@ -382,6 +386,15 @@ private:
                         llvm::ArrayRef<const clang::Expr *> Args);
   Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args);
+
+  // SQL statements of store sinks (SqlStatements.cpp).
+  void collectPreparedStatements(const clang::Stmt *Body);
+  bool statementMayWrite(const CatalogEntry &Sink, const clang::Expr *Object,
+                         llvm::ArrayRef<const clang::Expr *> Args);
+  /// Statement handles and query objects this function prepares with the
+  /// catalog's statement entries → whether one of their statements may
+  /// write.
+  std::map<Path, bool> PreparedStatements;
 
   TranslationUnitAnalysis &TU;
   const clang::FunctionDecl *FD;
