@@ -19,9 +19,10 @@ PACKAGES=(
   # unit tests of the library (unittests/)
   libgtest-dev
   # headers whose real declarations the tests parse (the API catalogs in
-  # rules/sinks describe libcurl, spdlog with fmt, and SQLite)
-  libcurl4-openssl-dev libspdlog-dev libsqlite3-dev
-  # Qt 5's headers, for the tests of rules/sinks/qt5-core.json
+  # rules/sinks describe libcurl, spdlog with fmt, SQLite and libpq)
+  libcurl4-openssl-dev libspdlog-dev libsqlite3-dev libpq-dev
+  # Qt 5's headers, for the tests of rules/sinks/qt5-core.json and
+  # qt5-sql.json
   qtbase5-dev
   # a real LSP client for privacy-lsp's test (test/lsp/neovim.test)
   neovim

@@ -7,6 +7,7 @@
 #include "privacy/PurposeLimitation.h"
 #include "privacy/summary/SummaryJson.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -192,6 +193,7 @@ private:
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
+  Labels returnedBy(const summary::ExternalCall &Call) const;
   void resolveIndirectCall(const std::string &Owner,
                            const summary::IndirectCall &IC, const Label &Callee,
                            const std::vector<Labels> &Args,
@@ -271,25 +273,55 @@ Steps joinedTrace(const Steps &Before, const std::optional<Site> &At,
   return Trace;
 }
 
-/// What a call passed for a placeholder of its callee: "$p0" is argument 0,
-/// "$p0.ip" only what that field of it held, "$this" the object.
-const Labels *actualOf(const summary::ExternalCall &Call, const Label &L) {
-  if (L.as<taint::ThisPlaceholder>())
-    return &Call.Object;
-  const auto *Param = L.as<taint::ParamPlaceholder>();
-  if (!Param)
-    return nullptr;
-  size_t Index = Param->Index;
-  const Labels *Actual = nullptr;
-  if (Index < Call.Args.size())
-    Actual = &Call.Args[Index];
-  if (!Param->Fields.empty() && Index < Call.ArgFields.size()) {
-    const summary::FieldLabels &Fields = Call.ArgFields[Index];
-    auto It = Fields.find(Param->Fields.front());
-    if (It != Fields.end())
-      Actual = &It->second;
+/// \p Whole's placeholders narrowed to \p Field ("$p0" → "$p0.f"): what a
+/// field holds that the summary does not list, where its fields are exact.
+Labels narrowedTo(const Labels &Whole, const std::string &Field) {
+  Labels Out;
+  for (const summary::LabelledPath &L : Whole) {
+    if (!L.Label.isPlaceholder())
+      continue;
+    summary::LabelledPath Narrowed = L;
+    Narrowed.Label.fields()->push_back(Field);
+    Out.push_back(std::move(Narrowed));
   }
-  return Actual;
+  return Out;
+}
+
+/// What a call passed for a placeholder of its callee: "$p0" is argument 0,
+/// "$p0.ip" only what that field of it held, "$this" the object and
+/// "$this.ip" that field of it. Null when the call passed nothing for it;
+/// \p Storage holds labels built here.
+const Labels *actualOf(const summary::ExternalCall &Call, const Label &L,
+                       Labels &Storage) {
+  const Labels *Whole = nullptr;
+  const summary::FieldLabels *Fields = nullptr;
+  bool Exact = false;
+  const taint::FieldPath *Path = L.fields();
+  if (L.as<taint::ThisPlaceholder>()) {
+    Whole = &Call.Object;
+    if (Call.ObjectFields) {
+      Fields = &*Call.ObjectFields;
+      Exact = true;
+    }
+  } else if (const auto *Param = L.as<taint::ParamPlaceholder>()) {
+    size_t Index = Param->Index;
+    if (Index < Call.Args.size())
+      Whole = &Call.Args[Index];
+    if (Index < Call.ArgFields.size()) {
+      Fields = &Call.ArgFields[Index];
+      Exact = std::find(Call.ExactArgFields.begin(), Call.ExactArgFields.end(),
+                        Index) != Call.ExactArgFields.end();
+    }
+  }
+  if (!Whole || !Path || Path->empty() || !Fields)
+    return Whole;
+  auto It = Fields->find(Path->front());
+  if (It != Fields->end())
+    return &It->second;
+  if (!Exact)
+    return Whole;
+  Storage = narrowedTo(*Whole, Path->front());
+  return &Storage;
 }
 
 /// \p Callee's labels in terms of what \p Call passed.
@@ -301,7 +333,8 @@ Labels substituteThrough(const Labels &Callee,
       Out.push_back(L);
       continue;
     }
-    const Labels *Actual = actualOf(Call, L.Label);
+    Labels Storage;
+    const Labels *Actual = actualOf(Call, L.Label, Storage);
     if (!Actual)
       continue;
     for (const summary::LabelledPath &A : *Actual)
@@ -548,9 +581,9 @@ bool Joiner::crossFileFlows() {
           if (!Flow.At)
             Flow.At = Call.At; // a declared sink: where it is called
           // Only labels standing for what the call passed.
-          Labels Passed;
+          Labels Passed, Storage;
           for (const summary::LabelledPath &L : Flow.Data)
-            if (actualOf(Call, L.Label))
+            if (actualOf(Call, L.Label, Storage))
               Passed.push_back(L);
           for (summary::LabelledPath &A : substituteThrough(Passed, Call)) {
             std::string Key = Call.Caller + "|" + siteKey(Flow.At) + "|" +
@@ -639,7 +672,8 @@ void Joiner::resolveIndirectCall(
     const summary::ExternalCall Call = External[I];
     if (Call.Internal)
       continue; // its file resolved the callbacks it passes
-    const Labels *Actual = actualOf(Call, Callee);
+    Labels Storage;
+    const Labels *Actual = actualOf(Call, Callee, Storage);
     if (!Actual)
       continue;
     std::vector<Labels> CallerArgs = substituteThrough(Args, Call);
@@ -701,40 +735,52 @@ bool Joiner::resolveReturns() {
           continue;
         for (size_t Index : Calls->second) {
           const summary::ExternalCall Call = External[Index];
-          for (const std::string &Target : targetsOf(Call.Callee)) {
-            auto F = Functions.find(Target);
-            if (F == Functions.end() || F->second.Returns.empty())
+          for (const summary::LabelledPath &R : returnedBy(Call)) {
+            std::string Item = R.Label.str();
+            std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
+                              summary::flowKindName(Flow.Kind) + "|" +
+                              targetText(Flow) + "|" + *L + "|" + Item;
+            if (!KnownReturns.insert(Key).second)
               continue;
-            for (const summary::LabelledPath &R :
-                 substituteThrough(F->second.Returns, Call)) {
-              std::string Item = R.Label.str();
-              std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
-                                summary::flowKindName(Flow.Kind) + "|" +
-                                targetText(Flow) + "|" + *L + "|" + Item;
-              if (!KnownReturns.insert(Key).second)
-                continue;
-              Steps Trace = joinedTrace(
-                  R.Trace, Call.At,
-                  "returned by '" + Call.CalleeName + "' here", Returned.Trace);
-              if (!R.Label.isPlaceholder()) {
-                judgeFlowItem(Flow, R.Label, Trace);
-                continue;
-              }
-              // Another call's result, or the caller's parameters when the
-              // flow is in the caller itself; else its context is lost.
-              if (!globalReturnCall(R.Label) && Usr != Call.Caller)
-                continue;
-              JoinedFlow Pending{Flow, true};
-              Pending.Flow.Data = {{R.Label, std::move(Trace)}};
-              Flows[Usr].push_back(std::move(Pending));
-              Changed = true;
+            Steps Trace = joinedTrace(
+                R.Trace, Call.At, "returned by '" + Call.CalleeName + "' here",
+                Returned.Trace);
+            if (!R.Label.isPlaceholder()) {
+              judgeFlowItem(Flow, R.Label, Trace);
+              continue;
             }
+            // Another call's result, or the caller's parameters when the
+            // flow is in the caller itself; else its context is lost.
+            if (!globalReturnCall(R.Label) && Usr != Call.Caller)
+              continue;
+            JoinedFlow Pending{Flow, true};
+            Pending.Flow.Data = {{R.Label, std::move(Trace)}};
+            Flows[Usr].push_back(std::move(Pending));
+            Changed = true;
           }
         }
       }
     }
   }
   return Changed;
+}
+
+Labels Joiner::returnedBy(const summary::ExternalCall &Call) const {
+  // What the functions the call may run return, in terms of what it
+  // passed; when no file defines any of them, the rule for unknown code
+  // its own file applied (SPEC §1).
+  Labels Out;
+  bool Defined = false;
+  for (const std::string &Target : targetsOf(Call.Callee)) {
+    auto F = Functions.find(Target);
+    if (F == Functions.end() || !F->second.Analysed)
+      continue;
+    Defined = true;
+    Labels Returned = substituteThrough(F->second.Returns, Call);
+    Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
+               std::make_move_iterator(Returned.end()));
+  }
+  return Defined ? Out : Call.Fallback;
 }
 
 bool Joiner::resolveIndirectCalls() {
@@ -757,13 +803,20 @@ void Joiner::merge(summary::TuSummary &S) {
   for (summary::Finding &F : S.Findings)
     addFinding(std::move(F));
   for (summary::Function &F : S.Functions) {
-    if (F.Usr.empty() || Functions.count(F.Usr))
-      continue; // an inline function seen by several files: once
+    if (F.Usr.empty())
+      continue;
+    // An inline function seen by several files: once. A file that only
+    // calls a function must not hide the file that defines it.
+    if (auto Seen = Functions.find(F.Usr);
+        Seen != Functions.end() && (Seen->second.Analysed || !F.Analysed))
+      continue;
+    bool First = !Functions.count(F.Usr);
     for (summary::Flow &Flow : F.Flows)
       Flows[F.Usr].push_back({std::move(Flow), false}); // read from Flows only
     F.Flows.clear();
-    for (const std::string &Base : F.Overrides)
-      Overriders[Base].push_back(F.Usr);
+    if (First)
+      for (const std::string &Base : F.Overrides)
+        Overriders[Base].push_back(F.Usr);
     std::string Usr = F.Usr;
     Functions[Usr] = std::move(F);
   }

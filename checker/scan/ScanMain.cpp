@@ -384,9 +384,6 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
               << O.BuildDir << "' lists no files\n";
     return 2;
   }
-  if (!O.SummariesDir.empty())
-    llvm::sys::fs::create_directories(O.SummariesDir);
-
   // Analyse in parallel; each compile command (a file built two ways is
   // two) has its own tool and its own slot.
   std::vector<privacy::scan::CompileJob> Commands =
@@ -523,6 +520,12 @@ int main(int Argc, char **Argv) {
                   << privacy::describeWriteError(Output, EC) << "\n";
         return 2;
       }
+  if (!O.SummariesDir.empty())
+    if (std::error_code EC = privacy::prepareOutputDirectory(O.SummariesDir)) {
+      std::cerr << "privacy-scan: error: cannot write summaries in '"
+                << O.SummariesDir << "': " << EC.message() << "\n";
+      return 2;
+    }
 
   // The build database.
   std::string Error;

@@ -151,6 +151,8 @@ static std::string describe(const privacy::CatalogEntry &E) {
       Out += " receiver=" + join(E.ReceiverIn);
     if (!E.FdFrom.empty())
       Out += " fd_from=" + join(E.FdFrom);
+    if (E.Statement)
+      Out += " statement=" + describe(*E.Statement);
     break;
   }
   case CatalogEntryKind::Propagator:
@@ -158,6 +160,9 @@ static std::string describe(const privacy::CatalogEntry &E) {
     break;
   case CatalogEntryKind::Anonymizer:
     Out += " anonymizer value=" + describe(E.Value);
+    break;
+  case CatalogEntryKind::Statement:
+    Out += " statement sql=" + describe(E.Sql) + " value=" + describe(E.Value);
     break;
   }
   return Out;

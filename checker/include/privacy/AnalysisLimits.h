@@ -105,6 +105,12 @@ inline constexpr int MaxJoinRounds = 8;
 /// Callers in other files a callback is resolved through in the join.
 inline constexpr int MaxJoinCallbackDepth = 4;
 
+/// Steps followed back from a statement argument to the SQL text it spells
+/// (constructors, concatenations, variables). Not reported: text not found
+/// counts as a statement that writes (docs/limitations.md, "SQL
+/// statements").
+inline constexpr unsigned MaxSqlTextDepth = 8;
+
 } // namespace privacy
 
 #endif // PRIVACY_ANALYSISLIMITS_H

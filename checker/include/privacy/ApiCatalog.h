@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ struct ArgumentSet {
   bool contains(int Index) const;
 };
 
-enum class CatalogEntryKind { Source, Sink, Propagator, Anonymizer };
+enum class CatalogEntryKind { Source, Sink, Propagator, Anonymizer, Statement };
 enum class CatalogSinkKind { Transfer, Store, Log, Network };
 
 struct CatalogEntry {
@@ -74,8 +75,17 @@ struct CatalogEntry {
   // sink only on a socket.
   std::vector<std::string> FdFrom;
 
+  // Store sink condition: the SQL statement the data is bound to or spelled
+  // into (the text itself, or a handle a Statement entry prepared). Only a
+  // statement that writes persists; one whose text is not known counts as
+  // writing (docs/limitations.md, "SQL statements").
+  std::optional<ValueRef> Statement;
+
   // Propagator: what flows into `Args` (and the object) reaches `Value`.
   // Anonymizer: `Value` is clean whatever flows in.
+  // Statement: the SQL text `Sql` is prepared or run as the statement
+  // `Value` (a handle or a query object).
+  ValueRef Sql;
 
   // Where the entry was read, for messages: "rules/sinks/libcurl.json:12:5"
   std::string DeclaredAt;

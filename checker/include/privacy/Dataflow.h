@@ -92,6 +92,17 @@ struct ExternalCall {
   /// so that a callee reading one field is not taken to read them all.
   std::vector<std::map<std::string, Taint>> ArgFields;
   Taint Object;
+  /// What each field of the object holds, like ArgFields.
+  std::map<std::string, Taint> ObjectFields;
+  /// Whether ArgFields and ObjectFields list every field of a struct of the
+  /// program (so that a field's value is known exactly), rather than only
+  /// the fields a caller happened to know.
+  bool FieldsExact = false;
+  /// With FlowOptions::DeferCallsIntoOtherFiles: what the rule for unknown
+  /// code says the call returns. The result carries only ReturnLabel, and
+  /// privacy-scan puts in the callee's summary if some file defines the
+  /// callee, else this (docs/scan.md, "Calls into other files").
+  Taint Fallback;
   /// A call of a function of this translation unit that itself reaches
   /// other files: what the join finds there must come back through it.
   bool Internal = false;
@@ -174,9 +185,20 @@ struct TranslationUnitFlows {
   std::vector<LimitHit> LimitsHit;
 };
 
+/// How the analysis treats what it cannot see.
+struct FlowOptions {
+  /// A call of a function defined in no file seen here returns only its
+  /// placeholder ("$r<N>"), with the guess for unknown code kept aside in
+  /// ExternalCall::Fallback: the per-TU summaries of privacy-scan, whose
+  /// join knows whether another file defines the callee. The checks of one
+  /// translation unit (clang-tidy, the plugin) use the guess directly.
+  bool DeferCallsIntoOtherFiles = false;
+};
+
 /// Analyses every function with a body outside system headers.
 std::shared_ptr<const TranslationUnitFlows>
-analyzeFlows(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+analyzeFlows(clang::ASTContext &Ctx, const ApiCatalog *Catalog,
+             FlowOptions Options = {});
 
 /// Same, shared by the checks of one translation unit (the last one
 /// analysed is kept).

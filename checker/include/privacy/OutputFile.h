@@ -24,6 +24,11 @@ namespace privacy {
 /// front stop before a long analysis rather than after it.
 std::error_code checkOutputWritable(llvm::StringRef Path);
 
+/// Creates the directory \p Path (and its parents) if needed; why files
+/// cannot be written in it, or no error. For outputs that are a folder,
+/// such as privacy-scan's --summaries-dir.
+std::error_code prepareOutputDirectory(llvm::StringRef Path);
+
 /// Writes \p Text to \p Path ("-": standard output) as the file comment
 /// says; the error of the first step that failed.
 std::error_code writeOutput(llvm::StringRef Path, llvm::StringRef Text);

@@ -78,6 +78,8 @@ static std::string entryPhrase(const json *Entry) {
     return "a " + Kind;
   if (Kind == "anonymizer")
     return "an anonymizer";
+  if (Kind == "statement")
+    return "a statement";
   return "this entry";
 }
 
@@ -327,9 +329,15 @@ private:
       E.Country = J.value("country", "");
       E.ReceiverIn = readStrings(J, "receiver");
       E.FdFrom = readStrings(J, "fd_from");
+      if (J.contains("statement"))
+        E.Statement = readValueRef(J, "statement");
     } else if (Kind == "propagator") {
       E.Kind = CatalogEntryKind::Propagator;
       E.Value = readValueRef(J, "to");
+    } else if (Kind == "statement") {
+      E.Kind = CatalogEntryKind::Statement;
+      E.Sql = readValueRef(J, "sql");
+      E.Value = readValueRef(J, "value");
     } else {
       E.Kind = CatalogEntryKind::Anonymizer;
       E.Value = readValueRef(J, "value");
@@ -346,6 +354,10 @@ private:
     return E;
   }
 
+  static std::string valueKey(const std::optional<ValueRef> &V) {
+    return V ? std::to_string(V->K) + ":" + std::to_string(V->Index) : "";
+  }
+
   // Every field the analysis reads, but where it was read and its note.
   static std::string meaning(const CatalogEntry &E) {
     json M = {E.Function,       static_cast<int>(E.Kind),
@@ -355,7 +367,8 @@ private:
               E.Args.Indices,   E.Args.VariadicFrom,
               E.IncludesObject, E.WhenArg,
               E.WhenIn,         E.ReceiverIn,
-              E.FdFrom};
+              E.FdFrom,         valueKey(E.Statement),
+              valueKey(E.Sql)};
     return M.dump();
   }
 

@@ -279,7 +279,8 @@ public:
   Summarizer(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
              const std::string &ProjectRoot)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), P(P), L(SM, ProjectRoot),
-        Flows(analyzeFlows(Ctx, Catalog)),
+        Flows(analyzeFlows(Ctx, Catalog,
+                           FlowOptions{/*DeferCallsIntoOtherFiles=*/true})),
         Guards(analyzeConsentGuards(Ctx, *Flows)) {
     L.Flows = Flows.get();
     L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
@@ -322,6 +323,8 @@ private:
   void reads();
   void keptFunctions();
   void externalCalls();
+  FieldLabels fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
+                                 const Taint *Whole) const;
   void inventory();
 
   ASTContext &Ctx;
@@ -494,6 +497,43 @@ void Summarizer::keptFunctions() {
   }
 }
 
+/// The fields of an argument the join needs to be told about. With \p Whole
+/// (exact fields): those that hold more than \p Whole's placeholders
+/// narrowed to the field, which the join rebuilds itself, so a clean field
+/// or one that only passes on the caller's own field costs nothing.
+/// Without: those that hold data or functions; for the others the join
+/// falls back to the whole argument.
+FieldLabels
+Summarizer::fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
+                               const Taint *Whole) const {
+  FieldLabels Out;
+  for (const auto &[Name, T] : Fields) {
+    bool Worth = false;
+    if (Whole) {
+      for (const auto &[Label, Tr] : T.labels()) {
+        std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+        std::optional<taint::Label> Parent;
+        if (Parsed && Parsed->isPlaceholder() && !Parsed->fields()->empty()) {
+          Parent = *Parsed;
+          Parent->fields()->pop_back();
+        }
+        bool Narrowed = Parent && Parsed->fields()->back() == Name &&
+                        Whole->labels().count(Parent->str());
+        Worth |= !Narrowed;
+      }
+    } else {
+      Worth = T.hasItems();
+      for (const auto &[Label, Tr] : T.labels()) {
+        auto Parsed = taint::Label::parse(Label);
+        Worth |= Parsed && Parsed->isMarker(taint::MarkerKind::Function);
+      }
+    }
+    if (Worth)
+      Out[Name] = L.taint(T);
+  }
+  return Out;
+}
+
 void Summarizer::externalCalls() {
   // Every call's labels first: a call whose result another call or a flow
   // uses is kept even when it passes nothing.
@@ -508,21 +548,17 @@ void Summarizer::externalCalls() {
           mayHoldFunction(EC.Callee->getParamDecl(I)->getType());
       Call.Args.push_back(L.taint(EC.Args[I], /*Functions=*/TakesFunction));
     }
-    for (const auto &Fields : EC.ArgFields) {
-      // Fields that hold data or functions; for the others the join falls
-      // back to the whole argument.
-      FieldLabels ByField;
-      for (const auto &[Name, T] : Fields) {
-        bool Worth = T.hasItems();
-        for (const auto &[Label, Tr] : T.labels()) {
-          auto Parsed = taint::Label::parse(Label);
-          Worth |= Parsed && Parsed->isMarker(taint::MarkerKind::Function);
-        }
-        if (Worth)
-          ByField[Name] = L.taint(T);
-      }
-      Call.ArgFields.push_back(std::move(ByField));
+    for (size_t I = 0; I < EC.ArgFields.size(); ++I) {
+      bool Exact = EC.FieldsExact && !EC.ArgFields[I].empty();
+      Call.ArgFields.push_back(fieldsWorthKeeping(
+          EC.ArgFields[I],
+          Exact && I < EC.Args.size() ? &EC.Args[I] : nullptr));
+      if (Exact)
+        Call.ExactArgFields.push_back(I);
     }
+    if (EC.FieldsExact && !EC.ObjectFields.empty())
+      Call.ObjectFields = fieldsWorthKeeping(EC.ObjectFields, &EC.Object);
+    Call.Fallback = L.taint(EC.Fallback);
     Call.Caller = usrOf(Carrier ? Carrier : EC.Caller);
     Call.Callee = usrOf(EC.Callee->getCanonicalDecl());
     Call.CalleeName = EC.Callee->getNameAsString();

@@ -60,6 +60,9 @@ constexpr const char *Caller = "caller";
 constexpr const char *Object = "object";
 constexpr const char *Internal = "internal";
 constexpr const char *ReturnsAs = "returns_as";
+constexpr const char *ExactArgFields = "exact_arg_fields";
+constexpr const char *ObjectFields = "object_fields";
+constexpr const char *Fallback = "fallback";
 constexpr const char *Slot = "slot";
 constexpr const char *Targets = "targets";
 constexpr const char *Findings = "findings";
@@ -111,14 +114,17 @@ json toJson(const std::vector<Labels> &Args) {
   return Out;
 }
 
+json toJson(const FieldLabels &Fields) {
+  json J = json::object();
+  for (const auto &[Name, Ls] : Fields)
+    J[Name] = toJson(Ls);
+  return J;
+}
+
 json toJson(const std::vector<FieldLabels> &ArgFields) {
   json Out = json::array();
-  for (const FieldLabels &Fields : ArgFields) {
-    json J = json::object();
-    for (const auto &[Name, Ls] : Fields)
-      J[Name] = toJson(Ls);
-    Out.push_back(std::move(J));
-  }
+  for (const FieldLabels &Fields : ArgFields)
+    Out.push_back(toJson(Fields));
   return Out;
 }
 
@@ -192,6 +198,12 @@ json toJson(const ExternalCall &C) {
       {key::Object, toJson(C.Object)}, {key::Internal, C.Internal}};
   if (C.ReturnsAs)
     J[key::ReturnsAs] = C.ReturnsAs->str();
+  if (!C.ExactArgFields.empty())
+    J[key::ExactArgFields] = C.ExactArgFields;
+  if (C.ObjectFields)
+    J[key::ObjectFields] = toJson(*C.ObjectFields);
+  if (!C.Fallback.empty())
+    J[key::Fallback] = toJson(C.Fallback);
   return J;
 }
 
@@ -370,15 +382,17 @@ private:
       Out.push_back(labels(A.Value, A.Pointer));
     return Out;
   }
+  FieldLabels fieldLabels(const json &J, const std::string &Pointer) {
+    FieldLabels Fields;
+    for (auto It = J.begin(); It != J.end(); ++It)
+      Fields[It.key()] = labels(It.value(), Pointer + "/" + It.key());
+    return Fields;
+  }
   std::vector<FieldLabels> argFields(const json &J,
                                      const std::string &Pointer) {
     std::vector<FieldLabels> Out;
-    for (Each A : each(J, key::ArgFields, Pointer)) {
-      FieldLabels Fields;
-      for (auto It = A.Value.begin(); It != A.Value.end(); ++It)
-        Fields[It.key()] = labels(It.value(), A.Pointer + "/" + It.key());
-      Out.push_back(std::move(Fields));
-    }
+    for (Each A : each(J, key::ArgFields, Pointer))
+      Out.push_back(fieldLabels(A.Value, A.Pointer));
     return Out;
   }
 
@@ -462,6 +476,12 @@ private:
     C.Internal = boolean(J, key::Internal);
     if (auto It = J.find(key::ReturnsAs); It != J.end())
       C.ReturnsAs = label(*It, Pointer + "/" + key::ReturnsAs);
+    if (auto It = J.find(key::ExactArgFields); It != J.end())
+      C.ExactArgFields = It->get<std::vector<unsigned>>();
+    if (auto It = J.find(key::ObjectFields); It != J.end())
+      C.ObjectFields =
+          fieldLabels(*It, Pointer + "/" + std::string(key::ObjectFields));
+    C.Fallback = labels(J, key::Fallback, Pointer);
     return C;
   }
 

@@ -54,6 +54,14 @@ std::error_code replaceWhole(llvm::StringRef Path, llvm::StringRef Text) {
 
 } // namespace
 
+std::error_code prepareOutputDirectory(llvm::StringRef Path) {
+  if (std::error_code EC = fs::create_directories(Path))
+    return EC;
+  if (!fs::is_directory(Path))
+    return llvm::make_error_code(llvm::errc::not_a_directory);
+  return fs::access(Path, fs::AccessMode::Write);
+}
+
 std::error_code checkOutputWritable(llvm::StringRef Path) {
   if (Path == "-")
     return {};

@@ -145,7 +145,17 @@ struct ExternalCall {
   std::optional<Site> At;
   std::vector<Labels> Args;
   std::vector<FieldLabels> ArgFields;
+  /// The arguments whose ArgFields are exact: a field not listed there
+  /// holds only the argument's own placeholders narrowed to that field
+  /// ("$p0" → "$p0.f"). For the other arguments a field not listed stands
+  /// for the whole argument.
+  std::vector<unsigned> ExactArgFields;
   Labels Object;
+  /// The object's fields, exact as above; none when not known.
+  std::optional<FieldLabels> ObjectFields;
+  /// What the call returns when no file of the program defines the callee:
+  /// the rule for unknown code (SPEC §1), decided by the join.
+  Labels Fallback;
   /// A call of a function of this file that itself reaches other files:
   /// only what the join learns comes back through it.
   bool Internal = false;

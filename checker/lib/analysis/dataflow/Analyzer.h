@@ -79,6 +79,10 @@ bool sameState(const State &A, const State &B);
 
 /// \p E without parentheses, implicit casts and temporaries' wrappers.
 const clang::Expr *ignoreNoise(const clang::Expr *E);
+/// The argument or object of a call that a catalog entry's value names;
+/// null for the return value or an argument the call does not have.
+const clang::Expr *catalogTarget(const ValueRef &V, const clang::Expr *Object,
+                                 llvm::ArrayRef<const clang::Expr *> Args);
 const clang::FieldDecl *fieldNamed(const clang::RecordDecl *RD,
                                    llvm::StringRef Name);
 /// "'ns::name'", as messages name declarations.
@@ -114,7 +118,8 @@ struct GivenArgs {
 
 class TranslationUnitAnalysis {
 public:
-  TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog);
+  TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog,
+                          FlowOptions Options);
 
   std::shared_ptr<TranslationUnitFlows> run();
   using FunctionMap = std::map<const clang::FunctionDecl *,
@@ -136,6 +141,7 @@ public:
 
   clang::ASTContext &Ctx;
   const ApiCatalog *Catalog;
+  FlowOptions Options;
   std::shared_ptr<TranslationUnitFlows> Out =
       std::make_shared<TranslationUnitFlows>();
   llvm::DenseSet<const clang::FunctionDecl *> Analysable;
@@ -173,7 +179,9 @@ public:
            size_t>
       ExternalIndex;
   std::map<const clang::Expr *, unsigned> ReturnIds;
-  void addExternalCall(ExternalCall EC);
+  /// Adds \p EC, or merges it into the same call added before; returns
+  /// the entry kept.
+  ExternalCall &addExternalCall(ExternalCall EC);
   std::string returnLabel(const clang::Expr *Call);
 
   const std::string &fnLabel(const clang::FunctionDecl *FD);
@@ -295,11 +303,11 @@ private:
                           llvm::ArrayRef<const clang::Expr *> Args,
                           bool HasDeclaredSinks, bool Anonymizes,
                           Taint &Result);
-  void recordExternalCall(const clang::Expr *Call,
-                          const clang::FunctionDecl *Callee,
-                          const clang::Expr *Object,
-                          llvm::ArrayRef<const clang::Expr *> Args,
-                          bool Anonymizes, Taint &Result);
+  ExternalCall &recordExternalCall(const clang::Expr *Call,
+                                   const clang::FunctionDecl *Callee,
+                                   const clang::Expr *Object,
+                                   llvm::ArrayRef<const clang::Expr *> Args,
+                                   bool Anonymizes, Taint &Result);
   void applyConservativeRule(const clang::Expr *Call,
                              const clang::FunctionDecl *Callee,
                              const clang::Expr *Object,
@@ -378,6 +386,15 @@ private:
                         llvm::ArrayRef<const clang::Expr *> Args);
   Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args);
+
+  // SQL statements of store sinks (SqlStatements.cpp).
+  void collectPreparedStatements(const clang::Stmt *Body);
+  bool statementMayWrite(const CatalogEntry &Sink, const clang::Expr *Object,
+                         llvm::ArrayRef<const clang::Expr *> Args);
+  /// Statement handles and query objects this function prepares with the
+  /// catalog's statement entries → whether one of their statements may
+  /// write.
+  std::map<Path, bool> PreparedStatements;
 
   TranslationUnitAnalysis &TU;
   const clang::FunctionDecl *FD;

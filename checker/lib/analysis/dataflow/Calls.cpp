@@ -199,38 +199,50 @@ void FunctionAnalyzer::applyUnknownCallee(const Expr *Call,
                                           bool HasDeclaredSinks,
                                           bool Anonymizes, Taint &Result) {
   bool Decided = applyCatalog(Callee, Call, Object, Args, Result);
+  ExternalCall *Recorded = nullptr;
   if (!SM.isInSystemHeader(Callee->getLocation()) && !HasDeclaredSinks &&
       TU.Catalog && TU.Catalog->lookup(catalogName(Callee)).empty())
-    recordExternalCall(Call, Callee, Object, Args, Anonymizes, Result);
+    Recorded =
+        &recordExternalCall(Call, Callee, Object, Args, Anonymizes, Result);
   applyLambdaArguments(Call, Args);
-  if (!Decided && !Anonymizes)
-    applyConservativeRule(Call, Callee, Object, Args, Result);
+  if (Decided || Anonymizes)
+    return;
+  Taint Guess;
+  applyConservativeRule(Call, Callee, Object, Args, Guess);
+  // For privacy-scan, whose join knows whether another file defines the
+  // callee, the guess waits beside the call's placeholder.
+  if (Recorded && TU.Options.DeferCallsIntoOtherFiles &&
+      !Recorded->ReturnLabel.empty())
+    Recorded->Fallback.merge(Guess);
+  else
+    Result.merge(Guess);
 }
 
 /// What the arguments carry, for privacy-scan to apply the callee's summary
 /// from another file.
-void FunctionAnalyzer::recordExternalCall(const Expr *Call,
-                                          const FunctionDecl *Callee,
-                                          const Expr *Object,
-                                          llvm::ArrayRef<const Expr *> Args,
-                                          bool Anonymizes, Taint &Result) {
+ExternalCall &FunctionAnalyzer::recordExternalCall(
+    const Expr *Call, const FunctionDecl *Callee, const Expr *Object,
+    llvm::ArrayRef<const Expr *> Args, bool Anonymizes, Taint &Result) {
   ExternalCall EC;
   EC.Caller = FD;
   EC.Callee = Callee;
   EC.Loc = SM.getFileLoc(Call->getExprLoc());
+  EC.FieldsExact = true; // argFields lists every field
   for (const Expr *A : Args) {
     EC.Args.push_back(value(A));
     EC.ArgFields.push_back(argFields(A));
   }
-  if (Object)
+  if (Object) {
     EC.Object = value(Object);
+    EC.ObjectFields = argFields(Object);
+  }
   // privacy-scan puts in what the callee returns.
   if (!Callee->getReturnType()->isVoidType() && !Anonymizes) {
     EC.ReturnLabel = TU.returnLabel(Call);
     Result.add(EC.ReturnLabel, nullptr);
   }
-  TU.addExternalCall(std::move(EC));
   Summary.ReachesOtherFiles = true;
+  return TU.addExternalCall(std::move(EC));
 }
 
 /// Unknown code: what goes in comes out. It puts nothing into its arguments

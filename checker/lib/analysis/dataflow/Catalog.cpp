@@ -52,8 +52,8 @@ static const VarDecl *streamRoot(const Expr *E) {
 }
 
 /// The argument or object an entry's value names, if the call has it.
-static const Expr *catalogTarget(const ValueRef &V, const Expr *Object,
-                                 llvm::ArrayRef<const Expr *> Args) {
+const Expr *catalogTarget(const ValueRef &V, const Expr *Object,
+                          llvm::ArrayRef<const Expr *> Args) {
   if (V.K == ValueRef::Object)
     return Object;
   if (V.K == ValueRef::Argument && static_cast<size_t>(V.Index) < Args.size())
@@ -94,6 +94,8 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
       if (E->Value.K == ValueRef::Return)
         DecidesReturn = true;
       break;
+    case CatalogEntryKind::Statement:
+      break; // read before the function is analysed (SqlStatements.cpp)
     case CatalogEntryKind::Source: {
       Taint Src;
       Src.add(E->Item,
@@ -139,6 +141,10 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
                   Root->getQualifiedNameAsString()) == E.ReceiverIn.end())
       return;
   }
+  // A value bound into a SELECT is read, not persisted.
+  if (E.Statement && E.Sink == CatalogSinkKind::Store &&
+      !statementMayWrite(E, Object, Args))
+    return;
   if (!E.FdFrom.empty()) {
     // write(2) is a network sink only on a socket.
     Taint Fd = Args.empty() ? Taint() : value(Args[0]);

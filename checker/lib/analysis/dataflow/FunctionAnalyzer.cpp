@@ -50,6 +50,7 @@ void FunctionAnalyzer::run() {
   Options.AddImplicitDtors = false;
   Options.AddTemporaryDtors = false;
   Options.AddCXXDefaultInitExprInCtors = true;
+  collectPreparedStatements(Body);
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (Graph) {

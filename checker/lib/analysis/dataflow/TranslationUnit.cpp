@@ -23,8 +23,9 @@ using namespace clang;
 namespace dataflow {
 
 TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &Ctx,
-                                                 const ApiCatalog *Catalog)
-    : Ctx(Ctx), Catalog(Catalog) {
+                                                 const ApiCatalog *Catalog,
+                                                 FlowOptions Options)
+    : Ctx(Ctx), Catalog(Catalog), Options(Options) {
   if (Catalog)
     for (const CatalogEntry &E : Catalog->entries())
       FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
@@ -37,19 +38,24 @@ TranslationUnitAnalysis::overridersOf(const FunctionDecl *FD) const {
   return It == Overriders.end() ? None : It->second;
 }
 
-void TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
+ExternalCall &TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
   auto Key = std::make_tuple(EC.Caller, EC.Callee, EC.Loc.getRawEncoding(),
                              EC.Internal);
   auto [It, New] = ExternalIndex.try_emplace(Key, Out->ExternalCalls.size());
   if (New) {
     Out->ExternalCalls.push_back(std::move(EC));
-    return;
+    return Out->ExternalCalls.back();
   }
   ExternalCall &Old = Out->ExternalCalls[It->second];
   mergeArguments(Old.Args, Old.ArgFields, EC.Args, EC.ArgFields);
   Old.Object.merge(EC.Object);
+  for (auto &[Name, T] : EC.ObjectFields)
+    Old.ObjectFields[Name].merge(T);
+  Old.Fallback.merge(EC.Fallback);
+  Old.FieldsExact = Old.FieldsExact && EC.FieldsExact;
   if (Old.ReturnLabel.empty())
     Old.ReturnLabel = EC.ReturnLabel;
+  return Old;
 }
 
 std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
@@ -278,8 +284,8 @@ void TranslationUnitAnalysis::analyseInOrder(
 } // namespace dataflow
 
 std::shared_ptr<const TranslationUnitFlows>
-analyzeFlows(ASTContext &Ctx, const ApiCatalog *Catalog) {
-  return dataflow::TranslationUnitAnalysis(Ctx, Catalog).run();
+analyzeFlows(ASTContext &Ctx, const ApiCatalog *Catalog, FlowOptions Options) {
+  return dataflow::TranslationUnitAnalysis(Ctx, Catalog, Options).run();
 }
 
 namespace {

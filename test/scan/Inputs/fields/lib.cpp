@@ -1,0 +1,17 @@
+#include "model.h"
+
+std::string room_of(const Member &m) { return m.room; }
+std::string address_of(const Member &m) { return m.address; }
+std::string Member::roomOf() const { return room; }
+std::string Member::addressOf() const { return address; }
+std::string Box::labelOf() const { return label; }
+std::string Box::whoAddress() const { return who.address; }
+
+Notifier::~Notifier() = default;
+struct RoomNotifier : Notifier {
+  void notify(const Member &m) override { fileTicket(m.room); }
+};
+Notifier &defaultNotifier() {
+  static RoomNotifier N;
+  return N;
+}
