@@ -20,6 +20,7 @@ runs="${1:-1000000}"
 targets=(
   "PolicyFuzzer policy"
   "ApiCatalogFuzzer catalog"
+  "AnnotationsFuzzer annotations"
 )
 
 "$root/scripts/install-deps.sh"

@@ -10,7 +10,7 @@ CHECK-NOTES lines check notes too. Any warning, error (or, with CHECK-NOTES,
 note) without a CHECK line fails the test, and a file without CHECK lines
 must produce no diagnostics at all.
 
-usage: check_clang_tidy.py [tool paths] [--policy FILE] [--check-suffix S]
+usage: check_clang_tidy.py [tool paths] [--policy FILE] [--annotations FILE] [--check-suffix S]
                            INPUT CHECKS TEMP [-- clang-tidy args [-- compiler args]]
 """
 import argparse
@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--include", required=True)
     parser.add_argument("--policy", help="the PolicyFile option")
+    parser.add_argument("--annotations", help="the AnnotationsFile option")
     parser.add_argument("--check-suffix", default="",
                         help="use CHECK-MESSAGES-<S>/CHECK-NOTES-<S> prefixes")
     parser.add_argument("input")
@@ -66,8 +67,13 @@ def main():
 
     command = [args.clang_tidy, "--load=" + args.plugin,
                "-checks=-*," + args.checks]
+    options = []
     if args.policy:
-        command.append("-config={CheckOptions: {PolicyFile: '%s'}}" % args.policy)
+        options.append("PolicyFile: '%s'" % args.policy)
+    if args.annotations:
+        options.append("AnnotationsFile: '%s'" % args.annotations)
+    if options:
+        command.append("-config={CheckOptions: {%s}}" % ", ".join(options))
     command += tidy_args + [args.input, "--"] + compiler_args
     print("Running: " + " ".join(command))
     proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -85,4 +85,26 @@ TEST(MessagesTest, ArgumentCounts) {
       "PRIVACY_PURPOSE takes at least 1 argument, but 0 were given");
 }
 
+TEST(MessagesTest, AnnotationOnGeneratedNamesTheMacroOrTheCompiler) {
+  EXPECT_EQ(
+      findingMessage(reason::AnnotationOnGenerated{
+          "PRIVACY_DATA", "function", "Z__PROPERTY_NAME_email", "DTO_FIELD"}),
+      "PRIVACY_DATA lands on function 'Z__PROPERTY_NAME_email', which "
+      "macro 'DTO_FIELD' generates, not on a declaration written here; "
+      "annotate the declaration meant in an annotations file "
+      "(docs/annotations.md)");
+  EXPECT_EQ(findingMessage(reason::AnnotationOnGenerated{
+                "PRIVACY_PURPOSE", "function", "operator=", ""}),
+            "PRIVACY_PURPOSE lands on the implicit function 'operator=', "
+            "which the compiler declares, not on a declaration written here; "
+            "annotate the declaration meant in an annotations file "
+            "(docs/annotations.md)");
+}
+
+TEST(MessagesTest, ReturnsVoid) {
+  EXPECT_EQ(findingMessage(reason::ReturnsVoid{"PRIVACY_ANONYMIZE", "scrub"}),
+            "PRIVACY_ANONYMIZE on function 'scrub', which returns void; on a "
+            "function it marks the return value");
+}
+
 } // namespace

@@ -15,6 +15,8 @@
 //   policy=FILE     the policy; default: nearest privacy-policy.json above
 //                   the main file
 //   catalog=FILE    an extra API catalog (may repeat)
+//   annotations=FILE an annotations file (may repeat); default:
+//                   privacy-annotations.json beside the policy, if any
 //   checks=LIST     comma-separated check names or globs (privacy-log-leak,
 //                   privacy-*); default: all
 //   summary         write <object>.privacy.json
@@ -23,7 +25,9 @@
 #include "privacy/summary/Summarizer.h"
 #include "privacy/summary/SummaryJson.h"
 
+#include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/FileAnnotations.h"
 #include "privacy/JsonWriter.h"
 #include "privacy/Messages.h"
 #include "privacy/Nolint.h"
@@ -53,6 +57,7 @@ namespace {
 struct PluginOptions {
   std::string PolicyFile;
   std::vector<std::string> Catalogs;
+  std::vector<std::string> Annotations;
   std::vector<std::string> CheckPatterns; // empty: all
   bool WriteSummary = false;
   std::string ObjectFile;
@@ -153,6 +158,11 @@ public:
         Diags.Report(CatalogError) << D.formatWithoutLevel();
     if (!Catalog->ok())
       return;
+    std::optional<AnnotationsFiles> Annotations = loadAnnotations(Diags, *P);
+    if (!Annotations)
+      return;
+    // Before anything reads the AST: a file annotation is the macro.
+    reportUnfitting(Diags, applyFileAnnotations(Ctx, *Annotations));
 
     DiagnosticsSink Sink(Diags, SM, Options);
     std::shared_ptr<const TranslationUnitFlows> Flows =
@@ -164,7 +174,7 @@ public:
               Sink);
 
     if (Options.WriteSummary)
-      writeSummary(Ctx, *P, Catalog->Loaded.get());
+      writeSummary(Ctx, *P, Catalog->Loaded.get(), *Annotations);
   }
 
 private:
@@ -210,15 +220,61 @@ private:
     return Loaded->ok() ? Loaded->Loaded.get() : nullptr;
   }
 
-  void writeSummary(ASTContext &Ctx, const Policy &P,
-                    const ApiCatalog *Catalog) {
+  /// The annotations files; nullopt (with errors reported) when one is
+  /// broken: the plugin never runs on half a configuration.
+  std::optional<AnnotationsFiles> loadAnnotations(DiagnosticsEngine &Diags,
+                                                  const Policy &P) {
+    std::vector<std::string> Paths = Options.Annotations;
+    if (Paths.empty())
+      if (std::string Beside = annotationsFileBeside(P.Path); !Beside.empty())
+        Paths.push_back(Beside);
+    unsigned Error =
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "annotations file %0");
+    AnnotationsFiles Files;
+    bool Errors = false;
+    for (const std::string &Path : Paths) {
+      std::shared_ptr<const AnnotationsLoadResult> R =
+          loadAnnotationsCached(Path, &P);
+      for (const PolicyDiagnostic &D : R->Diagnostics)
+        if (D.Level == PolicyDiagnostic::Error)
+          Diags.Report(Error) << D.formatWithoutLevel();
+      if (R->ok())
+        Files.push_back(R->Loaded);
+      else
+        Errors = true;
+    }
+    if (Errors)
+      return std::nullopt;
+    return Files;
+  }
+
+  /// An entry whose declaration is here but cannot take it is wrong
+  /// wherever it is read; one that matches nothing here may match in
+  /// another file (privacy-scan reports those).
+  static void
+  reportUnfitting(DiagnosticsEngine &Diags,
+                  const std::vector<AppliedAnnotationsFile> &Applied) {
+    unsigned Warning = Diags.getCustomDiagID(
+        DiagnosticsEngine::Warning, "annotations file %0: the annotation of "
+                                    "'%1' applies to no declaration: %2");
+    for (const AppliedAnnotationsFile &File : Applied)
+      for (const UnmatchedFileAnnotation &U : File.Unmatched)
+        if (!U.Why.empty())
+          Diags.Report(Warning)
+              << (File.File->Path + ":" + std::to_string(U.Entry->Line) + ":" +
+                  std::to_string(U.Entry->Column))
+              << U.Entry->Decl << U.Why;
+  }
+
+  void writeSummary(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
+                    const AnnotationsFiles &Annotations) {
     std::string Object = Options.ObjectFile;
     if (Object.empty() || Object == "-")
       return;
     llvm::SmallString<256> Root;
     llvm::sys::fs::current_path(Root);
-    nlohmann::json Summary = summary::toJson(
-        summary::summarizeTranslationUnit(Ctx, P, Catalog, Root.str().str()));
+    nlohmann::json Summary = summary::toJson(summary::summarizeTranslationUnit(
+        Ctx, P, Catalog, Root.str().str(), nullptr, Annotations));
     std::string Path = Object + ".privacy.json";
     if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -252,6 +308,8 @@ protected:
         Options.PolicyFile = Value.str();
       } else if (Key == "catalog" && !Value.empty()) {
         Options.Catalogs.push_back(Value.str());
+      } else if (Key == "annotations" && !Value.empty()) {
+        Options.Annotations.push_back(Value.str());
       } else if (Key == "checks" && !Value.empty()) {
         llvm::SmallVector<llvm::StringRef, 8> Names;
         Value.split(Names, ',', -1, /*KeepEmpty=*/false);
@@ -263,7 +321,7 @@ protected:
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
             "unknown privacy plugin argument '%0' (expected policy=FILE, "
-            "catalog=FILE, checks=LIST or summary)"))
+            "catalog=FILE, annotations=FILE, checks=LIST or summary)"))
             << Arg;
         return false;
       }

@@ -1256,4 +1256,30 @@ json joinSummaries(JoinInput &In, const Policy &P) {
   return Joiner(In, P).run();
 }
 
+std::vector<UnmatchedAnnotation> unmatchedAnnotations(const JoinInput &In) {
+  struct Tally {
+    size_t Applied = 0; // translation units the file was applied to
+    std::map<size_t, std::pair<size_t, summary::UnmatchedEntry>> Entries;
+  };
+  std::map<std::string, Tally> Files;
+  for (const summary::TuSummary &S : In.Summaries)
+    for (const summary::AnnotationsFileUse &Use : S.AnnotationsFiles) {
+      Tally &T = Files[Use.Path];
+      ++T.Applied;
+      for (const summary::UnmatchedEntry &E : Use.Unmatched) {
+        auto &[Count, Entry] = T.Entries[E.Index];
+        if (Count++ == 0 || Entry.Why.empty())
+          Entry = E; // keep a reason when some translation unit had one
+      }
+    }
+  std::vector<UnmatchedAnnotation> Out;
+  for (const auto &[Path, T] : Files)
+    for (const auto &[Index, CountAndEntry] : T.Entries)
+      if (CountAndEntry.first == T.Applied) {
+        const summary::UnmatchedEntry &E = CountAndEntry.second;
+        Out.push_back({Path, E.Line, E.Column, E.Decl, E.Why});
+      }
+  return Out;
+}
+
 } // namespace privacy::scan

@@ -35,6 +35,20 @@ struct JoinInput {
 /// only their number afterwards.
 nlohmann::json joinSummaries(JoinInput &In, const Policy &P);
 
+/// An entry of an annotations file that no translation unit matched
+/// (SPEC §6): reported once, whatever the number of translation units.
+struct UnmatchedAnnotation {
+  std::string File; // the annotations file, as the summaries name it
+  unsigned Line = 0, Column = 0;
+  std::string Decl;
+  std::string Why; // why the declarations of that name did not fit, or ""
+};
+
+/// The entries of the annotations files the summaries of \p In applied that
+/// matched nothing in any of them, by file and entry. Call before
+/// joinSummaries, which moves the summaries away.
+std::vector<UnmatchedAnnotation> unmatchedAnnotations(const JoinInput &In);
+
 /// A finding's fingerprint: its check, file and message (no line numbers,
 /// so unrelated edits keep it), and its rank among identical ones.
 std::string fingerprintOf(const nlohmann::json &Finding, unsigned Occurrence);

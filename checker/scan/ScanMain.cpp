@@ -15,7 +15,9 @@
 #include "Join.h"
 #include "Reports.h"
 
+#include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
 #include "privacy/JsonInput.h"
 #include "privacy/JsonWriter.h"
@@ -61,7 +63,8 @@ struct Options {
   std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
       SummariesDir, FromSummaries;
   OutputFormat Format = OutputFormat::Text;
-  std::vector<std::string> Catalogs, Files, ExtraArgsBefore, ExtraArgsAfter;
+  std::vector<std::string> Catalogs, Annotations, Files, ExtraArgsBefore,
+      ExtraArgsAfter;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
@@ -154,6 +157,11 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   static cl::list<std::string> Catalogs(
       "api-catalog", cl::desc("An extra API catalog (may repeat)"),
       cl::value_desc("file"), cl::cat(Category));
+  static cl::list<std::string> Annotations(
+      "annotations",
+      cl::desc("An annotations file (may repeat); default: "
+               "privacy-annotations.json beside the policy, if there is one"),
+      cl::value_desc("file"), cl::cat(Category));
   static cl::opt<std::string> SummariesDir(
       "summaries-dir",
       cl::desc("Also write each translation unit's summary there"),
@@ -183,6 +191,7 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   O.Lang = Lang == ReportLanguage::Ko ? "ko" : "en";
   O.Root = Root;
   O.Catalogs.assign(Catalogs.begin(), Catalogs.end());
+  O.Annotations.assign(Annotations.begin(), Annotations.end());
   O.SummariesDir = SummariesDir;
   O.FromSummaries = FromSummaries;
   O.Quiet = Quiet;
@@ -193,6 +202,10 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       return privacy::tools::usageError(
           Tool, "--from-summaries joins summaries already written: it takes "
                 "no -p, --summaries-dir, --extra-arg or files");
+    if (!O.Annotations.empty())
+      return privacy::tools::usageError(
+          Tool, "--from-summaries takes no --annotations: annotations files "
+                "are applied when the summaries are written");
     return std::nullopt;
   }
   if (O.BuildDir.empty())
@@ -240,10 +253,12 @@ public:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
+                const privacy::AnnotationsFiles &Annotations,
                 const std::string &Root,
                 std::optional<privacy::summary::TuSummary> &Out,
                 std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
+      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
+        LimitNotes(LimitNotes) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -254,7 +269,7 @@ public:
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
         A.Out = privacy::summary::summarizeTranslationUnit(
-            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes);
+            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes, A.Annotations);
       }
       SummaryAction &A;
     };
@@ -264,6 +279,7 @@ public:
 private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
+  const privacy::AnnotationsFiles &Annotations;
   const std::string &Root;
   std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
@@ -273,17 +289,21 @@ class SummaryActionFactory : public tooling::FrontendActionFactory {
 public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
+                       const privacy::AnnotationsFiles &Annotations,
                        const std::string &Root,
                        std::optional<privacy::summary::TuSummary> &Out,
                        std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Root(Root), Out(Out), LimitNotes(LimitNotes) {}
+      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
+        LimitNotes(LimitNotes) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(P, Catalog, Root, Out, LimitNotes);
+    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Root, Out,
+                                           LimitNotes);
   }
 
 private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
+  const privacy::AnnotationsFiles &Annotations;
   const std::string &Root;
   std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
@@ -355,6 +375,7 @@ void printText(const json &Inventory, std::ostream &Out) {
 std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                            const privacy::Policy &Policy,
                            const privacy::ApiCatalog *Catalog,
+                           const privacy::AnnotationsFiles &Annotations,
                            const std::string &Root,
                            privacy::scan::JoinInput &In) {
   // Which translation units.
@@ -410,8 +431,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
             tooling::ArgumentInsertPosition::END));
         ErrorCollector Errors;
         Tool.setDiagnosticConsumer(&Errors);
-        SummaryActionFactory Factory(Policy, Catalog, Root, Summaries[I],
-                                     LimitNotes[I]);
+        SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
+                                     Summaries[I], LimitNotes[I]);
         int Status = Tool.run(&Factory);
         if (!Summaries[I])
           Failures[I] =
@@ -589,6 +610,32 @@ int main(int Argc, char **Argv) {
     return 2;
   }
 
+  // The annotations files: as given, else the one beside the policy. With
+  // --from-summaries they were applied when the summaries were written.
+  std::vector<std::string> AnnotationPaths = O.Annotations;
+  if (AnnotationPaths.empty() && O.FromSummaries.empty())
+    if (std::string Beside = privacy::annotationsFileBeside(PolicyPath);
+        !Beside.empty())
+      AnnotationPaths.push_back(Beside);
+  privacy::AnnotationsFiles Annotations;
+  bool AnnotationErrors = false;
+  for (const std::string &Path : AnnotationPaths) {
+    privacy::AnnotationsLoadResult R =
+        privacy::loadAnnotationsFile(Path, Policy.Loaded.get());
+    for (const privacy::PolicyDiagnostic &D : R.Diagnostics)
+      if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+        std::cerr << D.format() << "\n";
+    if (R.ok())
+      Annotations.push_back(R.Loaded);
+    else
+      AnnotationErrors = true;
+  }
+  if (AnnotationErrors) {
+    std::cerr << "privacy-scan: error: the annotations files have errors; "
+                 "nothing was analysed\n";
+    return 2;
+  }
+
   std::string Root = absolute(O.Root.empty() ? "." : O.Root);
   privacy::scan::JoinInput In;
   In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
@@ -597,9 +644,18 @@ int main(int Argc, char **Argv) {
     if (!readSummaries(O.FromSummaries, In))
       return 2;
   } else if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                                 Root, In)) {
+                                 Annotations, Root, In)) {
     return *Exit;
   }
+  // A warning, not an error: the exit status stays that of the findings
+  // (docs/annotations.md, "Entries that match nothing").
+  if (!O.Quiet)
+    for (const privacy::scan::UnmatchedAnnotation &U :
+         privacy::scan::unmatchedAnnotations(In))
+      std::cerr << U.File << ":" << U.Line << ":" << U.Column
+                << ": warning: the annotation of '" << U.Decl
+                << "' matches no declaration in the program"
+                << (U.Why.empty() ? "" : " (" + U.Why + ")") << "\n";
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   dropSuppressed(Inventory, Root);
 

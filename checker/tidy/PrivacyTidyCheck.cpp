@@ -1,6 +1,7 @@
 //===- PrivacyTidyCheck.cpp - a privacy-* check in clang-tidy -------------===//
 #include "PrivacyTidyCheck.h"
 
+#include "privacy/FileAnnotations.h"
 #include "privacy/Messages.h"
 #include "privacy/RunChecks.h"
 
@@ -24,13 +25,15 @@ PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
       PolicyFile(Options.getLocalOrGlobal("PolicyFile", "")),
       ApiCatalogDir(
           Options.getLocalOrGlobal("ApiCatalogDir", defaultApiCatalogDir())),
-      ApiCatalogs(Options.getLocalOrGlobal("ApiCatalogs", "")) {}
+      ApiCatalogs(Options.getLocalOrGlobal("ApiCatalogs", "")),
+      AnnotationsFilePaths(Options.getLocalOrGlobal("AnnotationsFile", "")) {}
 
 void PrivacyTidyCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PolicyFile", PolicyFile);
   Options.store(Opts, "ApiCatalogDir", ApiCatalogDir);
   Options.store(Opts, "ApiCatalogs", ApiCatalogs);
+  Options.store(Opts, "AnnotationsFile", AnnotationsFilePaths);
 }
 
 void PrivacyTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -61,18 +64,23 @@ static bool firstToReport(const std::string &Key) {
   return Reported.insert(Key).second;
 }
 
-std::shared_ptr<const PolicyLoadResult>
-PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
-  std::string MainFile;
-  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-    MainFile = Main->getName().str();
-  std::string Path = PolicyFile;
+/// \p Path as given, else relative to where clang-tidy was started.
+static std::string resolveFromStart(std::string Path) {
   if (!Path.empty() && llvm::sys::path::is_relative(Path) &&
       !llvm::sys::fs::exists(Path)) {
     llvm::SmallString<256> FromStart(startDirectory());
     llvm::sys::path::append(FromStart, Path);
     Path = FromStart.str().str();
   }
+  return Path;
+}
+
+std::shared_ptr<const PolicyLoadResult>
+PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
+  std::string MainFile;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    MainFile = Main->getName().str();
+  std::string Path = resolveFromStart(PolicyFile);
   if (Path.empty()) {
     llvm::SmallString<256> Dir(MainFile);
     llvm::sys::fs::make_absolute(Dir);
@@ -100,6 +108,39 @@ PrivacyTidyCheck::loadPolicy(const SourceManager &SM) {
   return Result;
 }
 
+std::optional<AnnotationsFiles>
+PrivacyTidyCheck::loadAnnotations(const Policy &P) {
+  std::vector<std::string> Paths;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(AnnotationsFilePaths)
+      .split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts)
+    Paths.push_back(resolveFromStart(Part.trim().str()));
+  if (Paths.empty())
+    if (std::string Beside = annotationsFileBeside(P.Path); !Beside.empty())
+      Paths.push_back(Beside);
+  AnnotationsFiles Files;
+  bool Errors = false;
+  for (const std::string &Path : Paths) {
+    std::shared_ptr<const AnnotationsLoadResult> R =
+        loadAnnotationsCached(Path, &P);
+    for (const PolicyDiagnostic &D : R->Diagnostics)
+      if (firstToReport("annotations:" + D.format()))
+        configurationDiag("annotations file %0",
+                          D.Level == PolicyDiagnostic::Error
+                              ? DiagnosticIDs::Error
+                              : DiagnosticIDs::Warning)
+            << D.formatWithoutLevel();
+    if (R->ok())
+      Files.push_back(R->Loaded);
+    else
+      Errors = true;
+  }
+  if (Errors)
+    return std::nullopt;
+  return Files;
+}
+
 const ApiCatalog *PrivacyTidyCheck::loadCatalog() {
   std::vector<std::string> Extra;
   llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -121,12 +162,40 @@ void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
   std::shared_ptr<const PolicyLoadResult> Loaded =
       loadPolicy(Ctx.getSourceManager());
   const Policy *P = Loaded && Loaded->ok() ? Loaded->Loaded.get() : nullptr;
+  if (P) {
+    // A broken annotations file is a broken configuration, as a broken
+    // policy: the checks that need a policy then report nothing.
+    std::optional<AnnotationsFiles> Files = loadAnnotations(*P);
+    if (!Files)
+      P = nullptr;
+    else
+      reportUnfitting(applyFileAnnotations(Ctx, *Files));
+  }
   // The checks of a translation unit share its flows, computed once.
   CheckContext C(Ctx, P, [this, &Ctx] {
     return Flows = analyzeFlowsCached(Ctx, loadCatalog());
   });
   runChecks(C, CheckSet::where([this](CheckKind K) { return K == Kind; }),
             *this);
+}
+
+void PrivacyTidyCheck::reportUnfitting(
+    const std::vector<AppliedAnnotationsFile> &Applied) {
+  // An entry that matches nothing here may match in another file; one whose
+  // declaration is here but cannot take it is wrong wherever it is read.
+  for (const AppliedAnnotationsFile &File : Applied)
+    for (const UnmatchedFileAnnotation &U : File.Unmatched) {
+      if (U.Why.empty())
+        continue;
+      std::string Where = File.File->Path + ":" +
+                          std::to_string(U.Entry->Line) + ":" +
+                          std::to_string(U.Entry->Column);
+      if (firstToReport("unfitting:" + Where))
+        configurationDiag("annotations file %0: the annotation of '%1' "
+                          "applies to no declaration: %2",
+                          DiagnosticIDs::Warning)
+            << Where << U.Entry->Decl << U.Why;
+    }
 }
 
 void PrivacyTidyCheck::onEndOfTranslationUnit() {

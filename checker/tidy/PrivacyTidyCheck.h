@@ -1,7 +1,9 @@
 //===- PrivacyTidyCheck.h - a privacy-* check in clang-tidy ----*- C++ -*-===//
 //
 // Finding the policy (option PolicyFile, else the nearest
-// privacy-policy.json above the main file), reporting a broken one once,
+// privacy-policy.json above the main file) and the annotations files
+// (option AnnotationsFile, else privacy-annotations.json beside the
+// policy), reporting a broken one once,
 // running one check of Checks.def (runChecks, RunChecks.h) and turning its
 // findings into clang-tidy diagnostics. The module registers one instance
 // per check; the checks of a translation unit share its flows.
@@ -13,10 +15,12 @@
 #include "ClangTidyCheck.h"
 #include "privacy/ApiCatalog.h"
 #include "privacy/Dataflow.h"
+#include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
 #include "privacy/PolicyLoader.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace privacy::tidy {
@@ -39,11 +43,17 @@ private:
   std::shared_ptr<const PolicyLoadResult>
   loadPolicy(const clang::SourceManager &SM);
   const ApiCatalog *loadCatalog();
+  /// The annotations files (option AnnotationsFile, else
+  /// privacy-annotations.json beside the policy); nullopt when one has
+  /// errors.
+  std::optional<AnnotationsFiles> loadAnnotations(const Policy &P);
+  void reportUnfitting(const std::vector<AppliedAnnotationsFile> &Applied);
 
   const CheckKind Kind;
   const std::string PolicyFile;
   const std::string ApiCatalogDir;
   const std::string ApiCatalogs;
+  const std::string AnnotationsFilePaths;
   std::shared_ptr<const TranslationUnitFlows> Flows;
 };
 

@@ -1,7 +1,8 @@
 //===- PolicyCheckMain.cpp - privacy-policy-check -------------------------===//
 //
 // Validates policy files: syntax, schema, cross-references; and API catalog
-// files (rules/sinks/*.json): syntax, schema, consistency of each entry.
+// files (rules/sinks/*.json): syntax, schema, consistency of each entry;
+// and annotations files, against the policy given with them.
 // Prints every problem as FILE:LINE:COL: error|warning: ... and exits 2
 // when any file has an error (the same code privacy-scan uses for a bad
 // policy).
@@ -9,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "CommandLine.h"
 
+#include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
 #include "privacy/OutputFile.h"
 #include "privacy/PolicyLoader.h"
@@ -53,6 +55,19 @@ static int checkPolicy(const char *Path) {
                << count(P.Activities.size(), "activity", "activities") << ", "
                << count(P.Recipients.size(), "recipient") << " (" << Abroad
                << " abroad), " << count(P.Stores.size(), "store") << "\n";
+  return 0;
+}
+
+/// An annotations file: syntax, schema, one kind per entry and, with a
+/// policy, its ids (docs/annotations.md).
+static int checkAnnotations(const std::string &Path, const privacy::Policy *P) {
+  privacy::AnnotationsLoadResult R = privacy::loadAnnotationsFile(Path, P);
+  print(R.Diagnostics);
+  if (!R.ok())
+    return 2;
+  llvm::outs() << Path << ": valid: "
+               << count(R.Loaded->Entries.size(), "entry", "entries")
+               << (P ? "" : " (ids not checked: no policy given)") << "\n";
   return 0;
 }
 
@@ -224,6 +239,11 @@ static int checkAll(int argc, char **argv) {
       cl::desc("The files after it are API catalogs or directories of them; "
                "none: the shipped catalogs"),
       cl::ValueDisallowed, cl::cat(Category));
+  static cl::list<std::string> AnnotationFiles(
+      "annotations",
+      cl::desc("An annotations file to check, against the one policy given "
+               "(may repeat)"),
+      cl::value_desc("file"), cl::cat(Category));
   static cl::opt<bool> CatalogEntries(
       "catalog-entries",
       cl::desc("Load every *.json of the first file (a directory; \"\": none; "
@@ -245,10 +265,10 @@ static int checkAll(int argc, char **argv) {
     return listCatalogEntries(
         std::vector<std::string>(Files.begin(), Files.end()));
   }
-  if (Files.empty() && CatalogFlag.empty())
+  if (Files.empty() && CatalogFlag.empty() && AnnotationFiles.empty())
     return privacy::tools::usageError(
-        Tool, "nothing to check: pass policy files, --catalog or "
-              "--catalog-entries (see --help)");
+        Tool, "nothing to check: pass policy files, --catalog, --annotations "
+              "or --catalog-entries (see --help)");
   unsigned FirstCatalog =
       CatalogFlag.empty() ? ~0u : CatalogFlag.getPosition(0);
   int Status = 0;
@@ -270,6 +290,27 @@ static int checkAll(int argc, char **argv) {
       return 2;
     }
     Status = std::max(Status, checkCatalog(Dir));
+  }
+  if (!AnnotationFiles.empty()) {
+    std::vector<std::string> Policies;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (Files.getPosition(I) < FirstCatalog)
+        Policies.push_back(Files[I]);
+    if (Policies.size() > 1)
+      return privacy::tools::usageError(
+          Tool, "--annotations checks ids against one policy; " +
+                    std::to_string(Policies.size()) + " were given");
+    // The policy's own problems were printed above.
+    privacy::PolicyLoadResult Policy;
+    if (!Policies.empty())
+      Policy = privacy::loadPolicyFile(Policies.front());
+    if (!Policies.empty() && !Policy.ok()) {
+      std::cerr << Tool << ": error: the policy has errors; the annotations "
+                << "files were not checked\n";
+      return 2;
+    }
+    for (const std::string &Path : AnnotationFiles)
+      Status = std::max(Status, checkAnnotations(Path, Policy.Loaded.get()));
   }
   return Status;
 }

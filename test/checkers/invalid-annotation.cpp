@@ -77,6 +77,28 @@ struct PRIVACY_CONSENT_CHECK("marketing") Consents {};
 PRIVACY_CONSENT_CHECK("marketing") int hasMarketingConsent(int user);
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: PRIVACY_CONSENT_CHECK function 'hasMarketingConsent' must return bool, not 'int'
 
+PRIVACY_DATA("email") void recordEmail(const char *address);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: PRIVACY_DATA on function 'recordEmail', which returns void; on a function it marks the return value [privacy-invalid-annotation]
+PRIVACY_ANONYMIZE void scrub(char *text);
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: PRIVACY_ANONYMIZE on function 'scrub', which returns void; on a function it marks the return value [privacy-invalid-annotation]
+
+// --- declarations the user did not write ------------------------------------
+
+// A framework's field macro, in the style of oatpp's DTO_FIELD: it declares a
+// static helper first, so an annotation written before it lands there.
+#define DTO_FIELD(TYPE, NAME, QUALIFIER)                                       \
+  static const char *Z__PROPERTY_NAME_##NAME() { return QUALIFIER; }           \
+  TYPE NAME
+#define API_HELPER(NAME)                                                       \
+  static const char *describe() { return #NAME; }                              \
+  int NAME
+struct UserDto {
+  PRIVACY_DATA("email") DTO_FIELD(const char *, email, "email");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PRIVACY_DATA lands on function 'Z__PROPERTY_NAME_email', which macro 'DTO_FIELD' generates, not on a declaration written here; annotate the declaration meant in an annotations file (docs/annotations.md) [privacy-invalid-annotation]
+  PRIVACY_DATA("name") API_HELPER(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PRIVACY_DATA lands on function 'describe', which macro 'API_HELPER' generates, not on a declaration written here; annotate the declaration meant in an annotations file (docs/annotations.md) [privacy-invalid-annotation]
+};
+
 void lambdas() {
   auto bad = []() PRIVACY_PURPOSE("suport") {};
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: unknown purpose 'suport' in PRIVACY_PURPOSE (did you mean 'support'?)
@@ -107,3 +129,17 @@ PRIVACY_ANONYMIZE int bucket(int age);
 PRIVACY_DATA("email") const char *emailOf(int user);
 __attribute__((annotate("unrelated"))) void other();
 } // namespace helpdesk
+
+// Annotations the user put in macros on purpose, on declarations the user
+// wrote, or on a declaration whose name the user spelled in a macro's
+// arguments: all land where they were meant.
+#define PII_EMAIL PRIVACY_DATA("email")
+#define PII_FIELD(TYPE, NAME, ITEM) PRIVACY_DATA(ITEM) TYPE NAME
+#define DECLARE_TEXT(NAME) const char *NAME
+#define TEXT_TYPE const char *
+struct Profile {
+  PII_EMAIL const char *email;
+  PII_FIELD(const char *, name, "name");
+  PRIVACY_DATA("phone_mobile") DECLARE_TEXT(phone);
+  PRIVACY_DATA("address") TEXT_TYPE address;
+};

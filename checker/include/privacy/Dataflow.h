@@ -214,9 +214,10 @@ void clearFlowsCache();
 /// of docs/limitations.md that explains it.
 std::vector<std::string> describeLimitsHit(const std::vector<LimitHit> &Hits);
 
-/// The name catalogs use for \p FD: qualified, without template arguments
-/// or inline namespaces ("std::basic_string::append").
-std::string catalogName(const clang::FunctionDecl *FD);
+/// The name catalogs and annotations files use for \p D: qualified,
+/// without template arguments or inline namespaces
+/// ("std::basic_string::append").
+std::string catalogName(const clang::NamedDecl *D);
 
 /// The sinks a function's own annotations declare, as flows of its
 /// parameters ("$p0"...) with no site: the site is wherever it is called.

@@ -210,6 +210,18 @@ struct UnknownId {
   std::string IdKind, Id, Macro;
   std::string Suggestion; // the closest id of the policy, or empty
 };
+/// The annotation is written here but lands on a declaration the user did
+/// not write: one another macro generates, or an implicit one.
+struct AnnotationOnGenerated {
+  std::string Macro;
+  std::string Subject;     // "function", ...
+  std::string Name;        // the declaration it landed on
+  std::string GeneratedBy; // the macro that generates it; empty: implicit
+};
+/// PRIVACY_DATA or PRIVACY_ANONYMIZE on a function with no return value.
+struct ReturnsVoid {
+  std::string Macro, Function;
+};
 } // namespace reason
 
 using FindingReason =
@@ -223,7 +235,8 @@ using FindingReason =
                  reason::MisplacedAnnotation, reason::WrongArgumentCount,
                  reason::ArgumentNotAnId, reason::ConsentCheckNotBool,
                  reason::NotACountryCode, reason::SecondPurposeList,
-                 reason::UnknownId>;
+                 reason::UnknownId, reason::AnnotationOnGenerated,
+                 reason::ReturnsVoid>;
 
 /// A finding as the analysis reports it.
 struct FindingFacts {

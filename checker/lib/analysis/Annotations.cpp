@@ -9,47 +9,6 @@ namespace privacy {
 
 using namespace clang;
 
-static const AnnotationInfo Infos[] = {
-#define PRIVACY_ANNOTATION(Enum, Spelling, Macro, MinArgs, MaxArgs, Ids,       \
-                           Subjects)                                           \
-  {AnnotationKind::Enum, Spelling, Macro, MinArgs, MaxArgs,                    \
-   IdKind::Ids,          Subjects},
-#include "privacy/AnnotationKinds.def"
-};
-
-llvm::ArrayRef<AnnotationInfo> allAnnotations() { return Infos; }
-
-const AnnotationInfo &annotationInfo(AnnotationKind K) {
-  return Infos[static_cast<unsigned>(K)];
-}
-
-const AnnotationInfo *annotationBySpelling(llvm::StringRef Annotation) {
-  if (!Annotation.consume_front(AnnotationPrefix))
-    return nullptr;
-  for (const AnnotationInfo &Info : Infos)
-    if (Info.Spelling == Annotation)
-      return &Info;
-  return nullptr;
-}
-
-llvm::StringRef idKindName(IdKind K) {
-  switch (K) {
-  case IdKind::None:
-    return "";
-  case IdKind::Item:
-    return "item";
-  case IdKind::Purpose:
-    return "purpose";
-  case IdKind::Recipient:
-    return "recipient";
-  case IdKind::Store:
-    return "store";
-  case IdKind::Consent:
-    return "consent";
-  }
-  return "";
-}
-
 static bool isLambdaCallOperator(const Decl *D) {
   const auto *MD = dyn_cast<CXXMethodDecl>(D);
   return MD && MD->getParent()->isLambda();
@@ -73,48 +32,6 @@ unsigned subjectOf(const Decl *D) {
   if (isa<NamespaceDecl>(D))
     return SubjNamespace;
   return 0;
-}
-
-llvm::StringRef subjectName(unsigned SubjectBit) {
-  switch (SubjectBit) {
-  case SubjField:
-    return "field";
-  case SubjVariable:
-    return "variable";
-  case SubjParameter:
-    return "parameter";
-  case SubjFunction:
-    return "function";
-  case SubjLambda:
-    return "lambda";
-  case SubjRecord:
-    return "class";
-  case SubjNamespace:
-    return "namespace";
-  }
-  return "declaration";
-}
-
-std::string describeSubjects(unsigned Subjects) {
-  static const unsigned Order[] = {SubjFunction, SubjLambda,   SubjParameter,
-                                   SubjField,    SubjVariable, SubjRecord,
-                                   SubjNamespace};
-  // Whatever applies to functions applies to lambdas.
-  if (Subjects & SubjFunction)
-    Subjects |= SubjLambda;
-  std::vector<std::string> Names;
-  for (unsigned Bit : Order)
-    if (Subjects & Bit)
-      Names.push_back(subjectName(Bit) == "class"
-                          ? "classes"
-                          : subjectName(Bit).str() + "s");
-  std::string Out;
-  for (size_t I = 0; I < Names.size(); ++I) {
-    if (I > 0)
-      Out += I + 1 == Names.size() ? " and " : ", ";
-    Out += Names[I];
-  }
-  return Out;
 }
 
 std::optional<std::string> stringArgument(const Expr *E) {

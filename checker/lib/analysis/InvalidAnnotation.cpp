@@ -2,7 +2,9 @@
 //
 // Privacy annotations that cannot be right: an unknown kind, the wrong
 // number or type of arguments, a declaration they do not apply to, and
-// PRIVACY_CONSENT_CHECK on a function not returning bool. With a policy,
+// PRIVACY_CONSENT_CHECK on a function not returning bool, PRIVACY_DATA or
+// PRIVACY_ANONYMIZE on one returning void, an annotation that lands on a
+// declaration the user did not write (SPEC §1). With a policy,
 // also ids it does not define (with a did-you-mean). Recipients and stores
 // the policy does not name are reported here only when they look like a
 // typo of a declared one; otherwise the flow checks report where data
@@ -10,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/Annotations.h"
+#include "privacy/FileAnnotations.h"
 #include "privacy/Policy.h"
 #include "privacy/RunChecks.h"
 #include "privacy/Suggest.h"
@@ -18,6 +21,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -57,7 +61,8 @@ class Validator : public RecursiveASTVisitor<Validator> {
 
 public:
   Validator(ASTContext &Ctx, const Policy *P, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), P(P), Sink(Sink) {}
+      : SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()), P(P),
+        Sink(Sink) {}
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
@@ -85,7 +90,10 @@ private:
     if (!D->hasAttrs())
       return;
     for (const AnnotateAttr *A : D->specific_attrs<AnnotateAttr>()) {
-      if (A->isInherited() || !Seen.insert(A).second)
+      // Entries of annotations files were checked when the file was loaded
+      // (AnnotationsFile.h) and fitted to the declaration when applied.
+      if (A->isInherited() || isFromAnnotationsFile(A) ||
+          !Seen.insert(A).second)
         continue;
       llvm::StringRef Text = A->getAnnotation();
       if (!Text.starts_with(AnnotationPrefix))
@@ -100,22 +108,26 @@ private:
   void reportUnknownKind(const AnnotateAttr *A, llvm::StringRef Text) {
     std::vector<std::string> Known;
     for (const AnnotationInfo &Info : allAnnotations())
-      Known.push_back((AnnotationPrefix + Info.Spelling).str());
+      Known.push_back(std::string(AnnotationPrefix) +
+                      std::string(Info.Spelling));
     report(A, reason::UnknownAnnotation{Text.str(), closestMatch(Text, Known)});
   }
 
   void checkKnown(const Decl *D, const AnnotateAttr *A,
                   const AnnotationInfo &Info) {
-    std::string Macro = Info.Macro.str();
+    std::string Macro(Info.Macro);
     unsigned Subject = subjectOf(D);
     bool Applies = (Info.Subjects & Subject) ||
                    (Subject == SubjLambda && (Info.Subjects & SubjFunction));
     if (!Applies) {
       report(A, reason::MisplacedAnnotation{
-                    Macro, Subject ? subjectName(Subject).str() : "",
+                    Macro, Subject ? std::string(subjectName(Subject)) : "",
                     describeSubjects(Info.Subjects)});
       return;
     }
+
+    if (landsOnGenerated(D, A, Macro))
+      return;
 
     int Count = static_cast<int>(A->args_size());
     if (Count < Info.MinArgs || (Info.MaxArgs >= 0 && Count > Info.MaxArgs)) {
@@ -132,7 +144,7 @@ private:
       if (!Value || Value->empty()) {
         bool IsCountry = Info.Kind == AnnotationKind::Transfer && Index == 2;
         report(A, reason::ArgumentNotAnId{Macro, Index, IsCountry,
-                                          idKindName(Info.Ids).str()});
+                                          std::string(idKindName(Info.Ids))});
         return;
       }
       Args.push_back(*Value);
@@ -145,6 +157,12 @@ private:
                reason::ConsentCheckNotBool{FD->getNameAsString(),
                                            FD->getReturnType().getAsString()});
     }
+    if (Info.Kind == AnnotationKind::Data ||
+        Info.Kind == AnnotationKind::Anonymize) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (FD && FD->getReturnType()->isVoidType() && Subject == SubjFunction)
+        report(A, reason::ReturnsVoid{Macro, FD->getNameAsString()});
+    }
     if (Info.Kind == AnnotationKind::Transfer && Args.size() == 2 &&
         !isCountryCode(Args[1]))
       report(A, reason::NotACountryCode{Args[1]});
@@ -152,6 +170,41 @@ private:
       checkOnePurposeList(D, A, Args);
     if (P)
       checkIds(A, Info, Args);
+  }
+
+  /// The annotation is written by the user but the declaration it sits on
+  /// is not: an implicit one, or one whose name another macro's expansion
+  /// produced (a framework's `DTO_FIELD(String, email, ...)` declaring a
+  /// static helper before the field). An annotation inside a macro that
+  /// also writes the declaration, or a declaration whose name the user
+  /// spelled as a macro argument, is the user's own (docs/checks/
+  /// invalid-annotation.md, "Annotations that land elsewhere").
+  bool landsOnGenerated(const Decl *D, const AnnotateAttr *A,
+                        const std::string &Macro) {
+    const auto *ND = dyn_cast<NamedDecl>(D);
+    if (!ND)
+      return false;
+    std::string Subject(subjectName(subjectOf(D)));
+    if (D->isImplicit()) {
+      report(A, reason::AnnotationOnGenerated{Macro, Subject,
+                                              ND->getNameAsString(), ""});
+      return true;
+    }
+    SourceLocation Name = D->getLocation();
+    if (Name.isInvalid() || !Name.isMacroID() || SM.isMacroArgExpansion(Name))
+      return false;
+    SourceLocation DeclTop = SM.getExpansionLoc(Name);
+    if (DeclTop == SM.getExpansionLoc(A->getLocation()))
+      return false;
+    // The outermost macro whose expansion declares it: the one the user
+    // wrote, and so the one to name.
+    SourceLocation Loc = Name;
+    while (SM.getImmediateMacroCallerLoc(Loc).isMacroID())
+      Loc = SM.getImmediateMacroCallerLoc(Loc);
+    std::string By = Lexer::getImmediateMacroName(Loc, SM, LangOpts).str();
+    report(A, reason::AnnotationOnGenerated{Macro, Subject,
+                                            ND->getNameAsString(), By});
+    return true;
   }
 
   /// A function has one list of purposes: a second PRIVACY_PURPOSE with
@@ -219,12 +272,13 @@ private:
                          Info.Kind == AnnotationKind::Store;
       if (FlowChecked && Suggestion.empty())
         continue;
-      report(A, reason::UnknownId{idKindName(Info.Ids).str(), Id,
-                                  Info.Macro.str(), Suggestion});
+      report(A, reason::UnknownId{std::string(idKindName(Info.Ids)), Id,
+                                  std::string(Info.Macro), Suggestion});
     }
   }
 
   const SourceManager &SM;
+  const LangOptions &LangOpts;
   const Policy *P;
   FindingSink &Sink;
   llvm::DenseSet<const AnnotateAttr *> Seen;

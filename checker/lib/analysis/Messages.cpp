@@ -175,6 +175,22 @@ std::string message(const reason::ConsentCheckNotBool &R) {
          "' must return bool, not '" + R.ReturnType + "'";
 }
 
+std::string message(const reason::AnnotationOnGenerated &R) {
+  std::string On = R.Subject + " '" + R.Name + "'";
+  std::string Origin =
+      R.GeneratedBy.empty()
+          ? "the implicit " + On + ", which the compiler declares"
+          : On + ", which macro '" + R.GeneratedBy + "' generates";
+  return R.Macro + " lands on " + Origin +
+         ", not on a declaration written here; annotate the declaration "
+         "meant in an annotations file (docs/annotations.md)";
+}
+
+std::string message(const reason::ReturnsVoid &R) {
+  return R.Macro + " on function '" + R.Function +
+         "', which returns void; on a function it marks the return value";
+}
+
 std::string message(const reason::NotACountryCode &R) {
   return "'" + R.Code +
          "' is not an ISO 3166-1 alpha-2 country code (such as 'KR' or 'US')";

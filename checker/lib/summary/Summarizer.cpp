@@ -622,14 +622,40 @@ void Summarizer::inventory() {
 
 } // namespace
 
+/// \p Path made absolute, relative to \p Root when inside it, as the
+/// summaries write source files.
+static std::string relativeToRoot(const std::string &Path,
+                                  const std::string &Root) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  std::string Out = Abs.str().str();
+  if (!Root.empty() && llvm::StringRef(Out).starts_with(Root + "/"))
+    Out = Out.substr(Root.size() + 1);
+  return Out;
+}
+
 TuSummary summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
                                    const ApiCatalog *Catalog,
                                    const std::string &ProjectRoot,
-                                   std::vector<std::string> *LimitNotes) {
+                                   std::vector<std::string> *LimitNotes,
+                                   const AnnotationsFiles &Annotations) {
+  // Before anything reads the AST: a file annotation is the macro.
+  std::vector<AppliedAnnotationsFile> Applied =
+      applyFileAnnotations(Ctx, Annotations);
   Summarizer S(Ctx, P, Catalog, ProjectRoot);
   if (LimitNotes)
     *LimitNotes = S.limitNotes();
-  return S.run();
+  TuSummary Out = S.run();
+  for (const AppliedAnnotationsFile &File : Applied) {
+    AnnotationsFileUse Use;
+    Use.Path = relativeToRoot(File.File->Path, ProjectRoot);
+    for (const UnmatchedFileAnnotation &U : File.Unmatched)
+      Use.Unmatched.push_back({U.Entry->Index, U.Entry->Line, U.Entry->Column,
+                               U.Entry->Decl, U.Why});
+    Out.AnnotationsFiles.push_back(std::move(Use));
+  }
+  return Out;
 }
 
 } // namespace privacy::summary

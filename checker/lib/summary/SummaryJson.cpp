@@ -85,6 +85,12 @@ constexpr const char *Allowed = "allowed";
 constexpr const char *Store = "store";
 constexpr const char *Consent = "consent";
 constexpr const char *Recipient = "recipient";
+constexpr const char *AnnotationsFiles = "annotations_files";
+constexpr const char *Path = "path";
+constexpr const char *Unmatched = "unmatched";
+constexpr const char *Index = "index";
+constexpr const char *Decl = "decl";
+constexpr const char *Why = "why";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -290,6 +296,16 @@ public:
     }
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
+    for (Each F : each(J, key::AnnotationsFiles, "")) {
+      AnnotationsFileUse Use{string(F.Value, key::Path), {}};
+      for (Each E : each(F.Value, key::Unmatched, F.Pointer))
+        Use.Unmatched.push_back({E.Value.at(key::Index).get<size_t>(),
+                                 E.Value.at(key::Line).get<unsigned>(),
+                                 E.Value.at(key::Column).get<unsigned>(),
+                                 string(E.Value, key::Decl),
+                                 string(E.Value, key::Why)});
+      S.AnnotationsFiles.push_back(std::move(Use));
+    }
     return S;
   }
 
@@ -602,6 +618,21 @@ json toJson(const TuSummary &S) {
                                      {key::Name, D.Name},
                                      {key::Flows, toJson(D.Flows)}});
   J[key::Inventory] = toJson(S.Inventory);
+  // Only with annotations files: summaries without them stay as they were.
+  if (!S.AnnotationsFiles.empty()) {
+    J[key::AnnotationsFiles] = json::array();
+    for (const AnnotationsFileUse &F : S.AnnotationsFiles) {
+      json Unmatched = json::array();
+      for (const UnmatchedEntry &E : F.Unmatched)
+        Unmatched.push_back({{key::Index, E.Index},
+                             {key::Line, E.Line},
+                             {key::Column, E.Column},
+                             {key::Decl, E.Decl},
+                             {key::Why, E.Why}});
+      J[key::AnnotationsFiles].push_back(
+          {{key::Path, F.Path}, {key::Unmatched, std::move(Unmatched)}});
+    }
+  }
   return J;
 }
 

@@ -8,6 +8,7 @@
 #define PRIVACY_SUMMARY_SUMMARIZER_H
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/FileAnnotations.h"
 #include "privacy/Policy.h"
 #include "privacy/summary/TuSummary.h"
 
@@ -21,12 +22,15 @@ namespace privacy::summary {
 /// Analyses the translation unit in \p Ctx. Paths in the result are
 /// relative to \p ProjectRoot when they are inside it. \p LimitNotes, when
 /// given, receives a line per bound of the analysis reached
-/// (describeLimitsHit in privacy/Dataflow.h).
+/// (describeLimitsHit in privacy/Dataflow.h). The entries of
+/// \p Annotations are applied to the AST first (FileAnnotations.h), and
+/// the summary says which of them matched nothing here.
 TuSummary
 summarizeTranslationUnit(clang::ASTContext &Ctx, const Policy &P,
                          const ApiCatalog *Catalog,
                          const std::string &ProjectRoot,
-                         std::vector<std::string> *LimitNotes = nullptr);
+                         std::vector<std::string> *LimitNotes = nullptr,
+                         const AnnotationsFiles &Annotations = {});
 
 } // namespace privacy::summary
 

@@ -229,6 +229,21 @@ struct InventoryFacts {
   unsigned long long Functions = 0; // analysed
 };
 
+/// An entry of an annotations file that matched no declaration of this
+/// translation unit; the join reports those no translation unit matched.
+struct UnmatchedEntry {
+  size_t Index = 0; // in the file's "annotations"
+  unsigned Line = 0, Column = 0;
+  std::string Decl;
+  std::string Why; // "" or why the declarations of that name did not fit
+};
+
+/// An annotations file applied to this translation unit.
+struct AnnotationsFileUse {
+  std::string Path; // relative to the project root when inside
+  std::vector<UnmatchedEntry> Unmatched;
+};
+
 struct TuSummary {
   std::string File; // the main file
   std::vector<Finding> Findings;
@@ -237,6 +252,7 @@ struct TuSummary {
   std::vector<FunctionSlot> FunctionSlots;
   std::vector<DeclaredSinkFunction> DeclaredSinks;
   InventoryFacts Inventory;
+  std::vector<AnnotationsFileUse> AnnotationsFiles;
 };
 
 /// "transfer", "store", "log", "network", "purpose", "slot".

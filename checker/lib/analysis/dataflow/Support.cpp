@@ -26,10 +26,10 @@ llvm::StringRef sinkKindName(SinkKind K) {
   return "sink";
 }
 
-std::string catalogName(const FunctionDecl *FD) {
+std::string catalogName(const NamedDecl *D) {
   std::vector<std::string> Parts;
-  Parts.push_back(FD->getDeclName().getAsString());
-  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+  Parts.push_back(D->getDeclName().getAsString());
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;
