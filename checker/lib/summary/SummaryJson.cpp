@@ -82,6 +82,8 @@ constexpr const char *Allowed = "allowed";
 constexpr const char *Store = "store";
 constexpr const char *Consent = "consent";
 constexpr const char *Recipient = "recipient";
+constexpr const char *CodeHash = "code_hash";
+constexpr const char *Anchors = "anchors";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -278,6 +280,9 @@ public:
     }
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
+    for (Each E : each(J, key::Anchors, ""))
+      S.Anchors.push_back({plainSite(E.Value), string(E.Value, key::Function),
+                           string(E.Value, key::CodeHash)});
     return S;
   }
 
@@ -392,6 +397,10 @@ private:
       F.FunctionUsr = It->get<std::string>();
     F.NeedsConsents = strings(J, key::NeedsConsents);
     F.Notes = notes(J, key::Notes);
+    F.Item = string(J, key::Item);
+    F.Target = string(J, key::Target);
+    F.Function = string(J, key::Function);
+    F.CodeHash = string(J, key::CodeHash);
     return F;
   }
 
@@ -562,6 +571,14 @@ json toJson(const Finding &F) {
   J[key::Notes] = json::array();
   for (const Note &N : F.Notes)
     J[key::Notes].push_back(toJson(N));
+  // Only what there is: the schema has no empty ids.
+  for (auto [Key, Value] :
+       {std::pair<const char *, const std::string *>{key::Item, &F.Item},
+        {key::Target, &F.Target},
+        {key::Function, &F.Function},
+        {key::CodeHash, &F.CodeHash}})
+    if (!Value->empty())
+      J[Key] = *Value;
   return J;
 }
 
@@ -582,6 +599,13 @@ json toJson(const TuSummary &S) {
                                      {key::Name, D.Name},
                                      {key::Flows, toJson(D.Flows)}});
   J[key::Inventory] = toJson(S.Inventory);
+  J[key::Anchors] = json::array();
+  for (const CodeAnchorAt &A : S.Anchors) {
+    json Anchor = siteFields(A.At);
+    Anchor[key::Function] = A.Function;
+    Anchor[key::CodeHash] = A.CodeHash;
+    J[key::Anchors].push_back(std::move(Anchor));
+  }
   return J;
 }
 
