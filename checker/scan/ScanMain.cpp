@@ -421,7 +421,8 @@ private:
     std::cerr << "\r\033[K" << Line << std::flush;
   }
 
-  /// ", about 12 s left" from the time \p Done steps took since \p From.
+  /// ", about 12 s left" from the time \p Done steps took since \p From;
+  /// \p How is "about " or, when \p Total is a bound, "at most ".
   static std::string estimate(Clock::time_point From, size_t Done, size_t Total,
                               const char *How) {
     if (!Done || Done >= Total)
@@ -429,8 +430,10 @@ private:
     double Each = std::chrono::duration<double>(Clock::now() - From).count() /
                   static_cast<double>(Done);
     long Left = std::lround(Each * static_cast<double>(Total - Done));
+    if (Left < 1)
+      return ", under 1 s left";
     return std::string(", ") + How +
-           (Left < 60 ? std::to_string(std::max(Left, 1L)) + " s"
+           (Left < 60 ? std::to_string(Left) + " s"
                       : std::to_string((Left + 30) / 60) + " min") +
            " left";
   }
