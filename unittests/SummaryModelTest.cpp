@@ -32,6 +32,10 @@ TuSummary everything() {
   Plain.Check = "privacy-log-leak";
   Plain.Message = "logging 'email'";
   Plain.Notes = {{site(3), "read here"}};
+  Plain.Item = "email";
+  Plain.Target = "'logLine'";
+  Plain.Function = "app::send";
+  Plain.CodeHash = "0123456789abcdef";
   Finding Consent = Plain;
   Consent.Check = "privacy-missing-consent";
   Consent.FunctionUsr = "c:@F@send#";
@@ -124,6 +128,7 @@ TuSummary everything() {
   I.Sinks = {{FlowKind::Store, "members", "", "email", "save", factSite(22)}};
   I.Annotations = 7;
   I.Functions = 3;
+  S.Anchors = {{site(22), "app::send", "fedcba9876543210"}};
   return S;
 }
 
@@ -178,6 +183,15 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
             std::optional<std::string>("app::send"));
   EXPECT_EQ(S.Inventory.Sinks[0].Kind, FlowKind::Store);
   EXPECT_EQ(S.Inventory.Annotations, 7u);
+  // The facts of fingerprints (privacy/FindingIdentity.h).
+  EXPECT_EQ(S.Findings[0].Item, "email");
+  EXPECT_EQ(S.Findings[0].Target, "'logLine'");
+  EXPECT_EQ(S.Findings[0].Function, "app::send");
+  EXPECT_EQ(S.Findings[0].CodeHash, "0123456789abcdef");
+  ASSERT_EQ(S.Anchors.size(), 1u);
+  EXPECT_EQ(S.Anchors[0].At.Line, 22u);
+  EXPECT_EQ(S.Anchors[0].Function, "app::send");
+  EXPECT_EQ(S.Anchors[0].CodeHash, "fedcba9876543210");
 }
 
 TEST(SummaryModelTest, TheKeysOfEachKindOfFlow) {

@@ -2,6 +2,7 @@
 #include "Join.h"
 
 #include "privacy/AnalysisLimits.h"
+#include "privacy/FindingIdentity.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/Label.h"
 #include "privacy/PurposeLimitation.h"
@@ -173,13 +174,24 @@ private:
     std::string Key = findingKey(F);
     Findings.emplace(std::move(Key), std::move(F));
   }
+  /// A finding the join makes at \p At, about \p Item and \p Target
+  /// (privacy/FindingIdentity.h); the function and code at \p At come from
+  /// the summaries' anchors.
   void addFinding(const std::optional<Site> &At, std::string Check,
-                  std::string Message, Steps Notes) {
+                  std::string Message, Steps Notes, std::string Item,
+                  std::string Target) {
     summary::Finding F;
     F.At = At;
     F.Check = std::move(Check);
     F.Message = std::move(Message);
     F.Notes = std::move(Notes);
+    F.Item = std::move(Item);
+    F.Target = std::move(Target);
+    if (At)
+      if (auto It = Anchors.find(siteKey(*At)); It != Anchors.end()) {
+        F.Function = It->second.Function;
+        F.CodeHash = It->second.CodeHash;
+      }
     addFinding(std::move(F));
   }
   void merge(summary::TuSummary &S);
@@ -229,6 +241,11 @@ private:
   JoinInput &In;
   const Policy &P;
   std::map<std::string, summary::Finding> Findings;
+  /// Findings about the whole program, not a place (a store without an
+  /// erase path), by key: their fingerprints leave the file out.
+  std::set<std::string> ProgramFindings;
+  /// The function and code at the sites of flows and reads, by siteKey.
+  std::map<std::string, summary::CodeAnchorAt> Anchors;
   std::map<std::string, summary::Function> Functions;   // by USR
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
   /// Virtual method USR → the USRs of its overrides seen in any file.
@@ -472,7 +489,7 @@ void Joiner::inheritedPurposes() {
               Notes.insert(Notes.end(), Next.begin(), Next.end());
               Notes.push_back(Read.Marker);
               addFinding(Read.At, "privacy-purpose-limitation", Message,
-                         std::move(Notes));
+                         std::move(Notes), Read.Item, Purpose);
             }
           }
           Work.push_back({Callee, Next});
@@ -511,7 +528,7 @@ void Joiner::judgeInheritedConsent(
                  " needs consent " + Consents +
                  ", but no PRIVACY_CONSENT_CHECK for it guards every "
                  "path to this use",
-             std::move(Notes));
+             std::move(Notes), U.Item, U.Purpose);
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
@@ -541,7 +558,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
       U.What = "using personal data '" + ItemId + "' passed to " + Flow.Via;
       std::string Message = purposeLimitationMessage(P, U);
       if (!Message.empty())
-        addFinding(Flow.At, "privacy-purpose-limitation", Message, Notes);
+        addFinding(Flow.At, "privacy-purpose-limitation", Message, Notes,
+                   ItemId, Purpose);
     }
     return;
   }
@@ -551,11 +569,20 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   Site.Country = Flow.Country;
   Site.Via = Flow.Via;
   Site.CatalogEntry = Flow.Catalog;
+  // The sink as the analysis names it (FindingIdentity.cpp): its id, or
+  // the function that logs or sends.
+  std::string Target = Flow.Target.empty() ? Flow.Via : Flow.Target;
   for (const Finding &F : judgeSinkItem(P, Site, ItemId))
-    addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes);
-  // The inventory counts this reach too.
-  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
-                         factSite(Flow.At)});
+    addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes, ItemId,
+               Target);
+  // The inventory counts this reach too, in the function it is in.
+  FactSite Reached = factSite(Flow.At);
+  if (Flow.At)
+    if (auto It = Anchors.find(siteKey(*Flow.At));
+        It != Anchors.end() && !It->second.Function.empty())
+      Reached.Function = It->second.Function;
+  Facts.Sinks.push_back(
+      {Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via, Reached});
 }
 
 bool Joiner::crossFileFlows() {
@@ -802,6 +829,10 @@ template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
 void Joiner::merge(summary::TuSummary &S) {
   for (summary::Finding &F : S.Findings)
     addFinding(std::move(F));
+  for (summary::CodeAnchorAt &A : S.Anchors) {
+    std::string Key = siteKey(A.At);
+    Anchors.emplace(std::move(Key), std::move(A));
+  }
   for (summary::Function &F : S.Functions) {
     if (F.Usr.empty())
       continue;
@@ -842,9 +873,14 @@ void Joiner::merge(summary::TuSummary &S) {
 }
 
 json Joiner::run() {
-  for (summary::TuSummary &S : In.Summaries) {
-    merge(S);
-    S = summary::TuSummary(); // its contents live on in the join
+  auto Report = [&](const char *Stage, size_t Done, size_t Total) {
+    if (In.Progress)
+      In.Progress({Stage, Done, Total});
+  };
+  for (size_t I = 0; I < In.Summaries.size(); ++I) {
+    Report("merging summaries", I, In.Summaries.size());
+    merge(In.Summaries[I]);
+    In.Summaries[I] = summary::TuSummary(); // its contents live on in the join
   }
   // Flows through calls, and calls through function values, each finding
   // more of the other.
@@ -855,12 +891,15 @@ json Joiner::run() {
     if (External[I].ReturnsAs)
       ReturnCalls[External[I].ReturnsAs->str()].push_back(I);
   for (int Round = 0; Round < MaxJoinRounds; ++Round) {
+    Report("following calls across files", Round, MaxJoinRounds);
     crossFileFlows();
     bool Returned = resolveReturns();
     if (!resolveIndirectCalls() && !Returned)
       break;
   }
+  Report("purposes across files", 0, 0);
   inheritedPurposes();
+  Report("writing the inventory", 0, 0);
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
   Out["analysis"]["annotations"] = Facts.Annotations;
@@ -1130,19 +1169,25 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
     // Erasure coverage: data subjects may demand deletion (PIPA Art. 36,
     // GDPR Art. 17) and retention ends in destruction (PIPA Art. 21).
     if (Id != LogsStoreId && !ItemsReaching.empty() && Erase.empty() &&
-        !Sites.empty())
-      addFinding(Site{Sites.front().value("file", ""),
-                      Sites.front().value("line", 0u),
-                      Sites.front().value("column", 0u)},
-                 "privacy-undeclared-storage",
-                 "store '" + Id + "' receives personal data (" +
-                     joinIds(ItemsReaching) +
-                     ") but no function in the program is marked "
-                     "PRIVACY_ERASE(\"" +
-                     Id +
-                     "\"); erasure on request and destruction at the end of "
-                     "retention have no code path",
-                 {});
+        !Sites.empty()) {
+      // Shown at the first place data reaches the store, but about the
+      // program: its fingerprint is the check and the store.
+      summary::Finding F;
+      F.At =
+          Site{Sites.front().value("file", ""), Sites.front().value("line", 0u),
+               Sites.front().value("column", 0u)};
+      F.Check = "privacy-undeclared-storage";
+      F.Message = "store '" + Id + "' receives personal data (" +
+                  joinIds(ItemsReaching) +
+                  ") but no function in the program is marked "
+                  "PRIVACY_ERASE(\"" +
+                  Id +
+                  "\"); erasure on request and destruction at the end of "
+                  "retention have no code path";
+      F.Target = Id;
+      ProgramFindings.insert(findingKey(F));
+      addFinding(std::move(F));
+    }
     Stores.push_back(std::move(J));
   }
   return Stores;
@@ -1163,25 +1208,32 @@ json Joiner::consentCheckSection() const {
 }
 
 json Joiner::findingSection() const {
-  // Sorted, with fingerprints.
-  std::vector<json> Sorted;
+  // Sorted by place, with fingerprints: identical findings (same facts)
+  // are told apart by their order.
+  std::vector<std::pair<const std::string *, const summary::Finding *>> Sorted;
   for (const auto &[Key, F] : Findings)
-    Sorted.push_back(summary::toJson(F));
-  std::sort(Sorted.begin(), Sorted.end(), [](const json &A, const json &B) {
-    return std::make_tuple(A.value("file", ""), A.value("line", 0),
-                           A.value("column", 0), A.value("check", ""),
-                           A.value("message", "")) <
-           std::make_tuple(B.value("file", ""), B.value("line", 0),
-                           B.value("column", 0), B.value("check", ""),
-                           B.value("message", ""));
+    Sorted.push_back({&Key, &F});
+  auto Order = [](const summary::Finding &F) {
+    const Site &At = F.At ? *F.At : Site{};
+    return std::make_tuple(std::cref(At.File), At.Line, At.Column,
+                           std::cref(F.Check), std::cref(F.Message));
+  };
+  std::sort(Sorted.begin(), Sorted.end(), [&](const auto &A, const auto &B) {
+    return Order(*A.second) < Order(*B.second);
   });
   std::map<std::string, unsigned> Occurrences;
   json FindingList = json::array();
-  for (json &F : Sorted) {
-    std::string Base = fingerprintOf(F, 0);
-    F["fingerprint"] = fingerprintOf(F, Occurrences[Base]++);
-    F["baselined"] = false;
-    FindingList.push_back(std::move(F));
+  for (const auto &[Key, F] : Sorted) {
+    FingerprintFacts Facts{
+        F->Check,    ProgramFindings.count(*Key) || !F->At ? "" : F->At->File,
+        F->Item,     F->Target,
+        F->Function, F->CodeHash};
+    std::string Base = fingerprintOf(Facts, 0);
+    json J = summary::toJson(*F);
+    J.erase("code_hash"); // in the fingerprint
+    J["fingerprint"] = fingerprintOf(Facts, Occurrences[Base]++);
+    J["baselined"] = false;
+    FindingList.push_back(std::move(J));
   }
   return FindingList;
 }
@@ -1205,15 +1257,11 @@ json Joiner::policyDiff(const SeenInCode &Seen) const {
       Out.insert(Entry.first);
     return Out;
   };
-  std::set<std::string> PolicyPurposes = Ids(P.Purposes);
-  // Every purpose the policy or the code names counts as seen in code, as
-  // it did before this section was split out: declared_not_seen of purposes
-  // is always empty. Kept so that the output stays the same; the fix
-  // (Ids(Seen.PurposeSites) and the used ones) belongs in its own change.
-  std::set<std::string> CodePurposes = PolicyPurposes;
+  // A purpose is seen in code when a PRIVACY_PURPOSE declares it or data
+  // is used under it (the purposes section's used_in_code).
+  std::set<std::string> CodePurposes = Seen.UsedPurposes;
   for (const auto &[Id, Sites] : Seen.PurposeSites)
     CodePurposes.insert(Id);
-  CodePurposes.insert(Seen.UsedPurposes.begin(), Seen.UsedPurposes.end());
   std::set<std::string> CodeRecipients, CodeStores;
   for (const summary::TransferDeclaration &D : Facts.TransferDeclarations)
     CodeRecipients.insert(D.Recipient);
@@ -1230,26 +1278,23 @@ json Joiner::policyDiff(const SeenInCode &Seen) const {
   for (auto *Set : {&CodePurposes, &CodeRecipients, &CodeStores})
     Set->erase("");
   return {{"items", Diff(Ids(P.Items), Seen.Items)},
-          {"purposes", Diff(PolicyPurposes, CodePurposes)},
+          {"purposes", Diff(Ids(P.Purposes), CodePurposes)},
           {"recipients", Diff(Ids(P.Recipients), CodeRecipients)},
           {"stores", Diff(Ids(P.Stores), CodeStores)}};
 }
 
 } // namespace
 
-std::string fingerprintOf(const json &Finding, unsigned Occurrence) {
-  // FNV-1a, 64 bits: stable, and enough to tell findings apart.
-  std::string Text =
-      Finding.value("check", "") + '\0' + Finding.value("file", "") + '\0' +
-      Finding.value("message", "") + '\0' + std::to_string(Occurrence);
-  uint64_t Hash = 1469598103934665603ULL;
-  for (unsigned char C : Text) {
-    Hash ^= C;
-    Hash *= 1099511628211ULL;
-  }
-  char Buf[17];
-  snprintf(Buf, sizeof Buf, "%016llx", static_cast<unsigned long long>(Hash));
-  return Buf;
+std::string fingerprintOf(const FingerprintFacts &F, unsigned Occurrence) {
+  // 64 bits (stableHash): enough to tell findings apart. The version is
+  // hashed in, so that fingerprints of another version never match by
+  // chance.
+  std::string Text = "v" + std::to_string(FingerprintVersion);
+  for (const std::string *Part :
+       {&F.Check, &F.File, &F.Item, &F.Target, &F.Function, &F.CodeHash})
+    Text += '\0' + *Part;
+  Text += '\0' + std::to_string(Occurrence);
+  return stableHash(Text);
 }
 
 json joinSummaries(JoinInput &In, const Policy &P) {

@@ -17,10 +17,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace privacy::scan {
+
+/// How far the join is, for privacy-scan's progress line: \p Done of
+/// \p Total steps of \p Stage (Total 0: unknown).
+struct JoinProgress {
+  const char *Stage;
+  size_t Done = 0, Total = 0;
+};
 
 struct JoinInput {
   std::vector<summary::TuSummary> Summaries;
@@ -28,6 +36,8 @@ struct JoinInput {
   size_t TranslationUnits = 0;
   std::string PolicyPath;  // as shown in reports
   std::string ProjectRoot; // as shown in reports
+  /// Called as the join goes; may be empty.
+  std::function<void(const JoinProgress &)> Progress;
 };
 
 /// Joins the summaries into the inventory. The summaries' contents are moved
@@ -52,6 +62,23 @@ std::vector<UnmatchedAnnotation> unmatchedAnnotations(const JoinInput &In);
 /// A finding's fingerprint: its check, file and message (no line numbers,
 /// so unrelated edits keep it), and its rank among identical ones.
 std::string fingerprintOf(const nlohmann::json &Finding, unsigned Occurrence);
+
+/// The version of fingerprintOf: baselines record it, and a baseline of
+/// another version is reported (docs/scan.md, "Fingerprints and
+/// baselines"). Version 1 hashed the message.
+inline constexpr int FingerprintVersion = 2;
+
+/// What a finding's fingerprint is made of (privacy/FindingIdentity.h):
+/// never its wording, the policy's contents or a line number.
+struct FingerprintFacts {
+  std::string Check;
+  std::string File; // empty for a finding about the whole program
+  std::string Item, Target, Function, CodeHash;
+};
+
+/// A finding's fingerprint: its facts and its rank among findings with the
+/// same facts, in the order of their places.
+std::string fingerprintOf(const FingerprintFacts &Facts, unsigned Occurrence);
 
 } // namespace privacy::scan
 

@@ -1645,10 +1645,11 @@ json sarif(const json &Inv) {
   std::map<std::string, const CheckInfo *> RuleIds;
   for (const CheckInfo &C : Checks)
     RuleIds.emplace(C.Id, &C);
-  for (const json &F : arr(Inv, "findings")) {
-    std::string Check = validUtf8(str(F, "check"));
-    RuleIds.emplace(Check.empty() ? "privacy-unknown" : Check, nullptr);
-  }
+  for (const char *List : {"findings", "baseline_absent"})
+    for (const json &F : arr(Inv, List)) {
+      std::string Check = validUtf8(str(F, "check"));
+      RuleIds.emplace(Check.empty() ? "privacy-unknown" : Check, nullptr);
+    }
   json Rules = json::array();
   std::map<std::string, size_t> RuleIndex;
   for (const auto &[Id, Info] : RuleIds) {
@@ -1713,8 +1714,28 @@ json sarif(const json &Inv) {
     }
     std::string Fingerprint = validUtf8(str(F, "fingerprint"));
     if (!Fingerprint.empty())
-      R["partialFingerprints"] = {{"privacyFinding/v1", Fingerprint}};
+      R["partialFingerprints"] = {{"privacyFinding/v2", Fingerprint}};
     R["baselineState"] = flag(F, "baselined", false) ? "unchanged" : "new";
+    Results.push_back(std::move(R));
+  }
+  // Findings of the baseline that are gone (privacy-scan --baseline).
+  for (const json &F : arr(Inv, "baseline_absent")) {
+    std::string Check = validUtf8(str(F, "check"));
+    if (Check.empty())
+      Check = "privacy-unknown";
+    json R = {{"ruleId", Check},
+              {"ruleIndex", RuleIndex[Check]},
+              {"level", "warning"},
+              {"message", {{"text", validUtf8(str(F, "message"))}}},
+              {"baselineState", "absent"}};
+    if (R["message"]["text"].get_ref<const std::string &>().empty())
+      R["message"]["text"] = Check;
+    json Phys = physicalLocation(F);
+    if (!Phys.is_null())
+      R["locations"] = json::array({{{"physicalLocation", std::move(Phys)}}});
+    std::string Fingerprint = validUtf8(str(F, "fingerprint"));
+    if (!Fingerprint.empty())
+      R["partialFingerprints"] = {{"privacyFinding/v2", Fingerprint}};
     Results.push_back(std::move(R));
   }
 

@@ -13,12 +13,14 @@
 #include "CommandLine.h"
 #include "CompileDatabase.h"
 #include "Join.h"
+#include "PrivacyDiff.h"
 #include "Reports.h"
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
+#include "privacy/InventoryReader.h"
 #include "privacy/JsonInput.h"
 #include "privacy/JsonWriter.h"
 #include "privacy/Nolint.h"
@@ -44,6 +46,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -61,7 +64,7 @@ enum class ReportLanguage { En, Ko };
 
 struct Options {
   std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
-      SummariesDir, FromSummaries;
+      SummariesDir, FromSummaries, Compare;
   OutputFormat Format = OutputFormat::Text;
   std::vector<std::string> Catalogs, Annotations, Files, ExtraArgsBefore,
       ExtraArgsAfter;
@@ -86,7 +89,11 @@ const char *const Overview =
     "\n"
     "--from-summaries joins the per-TU summaries a build wrote (with\n"
     "--summaries-dir, or the compiler plugin's summary argument) without\n"
-    "analysing anything.\n";
+    "analysing anything.\n"
+    "\n"
+    "--compare BASE.json writes what the change from the base (its --format\n"
+    "json inventory) does to privacy, as Markdown (default) or JSON; exit 1\n"
+    "when it brings new findings.\n";
 
 namespace cl = llvm::cl;
 
@@ -170,9 +177,16 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       "from-summaries",
       cl::desc("Analyse nothing: join the summaries in this directory"),
       cl::value_desc("dir"), cl::cat(Category));
-  static cl::opt<bool> Quiet("quiet",
-                             cl::desc("Print only errors and the findings"),
-                             cl::cat(Category));
+  static cl::opt<std::string> Compare(
+      "compare",
+      cl::desc("Write what the change from this base inventory (--format json "
+               "of the base) does to privacy, as markdown or json"),
+      cl::value_desc("base.json"), cl::cat(Category));
+  static cl::opt<bool> Quiet(
+      "quiet",
+      cl::desc("Print nothing on standard error but errors (the output "
+               "itself is still written)"),
+      cl::cat(Category));
   static cl::alias QuietShort("q", cl::desc("Alias for --quiet"), cl::NotHidden,
                               cl::aliasopt(Quiet), cl::cat(Category));
 
@@ -195,6 +209,17 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   O.SummariesDir = SummariesDir;
   O.FromSummaries = FromSummaries;
   O.Quiet = Quiet;
+  O.Compare = Compare;
+  if (!O.Compare.empty()) {
+    // The diff is a review comment or data: no text, SARIF or HTML of it.
+    if (Format.getNumOccurrences() == 0)
+      O.Format = OutputFormat::Markdown;
+    else if (O.Format != OutputFormat::Markdown &&
+             O.Format != OutputFormat::Json)
+      return privacy::tools::usageError(
+          Tool, "--compare writes the privacy diff as --format markdown or "
+                "--format json only");
+  }
 
   if (!O.FromSummaries.empty()) {
     if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty() ||
@@ -370,6 +395,75 @@ void printText(const json &Inventory, std::ostream &Out) {
   }
 }
 
+/// The progress line on standard error when it is a terminal: what is
+/// done, and an estimate of the time left, for the analysis and the join.
+class ProgressLine {
+  using Clock = std::chrono::steady_clock;
+
+public:
+  explicit ProgressLine(bool Enabled) : Enabled(Enabled) {}
+  bool enabled() const { return Enabled; }
+
+  /// \p Done of \p Total translation units, the last one \p File.
+  void analysed(size_t Done, size_t Total, const std::string &File) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    show("[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " +
+         File + estimate(Start, Done, Total, "about "));
+  }
+
+  void joining(const privacy::scan::JoinProgress &P) {
+    if (!Enabled)
+      return;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (Stage != P.Stage) {
+      Stage = P.Stage;
+      StageStart = Clock::now();
+    }
+    std::string Line = std::string("[join] ") + P.Stage;
+    if (P.Total) {
+      Line += " " + std::to_string(P.Done + 1) + "/" + std::to_string(P.Total);
+      // The rounds stop as soon as nothing changes: Total is a bound.
+      Line += estimate(StageStart, P.Done, P.Total,
+                       Stage == "merging summaries" ? "about " : "at most ");
+    }
+    show(Line);
+  }
+
+  void clear() {
+    if (Enabled)
+      std::cerr << "\r\033[K" << std::flush;
+  }
+
+private:
+  void show(const std::string &Line) {
+    std::cerr << "\r\033[K" << Line << std::flush;
+  }
+
+  /// ", about 12 s left" from the time \p Done steps took since \p From;
+  /// \p How is "about " or, when \p Total is a bound, "at most ".
+  static std::string estimate(Clock::time_point From, size_t Done, size_t Total,
+                              const char *How) {
+    if (!Done || Done >= Total)
+      return "";
+    double Each = std::chrono::duration<double>(Clock::now() - From).count() /
+                  static_cast<double>(Done);
+    long Left = std::lround(Each * static_cast<double>(Total - Done));
+    if (Left < 1)
+      return ", under 1 s left";
+    return std::string(", ") + How +
+           (Left < 60 ? std::to_string(Left) + " s"
+                      : std::to_string((Left + 30) / 60) + " min") +
+           " left";
+  }
+
+  bool Enabled;
+  std::mutex Mutex;
+  Clock::time_point Start = Clock::now(), StageStart = Clock::now();
+  std::string Stage;
+};
+
 /// Analyses the translation units of \p DB into \p In; an exit status when
 /// nothing can be analysed.
 std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
@@ -377,7 +471,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                            const privacy::ApiCatalog *Catalog,
                            const privacy::AnnotationsFiles &Annotations,
                            const std::string &Root,
-                           privacy::scan::JoinInput &In) {
+                           privacy::scan::JoinInput &In,
+                           ProgressLine &Progress) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
   std::sort(Files.begin(), Files.end());
@@ -415,7 +510,6 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
   std::vector<std::vector<std::string>> LimitNotes(Commands.size());
   unsigned Jobs =
       O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  bool Progress = !O.Quiet && isatty(STDERR_FILENO);
   std::atomic<size_t> Done{0};
   std::mutex ProgressMutex;
   {
@@ -454,19 +548,13 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
                       << privacy::describeWriteError(Path, EC) << "\n";
           }
         }
-        size_t N = ++Done;
-        if (Progress) {
-          std::lock_guard<std::mutex> Lock(ProgressMutex);
-          std::cerr << "\r\033[K[" << N << "/" << Commands.size() << "] "
-                    << relativeTo(absolute(Commands[I].File), Root)
-                    << std::flush;
-        }
+        Progress.analysed(++Done, Commands.size(),
+                          relativeTo(absolute(Commands[I].File), Root));
       });
     }
     Pool.wait();
   }
-  if (Progress)
-    std::cerr << "\r\033[K";
+  Progress.clear();
 
   In.TranslationUnits = Commands.size();
   for (size_t I = 0; I < Commands.size(); ++I) {
@@ -492,7 +580,8 @@ std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
 
 /// Reads the per-TU summaries in \p Dir into \p In. False when the
 /// directory cannot be read.
-bool readSummaries(const std::string &Dir, privacy::scan::JoinInput &In) {
+bool readSummaries(const std::string &Dir, bool Quiet,
+                   privacy::scan::JoinInput &In) {
   std::error_code EC;
   std::vector<std::string> Paths;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
@@ -515,7 +604,8 @@ bool readSummaries(const std::string &Dir, privacy::scan::JoinInput &In) {
     privacy::summary::SummaryReadResult Read =
         privacy::summary::readSummaryFile(Path);
     for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
-      std::cerr << D.format() << "\n";
+      if (D.Level == privacy::PolicyDiagnostic::Error || !Quiet)
+        std::cerr << D.format() << "\n";
     if (!Read.Summary) {
       In.Failed.push_back({Path, Read.Diagnostics.empty()
                                      ? "not a summary"
@@ -525,6 +615,73 @@ bool readSummaries(const std::string &Dir, privacy::scan::JoinInput &In) {
     In.Summaries.push_back(std::move(*Read.Summary));
   }
   return true;
+}
+
+/// A baseline as privacy-scan reads it (rules/schema/baseline.schema.json).
+struct Baseline {
+  std::set<std::string> Known;
+  /// What the baseline keeps of each finding, to report those that are gone.
+  json Findings = json::array();
+  int FingerprintVersion = 1; // a baseline that does not say is of version 1
+};
+
+std::optional<Baseline> loadBaseline(const std::string &Path) {
+  privacy::ValidatedJson Read =
+      privacy::readValidatedJson(Path, privacy::JsonInputKind::Baseline);
+  for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
+    std::cerr << D.format() << "\n";
+  if (!Read.ok()) {
+    std::cerr << "privacy-scan: error: the baseline '" << Path
+              << "' has errors\n";
+    return std::nullopt;
+  }
+  Baseline B;
+  const json &Doc = *Read.Document;
+  for (const json &F : Doc["fingerprints"])
+    B.Known.insert(F.get<std::string>());
+  if (auto It = Doc.find("findings"); It != Doc.end())
+    B.Findings = *It;
+  if (auto It = Doc.find("fingerprint_version"); It != Doc.end())
+    B.FingerprintVersion = It->get<int>();
+  return B;
+}
+
+/// Marks the findings \p B accepts, and lists under "baseline_absent" those
+/// of \p B that are gone (SARIF's baselineState "absent").
+void applyBaseline(const Baseline &B, json &Inventory) {
+  std::set<std::string> Current;
+  for (json &F : Inventory["findings"]) {
+    std::string Fingerprint = F.value("fingerprint", "");
+    F["baselined"] = B.Known.count(Fingerprint) > 0;
+    Current.insert(Fingerprint);
+  }
+  // Fingerprints of another version never match: every one would be gone.
+  if (B.FingerprintVersion != privacy::scan::FingerprintVersion)
+    return;
+  json Absent = json::array();
+  for (const json &F : B.Findings)
+    if (!Current.count(F.value("fingerprint", "")))
+      Absent.push_back(F);
+  Inventory["baseline_absent"] = std::move(Absent);
+}
+
+/// The baseline of today's findings: their fingerprints, and enough of each
+/// to report it as absent once it is gone.
+json baselineOf(const json &Inventory) {
+  json B = {{"tool", "privacy-scan"},
+            {"fingerprint_version", privacy::scan::FingerprintVersion},
+            {"fingerprints", json::array()},
+            {"findings", json::array()}};
+  for (const json &F : Inventory["findings"]) {
+    B["fingerprints"].push_back(F["fingerprint"]);
+    json Kept = json::object();
+    for (const char *Key : {"fingerprint", "check", "message", "file", "line",
+                            "column", "function"})
+      if (F.contains(Key))
+        Kept[Key] = F[Key];
+    B["findings"].push_back(std::move(Kept));
+  }
+  return B;
 }
 
 } // namespace
@@ -547,6 +704,21 @@ int main(int Argc, char **Argv) {
                 << O.SummariesDir << "': " << EC.message() << "\n";
       return 2;
     }
+
+  // The base of a change, read before minutes of analysis.
+  std::optional<json> Base;
+  if (!O.Compare.empty()) {
+    privacy::InventoryReadResult Read = privacy::readInventoryFile(O.Compare);
+    for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
+      std::cerr << D.format() << "\n";
+    if (!Read.Loaded) {
+      std::cerr << "privacy-scan: error: '" << O.Compare
+                << "' is not an inventory to compare with (privacy-scan "
+                   "--format json of the base); nothing was analysed\n";
+      return 2;
+    }
+    Base = std::move(*Read.Loaded);
+  }
 
   // The build database.
   std::string Error;
@@ -604,7 +776,8 @@ int main(int Argc, char **Argv) {
   auto Catalog =
       privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
   for (const privacy::PolicyDiagnostic &D : Catalog.Diagnostics)
-    std::cerr << D.format() << "\n";
+    if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+      std::cerr << D.format() << "\n";
   if (!Catalog.ok()) {
     std::cerr << "privacy-scan: error: the API catalogs have errors\n";
     return 2;
@@ -640,11 +813,12 @@ int main(int Argc, char **Argv) {
   privacy::scan::JoinInput In;
   In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
   In.ProjectRoot = ".";
+  ProgressLine Progress(!O.Quiet && isatty(STDERR_FILENO));
   if (!O.FromSummaries.empty()) {
-    if (!readSummaries(O.FromSummaries, In))
+    if (!readSummaries(O.FromSummaries, O.Quiet, In))
       return 2;
   } else if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                                 Annotations, Root, In)) {
+                                 Annotations, Root, In, Progress)) {
     return *Exit;
   }
   // A warning, not an error: the exit status stays that of the findings
@@ -656,32 +830,32 @@ int main(int Argc, char **Argv) {
                 << ": warning: the annotation of '" << U.Decl
                 << "' matches no declaration in the program"
                 << (U.Why.empty() ? "" : " (" + U.Why + ")") << "\n";
+  if (Progress.enabled())
+    In.Progress = [&Progress](const privacy::scan::JoinProgress &P) {
+      Progress.joining(P);
+    };
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
+  Progress.clear();
   dropSuppressed(Inventory, Root);
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {
-    privacy::ValidatedJson Baseline = privacy::readValidatedJson(
-        O.Baseline, privacy::JsonInputKind::Baseline);
-    for (const privacy::PolicyDiagnostic &D : Baseline.Diagnostics)
-      std::cerr << D.format() << "\n";
-    if (!Baseline.ok()) {
-      std::cerr << "privacy-scan: error: the baseline '" << O.Baseline
-                << "' has errors\n";
+    std::optional<Baseline> B = loadBaseline(O.Baseline);
+    if (!B)
       return 2;
-    }
-    std::set<std::string> Known;
-    for (const json &F : (*Baseline.Document)["fingerprints"])
-      Known.insert(F.get<std::string>());
-    for (json &F : Inventory["findings"])
-      F["baselined"] = Known.count(F.value("fingerprint", "")) > 0;
+    if (B->FingerprintVersion != privacy::scan::FingerprintVersion && !O.Quiet)
+      std::cerr << "privacy-scan: warning: the baseline '" << O.Baseline
+                << "' holds fingerprints of version " << B->FingerprintVersion
+                << ", this privacy-scan makes version "
+                << privacy::scan::FingerprintVersion
+                << ": none of them match; write it again with "
+                   "--write-baseline (docs/scan.md)\n";
+    applyBaseline(*B, Inventory);
   }
   if (!O.WriteBaseline.empty()) {
-    json Baseline = {{"tool", "privacy-scan"}, {"fingerprints", json::array()}};
-    for (const json &F : Inventory["findings"])
-      Baseline["fingerprints"].push_back(F["fingerprint"]);
     if (std::error_code EC = privacy::writeOutput(
-            O.WriteBaseline, privacy::jsonText(Baseline, 2) + "\n")) {
+            O.WriteBaseline,
+            privacy::jsonText(baselineOf(Inventory), 2) + "\n")) {
       std::cerr << "privacy-scan: error: "
                 << privacy::describeWriteError(O.WriteBaseline, EC) << "\n";
       return 2;
@@ -694,26 +868,34 @@ int main(int Argc, char **Argv) {
                 << "\n";
 
   std::string Text;
-  switch (O.Format) {
-  case OutputFormat::Json:
-    Text = privacy::jsonText(Inventory, 2) + "\n";
-    break;
-  case OutputFormat::Sarif:
-    Text = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
-    break;
-  case OutputFormat::Markdown:
-    Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
-    break;
-  case OutputFormat::Html:
-    Text = privacy::scan::renderHtml(Inventory, O.Lang);
-    break;
-  case OutputFormat::Text: {
-    std::ostringstream S;
-    printText(Inventory, S);
-    Text = S.str();
-    break;
-  }
-  }
+  std::optional<privacy::scan::PrivacyDiff> Diff;
+  if (Base) {
+    Diff = privacy::scan::comparePrivacy(*Base, Inventory, O.Compare);
+    Text =
+        O.Format == OutputFormat::Json
+            ? privacy::jsonText(privacy::scan::privacyDiffJson(*Diff), 2) + "\n"
+            : privacy::scan::renderPrivacyDiffMarkdown(*Diff);
+  } else
+    switch (O.Format) {
+    case OutputFormat::Json:
+      Text = privacy::jsonText(Inventory, 2) + "\n";
+      break;
+    case OutputFormat::Sarif:
+      Text = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
+      break;
+    case OutputFormat::Markdown:
+      Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
+      break;
+    case OutputFormat::Html:
+      Text = privacy::scan::renderHtml(Inventory, O.Lang);
+      break;
+    case OutputFormat::Text: {
+      std::ostringstream S;
+      printText(Inventory, S);
+      Text = S.str();
+      break;
+    }
+    }
   std::string Output = O.Output.empty() ? "-" : O.Output;
   if (std::error_code EC = privacy::writeOutput(Output, Text)) {
     std::cerr << "privacy-scan: error: "
@@ -724,7 +906,16 @@ int main(int Argc, char **Argv) {
   size_t New = 0, Baselined = 0;
   for (const json &F : Inventory["findings"])
     (F.value("baselined", false) ? Baselined : New)++;
-  if (!O.Quiet) {
+  if (Diff) {
+    // Only what the change brings counts (docs/review.md).
+    New = Diff->newFindingsOutsideBaseline();
+    if (!O.Quiet)
+      std::cerr << "privacy-scan: " << New << " new finding"
+                << (New == 1 ? "" : "s") << " compared with '" << O.Compare
+                << "' (" << Diff->FixedFindings.size() << " fixed); analysed "
+                << In.Summaries.size() << " of " << In.TranslationUnits
+                << " translation units\n";
+  } else if (!O.Quiet) {
     std::cerr << "privacy-scan: " << New << " finding" << (New == 1 ? "" : "s");
     if (Baselined)
       std::cerr << " (" << Baselined << " more in the baseline)";

@@ -72,6 +72,13 @@ if args.sarif:
                "SARIF: rule %s documentation %r, expected %r"
                % (c["name"], r["properties"].get("documentation"), c["doc_page"]))
     for r in rules:
+        # Every page a rule points at is in the repository; helpUri would need
+        # an absolute URI, which the documentation does not have.
+        doc = r.get("properties", {}).get("documentation")
+        if doc is not None:
+            expect(os.path.isfile(os.path.join(args.src_root, doc)),
+                   "SARIF: rule %s documentation %s does not exist" % (r["id"], doc))
+        expect("helpUri" not in r, "SARIF: rule %s has a helpUri" % r["id"])
         if r["id"] not in names:
             expect("documentation" not in r["properties"],
                    "SARIF: rule %s is no check of Checks.def but has documentation" % r["id"])

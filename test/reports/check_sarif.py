@@ -61,7 +61,7 @@ for i, (res, f) in enumerate(zip(results, inventory["findings"])):
     if f["line"] > 0:
         expect(loc["region"]["startLine"] == f["line"], where + " startLine")
         expect(loc["region"]["startColumn"] == f["column"], where + " startColumn")
-    expect(res["partialFingerprints"] == {"privacyFinding/v1": f["fingerprint"]},
+    expect(res["partialFingerprints"] == {"privacyFinding/v2": f["fingerprint"]},
            where + " fingerprint")
     expect(res["baselineState"] == ("unchanged" if f.get("baselined") else "new"),
            where + " baselineState")

@@ -29,6 +29,10 @@ struct InventoryReadResult {
 InventoryReadResult parseInventory(const std::string &Text,
                                    const std::string &Path);
 
+/// Reads the file \p Path and validates it as an inventory; a missing or
+/// unreadable file is a diagnostic too.
+InventoryReadResult readInventoryFile(const std::string &Path);
+
 } // namespace privacy
 
 #endif // PRIVACY_INVENTORYREADER_H

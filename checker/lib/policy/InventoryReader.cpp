@@ -47,4 +47,15 @@ InventoryReadResult parseInventory(const std::string &Text,
   return R;
 }
 
+InventoryReadResult readInventoryFile(const std::string &Path) {
+  std::string Text;
+  if (std::optional<PolicyDiagnostic> Problem =
+          readJsonFile(Path, "inventory", Text)) {
+    InventoryReadResult R;
+    R.Diagnostics.push_back(std::move(*Problem));
+    return R;
+  }
+  return parseInventory(Text, Path);
+}
+
 } // namespace privacy

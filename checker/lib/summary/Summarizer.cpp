@@ -5,6 +5,7 @@
 #include "privacy/Annotations.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
+#include "privacy/FindingIdentity.h"
 #include "privacy/Messages.h"
 #include "privacy/PersonalData.h"
 #include "privacy/PurposeLimitation.h"
@@ -167,13 +168,19 @@ private:
 };
 
 struct SummarySink : FindingSink {
-  SummarySink(const Locations &L, std::vector<Finding> &Out) : L(L), Out(Out) {}
+  SummarySink(const Locations &L, std::vector<Finding> &Out,
+              std::vector<SourceLocation> &Places)
+      : L(L), Out(Out), Places(Places) {}
   void report(const FindingFacts &Facts) override {
     privacy::Finding F = wordFinding(Facts);
     Finding S;
     S.At = L.at(F.Loc).value_or(Site{});
     S.Check = checkName(F.Check).str();
     S.Message = F.Message;
+    FindingSubject Subject = findingSubject(Facts.Reason);
+    S.Item = std::move(Subject.Item);
+    S.Target = std::move(Subject.Target);
+    Places.push_back(F.Loc); // its function and code: Summarizer::anchors
     if (F.Function) {
       S.FunctionUsr = usrOf(F.Function);
       S.NeedsConsents = F.Consents;
@@ -184,6 +191,7 @@ struct SummarySink : FindingSink {
   }
   const Locations &L;
   std::vector<Finding> &Out;
+  std::vector<SourceLocation> &Places; // one per finding
 };
 
 /// Declarations that carry annotations: what the inventory lists as
@@ -302,17 +310,40 @@ public:
     keptFunctions();
     externalCalls();
     inventory();
+    anchors();
     return std::move(Out);
   }
 
 private:
   void findings() {
     // What clang-tidy reports for this file, word for word.
-    SummarySink Sink(L, Out.Findings);
+    std::vector<SourceLocation> Places;
+    SummarySink Sink(L, Out.Findings, Places);
     std::shared_ptr<const TranslationUnitFlows> Analysed = Flows;
     runChecks(CheckContext(
                   Ctx, &P, [Analysed] { return Analysed; }, Guards),
               CheckSet::all(), Sink);
+    std::vector<CodeAnchor> Anchors = codeAnchors(Ctx, Places);
+    for (size_t I = 0; I < Out.Findings.size(); ++I) {
+      Out.Findings[I].Function = std::move(Anchors[I].Function);
+      Out.Findings[I].CodeHash = std::move(Anchors[I].CodeHash);
+    }
+  }
+
+  /// The function and code at each place where the join may report a
+  /// finding (the sites of flows and reads), for its fingerprints.
+  void anchors() {
+    std::vector<CodeAnchor> Found = codeAnchors(Ctx, AnchorPlaces);
+    std::map<std::tuple<std::string, unsigned, unsigned>, CodeAnchorAt> BySite;
+    for (size_t I = 0; I < AnchorPlaces.size(); ++I) {
+      std::optional<Site> At = L.at(AnchorPlaces[I]);
+      if (!At)
+        continue;
+      BySite[{At->File, At->Line, At->Column}] = {
+          *At, std::move(Found[I].Function), std::move(Found[I].CodeHash)};
+    }
+    for (auto &[Key, Anchor] : BySite)
+      Out.Anchors.push_back(std::move(Anchor));
   }
 
   Function &function(const FunctionDecl *FD);
@@ -335,6 +366,8 @@ private:
   std::shared_ptr<const ConsentGuards> Guards;
   /// Functions by declaration, until keptFunctions() picks those kept.
   std::map<const FunctionDecl *, Function> Functions;
+  /// Sites of flows and reads, for anchors().
+  std::vector<SourceLocation> AnchorPlaces;
   TuSummary Out;
 };
 
@@ -364,8 +397,10 @@ void Summarizer::functionSummaries() {
     F.Analysed = true;
     F.At = L.at(FD->getLocation());
     F.Returns = L.taint(Summary.Return);
-    for (const SinkFlow &Flow : Summary.Flows)
+    for (const SinkFlow &Flow : Summary.Flows) {
       F.Flows.push_back(sinkFlow(L, Flow));
+      AnchorPlaces.push_back(Flow.Site.Loc);
+    }
     // Functions it stores into fields and globals, known in its callers.
     for (const auto &[Slot, Data] : Summary.SlotWrites) {
       std::string Usr = usrOf(Slot);
@@ -468,6 +503,7 @@ void Summarizer::reads() {
                                            ? cast<FunctionDecl>(Use.Context)
                                            : Carrier,
                                        SM.getFileLoc(Use.Use->getExprLoc()));
+    AnchorPlaces.push_back(Use.Use->getExprLoc());
     function(Carrier).Reads.push_back(
         {Use.Origin.Item, consentList(Known), L.at(Use.Use->getExprLoc()),
          dataUseText({DataUse::Read, Use.Origin.Item,
@@ -589,6 +625,7 @@ void Summarizer::externalCalls() {
 
 void Summarizer::inventory() {
   InventoryFacts &Inventory = Out.Inventory;
+  std::vector<SourceLocation> SinkPlaces; // one per Inventory.Sinks
   DeclarationCollector Decls(L, Inventory);
   Decls.TraverseDecl(Ctx.getTranslationUnitDecl());
   Inventory.Annotations = Decls.Annotations;
@@ -614,10 +651,18 @@ void Summarizer::inventory() {
       continue;
     FactSite S;
     static_cast<Site &>(S) = *At;
-    for (const std::string &Item : F.Data.items())
+    for (const std::string &Item : F.Data.items()) {
       Inventory.Sinks.push_back({flowKindOf(F.Site.Kind), F.Site.Target,
                                  F.Site.Country, Item, F.Site.Via, S});
+      SinkPlaces.push_back(F.Site.Loc);
+    }
   }
+  // The function each reach is in: privacy-scan --compare tells places
+  // apart by function, not by line (docs/review.md).
+  std::vector<CodeAnchor> Anchors = codeAnchors(Ctx, SinkPlaces);
+  for (size_t I = 0; I < Anchors.size(); ++I)
+    if (!Anchors[I].Function.empty())
+      Inventory.Sinks[I].At.Function = std::move(Anchors[I].Function);
 }
 
 } // namespace

@@ -91,6 +91,8 @@ constexpr const char *Unmatched = "unmatched";
 constexpr const char *Index = "index";
 constexpr const char *Decl = "decl";
 constexpr const char *Why = "why";
+constexpr const char *CodeHash = "code_hash";
+constexpr const char *Anchors = "anchors";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -306,6 +308,9 @@ public:
                                  string(E.Value, key::Why)});
       S.AnnotationsFiles.push_back(std::move(Use));
     }
+    for (Each E : each(J, key::Anchors, ""))
+      S.Anchors.push_back({plainSite(E.Value), string(E.Value, key::Function),
+                           string(E.Value, key::CodeHash)});
     return S;
   }
 
@@ -422,6 +427,10 @@ private:
       F.FunctionUsr = It->get<std::string>();
     F.NeedsConsents = strings(J, key::NeedsConsents);
     F.Notes = notes(J, key::Notes);
+    F.Item = string(J, key::Item);
+    F.Target = string(J, key::Target);
+    F.Function = string(J, key::Function);
+    F.CodeHash = string(J, key::CodeHash);
     return F;
   }
 
@@ -598,6 +607,14 @@ json toJson(const Finding &F) {
   J[key::Notes] = json::array();
   for (const Note &N : F.Notes)
     J[key::Notes].push_back(toJson(N));
+  // Only what there is: the schema has no empty ids.
+  for (auto [Key, Value] :
+       {std::pair<const char *, const std::string *>{key::Item, &F.Item},
+        {key::Target, &F.Target},
+        {key::Function, &F.Function},
+        {key::CodeHash, &F.CodeHash}})
+    if (!Value->empty())
+      J[Key] = *Value;
   return J;
 }
 
@@ -632,6 +649,13 @@ json toJson(const TuSummary &S) {
       J[key::AnnotationsFiles].push_back(
           {{key::Path, F.Path}, {key::Unmatched, std::move(Unmatched)}});
     }
+  }
+  J[key::Anchors] = json::array();
+  for (const CodeAnchorAt &A : S.Anchors) {
+    json Anchor = siteFields(A.At);
+    Anchor[key::Function] = A.Function;
+    Anchor[key::CodeHash] = A.CodeHash;
+    J[key::Anchors].push_back(std::move(Anchor));
   }
   return J;
 }

@@ -65,6 +65,19 @@ struct Finding {
   std::optional<std::string> FunctionUsr;
   std::vector<std::string> NeedsConsents;
   std::vector<Note> Notes;
+  /// What tells it apart from other findings, for its fingerprint
+  /// (privacy/FindingIdentity.h): the item, the sink or purpose, the named
+  /// function it is in and the hash of the code at the place.
+  std::string Item, Target, Function, CodeHash;
+};
+
+/// The function and code at a place where the join may report a finding
+/// (a flow's or a read's site), for the fingerprints of the join's
+/// findings (privacy/FindingIdentity.h).
+struct CodeAnchorAt {
+  Site At;
+  std::string Function;
+  std::string CodeHash;
 };
 
 /// Where data goes: the kinds of sinks, and "slot" for a function value
@@ -253,6 +266,7 @@ struct TuSummary {
   std::vector<DeclaredSinkFunction> DeclaredSinks;
   InventoryFacts Inventory;
   std::vector<AnnotationsFileUse> AnnotationsFiles;
+  std::vector<CodeAnchorAt> Anchors; // sorted by site, each site once
 };
 
 /// "transfer", "store", "log", "network", "purpose", "slot".
