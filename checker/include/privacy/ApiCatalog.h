@@ -77,6 +77,11 @@ struct CatalogEntry {
   // Propagator: what flows into `Args` (and the object) reaches `Value`.
   // Anonymizer: `Value` is clean whatever flows in.
 
+  // Propagator: `Value` holds only what flows in afterwards; what it held
+  // before is gone (`s.assign(x)`, `s.clear()`, `p.reset()`). Nothing may
+  // flow in: then the call empties `Value`.
+  bool Overwrites = false;
+
   // Where the entry was read, for messages: "rules/sinks/libcurl.json:12:5"
   std::string DeclaredAt;
   std::string Note; // the entry's "description", if any

@@ -330,6 +330,7 @@ private:
     } else if (Kind == "propagator") {
       E.Kind = CatalogEntryKind::Propagator;
       E.Value = readValueRef(J, "to");
+      E.Overwrites = J.value("overwrites", false);
     } else {
       E.Kind = CatalogEntryKind::Anonymizer;
       E.Value = readValueRef(J, "value");
@@ -355,7 +356,7 @@ private:
               E.Args.Indices,   E.Args.VariadicFrom,
               E.IncludesObject, E.WhenArg,
               E.WhenIn,         E.ReceiverIn,
-              E.FdFrom};
+              E.FdFrom,         E.Overwrites};
     return M.dump();
   }
 
@@ -372,7 +373,8 @@ private:
                        " is the constant tested by 'when'; it carries no "
                        "data");
     bool NoArguments = Args.Indices.empty() && Args.VariadicFrom < 0;
-    if (NoArguments && !E.IncludesObject) {
+    // An overwriting propagator with no input empties its destination.
+    if (NoArguments && !E.IncludesObject && !E.Overwrites) {
       Json.error(At + "/args", "nothing flows into " + entryPhrase(&J) +
                                    ": 'args' is empty and 'object' is not "
                                    "true");
