@@ -119,6 +119,9 @@ struct FunctionSummary {
   /// What the function writes through a reference or pointer parameter or
   /// into its object: key "$p0", "$p1.name", "$this.email".
   std::map<std::string, Taint> OutEffects;
+  /// What the exceptions it lets escape may carry: a caller's handler
+  /// around the call catches it.
+  Taint Thrown;
   /// Sink flows still depending on placeholders.
   std::vector<SinkFlow> Flows;
   /// Calls through function values that depend on placeholders or slots.

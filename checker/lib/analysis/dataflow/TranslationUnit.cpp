@@ -102,6 +102,12 @@ public:
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     add(LE->getCallOperator());
+    // A generic lambda's body is a template: what runs is the instance a
+    // call resolves to, one per set of argument types used. Only those
+    // that some call instantiated exist.
+    if (const FunctionTemplateDecl *Generic = LE->getDependentCallOperator())
+      for (const FunctionDecl *Instance : Generic->specializations())
+        add(Instance);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -153,6 +159,9 @@ public:
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     add(LE->getCallOperator());
+    if (const FunctionTemplateDecl *Generic = LE->getDependentCallOperator())
+      for (const FunctionDecl *Instance : Generic->specializations())
+        add(Instance); // run through a function value: any instance
     return true;
   }
   std::vector<const FunctionDecl *> Callees;
