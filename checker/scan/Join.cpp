@@ -257,6 +257,8 @@ private:
   std::set<std::string> KnownIndirectSteps;
   /// "$r:file:N" → the calls into other files whose result it stands for.
   std::map<std::string, std::vector<size_t>> ReturnCalls;
+  /// The same for what calls inside a try block may throw.
+  std::map<std::string, std::vector<size_t>> ThrowCalls;
   std::set<std::string> KnownReturns;
   /// Functions whose declared sinks some file described, by USR.
   std::map<std::string, std::string> DeclaredSinkNames;
@@ -696,26 +698,33 @@ bool Joiner::resolveReturns() {
         std::optional<std::string> L = globalReturnCall(Returned.Label);
         if (!L)
           continue;
+        // What the callee returns, or, for a handler around the call, what
+        // its exceptions carry (docs/limitations.md, "Exceptions").
         auto Calls = ReturnCalls.find(*L);
-        if (Calls == ReturnCalls.end())
+        bool Thrown = Calls == ReturnCalls.end();
+        if (Thrown && (Calls = ThrowCalls.find(*L)) == ThrowCalls.end())
           continue;
         for (size_t Index : Calls->second) {
           const summary::ExternalCall Call = External[Index];
           for (const std::string &Target : targetsOf(Call.Callee)) {
             auto F = Functions.find(Target);
-            if (F == Functions.end() || F->second.Returns.empty())
+            if (F == Functions.end())
               continue;
+            const summary::Labels &Out =
+                Thrown ? F->second.Throws : F->second.Returns;
             for (const summary::LabelledPath &R :
-                 substituteThrough(F->second.Returns, Call)) {
+                 substituteThrough(Out, Call)) {
               std::string Item = R.Label.str();
               std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                                 summary::flowKindName(Flow.Kind) + "|" +
                                 targetText(Flow) + "|" + *L + "|" + Item;
               if (!KnownReturns.insert(Key).second)
                 continue;
-              Steps Trace = joinedTrace(
-                  R.Trace, Call.At,
-                  "returned by '" + Call.CalleeName + "' here", Returned.Trace);
+              Steps Trace =
+                  joinedTrace(R.Trace, Call.At,
+                              (Thrown ? "thrown out of '" : "returned by '") +
+                                  Call.CalleeName + "' here",
+                              Returned.Trace);
               if (!R.Label.isPlaceholder()) {
                 judgeFlowItem(Flow, R.Label, Trace);
                 continue;
@@ -801,6 +810,9 @@ json Joiner::run() {
   for (size_t I = 0; I < External.size(); ++I)
     if (External[I].ReturnsAs)
       ReturnCalls[External[I].ReturnsAs->str()].push_back(I);
+  for (size_t I = 0; I < External.size(); ++I)
+    if (External[I].ThrowsAs)
+      ThrowCalls[External[I].ThrowsAs->str()].push_back(I);
   for (int Round = 0; Round < MaxJoinRounds; ++Round) {
     crossFileFlows();
     bool Returned = resolveReturns();

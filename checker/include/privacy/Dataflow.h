@@ -98,6 +98,9 @@ struct ExternalCall {
   /// The placeholder ("$r<N>") the call's result carries, so that the join
   /// can put in what the callee returns; empty for calls returning nothing.
   std::string ReturnLabel;
+  /// The placeholder (also "$r<N>") what the callee's exceptions carry
+  /// stands for, at a call inside a try block with handlers; else empty.
+  std::string ThrowLabel;
 };
 
 /// A call through a function pointer, a std::function or a field or global

@@ -55,11 +55,13 @@ constexpr const char *Overrides = "overrides";
 constexpr const char *OwnPurposes = "own_purposes";
 constexpr const char *PurposeSite = "purpose_site";
 constexpr const char *Returns = "returns";
+constexpr const char *Throws = "throws";
 constexpr const char *IndirectCalls = "indirect_calls";
 constexpr const char *Caller = "caller";
 constexpr const char *Object = "object";
 constexpr const char *Internal = "internal";
 constexpr const char *ReturnsAs = "returns_as";
+constexpr const char *ThrowsAs = "throws_as";
 constexpr const char *Slot = "slot";
 constexpr const char *Targets = "targets";
 constexpr const char *Findings = "findings";
@@ -173,6 +175,8 @@ json toJson(const Function &F) {
                              {key::Marker, summary::toJson(R.Marker)}});
   if (!F.Returns.empty())
     J[key::Returns] = toJson(F.Returns);
+  if (!F.Throws.empty())
+    J[key::Throws] = toJson(F.Throws);
   for (const IndirectCall &IC : F.IndirectCalls)
     J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
                                      {key::In, IC.In},
@@ -192,6 +196,8 @@ json toJson(const ExternalCall &C) {
       {key::Object, toJson(C.Object)}, {key::Internal, C.Internal}};
   if (C.ReturnsAs)
     J[key::ReturnsAs] = C.ReturnsAs->str();
+  if (C.ThrowsAs)
+    J[key::ThrowsAs] = C.ThrowsAs->str();
   return J;
 }
 
@@ -435,6 +441,7 @@ private:
     for (Each Fl : each(J, key::Flows, Pointer))
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
+    F.Throws = labels(J, key::Throws, Pointer);
     for (Each IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =
@@ -462,6 +469,8 @@ private:
     C.Internal = boolean(J, key::Internal);
     if (auto It = J.find(key::ReturnsAs); It != J.end())
       C.ReturnsAs = label(*It, Pointer + "/" + key::ReturnsAs);
+    if (auto It = J.find(key::ThrowsAs); It != J.end())
+      C.ThrowsAs = label(*It, Pointer + "/" + key::ThrowsAs);
     return C;
   }
 

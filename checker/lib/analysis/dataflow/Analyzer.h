@@ -173,9 +173,12 @@ public:
                       unsigned, bool>,
            size_t>
       ExternalIndex;
-  std::map<const clang::Expr *, unsigned> ReturnIds;
+  std::map<const clang::Expr *, unsigned> ReturnIds, ThrowIds;
   void addExternalCall(ExternalCall EC);
   std::string returnLabel(const clang::Expr *Call);
+  /// What the exceptions of a call into another file carry: numbered with
+  /// the results, so that each placeholder is one call's.
+  std::string throwLabel(const clang::Expr *Call);
 
   const std::string &fnLabel(const clang::FunctionDecl *FD);
   const clang::FunctionDecl *functionOf(const std::string &Label) const;
@@ -435,6 +438,7 @@ private:
   /// What each try block may throw (flow-insensitive), and what each
   /// handler caught, for `throw;`.
   std::map<const clang::CXXTryStmt *, Taint> ThrownInto;
+  bool HasTry = false; // FD's body has a try statement
   std::map<const clang::CXXCatchStmt *, Taint> RethrowFrom;
 };
 

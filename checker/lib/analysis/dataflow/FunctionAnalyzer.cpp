@@ -66,7 +66,8 @@ void FunctionAnalyzer::run() {
   // A handler is reached from every call in its try block that may throw,
   // not only from a `throw` written there; only functions with a try
   // statement pay for the extra blocks.
-  Options.AddEHEdges = Ctx.getLangOpts().CXXExceptions && containsTry(Body);
+  HasTry = Ctx.getLangOpts().CXXExceptions && containsTry(Body);
+  Options.AddEHEdges = HasTry;
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (Graph) {

@@ -472,6 +472,8 @@ Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
 /// The try statement whose handlers catch what \p S throws: the innermost
 /// one whose try block (not a handler) holds it, in this function.
 const CXXTryStmt *FunctionAnalyzer::enclosingTry(const Stmt *S) {
+  if (!HasTry)
+    return nullptr;
   if (!Parents)
     Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
   for (const Stmt *Child = S, *Up = Parents->getParent(S); Up;

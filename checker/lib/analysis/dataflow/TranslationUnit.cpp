@@ -50,10 +50,19 @@ void TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
   Old.Object.merge(EC.Object);
   if (Old.ReturnLabel.empty())
     Old.ReturnLabel = EC.ReturnLabel;
+  if (Old.ThrowLabel.empty())
+    Old.ThrowLabel = EC.ThrowLabel;
 }
 
 std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
-  auto [It, New] = ReturnIds.try_emplace(Call, ReturnIds.size());
+  auto [It, New] =
+      ReturnIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
+  return "$r" + std::to_string(It->second);
+}
+
+std::string TranslationUnitAnalysis::throwLabel(const Expr *Call) {
+  auto [It, New] =
+      ThrowIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
   return "$r" + std::to_string(It->second);
 }
 

@@ -15,3 +15,6 @@ struct Desk {
   void archive(const std::string &text);
 };
 void relay(const std::string &text);
+// Throw when the member's record is incomplete, naming what is wrong.
+void verifyAddress(const Member &m);
+void verifyName(const Member &m);

@@ -1,4 +1,5 @@
 #include "desk.h"
+#include <stdexcept>
 #include <utility>
 
 // A pointer to a method of another file: that method's summary is applied.
@@ -24,4 +25,22 @@ void relayParts(const Member &m) {
   auto [who, where] = std::make_pair(m.name, m.address);
   relay(who); // the name may go to freshworks
   pass(where);
+}
+
+// What another file's function throws reaches the handler around the call.
+void checkAddress(const Member &m) {
+  try {
+    verifyAddress(m);
+  } catch (const std::exception &e) {
+    fileTicket(e.what());
+  }
+}
+
+// The name may go to freshworks.
+void checkName(const Member &m) {
+  try {
+    verifyName(m);
+  } catch (const std::exception &e) {
+    fileTicket(e.what());
+  }
 }
