@@ -79,6 +79,7 @@ TuSummary everything() {
   Slot.Data = labels("#fn:c:@F@onEvent#");
   F.Flows = {Transfer, Purpose, Slot};
   F.Returns = labels("$r:src/app.cpp:2.address");
+  F.Throws = labels("$p0.email");
   IndirectCall IC;
   IC.Callee = label("#slot:c:@handler");
   IC.In = F.Usr;
@@ -102,8 +103,10 @@ TuSummary everything() {
   C.Object = labels("$this");
   C.Internal = true;
   C.ReturnsAs = label("$r:src/app.cpp:1");
+  C.ThrowsAs = label("$r:src/app.cpp:3");
   ExternalCall NoResult = C;
   NoResult.ReturnsAs.reset();
+  NoResult.ThrowsAs.reset();
   NoResult.Internal = false;
   S.ExternalCalls = {C, NoResult};
 
@@ -173,6 +176,9 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
   EXPECT_EQ(S.ExternalCalls[0].ReturnsAs->as<taint::ReturnPlaceholder>()->File,
             std::optional<std::string>("src/app.cpp"));
   EXPECT_FALSE(S.ExternalCalls[1].ReturnsAs);
+  EXPECT_EQ(S.ExternalCalls[0].ThrowsAs->str(), "$r:src/app.cpp:3");
+  EXPECT_FALSE(S.ExternalCalls[1].ThrowsAs);
+  EXPECT_EQ(F.Throws[0].Label.str(), "$p0.email");
   EXPECT_FALSE(S.DeclaredSinks[0].Flows[0].At);
   EXPECT_EQ(S.Findings[1].FunctionUsr,
             std::optional<std::string>("c:@F@send#"));

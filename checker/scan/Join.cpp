@@ -205,7 +205,7 @@ private:
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
-  Labels returnedBy(const summary::ExternalCall &Call) const;
+  Labels returnedBy(const summary::ExternalCall &Call, bool Thrown) const;
   void resolveIndirectCall(const std::string &Owner,
                            const summary::IndirectCall &IC, const Label &Callee,
                            const std::vector<Labels> &Args,
@@ -276,6 +276,8 @@ private:
   std::set<std::string> KnownIndirectSteps;
   /// "$r:file:N" → the calls into other files whose result it stands for.
   std::map<std::string, std::vector<size_t>> ReturnCalls;
+  /// The same for what calls inside a try block may throw.
+  std::map<std::string, std::vector<size_t>> ThrowCalls;
   std::set<std::string> KnownReturns;
   /// Functions whose declared sinks some file described, by USR.
   std::map<std::string, std::string> DeclaredSinkNames;
@@ -757,21 +759,26 @@ bool Joiner::resolveReturns() {
         std::optional<std::string> L = globalReturnCall(Returned.Label);
         if (!L)
           continue;
+        // What the callee returns, or, for a handler around the call, what
+        // its exceptions carry (docs/limitations.md, "Exceptions").
         auto Calls = ReturnCalls.find(*L);
-        if (Calls == ReturnCalls.end())
+        bool Thrown = Calls == ReturnCalls.end();
+        if (Thrown && (Calls = ThrowCalls.find(*L)) == ThrowCalls.end())
           continue;
         for (size_t Index : Calls->second) {
           const summary::ExternalCall Call = External[Index];
-          for (const summary::LabelledPath &R : returnedBy(Call)) {
+          for (const summary::LabelledPath &R : returnedBy(Call, Thrown)) {
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +
                               targetText(Flow) + "|" + *L + "|" + Item;
             if (!KnownReturns.insert(Key).second)
               continue;
-            Steps Trace = joinedTrace(
-                R.Trace, Call.At, "returned by '" + Call.CalleeName + "' here",
-                Returned.Trace);
+            Steps Trace =
+                joinedTrace(R.Trace, Call.At,
+                            (Thrown ? "thrown out of '" : "returned by '") +
+                                Call.CalleeName + "' here",
+                            Returned.Trace);
             if (!R.Label.isPlaceholder()) {
               judgeFlowItem(Flow, R.Label, Trace);
               continue;
@@ -792,10 +799,11 @@ bool Joiner::resolveReturns() {
   return Changed;
 }
 
-Labels Joiner::returnedBy(const summary::ExternalCall &Call) const {
-  // What the functions the call may run return, in terms of what it
-  // passed; when no file defines any of them, the rule for unknown code
-  // its own file applied (SPEC §1).
+Labels Joiner::returnedBy(const summary::ExternalCall &Call,
+                          bool Thrown) const {
+  // What the functions the call may run return (or throw), in terms of
+  // what it passed; when no file defines any of them, the rule for unknown
+  // code its own file applied to the result (SPEC §1).
   Labels Out;
   bool Defined = false;
   for (const std::string &Target : targetsOf(Call.Callee)) {
@@ -803,11 +811,12 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call) const {
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Defined = true;
-    Labels Returned = substituteThrough(F->second.Returns, Call);
+    Labels Returned =
+        substituteThrough(Thrown ? F->second.Throws : F->second.Returns, Call);
     Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
                std::make_move_iterator(Returned.end()));
   }
-  return Defined ? Out : Call.Fallback;
+  return Defined || Thrown ? Out : Call.Fallback;
 }
 
 bool Joiner::resolveIndirectCalls() {
@@ -890,6 +899,9 @@ json Joiner::run() {
   for (size_t I = 0; I < External.size(); ++I)
     if (External[I].ReturnsAs)
       ReturnCalls[External[I].ReturnsAs->str()].push_back(I);
+  for (size_t I = 0; I < External.size(); ++I)
+    if (External[I].ThrowsAs)
+      ThrowCalls[External[I].ThrowsAs->str()].push_back(I);
   for (int Round = 0; Round < MaxJoinRounds; ++Round) {
     Report("following calls across files", Round, MaxJoinRounds);
     crossFileFlows();

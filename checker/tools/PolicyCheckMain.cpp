@@ -171,7 +171,8 @@ static std::string describe(const privacy::CatalogEntry &E) {
     break;
   }
   case CatalogEntryKind::Propagator:
-    Out += " propagator" + Args() + " to=" + describe(E.Value) + When();
+    Out += " propagator" + Args() + " to=" + describe(E.Value) + When() +
+           (E.Overwrites ? " overwrites" : "");
     break;
   case CatalogEntryKind::Anonymizer:
     Out += " anonymizer value=" + describe(E.Value);

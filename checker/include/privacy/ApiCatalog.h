@@ -87,6 +87,11 @@ struct CatalogEntry {
   // `Value` (a handle or a query object).
   ValueRef Sql;
 
+  // Propagator: `Value` holds only what flows in afterwards; what it held
+  // before is gone (`s.assign(x)`, `s.clear()`, `p.reset()`). Nothing may
+  // flow in: then the call empties `Value`.
+  bool Overwrites = false;
+
   // Where the entry was read, for messages: "rules/sinks/libcurl.json:12:5"
   std::string DeclaredAt;
   std::string Note; // the entry's "description", if any

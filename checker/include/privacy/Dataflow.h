@@ -109,6 +109,9 @@ struct ExternalCall {
   /// The placeholder ("$r<N>") the call's result carries, so that the join
   /// can put in what the callee returns; empty for calls returning nothing.
   std::string ReturnLabel;
+  /// The placeholder (also "$r<N>") what the callee's exceptions carry
+  /// stands for, at a call inside a try block with handlers; else empty.
+  std::string ThrowLabel;
 };
 
 /// A call through a function pointer, a std::function or a field or global
@@ -130,6 +133,9 @@ struct FunctionSummary {
   /// What the function writes through a reference or pointer parameter or
   /// into its object: key "$p0", "$p1.name", "$this.email".
   std::map<std::string, Taint> OutEffects;
+  /// What the exceptions it lets escape may carry: a caller's handler
+  /// around the call catches it.
+  Taint Thrown;
   /// Sink flows still depending on placeholders.
   std::vector<SinkFlow> Flows;
   /// Calls through function values that depend on placeholders or slots.

@@ -334,6 +334,7 @@ private:
     } else if (Kind == "propagator") {
       E.Kind = CatalogEntryKind::Propagator;
       E.Value = readValueRef(J, "to");
+      E.Overwrites = J.value("overwrites", false);
     } else if (Kind == "statement") {
       E.Kind = CatalogEntryKind::Statement;
       E.Sql = readValueRef(J, "sql");
@@ -360,14 +361,23 @@ private:
 
   // Every field the analysis reads, but where it was read and its note.
   static std::string meaning(const CatalogEntry &E) {
-    json M = {E.Function,       static_cast<int>(E.Kind),
-              E.Item,           static_cast<int>(E.Value.K),
-              E.Value.Index,    static_cast<int>(E.Sink),
-              E.Target,         E.Country,
-              E.Args.Indices,   E.Args.VariadicFrom,
-              E.IncludesObject, E.WhenArg,
-              E.WhenIn,         E.ReceiverIn,
-              E.FdFrom,         valueKey(E.Statement),
+    json M = {E.Function,
+              static_cast<int>(E.Kind),
+              E.Item,
+              static_cast<int>(E.Value.K),
+              E.Value.Index,
+              static_cast<int>(E.Sink),
+              E.Target,
+              E.Country,
+              E.Args.Indices,
+              E.Args.VariadicFrom,
+              E.IncludesObject,
+              E.WhenArg,
+              E.WhenIn,
+              E.ReceiverIn,
+              E.FdFrom,
+              E.Overwrites,
+              valueKey(E.Statement),
               valueKey(E.Sql)};
     return M.dump();
   }
@@ -385,7 +395,8 @@ private:
                        " is the constant tested by 'when'; it carries no "
                        "data");
     bool NoArguments = Args.Indices.empty() && Args.VariadicFrom < 0;
-    if (NoArguments && !E.IncludesObject) {
+    // An overwriting propagator with no input empties its destination.
+    if (NoArguments && !E.IncludesObject && !E.Overwrites) {
       Json.error(At + "/args", "nothing flows into " + entryPhrase(&J) +
                                    ": 'args' is empty and 'object' is not "
                                    "true");

@@ -397,6 +397,7 @@ void Summarizer::functionSummaries() {
     F.Analysed = true;
     F.At = L.at(FD->getLocation());
     F.Returns = L.taint(Summary.Return);
+    F.Throws = L.taint(Summary.Thrown);
     for (const SinkFlow &Flow : Summary.Flows) {
       F.Flows.push_back(sinkFlow(L, Flow));
       AnchorPlaces.push_back(Flow.Site.Loc);
@@ -527,7 +528,8 @@ void Summarizer::keptFunctions() {
     bool InMainFile =
         SM.isInMainFile(SM.getFileLoc((Def ? Def : FD)->getLocation()));
     if (!InMainFile && !F.Own && F.Reads.empty() && F.Flows.empty() &&
-        !F.DeclaredSink && F.Overrides.empty() && F.IndirectCalls.empty())
+        !F.DeclaredSink && F.Overrides.empty() && F.IndirectCalls.empty() &&
+        F.Throws.empty())
       continue;
     Out.Functions.push_back(std::move(F));
   }
@@ -603,10 +605,13 @@ void Summarizer::externalCalls() {
     Call.Internal = EC.Internal;
     if (!EC.ReturnLabel.empty())
       Call.ReturnsAs = L.label(EC.ReturnLabel, /*Reference=*/false);
+    if (!EC.ThrowLabel.empty())
+      Call.ThrowsAs = L.label(EC.ThrowLabel, /*Reference=*/false);
     Calls.push_back({&EC, std::move(Call)});
   }
   for (auto &[EC, Call] : Calls) {
-    bool Used = Call.ReturnsAs && L.Referenced.count(Call.ReturnsAs->str());
+    bool Used = (Call.ReturnsAs && L.Referenced.count(Call.ReturnsAs->str())) ||
+                (Call.ThrowsAs && L.Referenced.count(Call.ThrowsAs->str()));
     // Calls made by inline functions of headers are summarised in every
     // file that includes them; keep them only when they carry data.
     bool Concrete = EC->Object.hasItems();

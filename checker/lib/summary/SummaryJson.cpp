@@ -55,6 +55,7 @@ constexpr const char *Overrides = "overrides";
 constexpr const char *OwnPurposes = "own_purposes";
 constexpr const char *PurposeSite = "purpose_site";
 constexpr const char *Returns = "returns";
+constexpr const char *Throws = "throws";
 constexpr const char *IndirectCalls = "indirect_calls";
 constexpr const char *Caller = "caller";
 constexpr const char *Object = "object";
@@ -63,6 +64,7 @@ constexpr const char *ReturnsAs = "returns_as";
 constexpr const char *ExactArgFields = "exact_arg_fields";
 constexpr const char *ObjectFields = "object_fields";
 constexpr const char *Fallback = "fallback";
+constexpr const char *ThrowsAs = "throws_as";
 constexpr const char *Slot = "slot";
 constexpr const char *Targets = "targets";
 constexpr const char *Findings = "findings";
@@ -187,6 +189,8 @@ json toJson(const Function &F) {
                              {key::Marker, summary::toJson(R.Marker)}});
   if (!F.Returns.empty())
     J[key::Returns] = toJson(F.Returns);
+  if (!F.Throws.empty())
+    J[key::Throws] = toJson(F.Throws);
   for (const IndirectCall &IC : F.IndirectCalls)
     J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
                                      {key::In, IC.In},
@@ -212,6 +216,8 @@ json toJson(const ExternalCall &C) {
     J[key::ObjectFields] = toJson(*C.ObjectFields);
   if (!C.Fallback.empty())
     J[key::Fallback] = toJson(C.Fallback);
+  if (C.ThrowsAs)
+    J[key::ThrowsAs] = C.ThrowsAs->str();
   return J;
 }
 
@@ -474,6 +480,7 @@ private:
     for (Each Fl : each(J, key::Flows, Pointer))
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
+    F.Throws = labels(J, key::Throws, Pointer);
     for (Each IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =
@@ -507,6 +514,8 @@ private:
       C.ObjectFields =
           fieldLabels(*It, Pointer + "/" + std::string(key::ObjectFields));
     C.Fallback = labels(J, key::Fallback, Pointer);
+    if (auto It = J.find(key::ThrowsAs); It != J.end())
+      C.ThrowsAs = label(*It, Pointer + "/" + key::ThrowsAs);
     return C;
   }
 

@@ -147,6 +147,8 @@ struct Function {
   std::vector<Read> Reads;
   std::vector<Flow> Flows;
   Labels Returns;
+  /// What the exceptions it lets escape may carry.
+  Labels Throws;
   std::vector<IndirectCall> IndirectCalls;
 };
 
@@ -174,6 +176,10 @@ struct ExternalCall {
   bool Internal = false;
   /// The placeholder ("$r:<file>:<N>") its result carries in this file.
   std::optional<taint::Label> ReturnsAs;
+  /// The placeholder what its exceptions carry stands for in this file, at
+  /// a call inside a try block ("$r:<file>:<N>", numbered with the
+  /// results).
+  std::optional<taint::Label> ThrowsAs;
 };
 
 /// A field or global holding functions, with those this file stores there.

@@ -9,6 +9,7 @@
 //   Calls.cpp             a call: which callee, and what calling it does
 //   Summaries.cpp         applying a callee's summary; recording flows
 //   FunctionValues.cpp    calls through function values, slots, callbacks
+//   Tuples.cpp            pairs, tuples and structured bindings
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
 //   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
@@ -178,11 +179,14 @@ public:
                       unsigned, bool>,
            size_t>
       ExternalIndex;
-  std::map<const clang::Expr *, unsigned> ReturnIds;
+  std::map<const clang::Expr *, unsigned> ReturnIds, ThrowIds;
   /// Adds \p EC, or merges it into the same call added before; returns
   /// the entry kept.
   ExternalCall &addExternalCall(ExternalCall EC);
   std::string returnLabel(const clang::Expr *Call);
+  /// What the exceptions of a call into another file carry: numbered with
+  /// the results, so that each placeholder is one call's.
+  std::string throwLabel(const clang::Expr *Call);
 
   const std::string &fnLabel(const clang::FunctionDecl *FD);
   const clang::FunctionDecl *functionOf(const std::string &Label) const;
@@ -231,6 +235,7 @@ private:
   void finish();
   void processElement(const clang::CFGElement &E);
   void processDecl(const clang::VarDecl *VD);
+  void noteConstructedVariable(const clang::VarDecl *VD);
   bool initialiseFieldByField(const clang::VarDecl *VD, const Path &P,
                               const clang::Expr *Init);
   bool copyFieldByField(const clang::VarDecl *VD, const Path &P,
@@ -248,6 +253,24 @@ private:
   Taint computeBinary(const clang::BinaryOperator *BO);
   Taint computeOperatorCall(const clang::CXXOperatorCallExpr *OC);
   Taint computeLambda(const clang::LambdaExpr *LE);
+  Taint computeConstruct(const clang::CXXConstructExpr *CCE);
+  // Pairs, tuples and structured bindings (Tuples.cpp).
+  const clang::FieldDecl *elementField(clang::QualType T, unsigned I);
+  std::optional<Path> elementPath(const clang::Expr *E, unsigned I);
+  Taint elementOf(const clang::Expr *E, unsigned I);
+  std::optional<Taint> computeGet(const clang::CallExpr *CE);
+  bool initialiseElements(const clang::VarDecl *VD, const Path &P,
+                          const clang::Expr *Init);
+  bool assignElements(const clang::Expr *Target, const clang::Expr *Source,
+                      clang::SourceLocation Loc);
+  Taint computeBinding(const clang::DeclRefExpr *DRE,
+                       const clang::BindingDecl *BD);
+  // Exceptions (Transfer.cpp): what a try block may throw reaches its
+  // handlers' variables; what escapes is the summary's Thrown.
+  void computeThrow(const clang::CXXThrowExpr *TE);
+  const clang::CXXTryStmt *enclosingTry(const clang::Stmt *S);
+  void recordThrown(const clang::Stmt *At, const Taint &T);
+  void enterHandler(const clang::CXXCatchStmt *Catch);
   void readSlot(const clang::ValueDecl *D, Taint &Into);
   std::map<std::string, Taint> argFields(const clang::Expr *A);
   Taint readPath(const Path &P);
@@ -363,6 +386,10 @@ private:
   // Function values (FunctionValues.cpp).
   Taint computeIndirectCall(const clang::Expr *Call, const clang::Expr *Through,
                             llvm::ArrayRef<const clang::Expr *> Args);
+  const clang::Expr *
+  objectOfMemberCall(const clang::Expr *Call, const clang::Expr *Through,
+                     const clang::FunctionDecl *Target,
+                     llvm::ArrayRef<const clang::Expr *> &Args);
   void recordIndirectCall(const std::string &Callee,
                           const clang::FunctionDecl *In,
                           clang::SourceLocation Loc, GivenArgs Args,
@@ -418,6 +445,18 @@ private:
   unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
   std::unique_ptr<clang::ParentMap>
       Parents; // of FD's body, made when first needed
+  /// Variables initialised by a constructor of the program, by the
+  /// construction: its effects on `*this` go into the variable.
+  std::map<const clang::CXXConstructExpr *, const clang::VarDecl *>
+      ConstructedVariables;
+  const Path *ConstructingInto = nullptr;
+  /// Where a structured binding being read is used (computeBinding).
+  const clang::Expr *UseSite = nullptr;
+  /// What each try block may throw (flow-insensitive), and what each
+  /// handler caught, for `throw;`.
+  std::map<const clang::CXXTryStmt *, Taint> ThrownInto;
+  bool HasTry = false; // FD's body has a try statement
+  std::map<const clang::CXXCatchStmt *, Taint> RethrowFrom;
 };
 
 } // namespace privacy::dataflow

@@ -241,6 +241,12 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
     EC.ReturnLabel = TU.returnLabel(Call);
     Result.add(EC.ReturnLabel, nullptr);
   }
+  // A handler around the call catches what the callee throws: privacy-scan
+  // puts in what its summary says (docs/limitations.md, "Exceptions").
+  if (const clang::CXXTryStmt *Try = enclosingTry(Call)) {
+    EC.ThrowLabel = TU.throwLabel(Call);
+    ThrownInto[Try].add(EC.ThrowLabel, nullptr);
+  }
   Summary.ReachesOtherFiles = true;
   return TU.addExternalCall(std::move(EC));
 }

@@ -73,6 +73,10 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   std::string Name = catalogName(Callee);
   bool DecidesReturn = false;
+  // What reaches an argument or the object is written after every entry
+  // has read what flows in: `a.swap(b)` is two overwriting propagators,
+  // and the second must read b before the first replaced it.
+  std::vector<std::tuple<const Expr *, Taint, bool>> Writes;
   for (const CatalogEntry *E : Entries) {
     switch (E->Kind) {
     case CatalogEntryKind::Sink:
@@ -83,10 +87,17 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
       if (E->Value.K == ValueRef::Return) {
         Result.merge(In.withStep(Loc, "copied by '" + Name + "' here"));
         DecidesReturn = true;
-      } else if (const Expr *To =
-                     chainRoot(catalogTarget(E->Value, Object, Args))) {
-        write(To, In.withStep(Loc, "added to it by '" + Name + "' here"), Loc,
-              /*Strong=*/false);
+      } else if (const Expr *Target = catalogTarget(E->Value, Object, Args)) {
+        // Only a destination that is itself a variable or field is
+        // replaced; through a chain (`s.append(a).assign(b)`) the data is
+        // added to the root, as for any propagator.
+        const Expr *To = chainRoot(Target);
+        bool Replaces = E->Overwrites && To == Target;
+        Writes.emplace_back(To,
+                            In.withStep(Loc, (Replaces ? "put in it by '"
+                                                       : "added to it by '") +
+                                                 Name + "' here"),
+                            Replaces);
       }
       break;
     }
@@ -105,11 +116,20 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
         Result.merge(Src);
       else if (const Expr *To =
                    chainRoot(catalogTarget(E->Value, Object, Args)))
-        write(To, Src, Loc, /*Strong=*/false);
+        Writes.emplace_back(To, Src, false);
       break;
     }
     }
   }
+  // Replacements first, so that a source or a propagator of the same call
+  // adds to what is left.
+  std::stable_sort(Writes.begin(), Writes.end(),
+                   [](const auto &A, const auto &B) {
+                     return std::get<2>(A) > std::get<2>(B);
+                   });
+  for (const auto &[To, T, Replaces] : Writes)
+    if (To)
+      write(To, T, Loc, /*Strong=*/Replaces);
   return DecidesReturn;
 }
 

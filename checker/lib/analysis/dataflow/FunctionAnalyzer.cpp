@@ -40,6 +40,19 @@ FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
   }
 }
 
+/// Whether \p S holds a try statement (not counting lambdas' bodies, which
+/// are functions of their own).
+static bool containsTry(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<CXXTryStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsTry(Child))
+      return true;
+  return false;
+}
+
 void FunctionAnalyzer::run() {
   const Stmt *Body = FD->getBody();
   if (!Body)
@@ -51,13 +64,22 @@ void FunctionAnalyzer::run() {
   Options.AddTemporaryDtors = false;
   Options.AddCXXDefaultInitExprInCtors = true;
   collectPreparedStatements(Body);
+  // A handler is reached from every call in its try block that may throw,
+  // not only from a `throw` written there; only functions with a try
+  // statement pay for the extra blocks.
+  HasTry = Ctx.getLangOpts().CXXExceptions && containsTry(Body);
+  Options.AddEHEdges = HasTry;
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (Graph) {
     for (const CFGBlock *Block : *Graph)
       for (const CFGElement &Elem : *Block)
-        if (auto St = Elem.getAs<CFGStmt>())
+        if (auto St = Elem.getAs<CFGStmt>()) {
           Elements.insert(St->getStmt());
+          if (const auto *DS = dyn_cast<DeclStmt>(St->getStmt()))
+            for (const Decl *D : DS->decls())
+              noteConstructedVariable(dyn_cast<VarDecl>(D));
+        }
     iterateToFixpoint(*Graph);
   }
   finish();
@@ -78,6 +100,8 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
         if (const CFGBlock *PB = Pred.getReachableBlock())
           if (Visited[PB->getBlockID()])
             joinInto(Cur, Out[PB->getBlockID()]);
+      if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(Block->getLabel()))
+        enterHandler(Catch);
       for (const CFGElement &Elem : *Block)
         processElement(Elem);
       unsigned ID = Block->getBlockID();
@@ -136,19 +160,37 @@ void FunctionAnalyzer::processMemberInitializer(
       .merge(Stored);
 }
 
+/// A variable a constructor of the program initialises: the constructor's
+/// writes into `*this` are written into it (computeConstruct).
+void FunctionAnalyzer::noteConstructedVariable(const VarDecl *VD) {
+  if (!VD || !VD->getInit() || VD->getType()->isReferenceType() ||
+      VD->getType()->isPointerType())
+    return;
+  const auto *CCE = dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()));
+  if (!CCE || CCE->getConstructor()->isCopyOrMoveConstructor() ||
+      !TU.definitionOf(CCE->getConstructor()))
+    return;
+  ConstructedVariables[CCE] = VD;
+}
+
 void FunctionAnalyzer::processDecl(const VarDecl *VD) {
   const Expr *Init = VD->getInit();
   if (!Init)
     return;
   Path P;
   P.Root = VD;
-  if (initialiseFieldByField(VD, P, Init) || copyFieldByField(VD, P, Init))
+  if (initialiseElements(VD, P, Init) || initialiseFieldByField(VD, P, Init) ||
+      copyFieldByField(VD, P, Init))
     return;
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
   Taint T = value(Init);
-  eraseCovered(Cur, P);
+  // The constructor has started the variable afresh and written its
+  // fields; keep them.
+  const auto *CCE = dyn_cast<CXXConstructExpr>(ignoreNoise(Init));
+  if (!CCE || !ConstructedVariables.count(CCE))
+    eraseCovered(Cur, P);
   if (!T.empty())
-    Cur[P] = storedIn(T, Loc, P);
+    Cur[P].merge(storedIn(T, Loc, P));
 }
 
 /// Aggregates field by field, so one field's data stays in its field.

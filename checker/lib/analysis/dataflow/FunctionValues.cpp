@@ -77,8 +77,20 @@ TranslationUnitAnalysis::functionOf(const std::string &Label) const {
 
 std::vector<const FunctionDecl *>
 TranslationUnitAnalysis::targetsOf(const std::string &Label) const {
-  if (const FunctionDecl *Fn = functionOf(Label))
+  if (const FunctionDecl *Fn = functionOf(Label)) {
+    // A generic lambda (or a function template) as a value runs the
+    // instances that were instantiated: a call through a function value
+    // does not say which.
+    if (const FunctionTemplateDecl *Generic =
+            Fn->getDescribedFunctionTemplate()) {
+      std::vector<const FunctionDecl *> Instances;
+      for (const FunctionDecl *Instance : Generic->specializations())
+        if (hasBody(Instance))
+          Instances.push_back(Instance);
+      return Instances;
+    }
     return {Fn};
+  }
   auto Slot = SlotLabels.find(Label);
   if (Slot == SlotLabels.end())
     return {};
@@ -178,11 +190,38 @@ void TranslationUnitAnalysis::seedSlotsFromInitialisers(
 // Calls through function values (FunctionAnalyzer).
 //===----------------------------------------------------------------------===//
 
-/// A method that needs an object the function value does not carry
-/// (`&Mailer::send`): its calls are not followed.
+/// A method that needs an object besides the function value
+/// (`&Mailer::send`).
 static bool needsObject(const FunctionDecl *Target) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Target);
   return MD && MD->isInstance() && !MD->getParent()->isLambda();
+}
+
+/// The object a pointer to a member function is called on: the left of
+/// `(u.*fn)(x)` or `(p->*fn)(x)`; the first argument when the call passes
+/// one more argument than the method takes (`std::invoke(fn, u, x)`,
+/// `std::function<void(U &, T)>`, `std::mem_fn`), then dropped from
+/// \p Args; else the function value itself, which carries the object it
+/// was bound to (`std::bind(&U::send, &u, _1)`): what the method reads of
+/// its object is then all the value holds (docs/limitations.md).
+const Expr *
+FunctionAnalyzer::objectOfMemberCall(const Expr *Call, const Expr *Through,
+                                     const FunctionDecl *Target,
+                                     llvm::ArrayRef<const Expr *> &Args) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(ignoreNoise(Through));
+      BO && BO->isPtrMemOp())
+    return BO->getLHS();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const auto *BO =
+            dyn_cast<BinaryOperator>(MC->getCallee()->IgnoreParens());
+        BO && BO->isPtrMemOp())
+      return BO->getLHS();
+  if (!Args.empty() && Args.size() == Target->getNumParams() + 1) {
+    const Expr *Object = Args.front();
+    Args = Args.drop_front();
+    return Object;
+  }
+  return Through;
 }
 
 void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
@@ -343,13 +382,14 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
     for (const FunctionDecl *Target : TU.targetsOf(Label)) {
       if (!Seen.insert(Target).second)
         continue;
+      llvm::ArrayRef<const Expr *> TargetArgs = Args;
+      const Expr *Object = nullptr;
       if (needsObject(Target)) {
-        Open = true;
-        continue;
+        Object = objectOfMemberCall(Call, Through, Target, TargetArgs);
+      } else if (isa<CXXMethodDecl>(Target)) {
+        Object = Through; // a lambda's object is the closure the value holds
       }
-      // A lambda's object is the closure the value holds.
-      const Expr *Object = isa<CXXMethodDecl>(Target) ? Through : nullptr;
-      Result.merge(computeCall(Call, Target, Object, Args));
+      Result.merge(computeCall(Call, Target, Object, TargetArgs));
       Resolved = true;
     }
     if (TU.functionOf(Label)) {

@@ -37,6 +37,9 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     if (!Written.empty())
       applyOutEffect(Key, Written, Loc, Object, Args);
   }
+  if (!S.Thrown.empty())
+    recordThrown(Call, Substitute(S.Thrown).withStep(
+                           Loc, "thrown out of " + quoted(Callee) + " here"));
   importSummaryFlows(S, Callee, ImportFlows, Substitute);
   runSummaryCallbacks(S, Callee, Call, Object, Args, Substitute);
 }
@@ -55,15 +58,23 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
     Target = Object;
   else if (Head[0] == 'p' && std::stoul(Head.substr(1)) < Args.size())
     Target = Args[std::stoul(Head.substr(1))];
-  if (!Target)
-    return;
-  // Into the field the callee wrote, where the argument is a path.
-  auto P = pathOf(Target);
-  if (!P) {
-    write(Target, Written, Loc, /*Strong=*/false);
+  std::optional<Path> P;
+  QualType Type;
+  if (Target) {
+    // Into the field the callee wrote, where the argument is a path.
+    P = pathOf(Target);
+    if (!P) {
+      write(Target, Written, Loc, /*Strong=*/false);
+      return;
+    }
+    Type = Target->getType();
+  } else if (Head == "this" && ConstructingInto) {
+    // A constructor's writes into `*this`: the variable it constructs.
+    P = *ConstructingInto;
+    Type = ConstructingInto->Root->getType();
+  } else {
     return;
   }
-  QualType Type = Target->getType();
   for (size_t Dot = Key.find('.'); Dot != std::string::npos;) {
     size_t Next = Key.find('.', Dot + 1);
     std::string Name =

@@ -48,6 +48,11 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
 /// the program: the object lives elsewhere, its fields hold what they are
 /// declared to.
 bool FunctionAnalyzer::aliases(const Path &Q) const {
+  // A handler's variable holds what was thrown, all of it: its fields are
+  // not known by their declarations alone.
+  if (const auto *VD = dyn_cast_or_null<VarDecl>(Q.Root);
+      VD && VD->isExceptionVariable() && Q.Fields.empty())
+    return false;
   QualType T;
   if (!Q.Fields.empty())
     T = Q.Fields.back()->getType();
@@ -131,6 +136,17 @@ std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
     *Exact = true;
   E = ignoreNoise(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A structured binding is its element; a binding by reference
+    // (`auto &[a, b] = s;`) names the parts of s itself.
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return BD->getBinding() ? pathOf(BD->getBinding(), Exact) : std::nullopt;
+    if (const auto *DD = dyn_cast<DecompositionDecl>(DRE->getDecl());
+        DD && DD->getType()->isReferenceType() && DD->getInit())
+      if (auto Bound = pathOf(DD->getInit())) {
+        if (Exact)
+          *Exact = false;
+        return Bound;
+      }
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       Path P;
       P.Root = VD;
@@ -273,13 +289,14 @@ void FunctionAnalyzer::mergeValues(llvm::ArrayRef<const Expr *> Exprs,
 }
 
 /// \p T with the step "stored in 'x'", unless x is a variable the user did
-/// not write: the compiler's own (a range-for's `__range1`, `__begin1`) or
-/// one a library's macro declares (Qt's `foreach` and its `_container_`).
+/// not write: the compiler's own (a range-for's `__range1`, `__begin1`, a
+/// structured binding's hidden object) or one a library's macro declares
+/// (Qt's `foreach` and its `_container_`).
 /// Notes name only what the reader can find in the code.
 Taint FunctionAnalyzer::storedIn(const Taint &T, SourceLocation Loc,
                                  const Path &P) const {
   if (const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
-      VD && (VD->isImplicit() ||
+      VD && (VD->isImplicit() || isa<DecompositionDecl>(VD) ||
              SM.isInSystemHeader(SM.getSpellingLoc(VD->getLocation()))))
     return T;
   return T.withStep(Loc, "stored in '" + P.describe() + "'");
@@ -394,12 +411,16 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
                        MCE->getImplicitObjectArgument(), Args);
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (std::optional<Taint> Element = computeGet(Call))
+      return *Element;
     std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
     return computeCall(Call, Call->getDirectCallee(), nullptr, Args);
   }
-  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
-    std::vector<const Expr *> Args(CCE->arg_begin(), CCE->arg_end());
-    return computeCall(CCE, CCE->getConstructor(), nullptr, Args);
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E))
+    return computeConstruct(CCE);
+  if (const auto *TE = dyn_cast<CXXThrowExpr>(E)) {
+    computeThrow(TE);
+    return {};
   }
   if (const auto *NE = dyn_cast<CXXNewExpr>(E))
     return NE->getInitializer() ? value(NE->getInitializer()) : Taint();
@@ -416,11 +437,101 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
     return value(MTE->getSubExpr());
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
     return value(BTE->getSubExpr());
+  // A copy of an array (a structured binding's hidden variable) is the
+  // array copied.
+  if (const auto *AIL = dyn_cast<ArrayInitLoopExpr>(E))
+    return value(AIL->getCommonExpr());
+  if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
+    return value(OVE->getSourceExpr());
   if (const auto *SE = dyn_cast<StmtExpr>(E))
     if (const auto *Last =
             dyn_cast_or_null<Expr>(SE->getSubStmt()->body_back()))
       return value(Last);
   return {};
+}
+
+/// A constructor of the program puts what its member initialisers and its
+/// body store into `*this` into the variable it constructs (`Reminder
+/// r(p);`), where a later method call on that variable reads it.
+Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
+  std::vector<const Expr *> Args(CCE->arg_begin(), CCE->arg_end());
+  std::optional<Path> Into;
+  if (auto It = ConstructedVariables.find(CCE);
+      It != ConstructedVariables.end()) {
+    Into.emplace();
+    Into->Root = It->second;
+    eraseCovered(Cur, *Into); // a declaration starts afresh
+  }
+  const Path *Saved = ConstructingInto;
+  ConstructingInto = Into ? &*Into : nullptr;
+  Taint Result = computeCall(CCE, CCE->getConstructor(), nullptr, Args);
+  ConstructingInto = Saved;
+  return Result;
+}
+
+/// The try statement whose handlers catch what \p S throws: the innermost
+/// one whose try block (not a handler) holds it, in this function.
+const CXXTryStmt *FunctionAnalyzer::enclosingTry(const Stmt *S) {
+  if (!HasTry)
+    return nullptr;
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+  for (const Stmt *Child = S, *Up = Parents->getParent(S); Up;
+       Child = Up, Up = Parents->getParent(Up))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(Up);
+        Try && Try->getTryBlock() == Child && Try->getNumHandlers() > 0)
+      return Try;
+  return nullptr;
+}
+
+/// What \p At throws: caught by the handlers of the try statement around
+/// it, else out of the function, to its callers' handlers (its summary).
+void FunctionAnalyzer::recordThrown(const Stmt *At, const Taint &T) {
+  if (T.empty())
+    return;
+  if (const CXXTryStmt *Try = enclosingTry(At))
+    ThrownInto[Try].merge(T);
+  else
+    Summary.Thrown.merge(T);
+}
+
+void FunctionAnalyzer::computeThrow(const CXXThrowExpr *TE) {
+  SourceLocation Loc = SM.getFileLoc(TE->getThrowLoc());
+  if (const Expr *Thrown = TE->getSubExpr()) {
+    recordThrown(TE, value(Thrown).withStep(Loc, "thrown here"));
+    return;
+  }
+  // `throw;` passes on what the handler around it caught.
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+  for (const Stmt *Up = Parents->getParent(TE); Up; Up = Parents->getParent(Up))
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(Up)) {
+      if (auto It = RethrowFrom.find(Catch); It != RethrowFrom.end())
+        recordThrown(TE, It->second.withStep(Loc, "thrown again here"));
+      return;
+    }
+}
+
+/// A handler's exception variable holds what its try block may throw.
+void FunctionAnalyzer::enterHandler(const CXXCatchStmt *Catch) {
+  const VarDecl *VD = Catch->getExceptionDecl();
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(FD->getBody()));
+  const auto *Try = dyn_cast_or_null<CXXTryStmt>(Parents->getParent(Catch));
+  auto It = Try ? ThrownInto.find(Try) : ThrownInto.end();
+  if (It == ThrownInto.end())
+    return;
+  Taint Caught =
+      It->second.withStep(SM.getFileLoc(Catch->getCatchLoc()), "caught here");
+  if (!VD) {
+    RethrowFrom[Catch] = Caught; // `catch (...)`: only `throw;` passes it on
+    return;
+  }
+  Path P;
+  P.Root = VD;
+  eraseCovered(Cur, P);
+  Cur[P] = Caught;
+  RethrowFrom[Catch] = Caught;
 }
 
 Taint FunctionAnalyzer::computeDeclRef(const DeclRefExpr *DRE) {
@@ -439,6 +550,8 @@ Taint FunctionAnalyzer::computeDeclRef(const DeclRefExpr *DRE) {
                         !VD->getType()->isPointerType();
     Result.merge(sourcesOf(VD, TrackedLocal ? QualType() : VD->getType(), DRE));
     readSlot(VD, Result);
+  } else if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+    Result = computeBinding(DRE, BD);
   } else if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
     Result.add(TU.fnLabel(Fn), nullptr); // `handler = sendReport`
   }
@@ -503,7 +616,8 @@ Taint FunctionAnalyzer::computeOperatorCall(const CXXOperatorCallExpr *OC) {
   SourceLocation Loc = SM.getFileLoc(OC->getOperatorLoc());
   if (Op == OO_Equal && OC->getNumArgs() == 2) {
     Taint Result = value(OC->getArg(1));
-    write(OC->getArg(0), Result, Loc, /*Strong=*/true);
+    if (!assignElements(OC->getArg(0), OC->getArg(1), Loc))
+      write(OC->getArg(0), Result, Loc, /*Strong=*/true);
     return Result;
   }
   if (Op == OO_EqualEqual || Op == OO_ExclaimEqual || Op == OO_Less ||
@@ -555,6 +669,8 @@ bool FunctionAnalyzer::handsOverObject(QualType T) const {
 void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   if (!OwnPurpose || T.empty())
     return;
+  if (UseSite)
+    E = UseSite; // a structured binding's element, read where it is named
   // Parents within this function's body only: a parent map of the whole
   // translation unit (system headers included) costs more than the rest.
   if (!Parents)

@@ -55,11 +55,20 @@ ExternalCall &TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
   Old.FieldsExact = Old.FieldsExact && EC.FieldsExact;
   if (Old.ReturnLabel.empty())
     Old.ReturnLabel = EC.ReturnLabel;
+  if (Old.ThrowLabel.empty())
+    Old.ThrowLabel = EC.ThrowLabel;
   return Old;
 }
 
 std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
-  auto [It, New] = ReturnIds.try_emplace(Call, ReturnIds.size());
+  auto [It, New] =
+      ReturnIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
+  return "$r" + std::to_string(It->second);
+}
+
+std::string TranslationUnitAnalysis::throwLabel(const Expr *Call) {
+  auto [It, New] =
+      ThrowIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
   return "$r" + std::to_string(It->second);
 }
 
@@ -108,6 +117,12 @@ public:
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     add(LE->getCallOperator());
+    // A generic lambda's body is a template: what runs is the instance a
+    // call resolves to, one per set of argument types used. Only those
+    // that some call instantiated exist.
+    if (const FunctionTemplateDecl *Generic = LE->getDependentCallOperator())
+      for (const FunctionDecl *Instance : Generic->specializations())
+        add(Instance);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -159,6 +174,9 @@ public:
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     add(LE->getCallOperator());
+    if (const FunctionTemplateDecl *Generic = LE->getDependentCallOperator())
+      for (const FunctionDecl *Instance : Generic->specializations())
+        add(Instance); // run through a function value: any instance
     return true;
   }
   std::vector<const FunctionDecl *> Callees;
