@@ -182,6 +182,9 @@ private:
     addFinding(std::move(F));
   }
   void merge(summary::TuSummary &S);
+  void consentWrappers();
+  /// The consents the `true` of any of \p Usrs implies (consent wrappers).
+  std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
   void inheritedPurposes();
   std::map<std::string, std::set<std::string>> entryConsents();
   void judgeInheritedConsent(
@@ -260,6 +263,9 @@ private:
   std::set<std::string> KnownReturns;
   /// Functions whose declared sinks some file described, by USR.
   std::map<std::string, std::string> DeclaredSinkNames;
+  /// Consent wrappers of the program, by USR: the consents their `true`
+  /// implies.
+  std::map<std::string, std::set<std::string>> WrapperConsents;
 };
 
 /// \p Before's steps, a step at \p At, then \p After's steps.
@@ -334,6 +340,42 @@ substituteThrough(const std::vector<summary::FieldLabels> &ArgFields,
   return Out;
 }
 
+void Joiner::consentWrappers() {
+  // A wrapper of a wrapper in another file wraps its consents too (least
+  // fixpoint; docs/consent-and-erasure.md).
+  for (const auto &[Usr, F] : Functions)
+    if (!F.WrapsConsents.empty())
+      WrapperConsents[Usr].insert(F.WrapsConsents.begin(),
+                                  F.WrapsConsents.end());
+  for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
+    bool Changed = false;
+    for (const auto &[Usr, F] : Functions)
+      for (const std::string &Inner : F.WrapsCalls) {
+        auto It = WrapperConsents.find(Inner);
+        if (It == WrapperConsents.end())
+          continue;
+        std::set<std::string> Consents = It->second;
+        std::set<std::string> &Own = WrapperConsents[Usr];
+        size_t Before = Own.size();
+        Own.insert(Consents.begin(), Consents.end());
+        Changed |= Own.size() != Before;
+      }
+    if (!Changed)
+      break;
+  }
+}
+
+std::set<std::string>
+Joiner::wrapped(const std::vector<std::string> &Usrs) const {
+  std::set<std::string> Out;
+  for (const std::string &Usr : Usrs) {
+    auto It = WrapperConsents.find(Usr);
+    if (It != WrapperConsents.end())
+      Out.insert(It->second.begin(), It->second.end());
+  }
+  return Out;
+}
+
 std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
   // caller covers its callee (greatest fixpoint from "everything").
@@ -352,8 +394,8 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
     for (const auto &[Callee, Sites] : Callers) {
       std::optional<std::set<std::string>> Meet;
       for (const auto &[Caller, Call] : Sites) {
-        std::set<std::string> Known(Call->Consents.begin(),
-                                    Call->Consents.end());
+        std::set<std::string> Known = wrapped(Call->GuardedByCalls);
+        Known.insert(Call->Consents.begin(), Call->Consents.end());
         auto It = Entry.find(Caller);
         if (It != Entry.end()) {
           if (!It->second)
@@ -393,10 +435,13 @@ void Joiner::inheritedPurposes() {
     const summary::Finding &F = It->second;
     bool Covered = false;
     if (F.Check == "privacy-missing-consent" && F.FunctionUsr) {
+      // Every caller checks it, or a wrapper from another file does here.
+      std::set<std::string> Known = wrapped(F.GuardedByCalls);
       auto E = Guarded.find(*F.FunctionUsr);
       if (E != Guarded.end())
-        for (const std::string &C : F.NeedsConsents)
-          Covered |= E->second.count(C) > 0;
+        Known.insert(E->second.begin(), E->second.end());
+      for (const std::string &C : F.NeedsConsents)
+        Covered |= Known.count(C) > 0;
     }
     It = Covered ? Findings.erase(It) : std::next(It);
   }
@@ -458,7 +503,8 @@ void Joiner::judgeInheritedConsent(
   std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
   if (Needed.empty())
     return;
-  std::set<std::string> Known(Read.Consents.begin(), Read.Consents.end());
+  std::set<std::string> Known = wrapped(Read.GuardedByCalls);
+  Known.insert(Read.Consents.begin(), Read.Consents.end());
   auto E = Entry.find(ReaderUsr);
   if (E != Entry.end())
     Known.insert(E->second.begin(), E->second.end());
@@ -807,6 +853,7 @@ json Joiner::run() {
     if (!resolveIndirectCalls() && !Returned)
       break;
   }
+  consentWrappers();
   inheritedPurposes();
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
