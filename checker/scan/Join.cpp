@@ -4,6 +4,7 @@
 #include "privacy/AnalysisLimits.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/Label.h"
+#include "privacy/Messages.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/summary/SummaryJson.h"
 
@@ -155,6 +156,20 @@ std::optional<std::string> globalReturnCall(const Label &L) {
 struct JoinedFlow {
   summary::Flow Flow;
   bool Joined = false;
+  /// The function whose purposes the sending code runs under, by USR: the
+  /// first one with purposes of its own from the flow's function up
+  /// through the callers that passed the data, else the last of them
+  /// (privacy-undeclared-recipient compares them with the recipient's).
+  std::string PurposeFrom;
+};
+
+/// A transfer of an item the join found, judged against the recipient's
+/// purposes once the purposes of every function are known.
+struct JoinedTransfer {
+  summary::Flow Flow;
+  std::string Item;
+  Steps Notes;
+  std::string PurposeFrom;
 };
 
 /// A finding of the program, with the key that tells it apart.
@@ -206,7 +221,15 @@ private:
                  const std::vector<Labels> &Args,
                  const std::vector<summary::FieldLabels> &ArgFields);
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                     const Steps &Trace);
+                     const Steps &Trace, const std::string &PurposeFrom);
+  void judgeRecipientPurposes();
+  /// The function whose purposes apply when \p From passed data on at a
+  /// call in \p Caller.
+  std::string purposeFrom(const std::string &From,
+                          const std::string &Caller) const {
+    auto It = Functions.find(From);
+    return It != Functions.end() && It->second.Own ? From : Caller;
+  }
   std::string nameOf(const std::string &Usr);
 
   // The inventory, section by section (rules/schema/inventory.schema.json).
@@ -266,6 +289,10 @@ private:
   /// Consent wrappers of the program, by USR: the consents their `true`
   /// implies.
   std::map<std::string, std::set<std::string>> WrapperConsents;
+  std::vector<JoinedTransfer> Transfers;
+  /// Functions without purposes of their own → the functions with purposes
+  /// they run for (inheritedPurposes()).
+  std::map<std::string, std::set<std::string>> InheritsFrom;
 };
 
 /// \p Before's steps, a step at \p At, then \p After's steps.
@@ -462,6 +489,7 @@ void Joiner::inheritedPurposes() {
           if (It == Functions.end() || It->second.Own ||
               It->second.DeclaredSink || !Seen.insert(Callee).second)
             continue;
+          InheritsFrom[Callee].insert(EntryUsr);
           Steps Next = Chain;
           Next.push_back(noteAt(Call.At, "'" + F.ShortName + "' calls '" +
                                              Call.CalleeName + "' here"));
@@ -528,7 +556,7 @@ void Joiner::judgeInheritedConsent(
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                           const Steps &Trace) {
+                           const Steps &Trace, const std::string &PurposeFrom) {
   if (Flow.Kind == FlowKind::Slot) {
     // A function stored into a field or global, from another file.
     if (std::optional<std::string> Usr =
@@ -566,9 +594,56 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   Site.CatalogEntry = Flow.Catalog;
   for (const Finding &F : judgeSinkItem(P, Site, ItemId))
     addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes);
+  if (Flow.Kind == FlowKind::Transfer)
+    Transfers.push_back({Flow, ItemId, Notes, PurposeFrom});
   // The inventory counts this reach too.
   Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
                          factSite(Flow.At)});
+}
+
+void Joiner::judgeRecipientPurposes() {
+  // The rule of the per-file check (UndeclaredRecipient.cpp), with the
+  // purposes of the whole program: own purposes each; inherited ones only
+  // when none of them is declared for the recipient.
+  for (const JoinedTransfer &T : Transfers) {
+    const RecipientDef *R = P.recipient(T.Flow.Target);
+    auto Fn = Functions.find(T.PurposeFrom);
+    if (!R || !R->PurposesListed || Fn == Functions.end())
+      continue;
+    // (purpose, annotated caller or "", where the purpose is declared)
+    std::vector<std::tuple<std::string, std::string, std::optional<Site>>>
+        Purposes;
+    if (Fn->second.Own) {
+      for (const std::string &Purpose : Fn->second.Own->Purposes)
+        Purposes.push_back({Purpose, "", Fn->second.Own->DeclaredAt});
+    } else {
+      auto Entries = InheritsFrom.find(T.PurposeFrom);
+      if (Entries == InheritsFrom.end())
+        continue;
+      bool AnyDeclared = false;
+      for (const std::string &EntryUsr : Entries->second) {
+        const summary::Function &Entry = Functions.at(EntryUsr);
+        for (const std::string &Purpose : Entry.Own->Purposes) {
+          AnyDeclared |= Policy::recipientAllowsPurpose(*R, Purpose);
+          Purposes.push_back({Purpose, Entry.ShortName, Entry.Own->DeclaredAt});
+        }
+      }
+      if (AnyDeclared)
+        continue;
+    }
+    std::set<std::pair<std::string, std::string>> Seen;
+    for (const auto &[Purpose, CalledFrom, DeclaredAt] : Purposes) {
+      auto Reason =
+          judgeRecipientPurpose(P, R->Id, T.Item, Purpose, CalledFrom);
+      if (!Reason || !Seen.insert({Purpose, CalledFrom}).second)
+        continue;
+      Steps Notes = T.Notes;
+      Notes.push_back(
+          noteAt(DeclaredAt, "purpose '" + Purpose + "' is declared here"));
+      addFinding(T.Flow.At, "privacy-undeclared-recipient",
+                 findingMessage(*Reason), std::move(Notes));
+    }
+  }
 }
 
 bool Joiner::crossFileFlows() {
@@ -591,6 +666,7 @@ bool Joiner::crossFileFlows() {
           if (Call.Internal && !J.Joined)
             continue;
           summary::Flow &Flow = J.Flow;
+          std::string From = purposeFrom(J.PurposeFrom, Call.Caller);
           if (!Flow.At)
             Flow.At = Call.At; // a declared sink: where it is called
           // Only labels standing for what the call passed.
@@ -605,11 +681,11 @@ bool Joiner::crossFileFlows() {
             if (!KnownFlows.insert(Key).second)
               continue;
             if (!A.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, A.Label, A.Trace);
+              judgeFlowItem(Flow, A.Label, A.Trace, From);
               Any = true;
               continue;
             }
-            JoinedFlow Pending{Flow, true};
+            JoinedFlow Pending{Flow, true, From};
             Pending.Flow.Data = {std::move(A)};
             Flows[Call.Caller].push_back(std::move(Pending));
             Changed = Any = true;
@@ -763,14 +839,14 @@ bool Joiner::resolveReturns() {
                   R.Trace, Call.At,
                   "returned by '" + Call.CalleeName + "' here", Returned.Trace);
               if (!R.Label.isPlaceholder()) {
-                judgeFlowItem(Flow, R.Label, Trace);
+                judgeFlowItem(Flow, R.Label, Trace, J.PurposeFrom);
                 continue;
               }
               // Another call's result, or the caller's parameters when the
               // flow is in the caller itself; else its context is lost.
               if (!globalReturnCall(R.Label) && Usr != Call.Caller)
                 continue;
-              JoinedFlow Pending{Flow, true};
+              JoinedFlow Pending{Flow, true, J.PurposeFrom};
               Pending.Flow.Data = {{R.Label, std::move(Trace)}};
               Flows[Usr].push_back(std::move(Pending));
               Changed = true;
@@ -806,7 +882,8 @@ void Joiner::merge(summary::TuSummary &S) {
     if (F.Usr.empty() || Functions.count(F.Usr))
       continue; // an inline function seen by several files: once
     for (summary::Flow &Flow : F.Flows)
-      Flows[F.Usr].push_back({std::move(Flow), false}); // read from Flows only
+      Flows[F.Usr].push_back(
+          {std::move(Flow), false, F.Usr}); // read from Flows only
     F.Flows.clear();
     for (const std::string &Base : F.Overrides)
       Overriders[Base].push_back(F.Usr);
@@ -818,7 +895,7 @@ void Joiner::merge(summary::TuSummary &S) {
   for (summary::DeclaredSinkFunction &D : S.DeclaredSinks)
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
       for (summary::Flow &F : D.Flows)
-        Flows[D.Usr].push_back({std::move(F), false});
+        Flows[D.Usr].push_back({std::move(F), false, D.Usr});
   for (const summary::FunctionSlot &Slot : S.FunctionSlots)
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
   summary::InventoryFacts &Inv = S.Inventory;
@@ -855,6 +932,7 @@ json Joiner::run() {
   }
   consentWrappers();
   inheritedPurposes();
+  judgeRecipientPurposes();
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
   Out["analysis"]["annotations"] = Facts.Annotations;
