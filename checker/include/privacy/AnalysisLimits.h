@@ -85,6 +85,12 @@ inline constexpr int MaxConsentRounds = 16;
 /// the use. Not reported: it shortens the explanation.
 inline constexpr std::size_t MaxConsentPathNotes = 6;
 
+/// Rounds over a function's CFG blocks until the consents known stop
+/// changing. Not reported: a must-analysis over a function settles in a
+/// few rounds; the bound only guards against a pathological graph, after
+/// which the facts of the last round stand.
+inline constexpr int MaxConsentBlockRounds = 64;
+
 /// Rounds of the least fixpoint that finds consent wrappers (a function
 /// whose `true` implies a consent check), i.e. how deep a wrapper of a
 /// wrapper is recognised. Not reported: a deeper wrapper guards nothing, as

@@ -511,7 +511,8 @@ void Analyzer::run() {
   S.Out[G.getEntry().getBlockID()] = walk(G.getEntry(), GuardState{});
   PostOrderCFGView Order(&G); // iterates in reverse post-order
   // Must-analysis: the meet keeps what every path knows; facts only shrink.
-  for (bool Changed = true; Changed;) {
+  bool Changed = true;
+  for (int Round = 0; Changed && Round < MaxConsentBlockRounds; ++Round) {
     Changed = false;
     for (const CFGBlock *B : Order) {
       if (B == &G.getEntry())
