@@ -53,6 +53,36 @@ TEST(MessagesTest, ConsentMissingListsEveryConsent) {
             "PRIVACY_CONSENT_CHECK for it guards every path to this use");
 }
 
+TEST(MessagesTest, ConsentMissingSaysWhoseConsentWasChecked) {
+  reason::ConsentMissing R{{DataUse::Read, "phone", "field 'Person::phone'"},
+                           "marketing",
+                           "",
+                           {"marketing"}};
+  R.CheckedFor = {"r.referrer", "sender"};
+  R.UsedFor = "r.friend_";
+  EXPECT_EQ(findingMessage(R),
+            "using personal data 'phone' from field 'Person::phone' for "
+            "purpose 'marketing' needs consent 'marketing', but no "
+            "PRIVACY_CONSENT_CHECK for it guards every path to this use (it "
+            "is checked only for 'r.referrer', 'sender', not for "
+            "'r.friend_')");
+}
+
+TEST(MessagesTest, RecipientUndeclaredForPurposeListsItsPurposes) {
+  EXPECT_EQ(
+      findingMessage(reason::RecipientUndeclaredForPurpose{
+          "email", "crm", "marketing", "promote", {"support", "billing"}}),
+      "sending personal data 'email' to recipient 'crm' for purpose "
+      "'marketing' (as called from 'promote'), which the policy does "
+      "not declare for it (purposes declared for 'crm': support, "
+      "billing)");
+  EXPECT_EQ(findingMessage(reason::RecipientUndeclaredForPurpose{
+                "name", "ledger", "billing", "", {}}),
+            "sending personal data 'name' to recipient 'ledger' for purpose "
+            "'billing', which the policy does not declare for it (purposes "
+            "declared for 'ledger': none)");
+}
+
 TEST(MessagesTest, WordedFindingKeepsConsentsAndNotes) {
   FindingFacts Facts{
       CheckKind::MissingConsent,

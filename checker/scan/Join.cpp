@@ -5,6 +5,7 @@
 #include "privacy/FindingIdentity.h"
 #include "privacy/FlowChecks.h"
 #include "privacy/Label.h"
+#include "privacy/Messages.h"
 #include "privacy/PurposeLimitation.h"
 #include "privacy/summary/SummaryJson.h"
 
@@ -157,6 +158,20 @@ std::optional<std::string> globalReturnCall(const Label &L) {
 struct JoinedFlow {
   summary::Flow Flow;
   bool Joined = false;
+  /// The function whose purposes the sending code runs under, by USR: the
+  /// first one with purposes of its own from the flow's function up
+  /// through the callers that passed the data, else the last of them
+  /// (privacy-undeclared-recipient compares them with the recipient's).
+  std::string PurposeFrom;
+};
+
+/// A transfer of an item the join found, judged against the recipient's
+/// purposes once the purposes of every function are known.
+struct JoinedTransfer {
+  summary::Flow Flow;
+  std::string Item;
+  Steps Notes;
+  std::string PurposeFrom;
 };
 
 /// A finding of the program, with the key that tells it apart.
@@ -195,6 +210,9 @@ private:
     addFinding(std::move(F));
   }
   void merge(summary::TuSummary &S);
+  void consentWrappers();
+  /// The consents the `true` of any of \p Usrs implies (consent wrappers).
+  std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
   void inheritedPurposes();
   std::map<std::string, std::set<std::string>> entryConsents();
   void judgeInheritedConsent(
@@ -217,7 +235,15 @@ private:
                  const std::vector<Labels> &Args,
                  const std::vector<summary::FieldLabels> &ArgFields);
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                     const Steps &Trace);
+                     const Steps &Trace, const std::string &PurposeFrom);
+  void judgeRecipientPurposes();
+  /// The function whose purposes apply when \p From passed data on at a
+  /// call in \p Caller.
+  std::string purposeFrom(const std::string &From,
+                          const std::string &Caller) const {
+    auto It = Functions.find(From);
+    return It != Functions.end() && It->second.Own ? From : Caller;
+  }
   std::string nameOf(const std::string &Usr);
 
   // The inventory, section by section (rules/schema/inventory.schema.json).
@@ -281,6 +307,13 @@ private:
   std::set<std::string> KnownReturns;
   /// Functions whose declared sinks some file described, by USR.
   std::map<std::string, std::string> DeclaredSinkNames;
+  /// Consent wrappers of the program, by USR: the consents their `true`
+  /// implies.
+  std::map<std::string, std::set<std::string>> WrapperConsents;
+  std::vector<JoinedTransfer> Transfers;
+  /// Functions without purposes of their own → the functions with purposes
+  /// they run for (inheritedPurposes()).
+  std::map<std::string, std::set<std::string>> InheritsFrom;
 };
 
 /// \p Before's steps, a step at \p At, then \p After's steps.
@@ -386,6 +419,42 @@ substituteThrough(const std::vector<summary::FieldLabels> &ArgFields,
   return Out;
 }
 
+void Joiner::consentWrappers() {
+  // A wrapper of a wrapper in another file wraps its consents too (least
+  // fixpoint; docs/consent-and-erasure.md).
+  for (const auto &[Usr, F] : Functions)
+    if (!F.WrapsConsents.empty())
+      WrapperConsents[Usr].insert(F.WrapsConsents.begin(),
+                                  F.WrapsConsents.end());
+  for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
+    bool Changed = false;
+    for (const auto &[Usr, F] : Functions)
+      for (const std::string &Inner : F.WrapsCalls) {
+        auto It = WrapperConsents.find(Inner);
+        if (It == WrapperConsents.end())
+          continue;
+        std::set<std::string> Consents = It->second;
+        std::set<std::string> &Own = WrapperConsents[Usr];
+        size_t Before = Own.size();
+        Own.insert(Consents.begin(), Consents.end());
+        Changed |= Own.size() != Before;
+      }
+    if (!Changed)
+      break;
+  }
+}
+
+std::set<std::string>
+Joiner::wrapped(const std::vector<std::string> &Usrs) const {
+  std::set<std::string> Out;
+  for (const std::string &Usr : Usrs) {
+    auto It = WrapperConsents.find(Usr);
+    if (It != WrapperConsents.end())
+      Out.insert(It->second.begin(), It->second.end());
+  }
+  return Out;
+}
+
 std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
   // caller covers its callee (greatest fixpoint from "everything").
@@ -404,8 +473,8 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
     for (const auto &[Callee, Sites] : Callers) {
       std::optional<std::set<std::string>> Meet;
       for (const auto &[Caller, Call] : Sites) {
-        std::set<std::string> Known(Call->Consents.begin(),
-                                    Call->Consents.end());
+        std::set<std::string> Known = wrapped(Call->GuardedByCalls);
+        Known.insert(Call->Consents.begin(), Call->Consents.end());
         auto It = Entry.find(Caller);
         if (It != Entry.end()) {
           if (!It->second)
@@ -445,10 +514,13 @@ void Joiner::inheritedPurposes() {
     const summary::Finding &F = It->second;
     bool Covered = false;
     if (F.Check == "privacy-missing-consent" && F.FunctionUsr) {
+      // Every caller checks it, or a wrapper from another file does here.
+      std::set<std::string> Known = wrapped(F.GuardedByCalls);
       auto E = Guarded.find(*F.FunctionUsr);
       if (E != Guarded.end())
-        for (const std::string &C : F.NeedsConsents)
-          Covered |= E->second.count(C) > 0;
+        Known.insert(E->second.begin(), E->second.end());
+      for (const std::string &C : F.NeedsConsents)
+        Covered |= Known.count(C) > 0;
     }
     It = Covered ? Findings.erase(It) : std::next(It);
   }
@@ -469,6 +541,7 @@ void Joiner::inheritedPurposes() {
           if (It == Functions.end() || It->second.Own ||
               It->second.DeclaredSink || !Seen.insert(Callee).second)
             continue;
+          InheritsFrom[Callee].insert(EntryUsr);
           Steps Next = Chain;
           Next.push_back(noteAt(Call.At, "'" + F.ShortName + "' calls '" +
                                              Call.CalleeName + "' here"));
@@ -510,7 +583,8 @@ void Joiner::judgeInheritedConsent(
   std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
   if (Needed.empty())
     return;
-  std::set<std::string> Known(Read.Consents.begin(), Read.Consents.end());
+  std::set<std::string> Known = wrapped(Read.GuardedByCalls);
+  Known.insert(Read.Consents.begin(), Read.Consents.end());
   auto E = Entry.find(ReaderUsr);
   if (E != Entry.end())
     Known.insert(E->second.begin(), E->second.end());
@@ -534,7 +608,7 @@ void Joiner::judgeInheritedConsent(
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                           const Steps &Trace) {
+                           const Steps &Trace, const std::string &PurposeFrom) {
   if (Flow.Kind == FlowKind::Slot) {
     // A function stored into a field or global, from another file.
     if (std::optional<std::string> Usr =
@@ -577,6 +651,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   for (const Finding &F : judgeSinkItem(P, Site, ItemId))
     addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes, ItemId,
                Target);
+  if (Flow.Kind == FlowKind::Transfer)
+    Transfers.push_back({Flow, ItemId, Notes, PurposeFrom});
   // The inventory counts this reach too, in the function it is in.
   FactSite Reached = factSite(Flow.At);
   if (Flow.At)
@@ -585,6 +661,51 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
       Reached.Function = It->second.Function;
   Facts.Sinks.push_back(
       {Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via, Reached});
+}
+
+void Joiner::judgeRecipientPurposes() {
+  // The rule of the per-file check (UndeclaredRecipient.cpp), with the
+  // purposes of the whole program: own purposes each; inherited ones only
+  // when none of them is declared for the recipient.
+  for (const JoinedTransfer &T : Transfers) {
+    const RecipientDef *R = P.recipient(T.Flow.Target);
+    auto Fn = Functions.find(T.PurposeFrom);
+    if (!R || !R->PurposesListed || Fn == Functions.end())
+      continue;
+    // (purpose, annotated caller or "", where the purpose is declared)
+    std::vector<std::tuple<std::string, std::string, std::optional<Site>>>
+        Purposes;
+    if (Fn->second.Own) {
+      for (const std::string &Purpose : Fn->second.Own->Purposes)
+        Purposes.push_back({Purpose, "", Fn->second.Own->DeclaredAt});
+    } else {
+      auto Entries = InheritsFrom.find(T.PurposeFrom);
+      if (Entries == InheritsFrom.end())
+        continue;
+      bool AnyDeclared = false;
+      for (const std::string &EntryUsr : Entries->second) {
+        const summary::Function &Entry = Functions.at(EntryUsr);
+        for (const std::string &Purpose : Entry.Own->Purposes) {
+          AnyDeclared |= Policy::recipientAllowsPurpose(*R, Purpose);
+          Purposes.push_back({Purpose, Entry.ShortName, Entry.Own->DeclaredAt});
+        }
+      }
+      if (AnyDeclared)
+        continue;
+    }
+    std::set<std::pair<std::string, std::string>> Seen;
+    for (const auto &[Purpose, CalledFrom, DeclaredAt] : Purposes) {
+      auto Reason =
+          judgeRecipientPurpose(P, R->Id, T.Item, Purpose, CalledFrom);
+      if (!Reason || !Seen.insert({Purpose, CalledFrom}).second)
+        continue;
+      Steps Notes = T.Notes;
+      Notes.push_back(
+          noteAt(DeclaredAt, "purpose '" + Purpose + "' is declared here"));
+      addFinding(T.Flow.At, "privacy-undeclared-recipient",
+                 findingMessage(*Reason), std::move(Notes));
+    }
+  }
 }
 
 bool Joiner::crossFileFlows() {
@@ -607,6 +728,7 @@ bool Joiner::crossFileFlows() {
           if (Call.Internal && !J.Joined)
             continue;
           summary::Flow &Flow = J.Flow;
+          std::string From = purposeFrom(J.PurposeFrom, Call.Caller);
           if (!Flow.At)
             Flow.At = Call.At; // a declared sink: where it is called
           // Only labels standing for what the call passed.
@@ -621,11 +743,11 @@ bool Joiner::crossFileFlows() {
             if (!KnownFlows.insert(Key).second)
               continue;
             if (!A.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, A.Label, A.Trace);
+              judgeFlowItem(Flow, A.Label, A.Trace, From);
               Any = true;
               continue;
             }
-            JoinedFlow Pending{Flow, true};
+            JoinedFlow Pending{Flow, true, From};
             Pending.Flow.Data = {std::move(A)};
             Flows[Call.Caller].push_back(std::move(Pending));
             Changed = Any = true;
@@ -780,14 +902,14 @@ bool Joiner::resolveReturns() {
                                 Call.CalleeName + "' here",
                             Returned.Trace);
             if (!R.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, R.Label, Trace);
+              judgeFlowItem(Flow, R.Label, Trace, J.PurposeFrom);
               continue;
             }
             // Another call's result, or the caller's parameters when the
             // flow is in the caller itself; else its context is lost.
             if (!globalReturnCall(R.Label) && Usr != Call.Caller)
               continue;
-            JoinedFlow Pending{Flow, true};
+            JoinedFlow Pending{Flow, true, J.PurposeFrom};
             Pending.Flow.Data = {{R.Label, std::move(Trace)}};
             Flows[Usr].push_back(std::move(Pending));
             Changed = true;
@@ -852,7 +974,8 @@ void Joiner::merge(summary::TuSummary &S) {
       continue;
     bool First = !Functions.count(F.Usr);
     for (summary::Flow &Flow : F.Flows)
-      Flows[F.Usr].push_back({std::move(Flow), false}); // read from Flows only
+      Flows[F.Usr].push_back(
+          {std::move(Flow), false, F.Usr}); // read from Flows only
     F.Flows.clear();
     if (First)
       for (const std::string &Base : F.Overrides)
@@ -865,7 +988,7 @@ void Joiner::merge(summary::TuSummary &S) {
   for (summary::DeclaredSinkFunction &D : S.DeclaredSinks)
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
       for (summary::Flow &F : D.Flows)
-        Flows[D.Usr].push_back({std::move(F), false});
+        Flows[D.Usr].push_back({std::move(F), false, D.Usr});
   for (const summary::FunctionSlot &Slot : S.FunctionSlots)
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
   summary::InventoryFacts &Inv = S.Inventory;
@@ -910,7 +1033,9 @@ json Joiner::run() {
       break;
   }
   Report("purposes across files", 0, 0);
+  consentWrappers();
   inheritedPurposes();
+  judgeRecipientPurposes();
   Report("writing the inventory", 0, 0);
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;

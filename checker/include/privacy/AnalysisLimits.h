@@ -85,6 +85,23 @@ inline constexpr int MaxConsentRounds = 16;
 /// the use. Not reported: it shortens the explanation.
 inline constexpr std::size_t MaxConsentPathNotes = 6;
 
+/// Rounds over a function's CFG blocks until the consents known stop
+/// changing. Not reported: a must-analysis over a function settles in a
+/// few rounds; the bound only guards against a pathological graph, after
+/// which the facts of the last round stand.
+inline constexpr int MaxConsentBlockRounds = 64;
+
+/// Rounds of the least fixpoint that finds consent wrappers (a function
+/// whose `true` implies a consent check), i.e. how deep a wrapper of a
+/// wrapper is recognised. Not reported: a deeper wrapper guards nothing, as
+/// an unknown condition does (docs/limitations.md).
+inline constexpr int MaxConsentWrapperRounds = 8;
+
+/// Local variables followed back to their initialiser to find whose data
+/// or whose consent an expression is about (`int uid = m.id;`). Not
+/// reported: past it, the subject is unknown and guards everyone.
+inline constexpr int MaxConsentSubjectAliases = 4;
+
 //===----------------------------------------------------------------------===//
 // privacy-scan's per-TU summaries and join (checker/scan).
 //===----------------------------------------------------------------------===//

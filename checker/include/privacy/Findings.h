@@ -126,6 +126,11 @@ struct RecipientUndeclaredForItem {
   std::string Item, Recipient;
   std::vector<std::string> AllowedItems;
 };
+struct RecipientUndeclaredForPurpose {
+  std::string Item, Recipient, Purpose;
+  std::string CalledFrom; // the annotated caller, when inherited
+  std::vector<std::string> AllowedPurposes;
+};
 struct NetworkWithoutRecipient {
   std::string Item, Via;
 };
@@ -166,6 +171,10 @@ struct ConsentMissing {
   std::string Purpose;
   std::string CalledFrom;
   std::vector<std::string> NeededConsents; // any one of them would do
+  /// When a needed consent is checked, but only for other data subjects:
+  /// theirs ("referrer") and the subject of the use ("friend_").
+  std::vector<std::string> CheckedFor = {};
+  std::string UsedFor = {};
 };
 // privacy-unannotated-personal-data
 struct LooksLikePersonalData {
@@ -227,6 +236,7 @@ struct ReturnsVoid {
 using FindingReason =
     std::variant<reason::CountryDiffers, reason::TransferAbroadUndeclared,
                  reason::RecipientUnnamed, reason::RecipientUndeclaredForItem,
+                 reason::RecipientUndeclaredForPurpose,
                  reason::NetworkWithoutRecipient, reason::StoreNotNamedInCode,
                  reason::StoreUnnamed, reason::StoreUndeclaredForItem,
                  reason::StoreWithoutErase, reason::LogUndeclared,
@@ -248,6 +258,10 @@ struct FindingFacts {
   /// privacy-scan can take guards in callers in other files into account
   /// (the consents are the reason's NeededConsents).
   const clang::FunctionDecl *Function = nullptr;
+  /// privacy-missing-consent: functions defined in other files whose `true`
+  /// is known at the use; the join drops the finding when one of them wraps
+  /// a needed consent.
+  std::vector<const clang::FunctionDecl *> GuardedByCalls = {};
 };
 
 /// A finding as the fronts print it (Messages.h words it).
@@ -264,6 +278,7 @@ struct Finding {
   /// that would guard it.
   const clang::FunctionDecl *Function = nullptr;
   std::vector<std::string> Consents;
+  std::vector<const clang::FunctionDecl *> GuardedByCalls = {};
 };
 
 class FindingSink {

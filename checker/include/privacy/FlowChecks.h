@@ -25,10 +25,19 @@ void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink);
 
 /// privacy-undeclared-recipient: a recipient the policy does not name, a
-/// domestic recipient not declared for the item, or a network API reached
-/// with no declared recipient on the way.
+/// domestic recipient not declared for the item, a recipient the policy does
+/// not declare for the purpose of the sending code, or a network API
+/// reached with no declared recipient on the way.
 void judgeUndeclaredRecipient(const TranslationUnitFlows &Flows,
                               const Policy &P, FindingSink &Sink);
+
+/// privacy-undeclared-recipient's finding for \p Item sent to \p Recipient
+/// by code running under \p Purpose (inherited from \p CalledFrom when not
+/// empty), when the policy lists the recipient's purposes without it.
+std::optional<reason::RecipientUndeclaredForPurpose>
+judgeRecipientPurpose(const Policy &P, const std::string &Recipient,
+                      const std::string &Item, const std::string &Purpose,
+                      const std::string &CalledFrom);
 
 /// privacy-undeclared-storage: a store the policy does not name, one not
 /// declared for the item, or a storage API reached with no declared store.

@@ -83,6 +83,9 @@ struct RecipientDef : Described {
   std::string Contact;
   IdSet Items;
   IdSet Purposes;
+  /// Whether the policy lists the recipient's purposes; without the key it
+  /// may receive data for any purpose.
+  bool PurposesListed = false;
   Label Task, RecipientPurpose, Method, Timing;
   Retention Keep;
 };
@@ -125,6 +128,11 @@ public:
   /// allowing it has basis consent; empty when some other basis allows it.
   std::vector<std::string> consentsRequiredFor(std::string_view Item,
                                                std::string_view Purpose) const;
+  /// Whether \p R may receive data sent for \p Purpose.
+  static bool recipientAllowsPurpose(const RecipientDef &R,
+                                     std::string_view Purpose) {
+    return !R.PurposesListed || R.Purposes.contains(Purpose);
+  }
   bool isAbroad(const RecipientDef &R) const {
     return R.Country != ControllerCountry;
   }

@@ -52,6 +52,9 @@ struct PurposedUse {
   /// in a lambda); null outside functions.
   const clang::FunctionDecl *Function = nullptr;
   DataUse Use;
+  /// The expression read, for a direct read (whose data it is); null for
+  /// data passed in or returned.
+  const clang::Expr *UseExpr = nullptr;
   /// The annotated function the purpose is inherited from; empty when it is
   /// the use's own.
   std::string CalledFrom;

@@ -62,6 +62,13 @@ std::string message(const reason::RecipientUndeclaredForItem &R) {
          "': " + joinIds(R.AllowedItems) + ")";
 }
 
+std::string message(const reason::RecipientUndeclaredForPurpose &R) {
+  return "sending personal data '" + R.Item + "' to recipient '" + R.Recipient +
+         "' for purpose '" + R.Purpose + "'" + calledFrom(R.CalledFrom) +
+         ", which the policy does not declare for it (purposes declared for '" +
+         R.Recipient + "': " + joinIds(R.AllowedPurposes) + ")";
+}
+
 std::string message(const reason::NetworkWithoutRecipient &R) {
   return "personal data '" + R.Item + "' is sent over the network by " + R.Via +
          " with no declared recipient on the way; mark the sending "
@@ -117,7 +124,11 @@ std::string message(const reason::ConsentMissing &R) {
          calledFrom(R.CalledFrom) + " needs consent " +
          quotedList(R.NeededConsents, " or '") +
          ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
-         "this use";
+         "this use" +
+         (R.CheckedFor.empty()
+              ? std::string()
+              : " (it is checked only for " + quotedList(R.CheckedFor, ", '") +
+                    ", not for '" + R.UsedFor + "')");
 }
 
 std::string message(const reason::LooksLikePersonalData &R) {
@@ -297,6 +308,7 @@ Finding wordFinding(const FindingFacts &Facts) {
   for (const PathNote &N : Facts.Notes)
     F.Notes.push_back({N.Loc, noteMessage(N)});
   F.Function = Facts.Function;
+  F.GuardedByCalls = Facts.GuardedByCalls;
   if (const auto *C = std::get_if<reason::ConsentMissing>(&Facts.Reason))
     F.Consents = C->NeededConsents;
   return F;

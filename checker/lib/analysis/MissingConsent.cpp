@@ -36,21 +36,35 @@ void checkMissingConsent(const CheckContext &C, FindingSink &Sink) {
       return;
     if (Guards.inConsentCheckArgument(U.Function, U.Loc))
       return;
-    ConsentSet Known = Guards.knownAt(U.Function, U.Loc);
+    // A check guards the data of the subject it asked about
+    // (docs/consent-and-erasure.md, "Whose consent").
+    ConsentSubject Used = consentSubjectOf(U.UseExpr);
+    ConsentSet Known = Guards.guardingAt(U.Function, U.Loc, Used);
     for (const std::string &C : Needed)
       if (Known.count(C))
         return;
     if (!Reported.insert({U.Loc.getRawEncoding(), U.Item, U.Purpose}).second)
       return;
-    FindingFacts F{
-        CheckKind::MissingConsent, U.Loc,
-        reason::ConsentMissing{U.Use, U.Purpose, U.CalledFrom, Needed},
-        U.Before, U.Function};
+    std::set<std::string> Others;
+    for (const std::string &C : Needed)
+      for (std::string &Who :
+           Guards.checkedForOthers(U.Function, U.Loc, C, Used))
+        Others.insert(std::move(Who));
+    reason::ConsentMissing Reason{U.Use, U.Purpose, U.CalledFrom, Needed};
+    if (!Others.empty()) {
+      Reason.CheckedFor.assign(Others.begin(), Others.end());
+      Reason.UsedFor = Used.Spelling;
+    }
+    FindingFacts F{CheckKind::MissingConsent, U.Loc, std::move(Reason),
+                   U.Before, U.Function};
+    F.GuardedByCalls = Guards.unresolvedGuardsAt(U.Function, U.Loc, Used);
     F.Notes.insert(F.Notes.end(), U.After.begin(), U.After.end());
     bool Partly = false;
     for (const std::string &C : Needed)
       Partly |= Guards.checksConsent(U.Function, C);
-    if (Partly) {
+    if (!Others.empty()) {
+      // The message says whose consent was checked; a path would mislead.
+    } else if (Partly) {
       std::vector<PathNote> Path =
           Guards.unguardedPath(U.Function, U.Loc, Needed.front());
       F.Notes.insert(F.Notes.end(), Path.begin(), Path.end());

@@ -126,6 +126,7 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
     U.Item = Use.Origin.Item;
     U.Loc = SM.getFileLoc(Use.Use->getExprLoc());
     U.Function = innermostFunction(Use.Context);
+    U.UseExpr = Use.Use;
     U.Use = {DataUse::Read, U.Item, describeSource(Use.Origin.Source)};
     U.After = {{SM.getFileLoc(Use.Origin.Marker.Loc),
                 note::MarkedPersonalData{U.Item}}};

@@ -212,6 +212,7 @@ void PolicyReader::build(Policy &P) {
                 D.Contact = readString(J, "contact");
                 D.Items = readIdSet(J, "items");
                 D.Purposes = readIdSet(J, "purposes");
+                D.PurposesListed = J.contains("purposes");
                 D.Task = readLabel(J, "task");
                 D.RecipientPurpose = readLabel(J, "recipient_purpose");
                 D.Method = readLabel(J, "method");

@@ -55,6 +55,16 @@ std::vector<std::string> consentList(const ConsentSet &Known) {
   return std::vector<std::string>(Known.begin(), Known.end());
 }
 
+/// USRs of functions of other files, sorted, each once.
+std::vector<std::string>
+usrList(const std::vector<const FunctionDecl *> &Functions) {
+  std::set<std::string> Usrs;
+  for (const FunctionDecl *FD : Functions)
+    if (std::string Usr = usrOf(FD->getCanonicalDecl()); !Usr.empty())
+      Usrs.insert(std::move(Usr));
+  return std::vector<std::string>(Usrs.begin(), Usrs.end());
+}
+
 class Locations {
 public:
   Locations(const SourceManager &SM, std::string Root)
@@ -184,6 +194,7 @@ struct SummarySink : FindingSink {
     if (F.Function) {
       S.FunctionUsr = usrOf(F.Function);
       S.NeedsConsents = F.Consents;
+      S.GuardedByCalls = usrList(F.GuardedByCalls);
     }
     for (const FindingNote &N : F.Notes)
       S.Notes.push_back(L.note(N.Loc, N.Message));
@@ -396,6 +407,11 @@ void Summarizer::functionSummaries() {
     Function &F = function(FD);
     F.Analysed = true;
     F.At = L.at(FD->getLocation());
+    std::set<std::string> Wrapped;
+    for (const WrappedConsent &W : Guards->wrappedConsents(FD))
+      Wrapped.insert(W.Consent);
+    F.WrapsConsents.assign(Wrapped.begin(), Wrapped.end());
+    F.WrapsCalls = usrList(Guards->wrappedCalls(FD));
     F.Returns = L.taint(Summary.Return);
     F.Throws = L.taint(Summary.Thrown);
     for (const SinkFlow &Flow : Summary.Flows) {
@@ -485,9 +501,12 @@ void Summarizer::calls() {
     const FunctionDecl *Carrier = purposeCarrier(C.Caller);
     if (!Carrier || SM.isInSystemHeader(C.Callee->getLocation()))
       continue;
+    // A guard for anyone: the callee's data subjects are not followed
+    // (docs/limitations.md).
     function(Carrier).Calls.push_back(
         {usrOf(C.Callee->getCanonicalDecl()), C.Callee->getNameAsString(),
-         L.at(C.Loc), consentList(Guards->knownAt(C.Caller, C.Loc))});
+         L.at(C.Loc), consentList(Guards->knownAt(C.Caller, C.Loc)),
+         usrList(Guards->unresolvedGuardsAt(C.Caller, C.Loc, {}))});
   }
 }
 
@@ -500,10 +519,13 @@ void Summarizer::reads() {
     const FunctionDecl *Carrier = purposeCarrier(Use.Context);
     if (!Carrier)
       continue;
-    ConsentSet Known = Guards->knownAt(dyn_cast<FunctionDecl>(Use.Context)
-                                           ? cast<FunctionDecl>(Use.Context)
-                                           : Carrier,
-                                       SM.getFileLoc(Use.Use->getExprLoc()));
+    const FunctionDecl *In = dyn_cast<FunctionDecl>(Use.Context)
+                                 ? cast<FunctionDecl>(Use.Context)
+                                 : Carrier;
+    SourceLocation At = SM.getFileLoc(Use.Use->getExprLoc());
+    // Only checks for this data's subject guard it.
+    ConsentSubject Used = consentSubjectOf(Use.Use);
+    ConsentSet Known = Guards->guardingAt(In, At, Used);
     AnchorPlaces.push_back(Use.Use->getExprLoc());
     function(Carrier).Reads.push_back(
         {Use.Origin.Item, consentList(Known), L.at(Use.Use->getExprLoc()),
@@ -511,7 +533,8 @@ void Summarizer::reads() {
                       describeSource(Use.Origin.Source)}),
          L.note(Use.Origin.Marker.Loc,
                 noteMessage({Use.Origin.Marker.Loc,
-                             note::MarkedPersonalData{Use.Origin.Item}}))});
+                             note::MarkedPersonalData{Use.Origin.Item}})),
+         usrList(Guards->unresolvedGuardsAt(In, At, Used))});
   }
 }
 

@@ -23,6 +23,9 @@ constexpr const char *Symbol = "symbol";
 constexpr const char *Check = "check";
 constexpr const char *FunctionUsr = "function_usr";
 constexpr const char *NeedsConsents = "needs_consents";
+constexpr const char *GuardedByCalls = "guarded_by_calls";
+constexpr const char *WrapsConsents = "wraps_consents";
+constexpr const char *WrapsCalls = "wraps_calls";
 constexpr const char *Notes = "notes";
 constexpr const char *Label = "label";
 constexpr const char *Trace = "trace";
@@ -176,17 +179,29 @@ json toJson(const Function &F) {
     J[key::OwnPurposes] = F.Own->Purposes;
     J[key::PurposeSite] = summary::toJson(F.Own->DeclaredAt);
   }
-  for (const Call &C : F.Calls)
-    J[key::Calls].push_back({{key::Callee, C.Callee},
-                             {key::CalleeName, C.CalleeName},
-                             {key::Site, summary::toJson(C.At)},
-                             {key::Consents, C.Consents}});
-  for (const Read &R : F.Reads)
-    J[key::Reads].push_back({{key::Item, R.Item},
-                             {key::Consents, R.Consents},
-                             {key::Site, summary::toJson(R.At)},
-                             {key::What, R.What},
-                             {key::Marker, summary::toJson(R.Marker)}});
+  for (const Call &C : F.Calls) {
+    json Call = {{key::Callee, C.Callee},
+                 {key::CalleeName, C.CalleeName},
+                 {key::Site, summary::toJson(C.At)},
+                 {key::Consents, C.Consents}};
+    if (!C.GuardedByCalls.empty())
+      Call[key::GuardedByCalls] = C.GuardedByCalls;
+    J[key::Calls].push_back(std::move(Call));
+  }
+  for (const Read &R : F.Reads) {
+    json Read = {{key::Item, R.Item},
+                 {key::Consents, R.Consents},
+                 {key::Site, summary::toJson(R.At)},
+                 {key::What, R.What},
+                 {key::Marker, summary::toJson(R.Marker)}};
+    if (!R.GuardedByCalls.empty())
+      Read[key::GuardedByCalls] = R.GuardedByCalls;
+    J[key::Reads].push_back(std::move(Read));
+  }
+  if (!F.WrapsConsents.empty())
+    J[key::WrapsConsents] = F.WrapsConsents;
+  if (!F.WrapsCalls.empty())
+    J[key::WrapsCalls] = F.WrapsCalls;
   if (!F.Returns.empty())
     J[key::Returns] = toJson(F.Returns);
   if (!F.Throws.empty())
@@ -432,6 +447,7 @@ private:
     if (auto It = J.find(key::FunctionUsr); It != J.end())
       F.FunctionUsr = It->get<std::string>();
     F.NeedsConsents = strings(J, key::NeedsConsents);
+    F.GuardedByCalls = strings(J, key::GuardedByCalls);
     F.Notes = notes(J, key::Notes);
     F.Item = string(J, key::Item);
     F.Target = string(J, key::Target);
@@ -471,12 +487,16 @@ private:
     for (Each C : each(J, key::Calls, Pointer))
       F.Calls.push_back(
           {string(C.Value, key::Callee), string(C.Value, key::CalleeName),
-           site(C.Value, key::Site), strings(C.Value, key::Consents)});
+           site(C.Value, key::Site), strings(C.Value, key::Consents),
+           strings(C.Value, key::GuardedByCalls)});
     for (Each R : each(J, key::Reads, Pointer))
       F.Reads.push_back({string(R.Value, key::Item),
                          strings(R.Value, key::Consents),
                          site(R.Value, key::Site), string(R.Value, key::What),
-                         note(R.Value.at(key::Marker))});
+                         note(R.Value.at(key::Marker)),
+                         strings(R.Value, key::GuardedByCalls)});
+    F.WrapsConsents = strings(J, key::WrapsConsents);
+    F.WrapsCalls = strings(J, key::WrapsCalls);
     for (Each Fl : each(J, key::Flows, Pointer))
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
@@ -612,6 +632,8 @@ json toJson(const Finding &F) {
   if (F.FunctionUsr) {
     J[key::FunctionUsr] = *F.FunctionUsr;
     J[key::NeedsConsents] = F.NeedsConsents;
+    if (!F.GuardedByCalls.empty())
+      J[key::GuardedByCalls] = F.GuardedByCalls;
   }
   J[key::Notes] = json::array();
   for (const Note &N : F.Notes)

@@ -64,6 +64,9 @@ struct Finding {
   /// consents it needs.
   std::optional<std::string> FunctionUsr;
   std::vector<std::string> NeedsConsents;
+  /// Functions of other files (USRs) whose `true` is known at the use: the
+  /// join lifts the finding when one of them wraps a needed consent.
+  std::vector<std::string> GuardedByCalls;
   std::vector<Note> Notes;
   /// What tells it apart from other findings, for its fingerprint
   /// (privacy/FindingIdentity.h): the item, the sink or purpose, the named
@@ -106,6 +109,8 @@ struct Call {
   std::string CalleeName;
   std::optional<Site> At;
   std::vector<std::string> Consents; // known at the call
+  /// Functions of other files whose `true` is known at the call.
+  std::vector<std::string> GuardedByCalls = {};
 };
 
 /// A direct read of personal data in code without a purpose of its own.
@@ -115,6 +120,8 @@ struct Read {
   std::optional<Site> At;
   std::string What; // "using personal data 'x' from ..."
   Note Marker;      // where the item is marked as personal data
+  /// Functions of other files whose `true` is known at the read.
+  std::vector<std::string> GuardedByCalls = {};
 };
 
 /// A call through a function value the file cannot decide.
@@ -150,6 +157,10 @@ struct Function {
   /// What the exceptions it lets escape may carry.
   Labels Throws;
   std::vector<IndirectCall> IndirectCalls;
+  /// A consent wrapper: the consents its `true` implies, and the functions
+  /// of other files (USRs) it wraps, whose consents the join adds.
+  std::vector<std::string> WrapsConsents;
+  std::vector<std::string> WrapsCalls;
 };
 
 /// A call of a function whose body is elsewhere.

@@ -332,6 +332,10 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
       : Site.Kind == SinkKind::Log     ? &CoveredLogParams
                                        : nullptr;
   SinkFlow Concrete{Site, {}}, Pending{Site, {}};
+  // Where the sink call is, for the purpose of the sending code
+  // (privacy-undeclared-recipient); a callee's site keeps its own.
+  if (!Site.InFunction)
+    Concrete.Site.InFunction = Pending.Site.InFunction = FD;
   for (const auto &[Label, Tr] : Data.labels()) {
     if (Label.empty() || Label[0] == '#')
       continue;

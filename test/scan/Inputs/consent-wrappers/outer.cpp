@@ -1,0 +1,3 @@
+#include "model.h"
+
+bool mayMarketOuter(const Member &m) { return hasMarketingConsent(m); }
