@@ -164,7 +164,7 @@ private:
       return;
     HoverTarget T;
     T.Where = L->Where;
-    T.Subject = subjectName(subjectOf(D)).str();
+    T.Subject = std::string(subjectName(subjectOf(D)));
     T.QualifiedName = Named->getQualifiedNameAsString();
     if (Data && !Data->Args.empty())
       T.Item = Data->Args.front();
@@ -173,7 +173,7 @@ private:
   }
 
   static std::string spelled(const Annotation &A) {
-    std::string S = A.macro().str() + "(";
+    std::string S = std::string(A.macro()) + "(";
     for (size_t I = 0; I < A.Args.size(); ++I)
       S += (I ? ", \"" : "\"") + A.Args[I] + "\"";
     return S + ")";

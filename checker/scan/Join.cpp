@@ -702,8 +702,10 @@ void Joiner::judgeRecipientPurposes() {
       Steps Notes = T.Notes;
       Notes.push_back(
           noteAt(DeclaredAt, "purpose '" + Purpose + "' is declared here"));
+      FindingSubject Subject = findingSubject(*Reason);
       addFinding(T.Flow.At, "privacy-undeclared-recipient",
-                 findingMessage(*Reason), std::move(Notes));
+                 findingMessage(*Reason), std::move(Notes), Subject.Item,
+                 Subject.Target);
     }
   }
 }

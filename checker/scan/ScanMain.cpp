@@ -466,13 +466,11 @@ private:
 
 /// Analyses the translation units of \p DB into \p In; an exit status when
 /// nothing can be analysed.
-std::optional<int> analyse(const Options &O, tooling::CompilationDatabase &DB,
-                           const privacy::Policy &Policy,
-                           const privacy::ApiCatalog *Catalog,
-                           const privacy::AnnotationsFiles &Annotations,
-                           const std::string &Root,
-                           privacy::scan::JoinInput &In,
-                           ProgressLine &Progress) {
+std::optional<int>
+analyse(const Options &O, tooling::CompilationDatabase &DB,
+        const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
+        const privacy::AnnotationsFiles &Annotations, const std::string &Root,
+        privacy::scan::JoinInput &In, ProgressLine &Progress) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
   std::sort(Files.begin(), Files.end());

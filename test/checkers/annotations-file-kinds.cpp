@@ -16,7 +16,8 @@ void upload(const Vendor::Contact &c) {
 
 namespace campaign {
 void call(const Vendor::Contact &c) { vendor_audit("call", c.phone); }
-// CHECK-MESSAGES: :[[@LINE-1]]:62: warning: using personal data 'phone_mobile' from field 'Vendor::Contact::phone' for purpose 'marketing' needs consent 'marketing', but no PRIVACY_CONSENT_CHECK for it guards every path to this use [privacy-missing-consent]
+// CHECK-MESSAGES: :[[@LINE-1]]:39: warning: sending personal data 'phone_mobile' to recipient 'sk_infosec' for purpose 'marketing', which the policy does not declare for it (purposes declared for 'sk_infosec': support) [privacy-undeclared-recipient]
+// CHECK-MESSAGES: :[[@LINE-2]]:62: warning: using personal data 'phone_mobile' from field 'Vendor::Contact::phone' for purpose 'marketing' needs consent 'marketing', but no PRIVACY_CONSENT_CHECK for it guards every path to this use [privacy-missing-consent]
 } // namespace campaign
 
 // --- quiet ------------------------------------------------------------------
@@ -33,5 +34,8 @@ namespace campaign {
 void guardedCall(const Vendor::Contact &c) {
   if (vendor_has_marketing_consent(c.id))
     vendor_audit("call", c.phone);
+  // The consent guards the use; the recipient is still not declared for
+  // this purpose (docs/checks/undeclared-recipient.md).
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: sending personal data 'phone_mobile' to recipient 'sk_infosec' for purpose 'marketing', which the policy does not declare for it (purposes declared for 'sk_infosec': support) [privacy-undeclared-recipient]
 }
 } // namespace campaign

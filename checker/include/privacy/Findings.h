@@ -233,20 +233,18 @@ struct ReturnsVoid {
 };
 } // namespace reason
 
-using FindingReason =
-    std::variant<reason::CountryDiffers, reason::TransferAbroadUndeclared,
-                 reason::RecipientUnnamed, reason::RecipientUndeclaredForItem,
-                 reason::RecipientUndeclaredForPurpose,
-                 reason::NetworkWithoutRecipient, reason::StoreNotNamedInCode,
-                 reason::StoreUnnamed, reason::StoreUndeclaredForItem,
-                 reason::StoreWithoutErase, reason::LogUndeclared,
-                 reason::PurposeNotAllowed, reason::ConsentMissing,
-                 reason::LooksLikePersonalData, reason::UnknownAnnotation,
-                 reason::MisplacedAnnotation, reason::WrongArgumentCount,
-                 reason::ArgumentNotAnId, reason::ConsentCheckNotBool,
-                 reason::NotACountryCode, reason::SecondPurposeList,
-                 reason::UnknownId, reason::AnnotationOnGenerated,
-                 reason::ReturnsVoid>;
+using FindingReason = std::variant<
+    reason::CountryDiffers, reason::TransferAbroadUndeclared,
+    reason::RecipientUnnamed, reason::RecipientUndeclaredForItem,
+    reason::RecipientUndeclaredForPurpose, reason::NetworkWithoutRecipient,
+    reason::StoreNotNamedInCode, reason::StoreUnnamed,
+    reason::StoreUndeclaredForItem, reason::StoreWithoutErase,
+    reason::LogUndeclared, reason::PurposeNotAllowed, reason::ConsentMissing,
+    reason::LooksLikePersonalData, reason::UnknownAnnotation,
+    reason::MisplacedAnnotation, reason::WrongArgumentCount,
+    reason::ArgumentNotAnId, reason::ConsentCheckNotBool,
+    reason::NotACountryCode, reason::SecondPurposeList, reason::UnknownId,
+    reason::AnnotationOnGenerated, reason::ReturnsVoid>;
 
 /// A finding as the analysis reports it.
 struct FindingFacts {

@@ -40,6 +40,9 @@ FindingSubject findingSubject(const FindingReason &Reason) {
           [](const reason::RecipientUndeclaredForItem &R) {
             return FindingSubject{R.Item, R.Recipient};
           },
+          [](const reason::RecipientUndeclaredForPurpose &R) {
+            return FindingSubject{R.Item, R.Recipient + "#" + R.Purpose};
+          },
           [](const reason::NetworkWithoutRecipient &R) {
             return FindingSubject{R.Item, R.Via};
           },
@@ -72,6 +75,12 @@ FindingSubject findingSubject(const FindingReason &Reason) {
             return FindingSubject{"", R.Spelling};
           },
           [](const reason::MisplacedAnnotation &R) {
+            return FindingSubject{"", R.Macro};
+          },
+          [](const reason::AnnotationOnGenerated &R) {
+            return FindingSubject{"", R.Macro + "@" + R.Name};
+          },
+          [](const reason::ReturnsVoid &R) {
             return FindingSubject{"", R.Macro};
           },
           [](const reason::WrongArgumentCount &R) {
