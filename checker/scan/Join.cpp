@@ -223,7 +223,10 @@ private:
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
-  Labels returnedBy(const summary::ExternalCall &Call, bool Thrown) const;
+  Labels returnedBy(const summary::ExternalCall &Call, bool Thrown,
+                    int Depth = 0) const;
+  Labels expandOwnCalls(const Labels &Own, const std::string &Usr,
+                        int Depth) const;
   void resolveIndirectCall(const std::string &Owner,
                            const summary::IndirectCall &IC, const Label &Callee,
                            const std::vector<Labels> &Args,
@@ -923,8 +926,8 @@ bool Joiner::resolveReturns() {
   return Changed;
 }
 
-Labels Joiner::returnedBy(const summary::ExternalCall &Call,
-                          bool Thrown) const {
+Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
+                          int Depth) const {
   // What the functions the call may run return (or throw), in terms of
   // what it passed; when no file defines any of them, the rule for unknown
   // code its own file applied to the result (SPEC §1).
@@ -935,12 +938,43 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call,
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Defined = true;
+    Labels Own = Thrown ? F->second.Throws : F->second.Returns;
     Labels Returned =
-        substituteThrough(Thrown ? F->second.Throws : F->second.Returns, Call);
+        substituteThrough(expandOwnCalls(Own, Target, Depth), Call);
     Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
                std::make_move_iterator(Returned.end()));
   }
   return Defined || Thrown ? Out : Call.Fallback;
+}
+
+Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
+                              int Depth) const {
+  // A callee that returns what its own call into a third file returns
+  // ("$r:file:N"): that call's result in the callee's terms, so that what
+  // it passes on of its parameters reaches the caller's arguments.
+  Labels Out;
+  for (const summary::LabelledPath &L : Own) {
+    std::optional<std::string> Global = globalReturnCall(L.Label);
+    auto Calls = Global && Depth < MaxJoinReturnDepth
+                     ? ReturnCalls.find(*Global)
+                     : ReturnCalls.end();
+    bool Expanded = false;
+    if (Calls != ReturnCalls.end())
+      for (size_t Index : Calls->second) {
+        const summary::ExternalCall &Inner = External[Index];
+        if (Inner.Caller != Usr)
+          continue;
+        Expanded = true;
+        for (summary::LabelledPath &R : returnedBy(Inner, false, Depth + 1))
+          Out.push_back({R.Label, joinedTrace(R.Trace, Inner.At,
+                                              "returned by '" +
+                                                  Inner.CalleeName + "' here",
+                                              L.Trace)});
+      }
+    if (!Expanded)
+      Out.push_back(L);
+  }
+  return Out;
 }
 
 bool Joiner::resolveIndirectCalls() {

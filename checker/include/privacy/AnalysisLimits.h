@@ -119,6 +119,12 @@ inline constexpr int MaxJoinConsentRounds = 16;
 inline constexpr int MaxJoinFlowRounds = 16;
 inline constexpr int MaxJoinRounds = 8;
 
+/// Calls into further files the join follows inside a callee's return
+/// value (a function of another file returning what its own call into a
+/// third returns). Not reported: beyond it the result keeps the placeholder
+/// and is resolved only for flows in the function that made that call.
+inline constexpr int MaxJoinReturnDepth = 4;
+
 /// Callers in other files a callback is resolved through in the join.
 inline constexpr int MaxJoinCallbackDepth = 4;
 

@@ -19,3 +19,5 @@ void addressByMethod(const Member &m) { fileTicket(m.addressOf()); }
 void addressOfBox(const Box &b) { fileTicket(b.whoAddress()); }
 // Defined in no file: unknown code may return what it is given.
 void formatted(const Member &m) { fileTicket(format_member(m)); }
+// Through a function of another file that returns what unknown code does.
+void formattedElsewhere(const Member &m) { fileTicket(formatted_by_lib(m)); }

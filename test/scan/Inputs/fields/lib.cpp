@@ -6,6 +6,7 @@ std::string Member::roomOf() const { return room; }
 std::string Member::addressOf() const { return address; }
 std::string Box::labelOf() const { return label; }
 std::string Box::whoAddress() const { return who.address; }
+std::string formatted_by_lib(const Member &m) { return format_member(m); }
 
 Notifier::~Notifier() = default;
 struct RoomNotifier : Notifier {

@@ -22,6 +22,7 @@ PRIVACY_TRANSFER("freshworks", "US") void fileTicket(const std::string &body);
 std::string room_of(const Member &m);    // lib.cpp: reads only room
 std::string address_of(const Member &m); // lib.cpp: reads address
 std::string format_member(const Member &m); // defined in no file
+std::string formatted_by_lib(const Member &m); // lib.cpp: format_member(m)
 
 struct Notifier {
   virtual ~Notifier();
