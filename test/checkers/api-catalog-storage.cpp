@@ -12,7 +12,9 @@ struct Member {
   int plan;
 };
 
-void insertRaw(sqlite3_stmt *stmt, const Member &m) {
+void insertRaw(sqlite3 *db, const Member &m) {
+  sqlite3_stmt *stmt = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO member(name, plan) VALUES (?, ?)", -1, &stmt, nullptr);
   sqlite3_bind_text(stmt, 1, m.name.c_str(), -1, SQLITE_TRANSIENT);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'name' is persisted by 'sqlite3_bind_text' in no declared store; mark the storing function with PRIVACY_STORE("store") [privacy-undeclared-storage]
   sqlite3_bind_int(stmt, 2, m.plan); // not personal data

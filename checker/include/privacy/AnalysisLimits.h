@@ -130,7 +130,7 @@ inline constexpr int MaxJoinCallbackDepth = 4;
 
 /// Steps followed back from a statement argument to the SQL text it spells
 /// (constructors, concatenations, variables). Not reported: text not found
-/// counts as a statement that writes (docs/limitations.md, "SQL
+/// counts as a statement that reads (docs/limitations.md, "SQL
 /// statements").
 inline constexpr unsigned MaxSqlTextDepth = 8;
 

@@ -77,8 +77,8 @@ struct CatalogEntry {
 
   // Store sink condition: the SQL statement the data is bound to or spelled
   // into (the text itself, or a handle a Statement entry prepared). Only a
-  // statement that writes persists; one whose text is not known counts as
-  // writing (docs/limitations.md, "SQL statements").
+  // statement that writes persists; one whose text the function does not
+  // show counts as reading (docs/limitations.md, "SQL statements").
   std::optional<ValueRef> Statement;
 
   // Propagator: what flows into `Args` (and the object) reaches `Value`.

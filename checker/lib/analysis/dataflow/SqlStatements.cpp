@@ -7,8 +7,8 @@
 // (`PQexecParams(conn, "INSERT ...", ...)`), or a handle or query object
 // that a "statement" entry of the catalog prepared in the same function
 // (`sqlite3_prepare_v2(db, "SELECT ...", -1, &stmt, 0)`,
-// `query.prepare("SELECT ...")`). Text the analysis cannot see counts as
-// writing (docs/limitations.md, "SQL statements").
+// `query.prepare("SELECT ...")`). A statement whose text the function does
+// not show counts as reading (docs/limitations.md, "SQL statements").
 //
 //===----------------------------------------------------------------------===//
 #include "Analyzer.h"
@@ -192,7 +192,7 @@ void FunctionAnalyzer::collectPreparedStatements(const Stmt *Body) {
       if (!P || !Sql)
         continue; // `query.exec()` runs what was prepared
       SqlEffect Effect = sqlEffectOf(Sql, SM, Ctx.getLangOpts());
-      PreparedStatements[*P] |= Effect != SqlEffect::Reads;
+      PreparedStatements[*P] |= Effect == SqlEffect::Writes;
     }
   });
 }
@@ -200,9 +200,12 @@ void FunctionAnalyzer::collectPreparedStatements(const Stmt *Body) {
 bool FunctionAnalyzer::statementMayWrite(const CatalogEntry &Sink,
                                          const Expr *Object,
                                          llvm::ArrayRef<const Expr *> Args) {
+  // A statement the function does not show writing is taken to read: the
+  // guess that keeps real code quiet, where SQL is loaded from files or
+  // prepared elsewhere (docs/limitations.md, "SQL statements").
   const Expr *Statement = catalogTarget(*Sink.Statement, Object, Args);
   if (!Statement)
-    return true;
+    return false;
   // The SQL text itself, as PQexecParams and QSqlQuery::exec take it.
   SqlEffect Effect = sqlEffectOf(Statement, SM, Ctx.getLangOpts());
   if (Effect != SqlEffect::Unknown)
@@ -210,7 +213,7 @@ bool FunctionAnalyzer::statementMayWrite(const CatalogEntry &Sink,
   // A handle or query object prepared in this function.
   std::optional<Path> P = pathOf(Statement);
   auto It = P ? PreparedStatements.find(*P) : PreparedStatements.end();
-  return It == PreparedStatements.end() || It->second;
+  return It != PreparedStatements.end() && It->second;
 }
 
 } // namespace privacy::dataflow
