@@ -180,6 +180,18 @@ public:
            size_t>
       ExternalIndex;
   std::map<const clang::Expr *, unsigned> ReturnIds, ThrowIds;
+  /// With FlowOptions::DeferCallsIntoOtherFiles: a call into another file
+  /// made by a callee of this file, as seen from one call of that callee
+  /// (its "$r<N>" and the outer call) → the call of its own it stands for
+  /// there, in ExternalCalls, and that call's placeholder.
+  std::map<std::pair<const clang::Expr *, std::string>, std::string>
+      ReturnInstances;
+  /// In the current round: "$r<N>" → the call into another file in
+  /// ExternalCalls whose result it stands for.
+  std::map<std::string, size_t> ReturnOwners;
+  /// Placeholders "$r<N>" handed out so far (results, exceptions,
+  /// instances), so that none is reused.
+  unsigned NextReturnId = 0;
   /// Adds \p EC, or merges it into the same call added before; returns
   /// the entry kept.
   ExternalCall &addExternalCall(ExternalCall EC);
@@ -413,6 +425,10 @@ private:
                         llvm::ArrayRef<const clang::Expr *> Args);
   Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args);
+  Taint instantiateReturn(const std::string &Label, const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee,
+                          const clang::Expr *Object,
+                          llvm::ArrayRef<const clang::Expr *> Args);
 
   // SQL statements of store sinks (SqlStatements.cpp).
   void collectPreparedStatements(const clang::Stmt *Body);

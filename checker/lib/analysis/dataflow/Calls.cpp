@@ -248,7 +248,10 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
     ThrownInto[Try].add(EC.ThrowLabel, nullptr);
   }
   Summary.ReachesOtherFiles = true;
-  return TU.addExternalCall(std::move(EC));
+  ExternalCall &Added = TU.addExternalCall(std::move(EC));
+  if (!Added.ReturnLabel.empty())
+    TU.ReturnOwners[Added.ReturnLabel] = &Added - TU.Out->ExternalCalls.data();
+  return Added;
 }
 
 /// Unknown code: what goes in comes out. It puts nothing into its arguments

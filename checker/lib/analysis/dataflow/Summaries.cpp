@@ -279,6 +279,9 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
       continue;
     }
     auto Resolve = [&] {
+      if (isReturnPlaceholder(Label) && !Given && !LambdaParams &&
+          TU.Options.DeferCallsIntoOtherFiles)
+        return instantiateReturn(Label, Call, Callee, Object, Args);
       return resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
     };
     Taint Actual;
@@ -295,6 +298,56 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
           ActualLabel,
           concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
   }
+  return Out;
+}
+
+/// What a callee's call into another file ("$r<N>" in its summary)
+/// returns, seen from this call of the callee: a call of this function's
+/// own, with the callee's arguments and guess in this function's terms, so
+/// that privacy-scan puts in what that call passed from here (docs/scan.md,
+/// "Per-TU summaries"). Without it, what the callee passed of its
+/// parameters would be lost where its result is used.
+Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
+                                          const Expr *Call,
+                                          const FunctionDecl *Callee,
+                                          const Expr *Object,
+                                          llvm::ArrayRef<const Expr *> Args) {
+  Taint Out;
+  auto Owner = TU.ReturnOwners.find(Label);
+  if (!Call || Owner == TU.ReturnOwners.end() ||
+      TU.Out->ExternalCalls[Owner->second].Caller == FD) {
+    Out.add(Label, nullptr);
+    return Out;
+  }
+  const ExternalCall Inner = TU.Out->ExternalCalls[Owner->second];
+  auto [Known, New] = TU.ReturnInstances.try_emplace({Call, Label});
+  if (New)
+    Known->second = "$r" + std::to_string(TU.NextReturnId++);
+  auto Through = [&](const Taint &T) {
+    return substitute(T, Call, Callee, Object, Args, nullptr, nullptr, {},
+                      nullptr);
+  };
+  ExternalCall EC;
+  EC.Caller = FD;
+  EC.Callee = Inner.Callee;
+  EC.Loc = SM.getFileLoc(Call->getExprLoc());
+  EC.FieldsExact = Inner.FieldsExact;
+  for (const Taint &A : Inner.Args)
+    EC.Args.push_back(Through(A));
+  for (const auto &Fields : Inner.ArgFields) {
+    std::map<std::string, Taint> Mapped;
+    for (const auto &[Name, T] : Fields)
+      Mapped[Name] = Through(T);
+    EC.ArgFields.push_back(std::move(Mapped));
+  }
+  EC.Object = Through(Inner.Object);
+  for (const auto &[Name, T] : Inner.ObjectFields)
+    EC.ObjectFields[Name] = Through(T);
+  EC.Fallback = Through(Inner.Fallback);
+  EC.ReturnLabel = Known->second;
+  ExternalCall &Added = TU.addExternalCall(std::move(EC));
+  TU.ReturnOwners[Added.ReturnLabel] = &Added - TU.Out->ExternalCalls.data();
+  Out.add(Known->second, nullptr);
   return Out;
 }
 

@@ -61,14 +61,14 @@ ExternalCall &TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
 }
 
 std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
-  auto [It, New] =
-      ReturnIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
+  auto [It, New] = ReturnIds.try_emplace(Call, NextReturnId);
+  NextReturnId += New;
   return "$r" + std::to_string(It->second);
 }
 
 std::string TranslationUnitAnalysis::throwLabel(const Expr *Call) {
-  auto [It, New] =
-      ThrowIds.try_emplace(Call, ReturnIds.size() + ThrowIds.size());
+  auto [It, New] = ThrowIds.try_emplace(Call, NextReturnId);
+  NextReturnId += New;
   return "$r" + std::to_string(It->second);
 }
 
@@ -292,6 +292,7 @@ void TranslationUnitAnalysis::analyseInOrder(
   FindingKeys.clear();
   CrossingKeys.clear();
   ExternalIndex.clear();
+  ReturnOwners.clear();
   SlotsRead.clear();
   SlotsGrewAfterRead = false;
   LimitKeys.clear();

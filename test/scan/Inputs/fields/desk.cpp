@@ -21,3 +21,8 @@ void addressOfBox(const Box &b) { fileTicket(b.whoAddress()); }
 void formatted(const Member &m) { fileTicket(format_member(m)); }
 // Through a function of another file that returns what unknown code does.
 void formattedElsewhere(const Member &m) { fileTicket(formatted_by_lib(m)); }
+// Through a helper of a header around a function of another file, call by call.
+void encoded(const Member &m) {
+  fileTicket(encodeHere(m.room));
+  fileTicket(encodeHere(m.address));
+}

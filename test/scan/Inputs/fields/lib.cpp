@@ -7,6 +7,7 @@ std::string Member::addressOf() const { return address; }
 std::string Box::labelOf() const { return label; }
 std::string Box::whoAddress() const { return who.address; }
 std::string formatted_by_lib(const Member &m) { return format_member(m); }
+std::string encode_in_lib(const std::string &s) { return "<" + s + ">"; }
 
 Notifier::~Notifier() = default;
 struct RoomNotifier : Notifier {
