@@ -186,6 +186,7 @@ public:
   /// there, in ExternalCalls, and that call's placeholder.
   std::map<std::pair<const clang::Expr *, std::string>, std::string>
       ReturnInstances;
+  std::set<std::pair<const clang::Expr *, std::string>> InstancesInProgress;
   /// In the current round: "$r<N>" → the call into another file in
   /// ExternalCalls whose result it stands for.
   std::map<std::string, size_t> ReturnOwners;

@@ -323,6 +323,12 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   auto [Known, New] = TU.ReturnInstances.try_emplace({Call, Label});
   if (New)
     Known->second = "$r" + std::to_string(TU.NextReturnId++);
+  // A call whose arguments carry its own earlier result (`s = f(s)` in a
+  // loop) is being put together already: its placeholder is enough.
+  if (!TU.InstancesInProgress.insert({Call, Label}).second) {
+    Out.add(Known->second, nullptr);
+    return Out;
+  }
   auto Through = [&](const Taint &T) {
     return substitute(T, Call, Callee, Object, Args, nullptr, nullptr, {},
                       nullptr);
@@ -347,6 +353,7 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   EC.ReturnLabel = Known->second;
   ExternalCall &Added = TU.addExternalCall(std::move(EC));
   TU.ReturnOwners[Added.ReturnLabel] = &Added - TU.Out->ExternalCalls.data();
+  TU.InstancesInProgress.erase({Call, Label});
   Out.add(Known->second, nullptr);
   return Out;
 }
