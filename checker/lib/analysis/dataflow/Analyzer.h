@@ -458,6 +458,9 @@ private:
   std::optional<PurposeSource> OwnPurpose; // of FD itself, if any
   std::map<std::pair<unsigned, std::string>, size_t> IndirectIndex;
   std::set<std::string> CallbacksApplied;
+  /// Return-placeholder instances this function built, each once: rebuilt
+  /// at every use, nested helpers would cost exponential time.
+  std::set<std::pair<const clang::Expr *, std::string>> InstancesBuilt;
   int IndirectDepth = 0;
   unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
   std::unique_ptr<clang::ParentMap>

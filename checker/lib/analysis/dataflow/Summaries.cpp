@@ -323,9 +323,11 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   auto [Known, New] = TU.ReturnInstances.try_emplace({Call, Label});
   if (New)
     Known->second = "$r" + std::to_string(TU.NextReturnId++);
-  // A call whose arguments carry its own earlier result (`s = f(s)` in a
-  // loop) is being put together already: its placeholder is enough.
-  if (!TU.InstancesInProgress.insert({Call, Label}).second) {
+  // Built once per function; and a call whose arguments carry its own
+  // earlier result (`s = f(s)` in a loop) is being put together already:
+  // its placeholder is enough.
+  if (!InstancesBuilt.insert({Call, Label}).second ||
+      !TU.InstancesInProgress.insert({Call, Label}).second) {
     Out.add(Known->second, nullptr);
     return Out;
   }
