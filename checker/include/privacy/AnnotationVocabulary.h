@@ -27,6 +27,17 @@ enum class AnnotationKind {
 enum class IdKind { None, Item, Purpose, Recipient, Store, Consent };
 std::string_view idKindName(IdKind K); // "item", "purpose", ...
 
+class Policy;
+/// The ids of kind \p K that \p P declares (none for IdKind::None).
+std::vector<std::string> policyIds(const Policy &P, IdKind K);
+/// Whether \p P declares \p Id as an id of kind \p K.
+bool policyDeclares(const Policy &P, IdKind K, const std::string &Id);
+/// Whether an unknown id of annotation \p K is left to the flow checks,
+/// which report an undeclared recipient or store where data reaches it, so
+/// that only a likely typo of a declared one is reported at the annotation.
+/// Erasure has no flow: its store is checked at the annotation.
+bool unknownIdLeftToFlowChecks(AnnotationKind K);
+
 /// Declaration kinds an annotation may sit on.
 enum Subject : unsigned {
   SubjField = 1u << 0,

@@ -233,44 +233,15 @@ private:
 
   void checkIds(const AnnotateAttr *A, const AnnotationInfo &Info,
                 const std::vector<std::string> &Args) {
+    if (Info.Ids == IdKind::None)
+      return;
     size_t IdCount = Info.Kind == AnnotationKind::Transfer ? 1 : Args.size();
-    std::vector<std::string> Known;
-    bool Found = false;
     for (size_t I = 0; I < IdCount && I < Args.size(); ++I) {
       const std::string &Id = Args[I];
-      switch (Info.Ids) {
-      case IdKind::None:
-        return;
-      case IdKind::Item:
-        Found = P->item(Id);
-        Known = P->itemIds();
-        break;
-      case IdKind::Purpose:
-        Found = P->purpose(Id);
-        Known = P->purposeIds();
-        break;
-      case IdKind::Consent:
-        Found = P->consent(Id);
-        Known = P->consentIds();
-        break;
-      case IdKind::Recipient:
-        Found = P->recipient(Id);
-        Known = P->recipientIds();
-        break;
-      case IdKind::Store:
-        Found = P->store(Id);
-        Known = P->storeIds();
-        break;
-      }
-      if (Found)
+      if (policyDeclares(*P, Info.Ids, Id))
         continue;
-      std::string Suggestion = closestMatch(Id, Known);
-      // An undeclared recipient or store is a policy gap the flow checks
-      // report where data reaches it; here only a likely typo is. Erasure
-      // has no flow, so its store is checked here.
-      bool FlowChecked = Info.Kind == AnnotationKind::Transfer ||
-                         Info.Kind == AnnotationKind::Store;
-      if (FlowChecked && Suggestion.empty())
+      std::string Suggestion = closestMatch(Id, policyIds(*P, Info.Ids));
+      if (unknownIdLeftToFlowChecks(Info.Kind) && Suggestion.empty())
         continue;
       report(A, reason::UnknownId{std::string(idKindName(Info.Ids)), Id,
                                   std::string(Info.Macro), Suggestion});

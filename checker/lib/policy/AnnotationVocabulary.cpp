@@ -1,5 +1,6 @@
 //===- AnnotationVocabulary.cpp - the annotation kinds, without Clang -----===//
 #include "privacy/AnnotationVocabulary.h"
+#include "privacy/Policy.h"
 
 #include <vector>
 
@@ -90,6 +91,46 @@ std::string describeSubjects(unsigned Subjects) {
     Out += Names[I];
   }
   return Out;
+}
+
+std::vector<std::string> policyIds(const Policy &P, IdKind K) {
+  switch (K) {
+  case IdKind::None:
+    return {};
+  case IdKind::Item:
+    return P.itemIds();
+  case IdKind::Purpose:
+    return P.purposeIds();
+  case IdKind::Consent:
+    return P.consentIds();
+  case IdKind::Recipient:
+    return P.recipientIds();
+  case IdKind::Store:
+    return P.storeIds();
+  }
+  return {};
+}
+
+bool policyDeclares(const Policy &P, IdKind K, const std::string &Id) {
+  switch (K) {
+  case IdKind::None:
+    return false;
+  case IdKind::Item:
+    return P.item(Id) != nullptr;
+  case IdKind::Purpose:
+    return P.purpose(Id) != nullptr;
+  case IdKind::Consent:
+    return P.consent(Id) != nullptr;
+  case IdKind::Recipient:
+    return P.recipient(Id) != nullptr;
+  case IdKind::Store:
+    return P.store(Id) != nullptr;
+  }
+  return false;
+}
+
+bool unknownIdLeftToFlowChecks(AnnotationKind K) {
+  return K == AnnotationKind::Transfer || K == AnnotationKind::Store;
 }
 
 } // namespace privacy

@@ -166,42 +166,18 @@ private:
   void checkIds(const AnnotationInfo &Info,
                 const std::vector<std::string> &Args, const std::string &At,
                 bool IsArray) {
+    if (Info.Ids == IdKind::None)
+      return;
     size_t IdCount = Info.Kind == AnnotationKind::Transfer ? 1 : Args.size();
     for (size_t I = 0; I < IdCount && I < Args.size(); ++I) {
       const std::string &Id = Args[I];
-      std::vector<std::string> Known;
-      bool Found = false;
-      switch (Info.Ids) {
-      case IdKind::None:
-        return;
-      case IdKind::Item:
-        Found = P->item(Id);
-        Known = P->itemIds();
-        break;
-      case IdKind::Purpose:
-        Found = P->purpose(Id);
-        Known = P->purposeIds();
-        break;
-      case IdKind::Consent:
-        Found = P->consent(Id);
-        Known = P->consentIds();
-        break;
-      case IdKind::Recipient:
-        Found = P->recipient(Id);
-        Known = P->recipientIds();
-        break;
-      case IdKind::Store:
-        Found = P->store(Id);
-        Known = P->storeIds();
-        break;
-      }
-      if (Found)
+      if (policyDeclares(*P, Info.Ids, Id))
         continue;
+      std::vector<std::string> Known = policyIds(*P, Info.Ids);
       std::string Where = IsArray ? At + "/" + std::to_string(I) : At;
       std::string Message = "unknown " + std::string(idKindName(Info.Ids)) +
                             " '" + Id + "'" + didYouMean(Id, Known);
-      bool FlowChecked = Info.Kind == AnnotationKind::Transfer ||
-                         Info.Kind == AnnotationKind::Store;
+      bool FlowChecked = unknownIdLeftToFlowChecks(Info.Kind);
       if (!FlowChecked)
         Json.error(Where, Message);
       else if (!closestMatch(Id, Known).empty())
