@@ -28,30 +28,6 @@ using namespace clang;
 
 namespace {
 
-/// Keeps the first compiler error; the compiler's other diagnostics are
-/// clangd's to show, not ours.
-class FirstErrorKeeper : public DiagnosticConsumer {
-public:
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const clang::Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error || !First.empty())
-      return;
-    llvm::SmallString<256> Text;
-    Info.FormatDiagnostic(Text);
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P =
-          Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        First = std::string(P.getFilename()) + ":" +
-                std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": ";
-    }
-    First += Text.str().str();
-  }
-  std::string First;
-};
-
 /// LSP positions of the files of one translation unit, from the buffers
 /// the SourceManager holds (so an unsaved document is measured as edited).
 class Positions {
@@ -328,7 +304,7 @@ DocumentReport analyzeDocument(const AnalysisInput &In) {
       {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w",
        "-fno-caret-diagnostics"},
       tooling::ArgumentInsertPosition::END));
-  FirstErrorKeeper Errors;
+  scan::FirstCompilerError Errors;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
   CheckActionFactory Factory(In, Out);

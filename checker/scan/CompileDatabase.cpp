@@ -225,4 +225,21 @@ void setAnalysisAdjusters(ClangTool &Tool) {
   Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
 }
 
+void FirstCompilerError::HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                                          const clang::Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  if (Level < clang::DiagnosticsEngine::Error || !First.empty())
+    return;
+  llvm::SmallString<256> Text;
+  Info.FormatDiagnostic(Text);
+  if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+    clang::PresumedLoc P =
+        Info.getSourceManager().getPresumedLoc(Info.getLocation());
+    if (P.isValid())
+      First = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
+              ":" + std::to_string(P.getColumn()) + ": ";
+  }
+  First += Text.str().str();
+}
+
 } // namespace privacy::scan

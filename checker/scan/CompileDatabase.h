@@ -81,6 +81,16 @@ clang::tooling::ArgumentsAdjuster getDropFileWritingOptionsAdjuster();
 /// as an input), then Clang's usual ones (no -o, -fsyntax-only, no -M*).
 void setAnalysisAdjusters(clang::tooling::ClangTool &Tool);
 
+/// Keeps the first compiler error of a translation unit, with its place,
+/// for a report that says why it was not analysed; the compiler's other
+/// diagnostics are not ours to print.
+class FirstCompilerError : public clang::DiagnosticConsumer {
+public:
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override;
+  std::string First; // "file:line:col: message"; empty when none
+};
+
 } // namespace privacy::scan
 
 #endif // PRIVACY_SCAN_COMPILEDATABASE_H

@@ -252,29 +252,6 @@ std::string relativeTo(const std::string &Path, const std::string &Root) {
   return Path;
 }
 
-/// Collects the first error of a translation unit, for the report.
-class ErrorCollector : public DiagnosticConsumer {
-public:
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error || !First.empty())
-      return;
-    llvm::SmallString<256> Text;
-    Info.FormatDiagnostic(Text);
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P =
-          Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        First = std::string(P.getFilename()) + ":" +
-                std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": ";
-    }
-    First += Text.str().str();
-  }
-  std::string First;
-};
-
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
@@ -521,7 +498,7 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
             // The compiler's own warnings are not ours to print.
             {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
             tooling::ArgumentInsertPosition::END));
-        ErrorCollector Errors;
+        privacy::scan::FirstCompilerError Errors;
         Tool.setDiagnosticConsumer(&Errors);
         SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
                                      Summaries[I], LimitNotes[I]);
