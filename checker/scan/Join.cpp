@@ -1386,8 +1386,12 @@ json Joiner::findingSection() const {
   std::vector<std::pair<const std::string *, const summary::Finding *>> Sorted;
   for (const auto &[Key, F] : Findings)
     Sorted.push_back({&Key, &F});
+  // The order's tuple refers to the site: to the finding's own, or to one
+  // that outlives it (a temporary Site{} would leave the file's reference
+  // dangling, and the order to whatever its memory then held).
+  static const Site NoSite;
   auto Order = [](const summary::Finding &F) {
-    const Site &At = F.At ? *F.At : Site{};
+    const Site &At = F.At ? *F.At : NoSite;
     return std::make_tuple(std::cref(At.File), At.Line, At.Column,
                            std::cref(F.Check), std::cref(F.Message));
   };
