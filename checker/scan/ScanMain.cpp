@@ -15,6 +15,7 @@
 #include "Join.h"
 #include "PrivacyDiff.h"
 #include "Reports.h"
+#include "SummaryCache.h"
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
@@ -32,6 +33,8 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -64,7 +67,7 @@ enum class ReportLanguage { En, Ko };
 
 struct Options {
   std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
-      SummariesDir, FromSummaries, Compare;
+      SummariesDir, FromSummaries, Compare, CacheDir;
   OutputFormat Format = OutputFormat::Text;
   std::vector<std::string> Catalogs, Annotations, Files, ExtraArgsBefore,
       ExtraArgsAfter;
@@ -173,6 +176,12 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       "summaries-dir",
       cl::desc("Also write each translation unit's summary there"),
       cl::value_desc("dir"), cl::cat(Category));
+  static cl::opt<std::string> CacheDir(
+      "cache-dir",
+      cl::desc("Keep each translation unit's summary there and analyse again "
+               "only the translation units whose files, command or "
+               "configuration changed since"),
+      cl::value_desc("dir"), cl::cat(Category));
   static cl::opt<std::string> FromSummaries(
       "from-summaries",
       cl::desc("Analyse nothing: join the summaries in this directory"),
@@ -208,6 +217,7 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   O.Annotations.assign(Annotations.begin(), Annotations.end());
   O.SummariesDir = SummariesDir;
   O.FromSummaries = FromSummaries;
+  O.CacheDir = CacheDir;
   O.Quiet = Quiet;
   O.Compare = Compare;
   if (!O.Compare.empty()) {
@@ -223,10 +233,11 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
 
   if (!O.FromSummaries.empty()) {
     if (!O.BuildDir.empty() || !O.Files.empty() || !O.SummariesDir.empty() ||
-        !O.ExtraArgsAfter.empty() || !O.ExtraArgsBefore.empty())
+        !O.CacheDir.empty() || !O.ExtraArgsAfter.empty() ||
+        !O.ExtraArgsBefore.empty())
       return privacy::tools::usageError(
           Tool, "--from-summaries joins summaries already written: it takes "
-                "no -p, --summaries-dir, --extra-arg or files");
+                "no -p, --summaries-dir, --cache-dir, --extra-arg or files");
     if (!O.Annotations.empty())
       return privacy::tools::usageError(
           Tool, "--from-summaries takes no --annotations: annotations files "
@@ -252,15 +263,52 @@ std::string relativeTo(const std::string &Path, const std::string &Root) {
   return Path;
 }
 
+/// Every file the translation unit read, with the hash of the text the
+/// compiler parsed (not of the file now: it may have changed since), for
+/// the cache (SummaryCache.h). A file Clang looked up but did not load is
+/// hashed as it is now.
+std::vector<privacy::scan::CacheInput> filesRead(const SourceManager &SM,
+                                                 llvm::StringRef Directory) {
+  std::vector<privacy::scan::CacheInput> Inputs;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileEntryRef File = It->first;
+    llvm::SmallString<256> Path(File.getFileEntry().tryGetRealPathName());
+    if (Path.empty()) {
+      Path = File.getName();
+      llvm::sys::fs::make_absolute(Directory, Path);
+    }
+    std::string Hash;
+    if (std::optional<llvm::MemoryBufferRef> Parsed =
+            It->second->getBufferIfLoaded())
+      Hash = privacy::scan::contentHash(Parsed->getBuffer());
+    else if (auto Now =
+                 llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, false))
+      Hash = privacy::scan::contentHash((*Now)->getBuffer());
+    Inputs.push_back({Path.str().str(), Hash});
+  }
+  std::sort(Inputs.begin(), Inputs.end(),
+            [](const privacy::scan::CacheInput &A,
+               const privacy::scan::CacheInput &B) { return A.Path < B.Path; });
+  return Inputs;
+}
+
+/// What the analysis of one translation unit gives.
+struct AnalysisResult {
+  std::optional<privacy::summary::TuSummary> Summary;
+  std::vector<std::string> LimitNotes;
+  /// The files it read; filled only when \p WantInputs.
+  std::vector<privacy::scan::CacheInput> Inputs;
+  bool WantInputs = false;
+  std::string Directory; // of the compile command
+};
+
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
                 const privacy::AnnotationsFiles &Annotations,
-                const std::string &Root,
-                std::optional<privacy::summary::TuSummary> &Out,
-                std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
-        LimitNotes(LimitNotes) {}
+                const std::string &Root, AnalysisResult &Out)
+      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out) {
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -270,8 +318,10 @@ public:
         // Code that does not compile is reported as such, not half-analysed.
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
-        A.Out = privacy::summary::summarizeTranslationUnit(
-            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes, A.Annotations);
+        A.Out.Summary = privacy::summary::summarizeTranslationUnit(
+            Ctx, A.P, A.Catalog, A.Root, &A.Out.LimitNotes, A.Annotations);
+        if (A.Out.WantInputs)
+          A.Out.Inputs = filesRead(Ctx.getSourceManager(), A.Out.Directory);
       }
       SummaryAction &A;
     };
@@ -283,8 +333,7 @@ private:
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
   const std::string &Root;
-  std::optional<privacy::summary::TuSummary> &Out;
-  std::vector<std::string> &LimitNotes;
+  AnalysisResult &Out;
 };
 
 class SummaryActionFactory : public tooling::FrontendActionFactory {
@@ -292,14 +341,11 @@ public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
                        const privacy::AnnotationsFiles &Annotations,
-                       const std::string &Root,
-                       std::optional<privacy::summary::TuSummary> &Out,
-                       std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
-        LimitNotes(LimitNotes) {}
+                       const std::string &Root, AnalysisResult &Out)
+      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out) {
+  }
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Root, Out,
-                                           LimitNotes);
+    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Root, Out);
   }
 
 private:
@@ -307,8 +353,7 @@ private:
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
   const std::string &Root;
-  std::optional<privacy::summary::TuSummary> &Out;
-  std::vector<std::string> &LimitNotes;
+  AnalysisResult &Out;
 };
 
 std::string sanitize(std::string Path) {
@@ -447,7 +492,8 @@ std::optional<int>
 analyse(const Options &O, tooling::CompilationDatabase &DB,
         const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
         const privacy::AnnotationsFiles &Annotations, const std::string &Root,
-        privacy::scan::JoinInput &In, ProgressLine &Progress) {
+        privacy::scan::SummaryCache *Cache, privacy::scan::JoinInput &In,
+        ProgressLine &Progress) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
   std::sort(Files.begin(), Files.end());
@@ -479,49 +525,75 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
   // two) has its own tool and its own slot.
   std::vector<privacy::scan::CompileJob> Commands =
       privacy::scan::compileJobs(DB, Files);
-  std::vector<std::optional<privacy::summary::TuSummary>> Summaries(
-      Commands.size());
+  std::vector<AnalysisResult> Results(Commands.size());
   std::vector<std::string> Failures(Commands.size());
-  std::vector<std::vector<std::string>> LimitNotes(Commands.size());
   unsigned Jobs =
       O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  std::atomic<size_t> Done{0};
+  std::atomic<size_t> Done{0}, FromCache{0};
   std::mutex ProgressMutex;
+  auto Warn = [&](const std::string &Message) {
+    std::lock_guard<std::mutex> Lock(ProgressMutex);
+    std::cerr << "privacy-scan: warning: " << Message << "\n";
+  };
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Commands.size(); ++I) {
       Pool.async([&, I] {
-        privacy::scan::SingleCommandDatabase OneCommand(Commands[I].Command);
-        tooling::ClangTool Tool(OneCommand, {Commands[I].File});
-        privacy::scan::setAnalysisAdjusters(Tool);
-        Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-            // The compiler's own warnings are not ours to print.
-            {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
-            tooling::ArgumentInsertPosition::END));
-        privacy::scan::FirstCompilerError Errors;
-        Tool.setDiagnosticConsumer(&Errors);
-        SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
-                                     Summaries[I], LimitNotes[I]);
-        int Status = Tool.run(&Factory);
-        if (!Summaries[I])
-          Failures[I] =
-              Errors.First.empty()
-                  ? "the translation unit could not be parsed (exit " +
-                        std::to_string(Status) + ")"
-                  : Errors.First;
-        else if (!O.SummariesDir.empty()) {
+        const tooling::CompileCommand &Command = Commands[I].Command;
+        AnalysisResult &Result = Results[I];
+        std::string SummaryText, Key;
+        if (Cache) {
+          Key = Cache->keyOf(Command.Directory, Command.Filename,
+                             Command.CommandLine);
+          if (std::optional<privacy::scan::CachedSummary> Hit =
+                  Cache->lookup(Key)) {
+            Result.Summary = std::move(Hit->Summary);
+            Result.LimitNotes = std::move(Hit->LimitNotes);
+            SummaryText = std::move(Hit->SummaryText);
+            ++FromCache;
+          }
+        }
+        if (!Result.Summary) {
+          privacy::scan::SingleCommandDatabase OneCommand(Command);
+          tooling::ClangTool Tool(OneCommand, {Commands[I].File});
+          privacy::scan::setAnalysisAdjusters(Tool);
+          Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+              // The compiler's own warnings are not ours to print.
+              {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
+              tooling::ArgumentInsertPosition::END));
+          privacy::scan::FirstCompilerError Errors;
+          Tool.setDiagnosticConsumer(&Errors);
+          Result.WantInputs = Cache != nullptr;
+          Result.Directory = Command.Directory;
+          SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
+                                       Result);
+          int Status = Tool.run(&Factory);
+          if (!Result.Summary)
+            Failures[I] =
+                Errors.First.empty()
+                    ? "the translation unit could not be parsed (exit " +
+                          std::to_string(Status) + ")"
+                    : Errors.First;
+          else if (Cache || !O.SummariesDir.empty())
+            SummaryText = privacy::jsonText(
+                              privacy::summary::toJson(*Result.Summary), 1) +
+                          "\n";
+          // A cache that cannot be written costs the next scan time, not
+          // this scan its result.
+          if (Result.Summary && Cache)
+            if (std::error_code EC = Cache->store(
+                    Key, Result.Inputs, SummaryText, Result.LimitNotes))
+              Warn("cannot write to the cache in '" + O.CacheDir +
+                   "': " + EC.message());
+          Result.Inputs.clear();
+        }
+        if (Result.Summary && !O.SummariesDir.empty()) {
           std::string Path =
               O.SummariesDir + "/" +
               sanitize(relativeTo(absolute(Commands[I].File), Root)) +
               Commands[I].suffix() + ".json";
-          if (std::error_code EC = privacy::writeOutput(
-                  Path, privacy::jsonText(
-                            privacy::summary::toJson(*Summaries[I]), 1) +
-                            "\n")) {
-            std::lock_guard<std::mutex> Lock(ProgressMutex);
-            std::cerr << "privacy-scan: warning: "
-                      << privacy::describeWriteError(Path, EC) << "\n";
-          }
+          if (std::error_code EC = privacy::writeOutput(Path, SummaryText))
+            Warn(privacy::describeWriteError(Path, EC));
         }
         Progress.analysed(++Done, Commands.size(),
                           relativeTo(absolute(Commands[I].File), Root));
@@ -533,7 +605,7 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
 
   In.TranslationUnits = Commands.size();
   for (size_t I = 0; I < Commands.size(); ++I) {
-    if (!Summaries[I]) {
+    if (!Results[I].Summary) {
       std::string File = relativeTo(absolute(Commands[I].File), Root);
       std::string Shown = Commands[I].describe(File);
       In.Failed.push_back(
@@ -543,19 +615,65 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
     } else {
       // Bounds the analysis reached (docs/limitations.md).
       if (!O.Quiet)
-        for (const std::string &Note : LimitNotes[I])
+        for (const std::string &Note : Results[I].LimitNotes)
           std::cerr << "privacy-scan: note: "
                     << relativeTo(absolute(Commands[I].File), Root) << ": "
                     << Note << "\n";
-      In.Summaries.push_back(std::move(*Summaries[I]));
+      In.Summaries.push_back(std::move(*Results[I].Summary));
+      Results[I].Summary.reset();
     }
   }
+  // Said after the bounds' notes, which a cached summary repeats.
+  if (Cache && !O.Quiet)
+    std::cerr << "privacy-scan: cache: " << FromCache << " of "
+              << Commands.size()
+              << " translation units from the cache, analysed "
+              << Commands.size() - FromCache << "\n";
   return std::nullopt;
 }
 
-/// Reads the per-TU summaries in \p Dir into \p In. False when the
-/// directory cannot be read.
-bool readSummaries(const std::string &Dir, bool Quiet,
+/// The key of everything besides a compile command and the files it reads
+/// that decides a summary (docs/scan.md, "Incremental scans"): the
+/// analysis (this program's own bytes and Clang's version), the policy,
+/// the API catalogs, the annotations files and the project root.
+std::string configurationKey(const std::string &PolicyPath,
+                             const std::vector<std::string> &ExtraCatalogs,
+                             const std::vector<std::string> &AnnotationPaths,
+                             const std::string &Root) {
+  privacy::scan::CacheKeyBuilder Key;
+  Key.add(privacy::summary::FormatVersion);
+  Key.add(CLANG_VERSION_STRING);
+  Key.addFileContent(llvm::sys::fs::getMainExecutable(nullptr, nullptr));
+  Key.add(Root);
+  Key.add(absolute(PolicyPath));
+  Key.addFileContent(absolute(PolicyPath));
+  // The shipped catalogs as loadApiCatalogs reads them: every *.json of
+  // the directory.
+  std::vector<std::string> Catalogs;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator
+           It(privacy::defaultApiCatalogDir(), EC),
+       End;
+       It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".json"))
+      Catalogs.push_back(It->path());
+  std::sort(Catalogs.begin(), Catalogs.end());
+  Key.add("catalogs");
+  for (const std::string &Path : Catalogs)
+    Key.addFileContent(Path);
+  Key.add("extra catalogs");
+  for (const std::string &Path : ExtraCatalogs)
+    Key.addFileContent(absolute(Path));
+  Key.add("annotations");
+  for (const std::string &Path : AnnotationPaths)
+    Key.addFileContent(absolute(Path));
+  return Key.key();
+}
+
+/// Reads the per-TU summaries in \p Dir into \p In, \p Jobs at a time
+/// (reading and checking a summary against its schema is most of the time
+/// of a join from summaries). False when the directory cannot be read.
+bool readSummaries(const std::string &Dir, bool Quiet, unsigned Jobs,
                    privacy::scan::JoinInput &In) {
   std::error_code EC;
   std::vector<std::string> Paths;
@@ -575,19 +693,29 @@ bool readSummaries(const std::string &Dir, bool Quiet,
   }
   std::sort(Paths.begin(), Paths.end());
   In.TranslationUnits = Paths.size();
-  for (const std::string &Path : Paths) {
-    privacy::summary::SummaryReadResult Read =
-        privacy::summary::readSummaryFile(Path);
+  std::vector<privacy::summary::SummaryReadResult> Reads(Paths.size());
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(
+        Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count()));
+    for (size_t I = 0; I < Paths.size(); ++I)
+      Pool.async(
+          [&, I] { Reads[I] = privacy::summary::readSummaryFile(Paths[I]); });
+    Pool.wait();
+  }
+  // In the order of the paths, whatever the order they were read in.
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    privacy::summary::SummaryReadResult &Read = Reads[I];
     for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
       if (D.Level == privacy::PolicyDiagnostic::Error || !Quiet)
         std::cerr << D.format() << "\n";
     if (!Read.Summary) {
-      In.Failed.push_back({Path, Read.Diagnostics.empty()
-                                     ? "not a summary"
-                                     : Read.Diagnostics.front().Message});
+      In.Failed.push_back({Paths[I], Read.Diagnostics.empty()
+                                         ? "not a summary"
+                                         : Read.Diagnostics.front().Message});
       continue;
     }
     In.Summaries.push_back(std::move(*Read.Summary));
+    Read = {};
   }
   return true;
 }
@@ -677,6 +805,12 @@ int main(int Argc, char **Argv) {
     if (std::error_code EC = privacy::prepareOutputDirectory(O.SummariesDir)) {
       std::cerr << "privacy-scan: error: cannot write summaries in '"
                 << O.SummariesDir << "': " << EC.message() << "\n";
+      return 2;
+    }
+  if (!O.CacheDir.empty())
+    if (std::error_code EC = privacy::prepareOutputDirectory(O.CacheDir)) {
+      std::cerr << "privacy-scan: error: cannot use the cache directory '"
+                << O.CacheDir << "': " << EC.message() << "\n";
       return 2;
     }
 
@@ -790,11 +924,17 @@ int main(int Argc, char **Argv) {
   In.ProjectRoot = ".";
   ProgressLine Progress(!O.Quiet && isatty(STDERR_FILENO));
   if (!O.FromSummaries.empty()) {
-    if (!readSummaries(O.FromSummaries, O.Quiet, In))
+    if (!readSummaries(O.FromSummaries, O.Quiet, O.Jobs, In))
       return 2;
-  } else if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                                 Annotations, Root, In, Progress)) {
-    return *Exit;
+  } else {
+    std::optional<privacy::scan::SummaryCache> Cache;
+    if (!O.CacheDir.empty())
+      Cache.emplace(O.CacheDir, configurationKey(PolicyPath, O.Catalogs,
+                                                 AnnotationPaths, Root));
+    if (auto Exit =
+            analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(), Annotations,
+                    Root, Cache ? &*Cache : nullptr, In, Progress))
+      return *Exit;
   }
   // A warning, not an error: the exit status stays that of the findings
   // (docs/annotations.md, "Entries that match nothing").
