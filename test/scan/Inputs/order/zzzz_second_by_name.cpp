@@ -1,0 +1,2 @@
+#include "model.h"
+void second(const User &u) { logLine(u.email); }
