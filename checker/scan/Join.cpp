@@ -165,6 +165,20 @@ struct JoinedFlow {
   std::string PurposeFrom;
 };
 
+/// \p F without what it carries: the join gives each label its own flow.
+summary::Flow withoutData(const summary::Flow &F) {
+  summary::Flow Out;
+  Out.Kind = F.Kind;
+  Out.Target = F.Target;
+  Out.Purposes = F.Purposes;
+  Out.Via = F.Via;
+  Out.Country = F.Country;
+  Out.Catalog = F.Catalog;
+  Out.DeclaredAt = F.DeclaredAt;
+  Out.At = F.At;
+  return Out;
+}
+
 /// A transfer of an item the join found, judged against the recipient's
 /// purposes once the purposes of every function are known.
 struct JoinedTransfer {
@@ -298,6 +312,11 @@ private:
   summary::InventoryFacts Facts; // of every file, and what the join adds
   /// Flows already followed through a call (caller, site, sink, label).
   std::set<std::string> KnownFlows;
+  /// Per call of External and target of it, how many of the target's
+  /// flows crossFileFlows followed through it.
+  std::vector<std::vector<size_t>> FlowsFollowed;
+  /// Per function, how many of its flows resolveReturns followed.
+  std::map<std::string, size_t> ReturnsFollowed;
   /// Fields and globals holding functions → the functions stored there.
   std::map<std::string, std::set<std::string>> SlotTargets;
   /// Calls through function values already resolved (caller, site, target).
@@ -655,7 +674,7 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
     addFinding(Flow.At, checkName(F.Check).str(), F.Message, Notes, ItemId,
                Target);
   if (Flow.Kind == FlowKind::Transfer)
-    Transfers.push_back({Flow, ItemId, Notes, PurposeFrom});
+    Transfers.push_back({withoutData(Flow), ItemId, Notes, PurposeFrom});
   // The inventory counts this reach too, in the function it is in.
   FactSite Reached = factSite(Flow.At);
   if (Flow.At)
@@ -719,46 +738,73 @@ bool Joiner::crossFileFlows() {
   bool Any = false;
   for (int Round = 0; Round < MaxJoinFlowRounds; ++Round) {
     bool Changed = false;
-    for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex)
-      for (const std::string &Target : targetsOf(External[CallIndex].Callee)) {
-        const summary::ExternalCall Call =
-            External[CallIndex]; // External may grow below
-        auto FlowIt = Flows.find(Target);
+    FlowsFollowed.resize(External.size());
+    for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex) {
+      // Nothing below adds calls: the reference stays valid.
+      const summary::ExternalCall &Call = External[CallIndex];
+      std::vector<std::string> Targets = targetsOf(Call.Callee);
+      std::vector<size_t> &Followed = FlowsFollowed[CallIndex];
+      Followed.resize(Targets.size());
+      for (size_t TargetIndex = 0; TargetIndex < Targets.size();
+           ++TargetIndex) {
+        auto FlowIt = Flows.find(Targets[TargetIndex]);
         if (FlowIt == Flows.end())
           continue;
-        std::vector<JoinedFlow> CalleeFlows = FlowIt->second; // may grow below
-        // A call within one file was followed there; only what the join
-        // learnt about the callee is new.
-        for (JoinedFlow &J : CalleeFlows) {
+        // The flows this call followed in an earlier round would find only
+        // known keys again (KnownFlows): they are skipped, in the same
+        // order as before. Flows made here for a recursive call wait for
+        // the next round, as before.
+        std::vector<JoinedFlow> &CalleeFlows = FlowIt->second;
+        size_t End = CalleeFlows.size();
+        std::vector<JoinedFlow> Pending;
+        for (size_t FlowIndex = Followed[TargetIndex]; FlowIndex < End;
+             ++FlowIndex) {
+          const JoinedFlow &J = CalleeFlows[FlowIndex];
+          // A call within one file was followed there; only what the join
+          // learnt about the callee is new.
           if (Call.Internal && !J.Joined)
             continue;
-          summary::Flow &Flow = J.Flow;
           std::string From = purposeFrom(J.PurposeFrom, Call.Caller);
-          if (!Flow.At)
-            Flow.At = Call.At; // a declared sink: where it is called
-          // Only labels standing for what the call passed.
-          Labels Passed, Storage;
-          for (const summary::LabelledPath &L : Flow.Data)
-            if (actualOf(Call, L.Label, Storage))
-              Passed.push_back(L);
-          for (summary::LabelledPath &A : substituteThrough(Passed, Call)) {
-            std::string Key = Call.Caller + "|" + siteKey(Flow.At) + "|" +
-                              summary::flowKindName(Flow.Kind) + "|" +
-                              targetText(Flow) + "|" + A.Label.str();
-            if (!KnownFlows.insert(Key).second)
+          // A declared sink: where it is called.
+          const std::optional<Site> &At = J.Flow.At ? J.Flow.At : Call.At;
+          // Only labels standing for what the call passed, each in terms
+          // of what it passed; the path is built only for a new flow.
+          for (const summary::LabelledPath &L : J.Flow.Data) {
+            Labels Storage;
+            const Labels *Actual = actualOf(Call, L.Label, Storage);
+            if (!Actual)
               continue;
-            if (!A.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, A.Label, A.Trace, From);
-              Any = true;
-              continue;
+            for (const summary::LabelledPath &A : *Actual) {
+              std::string Key = Call.Caller + "|" + siteKey(At) + "|" +
+                                summary::flowKindName(J.Flow.Kind) + "|" +
+                                targetText(J.Flow) + "|" + A.Label.str();
+              if (!KnownFlows.insert(Key).second)
+                continue;
+              Steps Trace = joinedTrace(
+                  A.Trace, Call.At, "passed to '" + Call.CalleeName + "' here",
+                  L.Trace);
+              summary::Flow Flow = withoutData(J.Flow);
+              Flow.At = At;
+              if (!A.Label.isPlaceholder()) {
+                judgeFlowItem(Flow, A.Label, Trace, From);
+                Any = true;
+                continue;
+              }
+              Flow.Data = {{A.Label, std::move(Trace)}};
+              Pending.push_back({std::move(Flow), true, From});
+              Changed = Any = true;
             }
-            JoinedFlow Pending{Flow, true, From};
-            Pending.Flow.Data = {std::move(A)};
-            Flows[Call.Caller].push_back(std::move(Pending));
-            Changed = Any = true;
           }
         }
+        Followed[TargetIndex] = End;
+        if (Pending.empty())
+          continue;
+        std::vector<JoinedFlow> &CallerFlows = Flows[Call.Caller];
+        CallerFlows.insert(CallerFlows.end(),
+                           std::make_move_iterator(Pending.begin()),
+                           std::make_move_iterator(Pending.end()));
       }
+    }
     if (!Changed)
       break;
   }
@@ -872,12 +918,14 @@ bool Joiner::resolveReturns() {
   // A flow that carries what a call into another file returned: what the
   // callee returns, in terms of what that call passed.
   bool Changed = false;
-  std::vector<std::string> Owners;
-  for (const auto &[Usr, List] : Flows)
-    Owners.push_back(Usr);
-  for (const std::string &Usr : Owners) {
-    std::vector<JoinedFlow> Own = Flows[Usr]; // may grow below
-    for (const JoinedFlow &J : Own) {
+  for (auto &[Usr, Own] : Flows) {
+    // Flows followed in an earlier round would find only known keys again
+    // (KnownReturns); flows made here wait for the next round, as before.
+    size_t &Followed = ReturnsFollowed[Usr];
+    size_t End = Own.size();
+    std::vector<JoinedFlow> Pending;
+    for (size_t FlowIndex = Followed; FlowIndex < End; ++FlowIndex) {
+      const JoinedFlow &J = Own[FlowIndex];
       const summary::Flow &Flow = J.Flow;
       if (!Flow.At)
         continue; // a declared sink of a function, not a flow in it
@@ -893,8 +941,8 @@ bool Joiner::resolveReturns() {
         if (Thrown && (Calls = ThrowCalls.find(*L)) == ThrowCalls.end())
           continue;
         for (size_t Index : Calls->second) {
-          const summary::ExternalCall Call = External[Index];
-          for (const summary::LabelledPath &R : returnedBy(Call, Thrown)) {
+          const summary::ExternalCall &Call = External[Index];
+          for (summary::LabelledPath &R : returnedBy(Call, Thrown)) {
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +
@@ -914,14 +962,17 @@ bool Joiner::resolveReturns() {
             // flow is in the caller itself; else its context is lost.
             if (!globalReturnCall(R.Label) && Usr != Call.Caller)
               continue;
-            JoinedFlow Pending{Flow, true, J.PurposeFrom};
-            Pending.Flow.Data = {{R.Label, std::move(Trace)}};
-            Flows[Usr].push_back(std::move(Pending));
+            JoinedFlow Next{withoutData(Flow), true, J.PurposeFrom};
+            Next.Flow.Data = {{std::move(R.Label), std::move(Trace)}};
+            Pending.push_back(std::move(Next));
             Changed = true;
           }
         }
       }
     }
+    Followed = End;
+    Own.insert(Own.end(), std::make_move_iterator(Pending.begin()),
+               std::make_move_iterator(Pending.end()));
   }
   return Changed;
 }
@@ -938,7 +989,7 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Defined = true;
-    Labels Own = Thrown ? F->second.Throws : F->second.Returns;
+    const Labels &Own = Thrown ? F->second.Throws : F->second.Returns;
     Labels Returned =
         substituteThrough(expandOwnCalls(Own, Target, Depth), Call);
     Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
@@ -979,12 +1030,15 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
 
 bool Joiner::resolveIndirectCalls() {
   size_t Before = External.size();
-  std::vector<std::pair<std::string, summary::IndirectCall>> Work;
+  // Resolving adds calls to the functions' Calls, never to their
+  // IndirectCalls, and the map's nodes stay where they are.
+  std::vector<std::pair<const std::string *, const summary::IndirectCall *>>
+      Work;
   for (const auto &[Usr, F] : Functions)
     for (const summary::IndirectCall &IC : F.IndirectCalls)
-      Work.push_back({Usr, IC});
+      Work.push_back({&Usr, &IC});
   for (const auto &[Usr, IC] : Work)
-    resolveIndirectCall(Usr, IC, IC.Callee, IC.Args, IC.ArgFields, 0);
+    resolveIndirectCall(*Usr, *IC, IC->Callee, IC->Args, IC->ArgFields, 0);
   return External.size() != Before;
 }
 
