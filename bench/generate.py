@@ -203,8 +203,12 @@ int checksum(const std::string &s);
 # Code generation of one file.
 
 class FileGen:
-    def __init__(self, index, functions, rng, violation_rate):
+    def __init__(self, index, functions, rng, violation_rate, files=0):
         self.index = index
+        # With --cross-file (files > 0): the number of files, whose relays
+        # and formatters this one calls.
+        self.files = files
+        self.extern = []          # declarations of other files' functions
         self.m = functions
         self.rng = rng
         self.vrate = violation_rate
@@ -312,6 +316,38 @@ class FileGen:
         self.utils.append(name)
         self.count += 1
 
+    def other_file(self):
+        """Another file of the program, for a call across files."""
+        other = self.rng.randrange(self.files - 1)
+        return "f%03d" % (other if other < self.index else other + 1)
+
+    def declare(self, decl):
+        if decl not in self.extern:
+            self.extern.append(decl)
+
+    def relays(self):
+        """--cross-file: functions other files call. relay0 formats the value
+        with a formatter of a third file and passes it to relay1 of a fourth,
+        which stores it: flows, returns and purposes across files."""
+        fmt = "%s_fmt" % self.other_file()
+        relay1 = "%s_relay1" % self.other_file()
+        self.declare("std::string %s(const std::string &value);" % fmt)
+        self.declare("void %s(const std::string &value, int n);" % relay1)
+        self.emit("std::string %s_fmt(const std::string &value) {" % self.ns)
+        self.emit('  return "<" + value + ">";')
+        self.emit("}")
+        self.emit()
+        self.emit("void %s_relay0(const std::string &value, int n) {" % self.ns)
+        self.emit("  std::string t = %s(value);" % fmt)
+        self.emit("  %s(t, n + 1);" % relay1)
+        self.emit("}")
+        self.emit()
+        self.emit("void %s_relay1(const std::string &value, int n) {" % self.ns)
+        self.emit("  storeOrder(value, n);")
+        self.emit("}")
+        self.emit()
+        self.count += 3
+
     def body(self, lines, indent="  "):
         for l in lines:
             self.emit(indent + l)
@@ -374,6 +410,10 @@ class FileGen:
                     self.emit("  if (!hasMarketingConsent(c.userId)) {")
                     self.emit("    return -1;")
                     self.emit("  }")
+                if self.files and r.random() < 0.3:
+                    relay0 = "%s_relay0" % self.other_file()
+                    self.declare("void %s(const std::string &value, int n);" % relay0)
+                    self.emit("  %s(c.%s, n);" % (relay0, field))
                 if r.random() < 0.5:
                     self.emit("  std::string v = c.%s;" % field)
                     self.emit("  %s(v, n);" % names[1])
@@ -441,6 +481,8 @@ class FileGen:
         for _ in range(3):
             if self.count < self.m:
                 self.util_function()
+        if self.files:
+            self.relays()
         cid = 0
         while self.count < self.m:
             left = self.m - self.count
@@ -451,6 +493,11 @@ class FileGen:
             self.chain(cid, depth)
             cid += 1
         self.emit("} // namespace bench")
+        if self.extern:
+            # Other files' functions, declared before the code that calls
+            # them.
+            at = self.lines.index("namespace bench {") + 2
+            self.lines[at:at] = self.extern + [""]
         return "\n".join(self.lines) + "\n"
 
 
@@ -465,6 +512,10 @@ def main(argv=None):
                     help="fraction of call chains that break the policy")
     ap.add_argument("--annotations", default=DEFAULT_ANNOTATIONS,
                     help="directory holding privacy.h")
+    ap.add_argument("--cross-file", action="store_true",
+                    help="entry points also call into other files (relays "
+                    "that format and store the value there), for the join; "
+                    "the seeded-violation count does not cover these calls")
     ap.add_argument("--compiler", default="clang++-19",
                     help="compiler named in compile_commands.json")
     args = ap.parse_args(argv)
@@ -485,7 +536,8 @@ def main(argv=None):
     total_lines = 0
     for i in range(args.files):
         g = FileGen(i, args.functions, random.Random(rng.getrandbits(64)),
-                    args.violation_rate)
+                    args.violation_rate,
+                    args.files if args.cross_file and args.files > 1 else 0)
         text = g.generate()
         path = os.path.join(out, "src", "f%03d.cpp" % i)
         with open(path, "w") as f:
