@@ -11,15 +11,16 @@
 # Prints wall and CPU time, peak RSS and how many translation units each
 # scan analysed.
 #
-# usage: bench/incremental.sh [-j JOBS] [-d DIR] [-b BUILD_DIR]
+# usage: bench/incremental.sh [-j JOBS] [-d DIR] [-b BUILD_DIR] [--only PART]
 #                             [--cpp FILE] [--header FILE]
+#   --only  scan only the translation units of one part of Poco (Net, Foundation...)
 #   FILE is relative to the Poco source tree; defaults Net/src/HTTPCookie.cpp
 #   and Net/include/Poco/Net/Net.h (included by every file of Net).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 JOBS=2 DIR=/tmp/privacy-bench-poco BUILD="$ROOT/build"
-CPP=Net/src/HTTPCookie.cpp HEADER=Net/include/Poco/Net/Net.h
+CPP=Net/src/HTTPCookie.cpp HEADER=Net/include/Poco/Net/Net.h ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -j) JOBS="$2"; shift 2 ;;
@@ -27,7 +28,8 @@ while [ $# -gt 0 ]; do
     -b) BUILD="$2"; shift 2 ;;
     --cpp) CPP="$2"; shift 2 ;;
     --header) HEADER="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "incremental.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -37,6 +39,16 @@ SRC="$(find "$DIR" -mindepth 1 -maxdepth 1 -type d -name 'poco-[0-9]*' | head -n
 DB="$DIR/build"
 [ -n "$SRC" ] && [ -f "$DB/compile_commands.json" ] ||
   { echo "incremental.sh: no Poco in $DIR: run bench/poco.sh -d $DIR first" >&2; exit 2; }
+if [ -n "$ONLY" ]; then
+  # The compile commands of that part only.
+  mkdir -p "$DIR/build-$ONLY"
+  python3 - "$DB/compile_commands.json" "$SRC/$ONLY/" "$DIR/build-$ONLY/compile_commands.json" <<'PY'
+import json, sys
+db = [e for e in json.load(open(sys.argv[1])) if e["file"].startswith(sys.argv[2])]
+json.dump(db, open(sys.argv[3], "w"), indent=1)
+PY
+  DB="$DIR/build-$ONLY"
+fi
 for f in "$CPP" "$HEADER"; do
   [ -f "$SRC/$f" ] || { echo "incremental.sh: no $SRC/$f" >&2; exit 2; }
 done
@@ -66,9 +78,8 @@ scan() {
     "$(sed -n 's/^privacy-scan: cache: [0-9]* of \([0-9]*\) .*/\1/p' "$OUT/$1.err")" "$same"
 }
 
-echo "Poco: $SRC, -j $JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "changed .cpp: $CPP; changed header: $HEADER ($(grep -l -r --include='*.cpp' --include='*.h' \
-  "$(basename "$HEADER")" "$SRC" | wc -l) files name it)"
+echo "Poco: $SRC${ONLY:+ ($ONLY only)}, -j $JOBS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "changed .cpp: $CPP; changed header: $HEADER"
 scan full
 scan unchanged
 echo "// changed by bench/incremental.sh" >> "$SRC/$CPP"
