@@ -21,9 +21,13 @@ PACKAGES=(
   # headers whose real declarations the tests parse (the API catalogs in
   # rules/sinks describe libcurl, spdlog with fmt, SQLite and libpq)
   libcurl4-openssl-dev libspdlog-dev libsqlite3-dev libpq-dev
-  # Qt 5's headers, for the tests of rules/sinks/qt5-core.json and
-  # qt5-sql.json
+  # Qt 5's headers, for the tests of rules/sinks/qt5-*.json
   qtbase5-dev
+  # the other libraries of rules/sinks, whose tests parse their headers
+  # (test/checkers/catalog-*.cpp): glog, Boost.Log, Poco, cpp-httplib, the
+  # MariaDB C API, hiredis, and protobuf with protoc for generated messages
+  libgoogle-glog-dev libboost-log-dev libpoco-dev libcpp-httplib-dev
+  libmariadb-dev libhiredis-dev libprotobuf-dev protobuf-compiler
   # a real LSP client for privacy-lsp's test (test/lsp/neovim.test)
   neovim
 )

@@ -28,6 +28,8 @@ def main():
     parser.add_argument("--include", required=True)
     parser.add_argument("--policy", help="the PolicyFile option")
     parser.add_argument("--annotations", help="the AnnotationsFile option")
+    parser.add_argument("--catalog", action="append", default=[],
+                        help="an extra API catalog (the ApiCatalogs option)")
     parser.add_argument("--check-suffix", default="",
                         help="use CHECK-MESSAGES-<S>/CHECK-NOTES-<S> prefixes")
     parser.add_argument("input")
@@ -72,6 +74,8 @@ def main():
         options.append("PolicyFile: '%s'" % args.policy)
     if args.annotations:
         options.append("AnnotationsFile: '%s'" % args.annotations)
+    if args.catalog:
+        options.append("ApiCatalogs: '%s'" % ";".join(args.catalog))
     if options:
         command.append("-config={CheckOptions: {%s}}" % ", ".join(options))
     command += tidy_args + [args.input, "--"] + compiler_args

@@ -70,6 +70,24 @@ if os.path.exists(os.path.join(qt5_include, "QtCore", "QString")):
     config.available_features.add("qt5")
     config.substitutions.append(("%qt5_include", qt5_include))
 
+# The catalogs of other C++ libraries parse their Debian headers, which
+# scripts/install-deps.sh installs: a test is skipped only where one is
+# missing (docs/catalogs.md, "Testing a catalog").
+library_headers = {
+    "glog": "/usr/include/glog/logging.h",              # libgoogle-glog-dev
+    "boost-log": "/usr/include/boost/log/trivial.hpp",  # libboost-log-dev
+    "poco": "/usr/include/Poco/Data/Session.h",         # libpoco-dev
+    "cpp-httplib": "/usr/include/httplib.h",            # libcpp-httplib-dev
+    "mariadb": "/usr/include/mariadb/mysql.h",          # libmariadb-dev
+    "hiredis": "/usr/include/hiredis/hiredis.h",        # libhiredis-dev
+    "protobuf": "/usr/include/google/protobuf/message.h",  # libprotobuf-dev
+}
+for feature, header in library_headers.items():
+    if os.path.exists(header):
+        config.available_features.add(feature)
+if shutil.which("protoc"):                              # protobuf-compiler
+    config.available_features.add("protoc")
+
 # scripts/validate-sarif.sh needs Microsoft's SARIF Multitool, an optional npm
 # package (npm install --prefix <build>/npm @microsoft/sarif-multitool).
 if (os.path.exists(os.path.join(obj, "npm", "node_modules", ".bin", "sarif-multitool"))

@@ -317,6 +317,7 @@ private:
   json itemJson(const std::string &Id) const;
   json purposeSection(const SeenInCode &Seen) const;
   json recipientSection() const;
+  std::string countryInCode(const std::string &Recipient) const;
   json storeSection(const SeenInCode &Seen, json &PolicyWarnings);
   json consentCheckSection() const;
   json findingSection() const;
@@ -1381,6 +1382,21 @@ Joiner::reaching(FlowKind Kind, const std::string &Target) const {
   return {std::vector<std::string>(Ids.begin(), Ids.end()), sortedSites(Sites)};
 }
 
+/// The country the code names for a recipient the policy does not name.
+/// A recipient reached abroad anywhere is listed abroad (the first such
+/// country by name, so that the output does not depend on the order of
+/// the files).
+std::string Joiner::countryInCode(const std::string &Recipient) const {
+  std::set<std::string> Abroad, AtHome;
+  for (const summary::SinkReach &S : Facts.Sinks)
+    if (S.Kind == FlowKind::Transfer && S.Target == Recipient &&
+        !S.Country.empty())
+      (S.Country != P.ControllerCountry ? Abroad : AtHome).insert(S.Country);
+  if (!Abroad.empty())
+    return *Abroad.begin();
+  return AtHome.empty() ? std::string() : *AtHome.begin();
+}
+
 json Joiner::recipientSection() const {
   std::set<std::string> RecipientIds;
   for (const auto &[Id, Def] : P.Recipients)
@@ -1412,6 +1428,10 @@ json Joiner::recipientSection() const {
           R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
       J["items_declared"] =
           R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
+    } else if (std::string Country = countryInCode(Id); !Country.empty()) {
+      // Not in the policy: where the code says it sends (SPEC §1).
+      J["country"] = Country;
+      J["abroad"] = Country != P.ControllerCountry;
     }
     Recipients.push_back(std::move(J));
   }

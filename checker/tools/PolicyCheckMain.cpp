@@ -166,6 +166,8 @@ static std::string describe(const privacy::CatalogEntry &E) {
       Out += " receiver=" + join(E.ReceiverIn);
     if (!E.FdFrom.empty())
       Out += " fd_from=" + join(E.FdFrom);
+    if (!E.ObjectTypeIn.empty())
+      Out += " object_type=" + join(E.ObjectTypeIn);
     if (E.Statement)
       Out += " statement=" + describe(*E.Statement);
     break;
@@ -173,6 +175,8 @@ static std::string describe(const privacy::CatalogEntry &E) {
   case CatalogEntryKind::Propagator:
     Out += " propagator" + Args() + " to=" + describe(E.Value) + When() +
            (E.Overwrites ? " overwrites" : "");
+    if (!E.ObjectTypeIn.empty())
+      Out += " object_type=" + join(E.ObjectTypeIn);
     break;
   case CatalogEntryKind::Anonymizer:
     Out += " anonymizer value=" + describe(E.Value);

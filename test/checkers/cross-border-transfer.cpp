@@ -37,7 +37,33 @@ void countries(const Account &a) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'phone_mobile' is sent to recipient 'sk_infosec' in 'JP', but the policy declares 'sk_infosec' in 'KR'
 }
 
+// A recipient the policy does not name, sent to abroad by the code's own
+// country: a transfer abroad too (privacy-undeclared-recipient reports the
+// recipient itself).
+PRIVACY_TRANSFER("acme-analytics", "US") void track(const std::string &event);
+void profile(PRIVACY_TRANSFER("acme-analytics", "US") const std::string &who,
+             const std::string &event);
+
+void unnamedAbroad(const Account &a) {
+  track(a.email);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: transferring personal data 'email' abroad to 'acme-analytics' (US), a recipient the policy does not name, so no transfer abroad is declared for it [privacy-cross-border-transfer]
+  profile(a.phone, "signup");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: transferring personal data 'phone_mobile' abroad to 'acme-analytics' (US), a recipient the policy does not name
+}
+
 // --- quiet ------------------------------------------------------------------
+
+// Unnamed but at home (KR) or with no country: not abroad, only
+// privacy-undeclared-recipient speaks of them.
+PRIVACY_TRANSFER("local-crm", "KR") void crmDomestic(const std::string &body);
+PRIVACY_TRANSFER("local-crm") void crmNoCountry(const std::string &body);
+
+void unnamedAtHome(const Account &a) {
+  crmDomestic(a.email);
+  crmNoCountry(a.address);
+  track(a.nickname);               // not personal data
+  profile(a.nickname, a.address);  // the event is not sent
+}
 
 PRIVACY_TRANSFER("sk_infosec") void consult(const std::string &body);
 

@@ -67,8 +67,15 @@ struct CatalogEntry {
 
   // Sink condition for streams: the stream object (the implicit object, or
   // the first argument of a free operator<<, through chained calls) is one
-  // of these variables ("std::cout").
+  // of these variables ("std::cout"), or what a call of one of these
+  // functions returned ("google::LogMessage::stream"), directly or through
+  // a reference variable initialised with it.
   std::vector<std::string> ReceiverIn;
+
+  // Sink and propagator condition: the implicit object is of one of these
+  // classes or derives from one ("QFileDevice": QIODevice::write on a file,
+  // not on a socket).
+  std::vector<std::string> ObjectTypeIn;
 
   // Sink condition for file descriptors: argument 0 comes from a call of
   // one of these functions ("socket", "accept"), so write(2) is a network

@@ -117,6 +117,11 @@ struct TransferAbroadUndeclared {
   std::string Item, Recipient, Country;
   AllowedIds AllowedItems;
 };
+/// The code sends abroad (its country differs from the controller's) to a
+/// recipient the policy does not name, so no transfer abroad is declared.
+struct TransferAbroadUnnamed {
+  std::string Item, Recipient, Country;
+};
 // privacy-undeclared-recipient
 struct RecipientUnnamed {
   std::string Item, Recipient;
@@ -233,18 +238,20 @@ struct ReturnsVoid {
 };
 } // namespace reason
 
-using FindingReason = std::variant<
-    reason::CountryDiffers, reason::TransferAbroadUndeclared,
-    reason::RecipientUnnamed, reason::RecipientUndeclaredForItem,
-    reason::RecipientUndeclaredForPurpose, reason::NetworkWithoutRecipient,
-    reason::StoreNotNamedInCode, reason::StoreUnnamed,
-    reason::StoreUndeclaredForItem, reason::StoreWithoutErase,
-    reason::LogUndeclared, reason::PurposeNotAllowed, reason::ConsentMissing,
-    reason::LooksLikePersonalData, reason::UnknownAnnotation,
-    reason::MisplacedAnnotation, reason::WrongArgumentCount,
-    reason::ArgumentNotAnId, reason::ConsentCheckNotBool,
-    reason::NotACountryCode, reason::SecondPurposeList, reason::UnknownId,
-    reason::AnnotationOnGenerated, reason::ReturnsVoid>;
+using FindingReason =
+    std::variant<reason::CountryDiffers, reason::TransferAbroadUndeclared,
+                 reason::RecipientUnnamed, reason::RecipientUndeclaredForItem,
+                 reason::RecipientUndeclaredForPurpose,
+                 reason::NetworkWithoutRecipient, reason::StoreNotNamedInCode,
+                 reason::StoreUnnamed, reason::StoreUndeclaredForItem,
+                 reason::StoreWithoutErase, reason::LogUndeclared,
+                 reason::PurposeNotAllowed, reason::ConsentMissing,
+                 reason::LooksLikePersonalData, reason::UnknownAnnotation,
+                 reason::MisplacedAnnotation, reason::WrongArgumentCount,
+                 reason::ArgumentNotAnId, reason::ConsentCheckNotBool,
+                 reason::NotACountryCode, reason::SecondPurposeList,
+                 reason::UnknownId, reason::AnnotationOnGenerated,
+                 reason::ReturnsVoid, reason::TransferAbroadUnnamed>;
 
 /// A finding as the analysis reports it.
 struct FindingFacts {

@@ -18,8 +18,17 @@ void judgeCrossBorderTransfer(const TranslationUnitFlows &Flows,
       Flows, SinkKind::Transfer,
       [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
         const RecipientDef *R = P.recipient(F.Site.Target);
-        if (!R)
-          return; // privacy-undeclared-recipient
+        if (!R) {
+          // privacy-undeclared-recipient reports the recipient; the
+          // country the code names makes it a transfer abroad as well.
+          if (!F.Site.Country.empty() &&
+              F.Site.Country != P.ControllerCountry && P.item(Item))
+            Sink.report({CheckKind::CrossBorderTransfer, F.Site.Loc,
+                         reason::TransferAbroadUnnamed{Item, F.Site.Target,
+                                                       F.Site.Country},
+                         flowNotes(Path, F.Site)});
+          return;
+        }
         // The code names a country other than the policy's.
         if (!F.Site.Country.empty() && F.Site.Country != R->Country &&
             CountryReported.insert(F.Site.Loc.getRawEncoding()).second)

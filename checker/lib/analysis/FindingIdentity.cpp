@@ -34,6 +34,9 @@ FindingSubject findingSubject(const FindingReason &Reason) {
           [](const reason::TransferAbroadUndeclared &R) {
             return FindingSubject{R.Item, R.Recipient};
           },
+          [](const reason::TransferAbroadUnnamed &R) {
+            return FindingSubject{R.Item, R.Recipient};
+          },
           [](const reason::RecipientUnnamed &R) {
             return FindingSubject{R.Item, R.Recipient};
           },

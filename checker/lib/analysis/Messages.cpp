@@ -46,6 +46,13 @@ std::string message(const reason::TransferAbroadUndeclared &R) {
          ")";
 }
 
+std::string message(const reason::TransferAbroadUnnamed &R) {
+  return "transferring personal data '" + R.Item + "' abroad to '" +
+         R.Recipient + "' (" + R.Country +
+         "), a recipient the policy does not name, so no transfer abroad is "
+         "declared for it";
+}
+
 std::string message(const reason::RecipientUnnamed &R) {
   return "sending personal data '" + R.Item + "' to recipient '" + R.Recipient +
          "', which the policy does not name (" +

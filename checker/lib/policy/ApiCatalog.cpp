@@ -141,7 +141,11 @@ static std::string describeCatalogError(const SchemaError &E) {
              "\"std::operator<<\"" +
              Found;
     if (Parent == "receiver")
-      return "expected a qualified variable name such as \"std::cout\"" + Found;
+      return "expected a qualified variable or function name such as "
+             "\"std::cout\" or \"google::LogMessage::stream\"" +
+             Found;
+    if (Parent == "object_type")
+      return "expected a qualified class name such as \"QFileDevice\"" + Found;
     if (Parent == "fd_from")
       return "expected a function name such as \"socket\"" + Found;
     if (Parent == "in")
@@ -181,7 +185,11 @@ static std::string describeCatalogError(const SchemaError &E) {
   }
   if (E.Kind == SchemaErrorKind::WrongType) {
     if (Key == "receiver")
-      return "expected a list of variables such as [\"std::cout\"]" + Found;
+      return "expected a list of streams or of functions that return one, "
+             "such as [\"std::cout\"]" +
+             Found;
+    if (Key == "object_type")
+      return "expected a list of classes such as [\"QFileDevice\"]" + Found;
     if (Key == "fd_from")
       return "expected a list of functions such as [\"socket\", \"accept\"]" +
              Found;
@@ -347,6 +355,7 @@ private:
         E.Kind == CatalogEntryKind::Propagator) {
       E.Args = readArguments(J);
       E.IncludesObject = J.value("object", false);
+      E.ObjectTypeIn = readStrings(J, "object_type");
       if (auto When = J.find("when"); When != J.end()) {
         E.WhenArg = When->at("arg").get<int>();
         E.WhenIn = When->at("in").get<std::vector<std::string>>();
@@ -361,23 +370,15 @@ private:
 
   // Every field the analysis reads, but where it was read and its note.
   static std::string meaning(const CatalogEntry &E) {
-    json M = {E.Function,
-              static_cast<int>(E.Kind),
-              E.Item,
-              static_cast<int>(E.Value.K),
-              E.Value.Index,
-              static_cast<int>(E.Sink),
-              E.Target,
-              E.Country,
-              E.Args.Indices,
-              E.Args.VariadicFrom,
-              E.IncludesObject,
-              E.WhenArg,
-              E.WhenIn,
-              E.ReceiverIn,
-              E.FdFrom,
-              E.Overwrites,
-              valueKey(E.Statement),
+    json M = {E.Function,       static_cast<int>(E.Kind),
+              E.Item,           static_cast<int>(E.Value.K),
+              E.Value.Index,    static_cast<int>(E.Sink),
+              E.Target,         E.Country,
+              E.Args.Indices,   E.Args.VariadicFrom,
+              E.IncludesObject, E.WhenArg,
+              E.WhenIn,         E.ReceiverIn,
+              E.FdFrom,         E.ObjectTypeIn,
+              E.Overwrites,     valueKey(E.Statement),
               valueKey(E.Sql)};
     return M.dump();
   }

@@ -84,6 +84,9 @@ const clang::Expr *ignoreNoise(const clang::Expr *E);
 /// null for the return value or an argument the call does not have.
 const clang::Expr *catalogTarget(const ValueRef &V, const clang::Expr *Object,
                                  llvm::ArrayRef<const clang::Expr *> Args);
+/// Whether a macro wrote the body of \p Def (a framework's QUERY or
+/// ENDPOINT), so that the catalog may describe it like a library's.
+bool generatedByMacro(const clang::FunctionDecl *Def);
 const clang::FieldDecl *fieldNamed(const clang::RecordDecl *RD,
                                    llvm::StringRef Name);
 /// "'ns::name'", as messages name declarations.
@@ -153,6 +156,13 @@ public:
       Overriders;
   const std::vector<const clang::FunctionDecl *> &
   overridersOf(const clang::FunctionDecl *FD) const;
+  /// The catalog entries of a callee (Catalog.cpp): its own name's, else
+  /// those of the method it redeclares in a base class.
+  const std::vector<const CatalogEntry *> &
+  catalogEntries(const clang::FunctionDecl *Callee);
+  std::map<const clang::FunctionDecl *,
+           const std::vector<const CatalogEntry *> *>
+      CatalogEntriesOf;
   std::map<std::string, const clang::VarDecl *> CapturedVars;
   // Functions whose result is a file descriptor some sink cares about
   // (socket, accept): their results carry the marker "#fd:<name>".
@@ -435,6 +445,7 @@ private:
   void collectPreparedStatements(const clang::Stmt *Body);
   bool statementMayWrite(const CatalogEntry &Sink, const clang::Expr *Object,
                          llvm::ArrayRef<const clang::Expr *> Args);
+  bool chainStatementWrites(const clang::Expr *E);
   /// Statement handles and query objects this function prepares with the
   /// catalog's statement entries → whether one of their statements may
   /// write.

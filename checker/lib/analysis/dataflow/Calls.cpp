@@ -88,6 +88,10 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   bool Anonymizes =
       findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
   const FunctionDecl *Def = TU.definitionOf(Callee);
+  // A body a macro wrote (oatpp's QUERY) is the framework's: the catalog
+  // describes it, as it does a body in a system header (docs/catalogs.md).
+  if (Def && generatedByMacro(Def) && !TU.catalogEntries(Callee).empty())
+    Def = nullptr;
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
   applyOverriders(Call, Callee, Object, Args, Anonymizes, Result);
   if (S) {
@@ -201,7 +205,7 @@ void FunctionAnalyzer::applyUnknownCallee(const Expr *Call,
   bool Decided = applyCatalog(Callee, Call, Object, Args, Result);
   ExternalCall *Recorded = nullptr;
   if (!SM.isInSystemHeader(Callee->getLocation()) && !HasDeclaredSinks &&
-      TU.Catalog && TU.Catalog->lookup(catalogName(Callee)).empty())
+      TU.Catalog && TU.catalogEntries(Callee).empty())
     Recorded =
         &recordExternalCall(Call, Callee, Object, Args, Anonymizes, Result);
   applyLambdaArguments(Call, Args);

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "Analyzer.h"
 
+#include "privacy/PersonalData.h"
+
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 
@@ -32,23 +34,101 @@ static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
   return std::find(E.WhenIn.begin(), E.WhenIn.end(), Spelled) != E.WhenIn.end();
 }
 
-/// The stream a chain of << starts from: `std::cout << a << b`.
-static const VarDecl *streamRoot(const Expr *E) {
+/// Whether a chain of << starts from a stream the entry names: a variable
+/// (`std::cout << a << b`), or what a call of a named function returned
+/// (`LOG(INFO) << a`, `qDebug() << a`), directly or through a reference
+/// variable initialised with it (`std::ostream &os = s.sendRequest(r);`).
+static bool streamIsReceiver(const Expr *E,
+                             const std::vector<std::string> &Receivers) {
+  auto Named = [&](const NamedDecl *D) {
+    return D && (std::find(Receivers.begin(), Receivers.end(),
+                           D->getQualifiedNameAsString()) != Receivers.end() ||
+                 std::find(Receivers.begin(), Receivers.end(),
+                           catalogName(D)) != Receivers.end());
+  };
   for (int Depth = 0; E && Depth < MaxStreamChain; ++Depth) {
     E = ignoreNoise(E);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (Named(VD))
+        return true;
+      // A reference bound to a stream stands for it.
+      if (!VD || !VD->getType()->isReferenceType() || !VD->getInit())
+        return false;
+      E = VD->getInit();
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      return false;
+    if (Named(Call->getDirectCallee()))
+      return true;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
       E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
-      continue;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
       E = MC->getImplicitObjectArgument();
-      continue;
-    }
-    return nullptr;
+    else
+      return false;
   }
-  return nullptr;
+  return false;
+}
+
+/// Whether the object of a method call is of a class the entry names, or
+/// of one derived from it (QIODevice::write on a QFile, not on a socket).
+static bool objectTypeHolds(const CatalogEntry &E, const Expr *Object) {
+  if (E.ObjectTypeIn.empty())
+    return true;
+  // The object's own class: calling a base's method converts it.
+  const auto *RD = Object ? dyn_cast_or_null<CXXRecordDecl>(
+                                recordOfType(ignoreNoise(Object)->getType()))
+                          : nullptr;
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Named = [&](const CXXRecordDecl *C) {
+    return std::find(E.ObjectTypeIn.begin(), E.ObjectTypeIn.end(),
+                     catalogName(C)) != E.ObjectTypeIn.end();
+  };
+  if (Named(RD))
+    return true;
+  bool Found = false;
+  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Found |= Named(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+const std::vector<const CatalogEntry *> &
+TranslationUnitAnalysis::catalogEntries(const FunctionDecl *Callee) {
+  static const std::vector<const CatalogEntry *> None;
+  if (!Catalog || !Callee)
+    return None;
+  auto [It, New] = CatalogEntriesOf.try_emplace(Callee, &None);
+  if (!New)
+    return *It->second;
+  const auto &Own = Catalog->lookup(catalogName(Callee));
+  if (!Own.empty())
+    return *(It->second = &Own);
+  // A method that a derived class declares again, overriding or hiding the
+  // base's (protoc's CopyFrom and MergeFrom of every message), is what the
+  // base's entry describes.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  if (!MD || isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD) ||
+      isa<CXXConversionDecl>(MD) || !MD->getParent()->hasDefinition())
+    return None;
+  std::string Member = "::" + MD->getDeclName().getAsString();
+  MD->getParent()->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    const auto &Inherited = Catalog->lookup(catalogName(Base) + Member);
+    if (!Inherited.empty())
+      It->second = &Inherited;
+    return Inherited.empty();
+  });
+  return *It->second;
+}
+
+bool generatedByMacro(const FunctionDecl *Def) {
+  const Stmt *Body = Def->getBody();
+  return Body && Body->getBeginLoc().isMacroID();
 }
 
 /// The argument or object an entry's value names, if the call has it.
@@ -65,9 +145,7 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
                                     const Expr *Call, const Expr *Object,
                                     llvm::ArrayRef<const Expr *> Args,
                                     Taint &Result) {
-  if (!TU.Catalog || !Callee)
-    return false;
-  const auto &Entries = TU.Catalog->lookup(catalogName(Callee));
+  const auto &Entries = TU.catalogEntries(Callee);
   if (Entries.empty())
     return false;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
@@ -78,6 +156,8 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
   // and the second must read b before the first replaced it.
   std::vector<std::tuple<const Expr *, Taint, bool>> Writes;
   for (const CatalogEntry *E : Entries) {
+    if (!objectTypeHolds(*E, Object))
+      continue;
     switch (E->Kind) {
     case CatalogEntryKind::Sink:
       applyCatalogSink(*E, Name, Loc, Object, Args);
@@ -155,10 +235,7 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
   if (!E.ReceiverIn.empty()) {
     // Free operator<< takes the stream as argument 0.
     const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
-    const VarDecl *Root = streamRoot(Stream);
-    if (!Root ||
-        std::find(E.ReceiverIn.begin(), E.ReceiverIn.end(),
-                  Root->getQualifiedNameAsString()) == E.ReceiverIn.end())
+    if (!streamIsReceiver(Stream, E.ReceiverIn))
       return;
   }
   // A value bound into a SELECT is read, not persisted.

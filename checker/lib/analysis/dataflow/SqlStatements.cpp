@@ -183,7 +183,7 @@ void FunctionAnalyzer::collectPreparedStatements(const Stmt *Body) {
                         llvm::ArrayRef<const Expr *> Args) {
     if (!Callee)
       return;
-    for (const CatalogEntry *E : TU.Catalog->lookup(catalogName(Callee))) {
+    for (const CatalogEntry *E : TU.catalogEntries(Callee)) {
       if (E->Kind != CatalogEntryKind::Statement)
         continue;
       const Expr *Handle = catalogTarget(E->Value, Object, Args);
@@ -213,7 +213,38 @@ bool FunctionAnalyzer::statementMayWrite(const CatalogEntry &Sink,
   // A handle or query object prepared in this function.
   std::optional<Path> P = pathOf(Statement);
   auto It = P ? PreparedStatements.find(*P) : PreparedStatements.end();
-  return It != PreparedStatements.end() && It->second;
+  if (It != PreparedStatements.end())
+    return It->second;
+  return chainStatementWrites(Statement);
+}
+
+/// A statement made earlier in the same chain of calls, by a "statement"
+/// entry whose value is what it returns: Poco's `session << "INSERT ...",
+/// use(x), now` binds x into what `Session::operator<<` returned.
+bool FunctionAnalyzer::chainStatementWrites(const Expr *E) {
+  for (int Depth = 0; E && Depth < MaxStreamChain; ++Depth) {
+    const auto *Call = dyn_cast<CallExpr>(ignoreNoise(E));
+    if (!Call)
+      return false;
+    const Expr *Object = nullptr;
+    std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = MC->getImplicitObjectArgument();
+    } else if (isa<CXXOperatorCallExpr>(Call) &&
+               isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+               !Args.empty()) {
+      Object = Args.front();
+      Args.erase(Args.begin());
+    }
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      for (const CatalogEntry *S : TU.catalogEntries(Callee))
+        if (S->Kind == CatalogEntryKind::Statement &&
+            S->Value.K == ValueRef::Return)
+          if (const Expr *Sql = catalogTarget(S->Sql, Object, Args))
+            return sqlEffectOf(Sql, SM, Ctx.getLangOpts()) == SqlEffect::Writes;
+    E = Object ? Object : (Args.empty() ? nullptr : Args.front());
+  }
+  return false;
 }
 
 } // namespace privacy::dataflow
