@@ -12,12 +12,14 @@
 //===----------------------------------------------------------------------===//
 #include "CommandLine.h"
 #include "CompileDatabase.h"
+#include "DraftAnnotations.h"
 #include "Join.h"
 #include "PrivacyDiff.h"
 #include "Reports.h"
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/Classifier.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
 #include "privacy/InventoryReader.h"
@@ -64,10 +66,10 @@ enum class ReportLanguage { En, Ko };
 
 struct Options {
   std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
-      SummariesDir, FromSummaries, Compare;
+      SummariesDir, FromSummaries, Compare, Suggest;
   OutputFormat Format = OutputFormat::Text;
-  std::vector<std::string> Catalogs, Annotations, Files, ExtraArgsBefore,
-      ExtraArgsAfter;
+  std::vector<std::string> Catalogs, Annotations, Classifiers, Files,
+      ExtraArgsBefore, ExtraArgsAfter;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
@@ -169,6 +171,17 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       cl::desc("An annotations file (may repeat); default: "
                "privacy-annotations.json beside the policy, if there is one"),
       cl::value_desc("file"), cl::cat(Category));
+  static cl::list<std::string> Classifiers(
+      "classifier",
+      cl::desc("An extra classifier file for privacy-unannotated-personal-data "
+               "(may repeat)"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> Suggest(
+      "suggest",
+      cl::desc("Also write there a draft annotations file "
+               "(privacy-annotations.json) and the draft policy items it "
+               "needs (policy-items.json) for what looks like personal data"),
+      cl::value_desc("dir"), cl::cat(Category));
   static cl::opt<std::string> SummariesDir(
       "summaries-dir",
       cl::desc("Also write each translation unit's summary there"),
@@ -206,6 +219,8 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   O.Root = Root;
   O.Catalogs.assign(Catalogs.begin(), Catalogs.end());
   O.Annotations.assign(Annotations.begin(), Annotations.end());
+  O.Classifiers.assign(Classifiers.begin(), Classifiers.end());
+  O.Suggest = Suggest;
   O.SummariesDir = SummariesDir;
   O.FromSummaries = FromSummaries;
   O.Quiet = Quiet;
@@ -256,11 +271,11 @@ class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
                 const privacy::AnnotationsFiles &Annotations,
-                const std::string &Root,
+                const privacy::Classifier *Classes, const std::string &Root,
                 std::optional<privacy::summary::TuSummary> &Out,
                 std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
-        LimitNotes(LimitNotes) {}
+      : P(P), Catalog(Catalog), Annotations(Annotations), Classes(Classes),
+        Root(Root), Out(Out), LimitNotes(LimitNotes) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -271,7 +286,8 @@ public:
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
         A.Out = privacy::summary::summarizeTranslationUnit(
-            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes, A.Annotations);
+            Ctx, A.P, A.Catalog, A.Root, &A.LimitNotes, A.Annotations,
+            A.Classes);
       }
       SummaryAction &A;
     };
@@ -282,6 +298,7 @@ private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
+  const privacy::Classifier *Classes;
   const std::string &Root;
   std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
@@ -292,20 +309,22 @@ public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
                        const privacy::AnnotationsFiles &Annotations,
+                       const privacy::Classifier *Classes,
                        const std::string &Root,
                        std::optional<privacy::summary::TuSummary> &Out,
                        std::vector<std::string> &LimitNotes)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out),
-        LimitNotes(LimitNotes) {}
+      : P(P), Catalog(Catalog), Annotations(Annotations), Classes(Classes),
+        Root(Root), Out(Out), LimitNotes(LimitNotes) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Root, Out,
-                                           LimitNotes);
+    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Classes,
+                                           Root, Out, LimitNotes);
   }
 
 private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
+  const privacy::Classifier *Classes;
   const std::string &Root;
   std::optional<privacy::summary::TuSummary> &Out;
   std::vector<std::string> &LimitNotes;
@@ -356,6 +375,48 @@ void dropSuppressed(json &Inventory, const std::string &Root) {
     Kept.push_back(std::move(F));
   }
   Inventory["findings"] = std::move(Kept);
+}
+
+/// privacy-unannotated-personal-data speaks of declarations the user can
+/// annotate: those of files under the project root (docs/scan.md,
+/// "Project root"). The summaries write such files relative to it, others
+/// (third-party and system headers) with an absolute path.
+void dropOutsideProject(json &Inventory) {
+  json Kept = json::array();
+  for (json &F : Inventory["findings"]) {
+    std::string File = F.value("file", "");
+    if (F.value("check", "") == "privacy-unannotated-personal-data" &&
+        llvm::sys::path::is_absolute(File))
+      continue;
+    Kept.push_back(std::move(F));
+  }
+  Inventory["findings"] = std::move(Kept);
+}
+
+/// --suggest: the draft annotations file and draft policy items.
+std::optional<int> writeDrafts(const Options &O,
+                               const std::vector<privacy::scan::DraftEntry> &E,
+                               const privacy::Classifier &Classes,
+                               const privacy::Policy &P) {
+  privacy::scan::Drafts D = privacy::scan::makeDrafts(E, Classes, P);
+  for (const auto &[Name, Doc] :
+       {std::pair<const char *, const json *>{
+            privacy::DefaultAnnotationsFileName, &D.Annotations},
+        {"policy-items.json", &D.PolicyItems}}) {
+    llvm::SmallString<256> Path(O.Suggest);
+    llvm::sys::path::append(Path, Name);
+    if (std::error_code EC = privacy::writeOutput(
+            Path.str().str(), privacy::jsonText(*Doc, 2) + "\n")) {
+      std::cerr << "privacy-scan: error: "
+                << privacy::describeWriteError(Path.str().str(), EC) << "\n";
+      return 2;
+    }
+  }
+  if (!O.Quiet)
+    std::cerr << "privacy-scan: wrote " << D.Annotations["annotations"].size()
+              << " draft annotations and " << D.NewItems
+              << " draft policy items to '" << O.Suggest << "'\n";
+  return std::nullopt;
 }
 
 void printText(const json &Inventory, std::ostream &Out) {
@@ -446,7 +507,8 @@ private:
 std::optional<int>
 analyse(const Options &O, tooling::CompilationDatabase &DB,
         const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
-        const privacy::AnnotationsFiles &Annotations, const std::string &Root,
+        const privacy::AnnotationsFiles &Annotations,
+        const privacy::Classifier *Classes, const std::string &Root,
         privacy::scan::JoinInput &In, ProgressLine &Progress) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
@@ -500,8 +562,8 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
             tooling::ArgumentInsertPosition::END));
         privacy::scan::FirstCompilerError Errors;
         Tool.setDiagnosticConsumer(&Errors);
-        SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
-                                     Summaries[I], LimitNotes[I]);
+        SummaryActionFactory Factory(Policy, Catalog, Annotations, Classes,
+                                     Root, Summaries[I], LimitNotes[I]);
         int Status = Tool.run(&Factory);
         if (!Summaries[I])
           Failures[I] =
@@ -680,6 +742,13 @@ int main(int Argc, char **Argv) {
       return 2;
     }
 
+  if (!O.Suggest.empty())
+    if (std::error_code EC = privacy::prepareOutputDirectory(O.Suggest)) {
+      std::cerr << "privacy-scan: error: cannot write the drafts in '"
+                << O.Suggest << "': " << EC.message() << "\n";
+      return 2;
+    }
+
   // The base of a change, read before minutes of analysis.
   std::optional<json> Base;
   if (!O.Compare.empty()) {
@@ -758,6 +827,17 @@ int main(int Argc, char **Argv) {
     return 2;
   }
 
+  // The classifier of privacy-unannotated-personal-data.
+  privacy::ClassifierLoadResult Classes =
+      privacy::loadClassifiers(privacy::defaultClassifierDir(), O.Classifiers);
+  for (const privacy::PolicyDiagnostic &D : Classes.Diagnostics)
+    if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+      std::cerr << D.format() << "\n";
+  if (!Classes.ok()) {
+    std::cerr << "privacy-scan: error: the classifier files have errors\n";
+    return 2;
+  }
+
   // The annotations files: as given, else the one beside the policy. With
   // --from-summaries they were applied when the summaries were written.
   std::vector<std::string> AnnotationPaths = O.Annotations;
@@ -793,7 +873,8 @@ int main(int Argc, char **Argv) {
     if (!readSummaries(O.FromSummaries, O.Quiet, In))
       return 2;
   } else if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                                 Annotations, Root, In, Progress)) {
+                                 Annotations, Classes.Loaded.get(), Root, In,
+                                 Progress)) {
     return *Exit;
   }
   // A warning, not an error: the exit status stays that of the findings
@@ -809,9 +890,19 @@ int main(int Argc, char **Argv) {
     In.Progress = [&Progress](const privacy::scan::JoinProgress &P) {
       Progress.joining(P);
     };
+  // The join takes the summaries.
+  std::vector<privacy::scan::DraftEntry> Drafted;
+  if (!O.Suggest.empty())
+    Drafted = privacy::scan::draftEntries(In.Summaries);
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   Progress.clear();
   dropSuppressed(Inventory, Root);
+  dropOutsideProject(Inventory);
+  if (!O.Suggest.empty())
+    if (auto Exit = writeDrafts(
+            O, privacy::scan::stillReported(std::move(Drafted), Inventory),
+            *Classes.Loaded, *Policy.Loaded))
+      return *Exit;
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {
