@@ -160,12 +160,17 @@ private:
       R.NoPolicyItem = true;
       return;
     }
+    // A plural shares its word ("nicks" and the item "nick").
+    auto SameWord = [](const std::string &A, const std::string &B) {
+      return A == B || A == B + "s" || B == A + "s";
+    };
     size_t BestShared = 0;
     std::vector<std::string> Best;
     for (const std::string &Id : Items) {
       size_t Shared = 0;
       for (const std::string &W : identifierWords(Id))
-        Shared += std::find(Words.begin(), Words.end(), W) != Words.end();
+        Shared += std::any_of(Words.begin(), Words.end(),
+                              [&](const auto &N) { return SameWord(N, W); });
       if (Best.empty() || Shared > BestShared) {
         Best = {Id};
         BestShared = Shared;
