@@ -93,12 +93,6 @@ public:
   }
 
   bool VisitDeclaratorDecl(DeclaratorDecl *D) {
-    SourceLocation Begin = SM.getFileLoc(D->getBeginLoc());
-    SourceLocation Name = SM.getFileLoc(D->getLocation());
-    if (Begin.isValid() && SM.isWrittenInMainFile(Begin)) {
-      BeginOf[Name.getRawEncoding()] = Begin;
-      ++DeclsBeginningAt[Begin.getRawEncoding()];
-    }
     addTarget(D, D->getLocation());
     return true;
   }
@@ -109,17 +103,6 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     addTarget(E->getMemberDecl(), E->getMemberLoc());
     return true;
-  }
-
-  /// Where the declaration named at \p NameLoc begins, when nothing else
-  /// is declared in the same declarator group (an attribute there would
-  /// annotate them all).
-  std::optional<SourceLocation> soleDeclarationBegin(SourceLocation NameLoc) {
-    auto It = BeginOf.find(NameLoc.getRawEncoding());
-    if (It == BeginOf.end() ||
-        DeclsBeginningAt[It->second.getRawEncoding()] != 1)
-      return std::nullopt;
-    return It->second;
   }
 
 private:
@@ -158,8 +141,6 @@ private:
   const SourceManager &SM;
   Positions &Where;
   std::vector<HoverTarget> &Targets;
-  std::map<unsigned, SourceLocation> BeginOf;
-  std::map<unsigned, unsigned> DeclsBeginningAt;
 };
 
 /// Turns each finding of the main file into a DocumentFinding, unless a
@@ -167,9 +148,8 @@ private:
 class DocumentSink : public FindingSink {
 public:
   DocumentSink(const SourceManager &SM, Positions &Where,
-               DocumentWalker &Walker, const std::string &Text,
-               DocumentReport &Out)
-      : SM(SM), Where(Where), Walker(Walker), Nolint(Text), Out(Out) {}
+               const std::string &Text, DocumentReport &Out)
+      : SM(SM), Where(Where), Nolint(Text), Out(Out) {}
 
   void report(const FindingFacts &Facts) override {
     Finding F = wordFinding(Facts);
@@ -194,15 +174,15 @@ public:
     const LineTable *Main = Where.table(SM.getMainFileID());
     Position End = Main->endOfLine(At->Where.Start.Line);
     D.Silence = {{End, End}, " // NOLINT(" + Check.str() + ")"};
+    // The check's own fix-it (UnannotatedPersonalData.cpp): clang-tidy's
+    // --fix and this code action insert the same text.
     if (const auto *R =
             std::get_if<reason::LooksLikePersonalData>(&Facts.Reason)) {
       D.SuggestedItem = R->SuggestedItem;
-      if (!R->SuggestedItem.empty())
-        if (std::optional<SourceLocation> Begin =
-                Walker.soleDeclarationBegin(Loc)) {
-          Position P = Main->positionOf(SM.getFileOffset(*Begin));
-          D.Annotate =
-              TextEdit{{P, P}, "PRIVACY_DATA(\"" + R->SuggestedItem + "\") "};
+      for (const TextInsertion &Fix : Facts.Fixes)
+        if (SM.isWrittenInMainFile(Fix.Loc)) {
+          Position P = Main->positionOf(SM.getFileOffset(Fix.Loc));
+          D.Annotate = TextEdit{{P, P}, Fix.Text};
         }
     }
     Out.Findings.push_back(std::move(D));
@@ -229,7 +209,6 @@ private:
 
   const SourceManager &SM;
   Positions &Where;
-  DocumentWalker &Walker;
   NolintComments Nolint;
   DocumentReport &Out;
   bool UnmatchedReported = false;
@@ -249,7 +228,7 @@ public:
     Positions Where(SM, In.Encoding);
     DocumentWalker Walker(SM, Where, Out.Targets);
     Walker.TraverseDecl(Ctx.getTranslationUnitDecl());
-    DocumentSink Sink(SM, Where, Walker, In.Text, Out);
+    DocumentSink Sink(SM, Where, In.Text, Out);
     const ApiCatalog *Catalog = In.Catalog;
     runChecks(
         CheckContext(Ctx, In.P,

@@ -17,6 +17,8 @@
 //   catalog=FILE    an extra API catalog (may repeat)
 //   annotations=FILE an annotations file (may repeat); default:
 //                   privacy-annotations.json beside the policy, if any
+//   classifier=FILE an extra classifier file for
+//                   privacy-unannotated-personal-data (may repeat)
 //   checks=LIST     comma-separated check names or globs (privacy-log-leak,
 //                   privacy-*); default: all
 //   summary         write <object>.privacy.json
@@ -27,6 +29,7 @@
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/Classifier.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/JsonWriter.h"
 #include "privacy/Messages.h"
@@ -58,6 +61,7 @@ struct PluginOptions {
   std::string PolicyFile;
   std::vector<std::string> Catalogs;
   std::vector<std::string> Annotations;
+  std::vector<std::string> Classifiers;
   std::vector<std::string> CheckPatterns; // empty: all
   bool WriteSummary = false;
   std::string ObjectFile;
@@ -124,7 +128,13 @@ public:
     llvm::StringRef Check = checkName(F.Check);
     if (!Options.enabled(Check) || Nolint.suppresses(F.Loc, Check))
       return;
-    Diags.Report(F.Loc, Warning) << (F.Message + " [" + Check.str() + "]");
+    {
+      // Emitted at the end of the scope, before its notes.
+      DiagnosticBuilder Report = Diags.Report(F.Loc, Warning);
+      Report << (F.Message + " [" + Check.str() + "]");
+      for (const TextInsertion &Fix : F.Fixes)
+        Report << FixItHint::CreateInsertion(Fix.Loc, Fix.Text);
+    }
     for (const FindingNote &N : F.Notes)
       Diags.Report(N.Loc, Note) << N.Message;
   }
@@ -158,6 +168,15 @@ public:
         Diags.Report(CatalogError) << D.formatWithoutLevel();
     if (!Catalog->ok())
       return;
+    unsigned ClassifierError =
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "classifier %0");
+    auto Classes =
+        loadClassifiersCached(defaultClassifierDir(), Options.Classifiers);
+    for (const PolicyDiagnostic &D : Classes->Diagnostics)
+      if (D.Level == PolicyDiagnostic::Error)
+        Diags.Report(ClassifierError) << D.formatWithoutLevel();
+    if (!Classes->ok())
+      return;
     std::optional<AnnotationsFiles> Annotations = loadAnnotations(Diags, *P);
     if (!Annotations)
       return;
@@ -168,13 +187,16 @@ public:
     std::shared_ptr<const TranslationUnitFlows> Flows =
         analyzeFlows(Ctx, Catalog->Loaded.get());
     reportLimitsHit(*Flows, SM);
-    runChecks(CheckContext(Ctx, P, [Flows] { return Flows; }),
-              CheckSet::where(
-                  [&](CheckKind K) { return Options.enabled(checkName(K)); }),
+    CheckContext Context(Ctx, P, [Flows] { return Flows; });
+    Context.setClassifier(Classes->Loaded.get());
+    runChecks(Context, CheckSet::where([&](CheckKind K) {
+                return Options.enabled(checkName(K));
+              }),
               Sink);
 
     if (Options.WriteSummary)
-      writeSummary(Ctx, *P, Catalog->Loaded.get(), *Annotations);
+      writeSummary(Ctx, *P, Catalog->Loaded.get(), *Annotations,
+                   Classes->Loaded.get());
   }
 
 private:
@@ -267,14 +289,15 @@ private:
   }
 
   void writeSummary(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
-                    const AnnotationsFiles &Annotations) {
+                    const AnnotationsFiles &Annotations,
+                    const Classifier *Classes) {
     std::string Object = Options.ObjectFile;
     if (Object.empty() || Object == "-")
       return;
     llvm::SmallString<256> Root;
     llvm::sys::fs::current_path(Root);
     nlohmann::json Summary = summary::toJson(summary::summarizeTranslationUnit(
-        Ctx, P, Catalog, Root.str().str(), nullptr, Annotations));
+        Ctx, P, Catalog, Root.str().str(), nullptr, Annotations, Classes));
     std::string Path = Object + ".privacy.json";
     if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -310,6 +333,8 @@ protected:
         Options.Catalogs.push_back(Value.str());
       } else if (Key == "annotations" && !Value.empty()) {
         Options.Annotations.push_back(Value.str());
+      } else if (Key == "classifier" && !Value.empty()) {
+        Options.Classifiers.push_back(Value.str());
       } else if (Key == "checks" && !Value.empty()) {
         llvm::SmallVector<llvm::StringRef, 8> Names;
         Value.split(Names, ',', -1, /*KeepEmpty=*/false);
@@ -321,7 +346,8 @@ protected:
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
             "unknown privacy plugin argument '%0' (expected policy=FILE, "
-            "catalog=FILE, annotations=FILE, checks=LIST or summary)"))
+            "catalog=FILE, annotations=FILE, classifier=FILE, checks=LIST or "
+            "summary)"))
             << Arg;
         return false;
       }

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "CommandLine.h"
 #include "CompileDatabase.h"
+#include "DraftAnnotations.h"
 #include "Join.h"
 #include "PrivacyDiff.h"
 #include "Reports.h"
@@ -19,6 +20,7 @@
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/Classifier.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
 #include "privacy/InventoryReader.h"
@@ -67,10 +69,10 @@ enum class ReportLanguage { En, Ko };
 
 struct Options {
   std::string BuildDir, PolicyFile, Output, Baseline, WriteBaseline, Lang, Root,
-      SummariesDir, FromSummaries, Compare, CacheDir;
+      SummariesDir, FromSummaries, Compare, CacheDir, Suggest;
   OutputFormat Format = OutputFormat::Text;
-  std::vector<std::string> Catalogs, Annotations, Files, ExtraArgsBefore,
-      ExtraArgsAfter;
+  std::vector<std::string> Catalogs, Annotations, Classifiers, Files,
+      ExtraArgsBefore, ExtraArgsAfter;
   unsigned Jobs = 0;
   bool Quiet = false;
 };
@@ -172,6 +174,17 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
       cl::desc("An annotations file (may repeat); default: "
                "privacy-annotations.json beside the policy, if there is one"),
       cl::value_desc("file"), cl::cat(Category));
+  static cl::list<std::string> Classifiers(
+      "classifier",
+      cl::desc("An extra classifier file for privacy-unannotated-personal-data "
+               "(may repeat)"),
+      cl::value_desc("file"), cl::cat(Category));
+  static cl::opt<std::string> Suggest(
+      "suggest",
+      cl::desc("Also write there a draft annotations file "
+               "(privacy-annotations.json) and the draft policy items it "
+               "needs (policy-items.json) for what looks like personal data"),
+      cl::value_desc("dir"), cl::cat(Category));
   static cl::opt<std::string> SummariesDir(
       "summaries-dir",
       cl::desc("Also write each translation unit's summary there"),
@@ -215,6 +228,8 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   O.Root = Root;
   O.Catalogs.assign(Catalogs.begin(), Catalogs.end());
   O.Annotations.assign(Annotations.begin(), Annotations.end());
+  O.Classifiers.assign(Classifiers.begin(), Classifiers.end());
+  O.Suggest = Suggest;
   O.SummariesDir = SummariesDir;
   O.FromSummaries = FromSummaries;
   O.CacheDir = CacheDir;
@@ -306,9 +321,10 @@ class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const privacy::Policy &P, const privacy::ApiCatalog *Catalog,
                 const privacy::AnnotationsFiles &Annotations,
-                const std::string &Root, AnalysisResult &Out)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out) {
-  }
+                const privacy::Classifier *Classes, const std::string &Root,
+                AnalysisResult &Out)
+      : P(P), Catalog(Catalog), Annotations(Annotations), Classes(Classes),
+        Root(Root), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -319,7 +335,8 @@ public:
         if (Ctx.getDiagnostics().hasErrorOccurred())
           return;
         A.Out.Summary = privacy::summary::summarizeTranslationUnit(
-            Ctx, A.P, A.Catalog, A.Root, &A.Out.LimitNotes, A.Annotations);
+            Ctx, A.P, A.Catalog, A.Root, &A.Out.LimitNotes, A.Annotations,
+            A.Classes);
         if (A.Out.WantInputs)
           A.Out.Inputs = filesRead(Ctx.getSourceManager(), A.Out.Directory);
       }
@@ -332,6 +349,7 @@ private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
+  const privacy::Classifier *Classes;
   const std::string &Root;
   AnalysisResult &Out;
 };
@@ -341,17 +359,20 @@ public:
   SummaryActionFactory(const privacy::Policy &P,
                        const privacy::ApiCatalog *Catalog,
                        const privacy::AnnotationsFiles &Annotations,
+                       const privacy::Classifier *Classes,
                        const std::string &Root, AnalysisResult &Out)
-      : P(P), Catalog(Catalog), Annotations(Annotations), Root(Root), Out(Out) {
-  }
+      : P(P), Catalog(Catalog), Annotations(Annotations), Classes(Classes),
+        Root(Root), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Root, Out);
+    return std::make_unique<SummaryAction>(P, Catalog, Annotations, Classes,
+                                           Root, Out);
   }
 
 private:
   const privacy::Policy &P;
   const privacy::ApiCatalog *Catalog;
   const privacy::AnnotationsFiles &Annotations;
+  const privacy::Classifier *Classes;
   const std::string &Root;
   AnalysisResult &Out;
 };
@@ -401,6 +422,48 @@ void dropSuppressed(json &Inventory, const std::string &Root) {
     Kept.push_back(std::move(F));
   }
   Inventory["findings"] = std::move(Kept);
+}
+
+/// privacy-unannotated-personal-data speaks of declarations the user can
+/// annotate: those of files under the project root (docs/scan.md,
+/// "Project root"). The summaries write such files relative to it, others
+/// (third-party and system headers) with an absolute path.
+void dropOutsideProject(json &Inventory) {
+  json Kept = json::array();
+  for (json &F : Inventory["findings"]) {
+    std::string File = F.value("file", "");
+    if (F.value("check", "") == "privacy-unannotated-personal-data" &&
+        llvm::sys::path::is_absolute(File))
+      continue;
+    Kept.push_back(std::move(F));
+  }
+  Inventory["findings"] = std::move(Kept);
+}
+
+/// --suggest: the draft annotations file and draft policy items.
+std::optional<int> writeDrafts(const Options &O,
+                               const std::vector<privacy::scan::DraftEntry> &E,
+                               const privacy::Classifier &Classes,
+                               const privacy::Policy &P) {
+  privacy::scan::Drafts D = privacy::scan::makeDrafts(E, Classes, P);
+  for (const auto &[Name, Doc] :
+       {std::pair<const char *, const json *>{
+            privacy::DefaultAnnotationsFileName, &D.Annotations},
+        {"policy-items.json", &D.PolicyItems}}) {
+    llvm::SmallString<256> Path(O.Suggest);
+    llvm::sys::path::append(Path, Name);
+    if (std::error_code EC = privacy::writeOutput(
+            Path.str().str(), privacy::jsonText(*Doc, 2) + "\n")) {
+      std::cerr << "privacy-scan: error: "
+                << privacy::describeWriteError(Path.str().str(), EC) << "\n";
+      return 2;
+    }
+  }
+  if (!O.Quiet)
+    std::cerr << "privacy-scan: wrote " << D.Annotations["annotations"].size()
+              << " draft annotations and " << D.NewItems
+              << " draft policy items to '" << O.Suggest << "'\n";
+  return std::nullopt;
 }
 
 void printText(const json &Inventory, std::ostream &Out) {
@@ -491,7 +554,8 @@ private:
 std::optional<int>
 analyse(const Options &O, tooling::CompilationDatabase &DB,
         const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
-        const privacy::AnnotationsFiles &Annotations, const std::string &Root,
+        const privacy::AnnotationsFiles &Annotations,
+        const privacy::Classifier *Classes, const std::string &Root,
         privacy::scan::SummaryCache *Cache, privacy::scan::JoinInput &In,
         ProgressLine &Progress) {
   // Which translation units.
@@ -565,8 +629,8 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
           Tool.setDiagnosticConsumer(&Errors);
           Result.WantInputs = Cache != nullptr;
           Result.Directory = Command.Directory;
-          SummaryActionFactory Factory(Policy, Catalog, Annotations, Root,
-                                       Result);
+          SummaryActionFactory Factory(Policy, Catalog, Annotations, Classes,
+                                       Root, Result);
           int Status = Tool.run(&Factory);
           if (!Result.Summary)
             Failures[I] =
@@ -635,10 +699,12 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
 /// The key of everything besides a compile command and the files it reads
 /// that decides a summary (docs/scan.md, "Incremental scans"): the
 /// analysis (this program's own bytes and Clang's version), the policy,
-/// the API catalogs, the annotations files and the project root.
+/// the API catalogs, the annotations files, the classifiers and the project
+/// root.
 std::string configurationKey(const std::string &PolicyPath,
                              const std::vector<std::string> &ExtraCatalogs,
                              const std::vector<std::string> &AnnotationPaths,
+                             const std::vector<std::string> &ExtraClassifiers,
                              const std::string &Root) {
   privacy::scan::CacheKeyBuilder Key;
   Key.add(privacy::summary::FormatVersion);
@@ -649,24 +715,30 @@ std::string configurationKey(const std::string &PolicyPath,
   Key.addFileContent(absolute(PolicyPath));
   // The shipped catalogs as loadApiCatalogs reads them: every *.json of
   // the directory.
-  std::vector<std::string> Catalogs;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator
-           It(privacy::defaultApiCatalogDir(), EC),
-       End;
-       It != End && !EC; It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".json"))
-      Catalogs.push_back(It->path());
-  std::sort(Catalogs.begin(), Catalogs.end());
-  Key.add("catalogs");
-  for (const std::string &Path : Catalogs)
-    Key.addFileContent(Path);
-  Key.add("extra catalogs");
-  for (const std::string &Path : ExtraCatalogs)
-    Key.addFileContent(absolute(Path));
-  Key.add("annotations");
-  for (const std::string &Path : AnnotationPaths)
-    Key.addFileContent(absolute(Path));
+  // The shipped catalogs and classifiers as their loaders read them: every
+  // *.json of the directory.
+  auto AddShipped = [&](const char *What, const std::string &Dir) {
+    std::vector<std::string> Paths;
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (llvm::StringRef(It->path()).ends_with(".json"))
+        Paths.push_back(It->path());
+    std::sort(Paths.begin(), Paths.end());
+    Key.add(What);
+    for (const std::string &Path : Paths)
+      Key.addFileContent(Path);
+  };
+  auto AddExtra = [&](const char *What, const std::vector<std::string> &Paths) {
+    Key.add(What);
+    for (const std::string &Path : Paths)
+      Key.addFileContent(absolute(Path));
+  };
+  AddShipped("catalogs", privacy::defaultApiCatalogDir());
+  AddExtra("extra catalogs", ExtraCatalogs);
+  AddExtra("annotations", AnnotationPaths);
+  AddShipped("classifiers", privacy::defaultClassifierDir());
+  AddExtra("extra classifiers", ExtraClassifiers);
   return Key.key();
 }
 
@@ -814,6 +886,13 @@ int main(int Argc, char **Argv) {
       return 2;
     }
 
+  if (!O.Suggest.empty())
+    if (std::error_code EC = privacy::prepareOutputDirectory(O.Suggest)) {
+      std::cerr << "privacy-scan: error: cannot write the drafts in '"
+                << O.Suggest << "': " << EC.message() << "\n";
+      return 2;
+    }
+
   // The base of a change, read before minutes of analysis.
   std::optional<json> Base;
   if (!O.Compare.empty()) {
@@ -892,6 +971,17 @@ int main(int Argc, char **Argv) {
     return 2;
   }
 
+  // The classifier of privacy-unannotated-personal-data.
+  privacy::ClassifierLoadResult Classes =
+      privacy::loadClassifiers(privacy::defaultClassifierDir(), O.Classifiers);
+  for (const privacy::PolicyDiagnostic &D : Classes.Diagnostics)
+    if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+      std::cerr << D.format() << "\n";
+  if (!Classes.ok()) {
+    std::cerr << "privacy-scan: error: the classifier files have errors\n";
+    return 2;
+  }
+
   // The annotations files: as given, else the one beside the policy. With
   // --from-summaries they were applied when the summaries were written.
   std::vector<std::string> AnnotationPaths = O.Annotations;
@@ -929,11 +1019,12 @@ int main(int Argc, char **Argv) {
   } else {
     std::optional<privacy::scan::SummaryCache> Cache;
     if (!O.CacheDir.empty())
-      Cache.emplace(O.CacheDir, configurationKey(PolicyPath, O.Catalogs,
-                                                 AnnotationPaths, Root));
-    if (auto Exit =
-            analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(), Annotations,
-                    Root, Cache ? &*Cache : nullptr, In, Progress))
+      Cache.emplace(O.CacheDir,
+                    configurationKey(PolicyPath, O.Catalogs, AnnotationPaths,
+                                     O.Classifiers, Root));
+    if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
+                            Annotations, Classes.Loaded.get(), Root,
+                            Cache ? &*Cache : nullptr, In, Progress))
       return *Exit;
   }
   // A warning, not an error: the exit status stays that of the findings
@@ -949,9 +1040,19 @@ int main(int Argc, char **Argv) {
     In.Progress = [&Progress](const privacy::scan::JoinProgress &P) {
       Progress.joining(P);
     };
+  // The join takes the summaries.
+  std::vector<privacy::scan::DraftEntry> Drafted;
+  if (!O.Suggest.empty())
+    Drafted = privacy::scan::draftEntries(In.Summaries);
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   Progress.clear();
   dropSuppressed(Inventory, Root);
+  dropOutsideProject(Inventory);
+  if (!O.Suggest.empty())
+    if (auto Exit = writeDrafts(
+            O, privacy::scan::stillReported(std::move(Drafted), Inventory),
+            *Classes.Loaded, *Policy.Loaded))
+      return *Exit;
 
   // The baseline hides known findings.
   if (!O.Baseline.empty()) {

@@ -26,7 +26,8 @@ PrivacyTidyCheck::PrivacyTidyCheck(llvm::StringRef Name,
       ApiCatalogDir(
           Options.getLocalOrGlobal("ApiCatalogDir", defaultApiCatalogDir())),
       ApiCatalogs(Options.getLocalOrGlobal("ApiCatalogs", "")),
-      AnnotationsFilePaths(Options.getLocalOrGlobal("AnnotationsFile", "")) {}
+      AnnotationsFilePaths(Options.getLocalOrGlobal("AnnotationsFile", "")),
+      ClassifierFiles(Options.getLocalOrGlobal("ClassifierFiles", "")) {}
 
 void PrivacyTidyCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -34,6 +35,7 @@ void PrivacyTidyCheck::storeOptions(
   Options.store(Opts, "ApiCatalogDir", ApiCatalogDir);
   Options.store(Opts, "ApiCatalogs", ApiCatalogs);
   Options.store(Opts, "AnnotationsFile", AnnotationsFilePaths);
+  Options.store(Opts, "ClassifierFiles", ClassifierFiles);
 }
 
 void PrivacyTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -157,6 +159,22 @@ const ApiCatalog *PrivacyTidyCheck::loadCatalog() {
   return Result->ok() ? Result->Loaded.get() : nullptr;
 }
 
+const Classifier *PrivacyTidyCheck::loadClassifier() {
+  std::vector<std::string> Extra;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(ClassifierFiles).split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts)
+    Extra.push_back(resolveFromStart(Part.trim().str()));
+  auto Result = loadClassifiersCached(defaultClassifierDir(), Extra);
+  for (const PolicyDiagnostic &D : Result->Diagnostics)
+    if (firstToReport("classifier:" + D.format()))
+      configurationDiag("classifier %0", D.Level == PolicyDiagnostic::Error
+                                             ? DiagnosticIDs::Error
+                                             : DiagnosticIDs::Warning)
+          << D.formatWithoutLevel();
+  return Result->ok() ? Result->Loaded.get() : nullptr;
+}
+
 void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   std::shared_ptr<const PolicyLoadResult> Loaded =
@@ -175,6 +193,12 @@ void PrivacyTidyCheck::check(const MatchFinder::MatchResult &Result) {
   CheckContext C(Ctx, P, [this, &Ctx] {
     return Flows = analyzeFlowsCached(Ctx, loadCatalog());
   });
+  if (Kind == CheckKind::UnannotatedPersonalData) {
+    const Classifier *Classes = loadClassifier();
+    if (!Classes)
+      return;
+    C.setClassifier(Classes);
+  }
   runChecks(C, CheckSet::where([this](CheckKind K) { return K == Kind; }),
             *this);
 }
@@ -208,7 +232,13 @@ void PrivacyTidyCheck::onEndOfTranslationUnit() {
 void PrivacyTidyCheck::report(const FindingFacts &Facts) {
   Finding F = wordFinding(Facts);
   // %0 keeps any '%' in the message literal.
-  diag(F.Loc, "%0") << F.Message;
+  {
+    // Emitted at the end of the scope, before its notes.
+    DiagnosticBuilder Warning = diag(F.Loc, "%0");
+    Warning << F.Message;
+    for (const TextInsertion &Fix : F.Fixes)
+      Warning << FixItHint::CreateInsertion(Fix.Loc, Fix.Text);
+  }
   for (const FindingNote &N : F.Notes)
     diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
 }

@@ -3,7 +3,8 @@
 // Finding the policy (option PolicyFile, else the nearest
 // privacy-policy.json above the main file) and the annotations files
 // (option AnnotationsFile, else privacy-annotations.json beside the
-// policy), reporting a broken one once,
+// policy) and the classifier files (option ClassifierFiles), reporting a
+// broken one once,
 // running one check of Checks.def (runChecks, RunChecks.h) and turning its
 // findings into clang-tidy diagnostics. The module registers one instance
 // per check; the checks of a translation unit share its flows.
@@ -14,6 +15,7 @@
 
 #include "ClangTidyCheck.h"
 #include "privacy/ApiCatalog.h"
+#include "privacy/Classifier.h"
 #include "privacy/Dataflow.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/Findings.h"
@@ -43,6 +45,9 @@ private:
   std::shared_ptr<const PolicyLoadResult>
   loadPolicy(const clang::SourceManager &SM);
   const ApiCatalog *loadCatalog();
+  /// The shipped classifier and the option ClassifierFiles; null (after
+  /// saying why) when one has errors.
+  const Classifier *loadClassifier();
   /// The annotations files (option AnnotationsFile, else
   /// privacy-annotations.json beside the policy); nullopt when one has
   /// errors.
@@ -54,6 +59,7 @@ private:
   const std::string ApiCatalogDir;
   const std::string ApiCatalogs;
   const std::string AnnotationsFilePaths;
+  const std::string ClassifierFiles;
   std::shared_ptr<const TranslationUnitFlows> Flows;
 };
 

@@ -8,8 +8,8 @@ struct Customer {
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::email' looks like an e-mail address but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'email'?) [privacy-unannotated-personal-data]
   std::string mobilePhone;
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::mobilePhone' looks like a phone number but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'phone_mobile'?) [privacy-unannotated-personal-data]
-  std::string m_passwordHash;
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::m_passwordHash' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+  std::string m_password;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Customer::m_password' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it (the policy has no item for it: add one, such as 'credentials') [privacy-unannotated-personal-data]
   char clientIPAddress[46];
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: field 'Customer::clientIPAddress' looks like an IP address but carries no PRIVACY_DATA; the checks cannot follow it (policy item 'ip_address'?) [privacy-unannotated-personal-data]
 
@@ -19,17 +19,18 @@ struct Customer {
   int phoneCount;
   unsigned emailLength;
   std::string fileName;
+  std::string m_passwordHash; // a hash is not the password
 };
 
 std::string birthDate;
-// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: variable 'birthDate' looks like a date of birth but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: variable 'birthDate' looks like a date of birth but carries no PRIVACY_DATA; the checks cannot follow it (the policy has no item for it: add one, such as 'birth_date') [privacy-unannotated-personal-data]
 
 // A static member is reported once, where the class declares it, not again
 // where it is defined.
 struct PasswordProvider;
 struct Session {
   static std::string defaultPassword;
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: variable 'Session::defaultPassword' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it [privacy-unannotated-personal-data]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: variable 'Session::defaultPassword' looks like a password but carries no PRIVACY_DATA; the checks cannot follow it (the policy has no item for it: add one, such as 'credentials') [privacy-unannotated-personal-data]
   // Quiet: objects that deal with passwords are not passwords.
   PasswordProvider *passwordProvider;
   static PasswordProvider *defaultPasswordProvider;

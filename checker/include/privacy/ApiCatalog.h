@@ -166,6 +166,9 @@ loadApiCatalogsCached(const std::string &Dir,
 /// source tree seen from build/lib and build/bin) and
 /// <dir>/../share/privacy-tidy/rules/sinks (installed). "" when none is.
 std::string defaultApiCatalogDir();
+/// The directory rules/<Name> of this build or install, found the same way
+/// (rules/classifiers: Classifier.h).
+std::string defaultRulesSubdirectory(const std::string &Name);
 
 } // namespace privacy
 

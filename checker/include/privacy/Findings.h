@@ -78,6 +78,12 @@ struct OnlyConsentsChecked {
 };
 } // namespace note
 
+/// A fix-it: text to insert before a location of the user's source.
+struct TextInsertion {
+  clang::SourceLocation Loc;
+  std::string Text;
+};
+
 struct PathNote {
   clang::SourceLocation Loc;
   std::variant<note::FlowStep, note::SinkDeclared, note::CatalogSink,
@@ -186,7 +192,16 @@ struct LooksLikePersonalData {
   bool IsField = true; // else a variable
   std::string QualifiedName;
   std::string Looks;         // "an e-mail address"
-  std::string SuggestedItem; // a policy item, or empty
+  std::string SuggestedItem; // the one policy item for it, or empty
+  /// The classifier's category ("email"), the item a draft policy gets.
+  std::string Category = {};
+  /// Several items of the policy stand for the category equally well.
+  std::vector<std::string> Candidates = {};
+  /// A policy is loaded and none of its items stands for the category.
+  bool NoPolicyItem = false;
+  /// The macro that spells the declaration ("DTO_FIELD"), or empty: such
+  /// a declaration is annotated in an annotations file.
+  std::string Macro = {};
 };
 // privacy-invalid-annotation
 struct UnknownAnnotation {
@@ -267,6 +282,8 @@ struct FindingFacts {
   /// is known at the use; the join drops the finding when one of them wraps
   /// a needed consent.
   std::vector<const clang::FunctionDecl *> GuardedByCalls = {};
+  /// privacy-unannotated-personal-data: the annotation to insert.
+  std::vector<TextInsertion> Fixes = {};
 };
 
 /// A finding as the fronts print it (Messages.h words it).
@@ -284,6 +301,7 @@ struct Finding {
   const clang::FunctionDecl *Function = nullptr;
   std::vector<std::string> Consents;
   std::vector<const clang::FunctionDecl *> GuardedByCalls = {};
+  std::vector<TextInsertion> Fixes = {};
 };
 
 class FindingSink {

@@ -23,6 +23,7 @@
 namespace privacy {
 
 class ApiCatalog;
+class Classifier;
 class ConsentGuards;
 class Policy;
 struct TranslationUnitFlows;
@@ -62,10 +63,17 @@ public:
   const Policy *policy() const { return P; }
   const TranslationUnitFlows &flows() const;
   const ConsentGuards &guards() const;
+  /// What privacy-unannotated-personal-data takes for personal data: the
+  /// front's (with the user's classifier files), else the shipped one;
+  /// null when the shipped one cannot be loaded (the fronts that load it
+  /// say why).
+  const Classifier *classifier() const;
+  void setClassifier(const Classifier *C) { TheClassifier = C; }
 
 private:
   clang::ASTContext &Ctx;
   const Policy *P;
+  const Classifier *TheClassifier = nullptr;
   FlowsProvider ProvideFlows;
   mutable std::shared_ptr<const TranslationUnitFlows> Flows;
   mutable std::shared_ptr<const ConsentGuards> Guards;

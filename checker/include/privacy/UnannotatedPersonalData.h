@@ -9,20 +9,8 @@
 #ifndef PRIVACY_UNANNOTATEDPERSONALDATA_H
 #define PRIVACY_UNANNOTATEDPERSONALDATA_H
 
-#include "privacy/Findings.h"
-#include "privacy/Policy.h"
-
-#include "clang/AST/ASTContext.h"
-
-#include <string>
-#include <vector>
-
-namespace privacy {
-
-/// The lower-case words of an identifier: "mobilePhone" and "mobile_phone"
-/// are {"mobile", "phone"}.
-std::vector<std::string> identifierWords(llvm::StringRef Name);
-
-} // namespace privacy
+// What looks like personal data is the classifier's (Classifier.h): the
+// check is declared in RunChecks.h with the others.
+#include "privacy/Classifier.h"
 
 #endif // PRIVACY_UNANNOTATEDPERSONALDATA_H

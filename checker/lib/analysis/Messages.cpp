@@ -145,6 +145,19 @@ std::string message(const reason::LooksLikePersonalData &R) {
                     "it";
   if (!R.SuggestedItem.empty())
     Out += " (policy item '" + R.SuggestedItem + "'?)";
+  else if (!R.Candidates.empty())
+    Out += " (policy item " + quotedList(R.Candidates, " or '") + "?)";
+  else if (R.NoPolicyItem)
+    Out += " (the policy has no item for it: add one, such as '" + R.Category +
+           "')";
+  if (!R.Macro.empty()) {
+    std::string Item = !R.SuggestedItem.empty() ? R.SuggestedItem
+                       : !R.Candidates.empty()  ? R.Candidates.front()
+                                                : R.Category;
+    Out += "; macro '" + R.Macro +
+           "' spells it: annotate it in an annotations file, {\"decl\": \"" +
+           R.QualifiedName + "\", \"data\": \"" + Item + "\"}";
+  }
   return Out;
 }
 
@@ -316,6 +329,7 @@ Finding wordFinding(const FindingFacts &Facts) {
     F.Notes.push_back({N.Loc, noteMessage(N)});
   F.Function = Facts.Function;
   F.GuardedByCalls = Facts.GuardedByCalls;
+  F.Fixes = Facts.Fixes;
   if (const auto *C = std::get_if<reason::ConsentMissing>(&Facts.Reason))
     F.Consents = C->NeededConsents;
   return F;

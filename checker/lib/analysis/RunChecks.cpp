@@ -1,5 +1,6 @@
 //===- RunChecks.cpp - the checks of one translation unit -----------------===//
 #include "privacy/RunChecks.h"
+#include "privacy/Classifier.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
 
@@ -30,6 +31,14 @@ const TranslationUnitFlows &CheckContext::flows() const {
   if (!Flows)
     Flows = ProvideFlows();
   return *Flows;
+}
+
+const Classifier *CheckContext::classifier() const {
+  if (TheClassifier)
+    return TheClassifier;
+  std::shared_ptr<const ClassifierLoadResult> Shipped =
+      loadClassifiersCached(defaultClassifierDir(), {});
+  return Shipped->ok() ? Shipped->Loaded.get() : nullptr;
 }
 
 const ConsentGuards &CheckContext::guards() const {

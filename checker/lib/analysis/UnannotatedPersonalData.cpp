@@ -1,117 +1,70 @@
 //===- UnannotatedPersonalData.cpp - personal data nobody marked ----------===//
 #include "privacy/UnannotatedPersonalData.h"
 #include "privacy/Annotations.h"
+#include "privacy/Classifier.h"
 #include "privacy/RunChecks.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringExtras.h"
+#include "clang/Lex/Lexer.h"
 
+#include <map>
 #include <set>
 
 namespace privacy {
 
 using namespace clang;
 
-std::vector<std::string> identifierWords(llvm::StringRef Name) {
-  std::vector<std::string> Words;
-  std::string Word;
-  auto Flush = [&] {
-    if (!Word.empty())
-      Words.push_back(Word);
-    Word.clear();
-  };
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    if (!llvm::isAlnum(C)) {
-      Flush();
-      continue;
-    }
-    // A new word at lower→Upper and at the last capital of an acronym
-    // ("IPAddress" → ip, address).
-    bool PreviousLower = I > 0 && !llvm::isUpper(Name[I - 1]);
-    if (llvm::isUpper(C) && !Word.empty() &&
-        (PreviousLower || (I + 1 < Name.size() && llvm::isLower(Name[I + 1]))))
-      Flush();
-    Word += llvm::toLower(C);
-  }
-  Flush();
-  // "m_email", "email_": prefixes and suffixes of members carry no meaning.
-  if (!Words.empty() && (Words.front() == "m" || Words.front() == "s"))
-    Words.erase(Words.begin());
-  return Words;
-}
-
 namespace {
 
-/// Word sequences that name personal data, and what to call it.
-struct Pattern {
-  std::vector<const char *> Words;
-  const char *Kind;
-};
-
-const Pattern Patterns[] = {
-    {{"email"}, "an e-mail address"},
-    {{"e", "mail"}, "an e-mail address"},
-    {{"mail", "address"}, "an e-mail address"},
-    {{"phone"}, "a phone number"},
-    {{"mobile"}, "a phone number"},
-    {{"telephone"}, "a phone number"},
-    {{"tel", "no"}, "a phone number"},
-    {{"fax"}, "a fax number"},
-    {{"password"}, "a password"},
-    {{"passwd"}, "a password"},
-    {{"ssn"}, "a national identification number"},
-    {{"rrn"}, "a resident registration number"},
-    {{"resident", "registration"}, "a resident registration number"},
-    {{"passport"}, "a passport number"},
-    {{"birthday"}, "a date of birth"},
-    {{"birth", "date"}, "a date of birth"},
-    {{"date", "of", "birth"}, "a date of birth"},
-    {{"dob"}, "a date of birth"},
-    {{"credit", "card"}, "a card number"},
-    {{"card", "number"}, "a card number"},
-    {{"iban"}, "a bank account"},
-    {{"account", "number"}, "a bank account"},
-    {{"ip", "address"}, "an IP address"},
-    {{"ip", "addr"}, "an IP address"},
-    {{"client", "ip"}, "an IP address"},
-    {{"remote", "ip"}, "an IP address"},
-    {{"home", "address"}, "a postal address"},
-    {{"street", "address"}, "a postal address"},
-    {{"postal", "address"}, "a postal address"},
-    {{"shipping", "address"}, "a postal address"},
-    {{"zip", "code"}, "a postal address"},
-    {{"full", "name"}, "a person's name"},
-    {{"first", "name"}, "a person's name"},
-    {{"last", "name"}, "a person's name"},
-    {{"surname"}, "a person's name"},
-    {{"user", "name"}, "a user id"},
-    {{"username"}, "a user id"},
-    {{"user", "id"}, "a user id"},
-    {{"login", "id"}, "a user id"},
-    {{"geo", "location"}, "a location"},
-    {{"latitude"}, "a location"},
-    {{"longitude"}, "a location"},
-};
-
-const char *looksLike(const std::vector<std::string> &Words) {
-  for (const Pattern &P : Patterns)
-    for (size_t Start = 0; Start + P.Words.size() <= Words.size(); ++Start) {
-      bool Match = true;
-      for (size_t I = 0; I < P.Words.size() && Match; ++I)
-        Match = Words[Start + I] == P.Words[I];
-      if (Match)
-        return P.Kind;
-    }
-  return nullptr;
+/// The qualified names a type goes by: each typedef on the way, then the
+/// class; through pointers, references, arrays and the standard library's
+/// templates (std::optional<QHostAddress>, std::vector<in_addr>).
+void typeNames(const ASTContext &Ctx, QualType T, std::vector<std::string> &Out,
+               unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return;
+  T = T.getNonReferenceType();
+  if (const ArrayType *A = Ctx.getAsArrayType(T))
+    return typeNames(Ctx, A->getElementType(), Out, Depth + 1);
+  if (T->isPointerType())
+    return typeNames(Ctx, T->getPointeeType(), Out, Depth + 1);
+  for (QualType Step = T;;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Step.getTypePtr()))
+      Out.push_back(TT->getDecl()->getQualifiedNameAsString());
+    QualType Next = Step.getSingleStepDesugaredType(Ctx);
+    if (Next == Step)
+      break;
+    Step = Next;
+  }
+  const auto *Record = T->getAsRecordDecl();
+  if (!Record)
+    return;
+  Out.push_back(Record->getQualifiedNameAsString());
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    if (Spec->isInStdNamespace() && Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      typeNames(Ctx, Spec->getTemplateArgs()[0].getAsType(), Out, Depth + 1);
 }
+
+struct Candidate {
+  const DeclaratorDecl *D;
+  bool IsField;
+};
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
-  Finder(ASTContext &Ctx, const Policy *P, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), P(P), Sink(Sink) {}
+  Finder(ASTContext &Ctx, const Policy *P, const Classifier &Classes,
+         FindingSink &Sink)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), P(P), Classes(Classes),
+        Sink(Sink) {
+    // A fix-it that spells PRIVACY_DATA where annotations/privacy.h is not
+    // included would break the build.
+    const IdentifierInfo &Macro = Ctx.Idents.get("PRIVACY_DATA");
+    CanAnnotate = Macro.hasMacroDefinition();
+  }
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
@@ -119,9 +72,17 @@ public:
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
+  // Declarations that begin at the same place share a declarator group
+  // ("std::string email, phone;"): an attribute there would mark them all.
+  bool VisitDeclaratorDecl(DeclaratorDecl *D) {
+    SourceLocation Begin = D->getBeginLoc();
+    if (Begin.isValid() && Begin.isFileID())
+      ++DeclsBeginningAt[Begin.getRawEncoding()];
+    return true;
+  }
   bool VisitFieldDecl(FieldDecl *FD) {
     if (!findAnnotation(FD->getParent(), AnnotationKind::Data))
-      check(FD, /*IsField=*/true);
+      Candidates.push_back({FD, /*IsField=*/true});
     return true;
   }
   // Locals are followed by the dataflow from what initialises them; globals
@@ -131,80 +92,143 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (!isa<ParmVarDecl>(VD) && !VD->isImplicit() && !VD->hasLocalStorage() &&
         VD->isFirstDecl())
-      check(VD, /*IsField=*/false);
+      Candidates.push_back({VD, /*IsField=*/false});
     return true;
   }
 
+  void reportAll() {
+    for (const Candidate &C : Candidates)
+      check(C.D, C.IsField);
+  }
+
 private:
-  void check(const ValueDecl *D, bool IsField) {
-    if (!D->getIdentifier() || D->getLocation().isMacroID() ||
+  void check(const DeclaratorDecl *D, bool IsField) {
+    if (!D->getIdentifier() || D->isImplicit() ||
         findAnnotation(D, AnnotationKind::Data))
       return;
     // Booleans and functions about data ("hasEmail", "emailValid") are
     // facts about it, not the data.
     QualType T = D->getType();
-    if (T->isBooleanType() || T->isFunctionPointerType())
+    if (T->isBooleanType() || T->isFunctionPointerType() ||
+        T->isMemberFunctionPointerType())
       return;
     // Constants are written in the code, not collected from anybody
     // (`const std::string USERNAME_PARAM = "username"`).
     if (isa<VarDecl>(D) && T.isConstQualified())
       return;
-    std::vector<std::string> Words = identifierWords(D->getName());
-    const char *Kind = looksLike(Words);
-    if (!Kind)
+    std::vector<std::string> Words = identifierWords(D->getName().str());
+    const ClassifierCategory *Category = Classes.classifyWords(Words);
+    if (!Category) {
+      std::vector<std::string> Names;
+      typeNames(Ctx, T, Names);
+      for (const std::string &Name : Names)
+        if ((Category = Classes.classifyType(Name)))
+          break;
+      // "serverAddr" of type sockaddr_in is the program's own address.
+      if (Category && Classes.excluded(Words, *Category))
+        Category = nullptr;
+    }
+    if (!Category)
       return;
-    for (const std::string &W : Words)
-      if (W == "valid" || W == "verified" || W == "count" || W == "len" ||
-          W == "length" || W == "size" || W == "format" || W == "regex" ||
-          W == "pattern" || W == "label" || W == "field" || W == "column" ||
-          W == "key" || W == "max" || W == "min" ||
-          // objects that deal with the data, not the data
-          W == "provider" || W == "factory" || W == "handler" ||
-          W == "callback" || W == "manager" || W == "policy")
-        return;
+
     SourceLocation Loc = SM.getFileLoc(D->getLocation());
-    if (!Reported.insert(Loc.getRawEncoding()).second)
+    if (!Reported.insert({Loc.getRawEncoding(), D->getQualifiedNameAsString()})
+             .second)
       return;
-    Sink.report(
-        {CheckKind::UnannotatedPersonalData, Loc,
-         reason::LooksLikePersonalData{IsField, D->getQualifiedNameAsString(),
-                                       Kind, suggestItem(Words)},
-         /*Notes=*/{}});
+    reason::LooksLikePersonalData R{IsField, D->getQualifiedNameAsString(),
+                                    Category->Looks, ""};
+    R.Category = Category->Id;
+    if (P)
+      suggestItems(Words, *Category, R);
+    if (D->getLocation().isMacroID())
+      R.Macro = macroSpelling(D->getLocation());
+    FindingFacts F{CheckKind::UnannotatedPersonalData, Loc, R, /*Notes=*/{}};
+    if (!R.SuggestedItem.empty() && R.Macro.empty())
+      if (std::optional<SourceLocation> At = annotationPlace(D))
+        F.Fixes.push_back({*At, "PRIVACY_DATA(\"" + R.SuggestedItem + "\") "});
+    Sink.report(F);
   }
 
-  /// The policy item whose id shares the most words with the name.
-  std::string suggestItem(const std::vector<std::string> &Words) {
-    if (!P)
-      return "";
-    std::string Best;
+  /// The items of the policy that stand for \p Category; the one sharing
+  /// the most words with the name when there is one, else all of those
+  /// that tie.
+  void suggestItems(const std::vector<std::string> &Words,
+                    const ClassifierCategory &Category,
+                    reason::LooksLikePersonalData &R) {
+    std::vector<std::string> Items = Classes.policyItemsFor(Category, *P);
+    if (Items.empty()) {
+      R.NoPolicyItem = true;
+      return;
+    }
+    // A plural shares its word ("nicks" and the item "nick").
+    auto SameWord = [](const std::string &A, const std::string &B) {
+      return A == B || A == B + "s" || B == A + "s";
+    };
     size_t BestShared = 0;
-    for (const std::string &Id : P->itemIds()) {
+    std::vector<std::string> Best;
+    for (const std::string &Id : Items) {
       size_t Shared = 0;
       for (const std::string &W : identifierWords(Id))
-        Shared += std::find(Words.begin(), Words.end(), W) != Words.end();
-      if (Shared > BestShared) {
-        Best = Id;
+        Shared += std::any_of(Words.begin(), Words.end(),
+                              [&](const auto &N) { return SameWord(N, W); });
+      if (Best.empty() || Shared > BestShared) {
+        Best = {Id};
         BestShared = Shared;
+      } else if (Shared == BestShared) {
+        Best.push_back(Id);
       }
     }
-    return Best;
+    if (Best.size() == 1)
+      R.SuggestedItem = Best.front();
+    else
+      R.Candidates = Best;
   }
 
+  /// The macro the user wrote where the declaration comes from.
+  std::string macroSpelling(SourceLocation Loc) const {
+    SourceLocation Invocation = SM.getExpansionLoc(Loc);
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(Invocation), SM,
+                                Ctx.getLangOpts())
+        .str();
+  }
+
+  /// Where PRIVACY_DATA goes: before the declaration, when the user wrote
+  /// it (no macro), alone in its declarator group, and privacy.h is in.
+  std::optional<SourceLocation> annotationPlace(const DeclaratorDecl *D) const {
+    SourceLocation Begin = D->getBeginLoc();
+    if (!CanAnnotate || Begin.isInvalid() || Begin.isMacroID())
+      return std::nullopt;
+    auto It = DeclsBeginningAt.find(Begin.getRawEncoding());
+    if (It == DeclsBeginningAt.end() || It->second != 1)
+      return std::nullopt;
+    return Begin;
+  }
+
+  ASTContext &Ctx;
   const SourceManager &SM;
   const Policy *P;
+  const Classifier &Classes;
   FindingSink &Sink;
-  std::set<unsigned> Reported;
+  bool CanAnnotate = false;
+  std::vector<Candidate> Candidates;
+  std::map<unsigned, unsigned> DeclsBeginningAt;
+  std::set<std::pair<unsigned, std::string>> Reported;
 };
 
 } // namespace
 
 // Fields and global or static variables outside system headers whose names
-// look like personal data and that carry no PRIVACY_DATA, themselves or
-// through their class. With a policy, an item whose id matches the name is
-// suggested; names can be judged without one.
+// or types look like personal data (Classifier.h) and that carry no
+// PRIVACY_DATA, themselves or through their class. With a policy, the item
+// that stands for the category is suggested, and inserted as a fix-it when
+// it is the only one; names can be judged without a policy.
 void checkUnannotatedPersonalData(const CheckContext &C, FindingSink &Sink) {
-  Finder(C.ast(), C.policy(), Sink)
-      .TraverseDecl(C.ast().getTranslationUnitDecl());
+  const Classifier *Classes = C.classifier();
+  if (!Classes)
+    return;
+  Finder F(C.ast(), C.policy(), *Classes, Sink);
+  F.TraverseDecl(C.ast().getTranslationUnitDecl());
+  F.reportAll();
 }
 
 } // namespace privacy

@@ -550,16 +550,16 @@ static const fs::path &thisBinary() {
 // Located while the library is loaded, before the host changes directory.
 [[maybe_unused]] static const bool LocatedAtLoad = !thisBinary().empty();
 
-std::string defaultApiCatalogDir() {
+std::string defaultRulesSubdirectory(const std::string &Name) {
   if (const char *Rules = std::getenv("PRIVACY_TIDY_RULES_DIR");
       Rules && *Rules)
-    return (fs::path(Rules) / "sinks").string();
+    return (fs::path(Rules) / Name).string();
   if (thisBinary().empty())
     return "";
   fs::path Dir = thisBinary().parent_path();
   for (const fs::path &Candidate :
-       {Dir / ".." / "rules" / "sinks", Dir / ".." / ".." / "rules" / "sinks",
-        Dir / ".." / "share" / "privacy-tidy" / "rules" / "sinks"}) {
+       {Dir / ".." / "rules" / Name, Dir / ".." / ".." / "rules" / Name,
+        Dir / ".." / "share" / "privacy-tidy" / "rules" / Name}) {
     std::error_code EC;
     if (fs::is_directory(Candidate, EC)) {
       fs::path Canonical = fs::canonical(Candidate, EC);
@@ -568,5 +568,7 @@ std::string defaultApiCatalogDir() {
   }
   return "";
 }
+
+std::string defaultApiCatalogDir() { return defaultRulesSubdirectory("sinks"); }
 
 } // namespace privacy

@@ -190,6 +190,14 @@ struct SummarySink : FindingSink {
     FindingSubject Subject = findingSubject(Facts.Reason);
     S.Item = std::move(Subject.Item);
     S.Target = std::move(Subject.Target);
+    if (const auto *R =
+            std::get_if<reason::LooksLikePersonalData>(&Facts.Reason)) {
+      S.Category = R->Category;
+      // A draft annotation needs one item: the first of a tie will do.
+      S.SuggestedItem = !R->SuggestedItem.empty() ? R->SuggestedItem
+                        : R->Candidates.empty()   ? ""
+                                                  : R->Candidates.front();
+    }
     Places.push_back(F.Loc); // its function and code: Summarizer::anchors
     if (F.Function) {
       S.FunctionUsr = usrOf(F.Function);
@@ -296,8 +304,9 @@ Flow sinkFlow(const Locations &L, const SinkFlow &F) {
 class Summarizer {
 public:
   Summarizer(ASTContext &Ctx, const Policy &P, const ApiCatalog *Catalog,
-             const std::string &ProjectRoot)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), P(P), L(SM, ProjectRoot),
+             const std::string &ProjectRoot, const Classifier *Classes)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), P(P), Classes(Classes),
+        L(SM, ProjectRoot),
         Flows(analyzeFlows(Ctx, Catalog,
                            FlowOptions{/*DeferCallsIntoOtherFiles=*/true})),
         Guards(analyzeConsentGuards(Ctx, *Flows)) {
@@ -331,9 +340,9 @@ private:
     std::vector<SourceLocation> Places;
     SummarySink Sink(L, Out.Findings, Places);
     std::shared_ptr<const TranslationUnitFlows> Analysed = Flows;
-    runChecks(CheckContext(
-                  Ctx, &P, [Analysed] { return Analysed; }, Guards),
-              CheckSet::all(), Sink);
+    CheckContext Context(Ctx, &P, [Analysed] { return Analysed; }, Guards);
+    Context.setClassifier(Classes);
+    runChecks(Context, CheckSet::all(), Sink);
     std::vector<CodeAnchor> Anchors = codeAnchors(Ctx, Places);
     for (size_t I = 0; I < Out.Findings.size(); ++I) {
       Out.Findings[I].Function = std::move(Anchors[I].Function);
@@ -372,6 +381,7 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const Policy &P;
+  const Classifier *Classes;
   Locations L;
   std::shared_ptr<const TranslationUnitFlows> Flows;
   std::shared_ptr<const ConsentGuards> Guards;
@@ -712,11 +722,12 @@ TuSummary summarizeTranslationUnit(ASTContext &Ctx, const Policy &P,
                                    const ApiCatalog *Catalog,
                                    const std::string &ProjectRoot,
                                    std::vector<std::string> *LimitNotes,
-                                   const AnnotationsFiles &Annotations) {
+                                   const AnnotationsFiles &Annotations,
+                                   const Classifier *Classes) {
   // Before anything reads the AST: a file annotation is the macro.
   std::vector<AppliedAnnotationsFile> Applied =
       applyFileAnnotations(Ctx, Annotations);
-  Summarizer S(Ctx, P, Catalog, ProjectRoot);
+  Summarizer S(Ctx, P, Catalog, ProjectRoot, Classes);
   if (LimitNotes)
     *LimitNotes = S.limitNotes();
   TuSummary Out = S.run();

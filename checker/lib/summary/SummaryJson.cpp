@@ -97,6 +97,8 @@ constexpr const char *Index = "index";
 constexpr const char *Decl = "decl";
 constexpr const char *Why = "why";
 constexpr const char *CodeHash = "code_hash";
+constexpr const char *Category = "category";
+constexpr const char *SuggestedItem = "suggested_item";
 constexpr const char *Anchors = "anchors";
 } // namespace key
 
@@ -453,6 +455,8 @@ private:
     F.Target = string(J, key::Target);
     F.Function = string(J, key::Function);
     F.CodeHash = string(J, key::CodeHash);
+    F.Category = string(J, key::Category);
+    F.SuggestedItem = string(J, key::SuggestedItem);
     return F;
   }
 
@@ -643,7 +647,9 @@ json toJson(const Finding &F) {
        {std::pair<const char *, const std::string *>{key::Item, &F.Item},
         {key::Target, &F.Target},
         {key::Function, &F.Function},
-        {key::CodeHash, &F.CodeHash}})
+        {key::CodeHash, &F.CodeHash},
+        {key::Category, &F.Category},
+        {key::SuggestedItem, &F.SuggestedItem}})
     if (!Value->empty())
       J[Key] = *Value;
   return J;

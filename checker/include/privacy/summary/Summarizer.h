@@ -8,6 +8,7 @@
 #define PRIVACY_SUMMARY_SUMMARIZER_H
 
 #include "privacy/ApiCatalog.h"
+#include "privacy/Classifier.h"
 #include "privacy/FileAnnotations.h"
 #include "privacy/Policy.h"
 #include "privacy/summary/TuSummary.h"
@@ -24,13 +25,16 @@ namespace privacy::summary {
 /// given, receives a line per bound of the analysis reached
 /// (describeLimitsHit in privacy/Dataflow.h). The entries of
 /// \p Annotations are applied to the AST first (FileAnnotations.h), and
-/// the summary says which of them matched nothing here.
+/// the summary says which of them matched nothing here. \p Classes is
+/// the classifier of privacy-unannotated-personal-data (null: the shipped
+/// one).
 TuSummary
 summarizeTranslationUnit(clang::ASTContext &Ctx, const Policy &P,
                          const ApiCatalog *Catalog,
                          const std::string &ProjectRoot,
                          std::vector<std::string> *LimitNotes = nullptr,
-                         const AnnotationsFiles &Annotations = {});
+                         const AnnotationsFiles &Annotations = {},
+                         const Classifier *Classes = nullptr);
 
 } // namespace privacy::summary
 

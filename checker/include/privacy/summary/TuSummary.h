@@ -72,6 +72,10 @@ struct Finding {
   /// (privacy/FindingIdentity.h): the item, the sink or purpose, the named
   /// function it is in and the hash of the code at the place.
   std::string Item, Target, Function, CodeHash;
+  /// privacy-unannotated-personal-data: what the declaration (Target)
+  /// looks like, a category of the classifier, and the policy item that
+  /// stands for it, if one does (privacy-scan --suggest).
+  std::string Category = {}, SuggestedItem = {};
 };
 
 /// The function and code at a place where the join may report a finding

@@ -1,0 +1,5 @@
+#include <string>
+
+struct Customer {
+  std::string email;
+};
