@@ -59,6 +59,7 @@ constexpr const char *OwnPurposes = "own_purposes";
 constexpr const char *PurposeSite = "purpose_site";
 constexpr const char *Returns = "returns";
 constexpr const char *Throws = "throws";
+constexpr const char *Builds = "builds";
 constexpr const char *IndirectCalls = "indirect_calls";
 constexpr const char *Caller = "caller";
 constexpr const char *Object = "object";
@@ -206,6 +207,8 @@ json toJson(const Function &F) {
     J[key::Returns] = toJson(F.Returns);
   if (!F.Throws.empty())
     J[key::Throws] = toJson(F.Throws);
+  if (F.Builds)
+    J[key::Builds] = toJson(*F.Builds);
   for (const IndirectCall &IC : F.IndirectCalls)
     J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
                                      {key::In, IC.In},
@@ -501,6 +504,8 @@ private:
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
     F.Throws = labels(J, key::Throws, Pointer);
+    if (auto It = J.find(key::Builds); It != J.end())
+      F.Builds = fieldLabels(*It, Pointer + "/" + std::string(key::Builds));
     for (Each IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =

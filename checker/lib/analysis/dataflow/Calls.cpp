@@ -236,8 +236,14 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
     EC.Object = value(Object);
     EC.ObjectFields = argFields(Object);
   }
-  // privacy-scan puts in what the callee returns.
-  if (!Callee->getReturnType()->isVoidType() && !Anonymizes) {
+  // privacy-scan puts in what the callee returns; a constructor of
+  // another file returns the object it builds, whose fields the join takes
+  // from its summary (docs/scan.md, "Calls into other files").
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
+  bool BuildsElsewhere =
+      Ctor && buildsObject(Ctor) && TU.Options.DeferCallsIntoOtherFiles;
+  if ((!Callee->getReturnType()->isVoidType() || BuildsElsewhere) &&
+      !Anonymizes) {
     EC.ReturnLabel = TU.returnLabel(Call);
     Result.add(EC.ReturnLabel, nullptr);
   }

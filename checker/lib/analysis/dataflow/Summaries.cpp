@@ -71,7 +71,16 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
   } else if (Head == "this" && ConstructingInto) {
     // A constructor's writes into `*this`: the variable it constructs.
     P = *ConstructingInto;
-    Type = ConstructingInto->Root->getType();
+    Type = ConstructingType;
+  } else if (Head == "this" && BuildingFields) {
+    // An object built with no variable: its fields by name (Objects.cpp).
+    size_t Dot = Key.find('.');
+    std::string Field =
+        Dot == std::string::npos
+            ? ""
+            : Key.substr(Dot + 1, Key.find('.', Dot + 1) - Dot - 1);
+    (*BuildingFields)[Field].merge(Written);
+    return;
   } else {
     return;
   }
@@ -201,6 +210,9 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
     P.Root = It->second;
     BasePath = P;
   }
+  if (Base)
+    if (const std::map<std::string, Taint> *Built = builtFields(Base))
+      return builtField(*Built, FieldNames); // a temporary's fields
   if (Base)
     BasePath = pathOf(Base);
   if (Base && (FieldNames.empty() || !BasePath))
