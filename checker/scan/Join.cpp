@@ -273,6 +273,9 @@ private:
   /// and where.
   std::pair<std::vector<std::string>, json>
   reaching(FlowKind Kind, const std::string &Target) const;
+  /// The purposes data reaches recipient \p Id for: those of the sending
+  /// code, its own or inherited from its callers.
+  std::vector<std::string> purposesReaching(const std::string &Id) const;
 
   JoinInput &In;
   const Policy &P;
@@ -669,8 +672,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
     if (auto It = Anchors.find(siteKey(*Flow.At));
         It != Anchors.end() && !It->second.Function.empty())
       Reached.Function = It->second.Function;
-  Facts.Sinks.push_back(
-      {Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via, Reached});
+  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
+                         Reached, PurposeFrom});
 }
 
 void Joiner::judgeRecipientPurposes() {
@@ -1339,6 +1342,28 @@ Joiner::reaching(FlowKind Kind, const std::string &Target) const {
   return {std::vector<std::string>(Ids.begin(), Ids.end()), sortedSites(Sites)};
 }
 
+std::vector<std::string> Joiner::purposesReaching(const std::string &Id) const {
+  std::set<std::string> Purposes;
+  auto Add = [&](const summary::Function &F) {
+    Purposes.insert(F.Own->Purposes.begin(), F.Own->Purposes.end());
+  };
+  for (const summary::SinkReach &S : Facts.Sinks) {
+    if (S.Kind != FlowKind::Transfer || S.Target != Id)
+      continue;
+    auto F = Functions.find(S.FunctionUsr);
+    if (F == Functions.end())
+      continue;
+    if (F->second.Own) {
+      Add(F->second);
+    } else if (auto Entries = InheritsFrom.find(S.FunctionUsr);
+               Entries != InheritsFrom.end()) {
+      for (const std::string &Entry : Entries->second)
+        Add(Functions.at(Entry));
+    }
+  }
+  return {Purposes.begin(), Purposes.end()};
+}
+
 json Joiner::recipientSection() const {
   std::set<std::string> RecipientIds;
   for (const auto &[Id, Def] : P.Recipients)
@@ -1356,6 +1381,7 @@ json Joiner::recipientSection() const {
     json J = {{"id", Id},
               {"in_policy", R != nullptr},
               {"items_reaching", ItemsReaching},
+              {"purposes_reaching", purposesReaching(Id)},
               {"sites", Sites}};
     if (R) {
       put(J, "label", labelJson(R->Name));

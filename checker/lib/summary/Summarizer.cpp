@@ -730,9 +730,14 @@ void Summarizer::inventory() {
       continue;
     FactSite S;
     static_cast<Site &>(S) = *At;
+    const FunctionDecl *Sender = F.Site.InFunction;
+    if (const FunctionDecl *Carrier = purposeCarrier(Sender))
+      Sender = Carrier;
+    std::string SenderUsr = Sender ? usrOf(Sender) : "";
     for (const std::string &Item : F.Data.items()) {
       Inventory.Sinks.push_back({flowKindOf(F.Site.Kind), F.Site.Target,
-                                 F.Site.Country, Item, F.Site.Via, S});
+                                 F.Site.Country, Item, F.Site.Via, S,
+                                 SenderUsr});
       SinkPlaces.push_back(F.Site.Loc);
     }
   }

@@ -274,13 +274,16 @@ json toJson(const InventoryFacts &I) {
                     {key::Site, summary::toJson(U.At)},
                     {key::Allowed, U.Allowed}});
   json &Sinks = List(key::Sinks);
-  for (const SinkReach &S : I.Sinks)
+  for (const SinkReach &S : I.Sinks) {
     Sinks.push_back({{key::Kind, flowKindName(S.Kind)},
                      {key::Target, S.Target},
                      {key::Country, S.Country},
                      {key::Item, S.Item},
                      {key::Via, S.Via},
                      {key::Site, summary::toJson(S.At)}});
+    if (!S.FunctionUsr.empty())
+      Sinks.back()[key::FunctionUsr] = S.FunctionUsr;
+  }
   J[key::Annotations] = I.Annotations;
   J[key::Functions] = I.Functions;
   return J;
@@ -565,7 +568,7 @@ private:
           {*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
            string(E.Value, key::Target), string(E.Value, key::Country),
            string(E.Value, key::Item), string(E.Value, key::Via),
-           factSite(E.Value.at(key::Site))});
+           factSite(E.Value.at(key::Site)), string(E.Value, key::FunctionUsr)});
     if (auto It = J.find(key::Annotations); It != J.end())
       I.Annotations = It->get<unsigned long long>();
     if (auto It = J.find(key::Functions); It != J.end())

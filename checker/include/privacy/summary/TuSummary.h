@@ -248,6 +248,9 @@ struct SinkReach {
   std::string Item;
   std::string Via;
   FactSite At;
+  /// The function whose purposes the sending code runs under (USR): the
+  /// inventory lists the purposes each recipient receives data for.
+  std::string FunctionUsr = {};
 };
 
 struct InventoryFacts {
