@@ -41,3 +41,25 @@ void verifyName(const Member &m);
 void checkAddress(const Member &m);
 void checkName(const Member &m);
 void checkAndCatch(const Member &m);
+
+// reminder.cpp: a class used as temporaries.
+class Notice {
+public:
+  explicit Notice(const Member &m);
+  void send() const; // the address
+  void sign() const; // the name
+
+private:
+  std::string to_, body_;
+};
+
+// Built here, sent by methods of reminder.cpp.
+class Card {
+public:
+  explicit Card(const Member &m) : who_(m.name), where_(m.address) {}
+  void mail() const;  // the address
+  void greet() const; // the name
+
+private:
+  std::string who_, where_;
+};

@@ -57,3 +57,21 @@ void screenName(const Member &m) {
     fileTicket(e.what());
   }
 }
+
+// Temporaries of classes whose constructors are in another file, with
+// methods of this file (Slip) and of that file (Notice).
+void postTemporary(const Member &m) { Slip(m).post(); }
+void signTemporary(const Member &m) { Slip(m).sign(); }
+void sendNotice(const Member &m) { Notice(m).send(); }
+void signNotice(const Member &m) { Notice(m).sign(); }
+
+// A constructor of this file, methods of another.
+void mailCard(const Member &m) {
+  Card c(m);
+  c.mail();
+}
+
+void greetCard(const Member &m) {
+  Card c(m);
+  c.greet();
+}

@@ -14,3 +14,10 @@ void verifyAddress(const Member &m) {
   throw std::runtime_error("cannot ship to " + m.address);
 }
 void verifyName(const Member &m) { throw std::runtime_error("who is " + m.name); }
+
+Notice::Notice(const Member &m) : to_(m.name), body_(m.address) {}
+void Notice::send() const { fileTicket(body_); }
+void Notice::sign() const { fileTicket(to_); }
+
+void Card::mail() const { fileTicket(where_); }
+void Card::greet() const { fileTicket(who_); }
