@@ -284,6 +284,13 @@ private:
   bool resolveReturns();
   Labels returnedBy(const summary::ExternalCall &Call, bool Thrown,
                     int Depth = 0) const;
+  Labels resultOf(const summary::ExternalCall &Call, bool Thrown,
+                  const Label &Returned) const;
+  Labels escapingThrows(const std::string &Usr, int Depth) const;
+  const std::vector<size_t> &callsFrom(const std::string &Usr) const;
+  /// Caller USR → its calls in External, indexed as far as CallsIndexed.
+  mutable std::map<std::string, std::vector<size_t>> CallsFromIndex;
+  mutable size_t CallsIndexed = 0;
   Labels expandOwnCalls(const Labels &Own, const std::string &Usr,
                         int Depth) const;
   void resolveIndirectCall(const std::string &Owner,
@@ -326,6 +333,9 @@ private:
   /// and where.
   std::pair<std::vector<std::string>, json>
   reaching(FlowKind Kind, const std::string &Target) const;
+  /// The purposes data reaches recipient \p Id for: those of the sending
+  /// code, its own or inherited from its callers.
+  std::vector<std::string> purposesReaching(const std::string &Id) const;
 
   JoinInput &In;
   const Policy &P;
@@ -743,8 +753,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
     if (auto It = Anchors.find(siteKey(*Flow.At));
         It != Anchors.end() && !It->second.Function.empty())
       Reached.Function = It->second.Function;
-  Facts.Sinks.push_back(
-      {Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via, Reached});
+  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
+                         Reached, PurposeFrom});
 }
 
 void Joiner::judgeRecipientPurposes() {
@@ -1004,7 +1014,8 @@ bool Joiner::resolveReturns() {
           continue;
         for (size_t Index : Calls->second) {
           const summary::ExternalCall &Call = External[Index];
-          for (summary::LabelledPath &R : returnedBy(Call, Thrown)) {
+          for (summary::LabelledPath &R :
+               resultOf(Call, Thrown, Returned.Label)) {
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +
@@ -1052,7 +1063,10 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Defined = true;
-    const Labels &Own = Thrown ? F->second.Throws : F->second.Returns;
+    Labels Escaping;
+    if (Thrown)
+      Escaping = escapingThrows(Target, Depth);
+    const Labels &Own = Thrown ? Escaping : F->second.Returns;
     Labels Returned =
         substituteThrough(expandOwnCalls(Own, Target, Depth), Call);
     Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
@@ -1087,6 +1101,72 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
       }
     if (!Expanded)
       Out.push_back(L);
+  }
+  return Out;
+}
+
+/// What a call into another file gives back where \p Returned is read:
+/// what the callee returns or throws; for a constructor, what it put into
+/// the field of the object \p Returned reads ("$r:file:N.note"), or into
+/// any field when the whole object is read.
+Labels Joiner::resultOf(const summary::ExternalCall &Call, bool Thrown,
+                        const Label &Returned) const {
+  auto F = Functions.find(Call.Callee);
+  if (Thrown || F == Functions.end() || !F->second.Analysed ||
+      !F->second.Builds)
+    return returnedBy(Call, Thrown);
+  const taint::FieldPath *Path = Returned.fields();
+  Labels Own;
+  for (const auto &[Field, Ls] : *F->second.Builds)
+    if (!Path || Path->empty() || Field.empty() || Field == Path->front())
+      Own.insert(Own.end(), Ls.begin(), Ls.end());
+  return substituteThrough(expandOwnCalls(Own, F->first, 0), Call);
+}
+
+const std::vector<size_t> &Joiner::callsFrom(const std::string &Usr) const {
+  for (; CallsIndexed < External.size(); ++CallsIndexed)
+    CallsFromIndex[External[CallsIndexed].Caller].push_back(CallsIndexed);
+  return CallsFromIndex[Usr];
+}
+
+/// What the exceptions escaping \p Usr may carry: what it throws itself
+/// (with what its handlers caught and throw again), and what escapes the
+/// functions of other files it calls outside a try block, through up to
+/// MaxJoinReturnDepth files (docs/limitations.md, "Exceptions").
+Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
+  Labels Out;
+  auto F = Functions.find(Usr);
+  if (F == Functions.end())
+    return Out;
+  for (const summary::LabelledPath &L : F->second.Throws) {
+    std::optional<std::string> Global = globalReturnCall(L.Label);
+    auto Calls = Global && Depth < MaxJoinReturnDepth ? ThrowCalls.find(*Global)
+                                                      : ThrowCalls.end();
+    if (Calls == ThrowCalls.end()) {
+      Out.push_back(L);
+      continue;
+    }
+    for (size_t Index : Calls->second) // `throw;` of what a handler caught
+      if (External[Index].Caller == Usr)
+        for (summary::LabelledPath &R :
+             returnedBy(External[Index], /*Thrown=*/true, Depth + 1)) {
+          R.Trace.insert(R.Trace.end(), L.Trace.begin(), L.Trace.end());
+          Out.push_back(std::move(R));
+        }
+  }
+  if (Depth >= MaxJoinReturnDepth)
+    return Out;
+  for (size_t Index : callsFrom(Usr)) {
+    const summary::ExternalCall &Inner = External[Index];
+    // Caught by a handler of its own (ThrowsAs), or a call within the
+    // file, whose exceptions its file followed.
+    if (Inner.ThrowsAs || Inner.Internal)
+      continue;
+    for (summary::LabelledPath &R : returnedBy(Inner, true, Depth + 1))
+      Out.push_back(
+          {R.Label,
+           joinedTrace(R.Trace, Inner.At,
+                       "thrown out of '" + Inner.CalleeName + "' here", {})});
   }
   return Out;
 }
@@ -1397,6 +1477,28 @@ std::string Joiner::countryInCode(const std::string &Recipient) const {
   return AtHome.empty() ? std::string() : *AtHome.begin();
 }
 
+std::vector<std::string> Joiner::purposesReaching(const std::string &Id) const {
+  std::set<std::string> Purposes;
+  auto Add = [&](const summary::Function &F) {
+    Purposes.insert(F.Own->Purposes.begin(), F.Own->Purposes.end());
+  };
+  for (const summary::SinkReach &S : Facts.Sinks) {
+    if (S.Kind != FlowKind::Transfer || S.Target != Id)
+      continue;
+    auto F = Functions.find(S.FunctionUsr);
+    if (F == Functions.end())
+      continue;
+    if (F->second.Own) {
+      Add(F->second);
+    } else if (auto Entries = InheritsFrom.find(S.FunctionUsr);
+               Entries != InheritsFrom.end()) {
+      for (const std::string &Entry : Entries->second)
+        Add(Functions.at(Entry));
+    }
+  }
+  return {Purposes.begin(), Purposes.end()};
+}
+
 json Joiner::recipientSection() const {
   std::set<std::string> RecipientIds;
   for (const auto &[Id, Def] : P.Recipients)
@@ -1414,6 +1516,7 @@ json Joiner::recipientSection() const {
     json J = {{"id", Id},
               {"in_policy", R != nullptr},
               {"items_reaching", ItemsReaching},
+              {"purposes_reaching", purposesReaching(Id)},
               {"sites", Sites}};
     if (R) {
       put(J, "label", labelJson(R->Name));

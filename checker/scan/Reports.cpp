@@ -568,6 +568,30 @@ private:
     return Cell{L};
   }
 
+  /// The purposes the code sends a recipient data for, those the policy
+  /// does not declare for it marked. The inventory writes a recipient whose
+  /// policy entry lists no purposes (any purpose) with an empty list, as
+  /// one that declares none: neither is marked here
+  /// (privacy-undeclared-recipient reports the second).
+  Cell purposesReaching(const json &Recipient) const {
+    std::vector<std::string> Declared = strings(Recipient, "purposes");
+    bool Listed = !Declared.empty();
+    bool All = contains(Declared, "*");
+    Line L;
+    for (const std::string &Id : strings(Recipient, "purposes_reaching")) {
+      if (!L.empty())
+        L.push_back(plain(", "));
+      if (Listed && !All && !contains(Declared, Id))
+        L.push_back(
+            bad(W.purpose(Id) + W.t(" (정책에 없음)", " (not declared)")));
+      else
+        L.push_back(plain(W.purpose(Id)));
+    }
+    if (L.empty())
+      return Cell{};
+    return Cell{L};
+  }
+
   Cell declared(const json &Target) const {
     if (!flag(Target, "in_policy", true))
       return cell(Line{bad(W.t("정책에 없음", "not in the policy"))});
@@ -888,7 +912,7 @@ private:
       Rows.push_back({cell(W.recipient(Id)), cell(W.country(str(R, "country"))),
                       cell(W.label(get(R, "task"))),
                       W.retention(get(R, "retention")), declared(R),
-                      reaching(R)});
+                      reaching(R), purposesReaching(R)});
     }
     if (Rows.empty()) {
       paragraph(Line{plain(W.t("정책에 수탁자가 없습니다.",
@@ -899,7 +923,9 @@ private:
            W.t("위탁하는 업무의 내용", "Entrusted task"),
            W.t("보유 및 이용 기간", "Retention"),
            W.t("위탁 항목 (정책)", "Items (policy)"),
-           W.t("코드에서 전달되는 항목", "Items reaching it in code")},
+           W.t("코드에서 전달되는 항목", "Items reaching it in code"),
+           W.t("코드에서 전달되는 목적",
+               "Purposes it receives data for in code")},
           std::move(Rows), "processor-table");
   }
 
@@ -914,7 +940,7 @@ private:
       Rows.push_back({cell(W.recipient(str(R, "id"))),
                       cell(W.country(str(R, "country"))), purposeOf(R),
                       W.retention(get(R, "retention")), declared(R),
-                      reaching(R)});
+                      reaching(R), purposesReaching(R)});
     }
     if (Rows.empty()) {
       paragraph(
@@ -927,7 +953,9 @@ private:
            W.t("제공받는 자의 이용 목적", "Recipient's purpose"),
            W.t("보유 및 이용 기간", "Retention"),
            W.t("제공 항목 (정책)", "Items (policy)"),
-           W.t("코드에서 제공되는 항목", "Items reaching it in code")},
+           W.t("코드에서 제공되는 항목", "Items reaching it in code"),
+           W.t("코드에서 제공되는 목적",
+               "Purposes it receives data for in code")},
           std::move(Rows), "third-party-table");
   }
 

@@ -61,6 +61,13 @@ inline constexpr int MaxRecordNesting = 3;
 /// no function to name, and no real type nests that deep.
 inline constexpr int MaxFunctionTypeNesting = 6;
 
+/// Calls into the standard library's helpers looked through to find the
+/// constructor that std::make_unique, std::make_shared or emplace_back
+/// runs (allocator_traits, construct_at: three or four in libstdc++ and
+/// libc++). Not reported: past it the call is the library's, whose catalog
+/// entry applies (docs/limitations.md, "Constructors").
+inline constexpr unsigned MaxBuilderSearchDepth = 8;
+
 /// Expressions looked up from a read to find the consent check it is an
 /// argument of. Not reported: a heuristic search, not a loss of data.
 inline constexpr int MaxConsentCallSearch = 6;

@@ -376,6 +376,7 @@ private:
   void externalCalls();
   FieldLabels fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
                                  const Taint *Whole) const;
+  FieldLabels builtFields(const FunctionSummary &Summary);
   void inventory();
 
   ASTContext &Ctx;
@@ -424,6 +425,8 @@ void Summarizer::functionSummaries() {
     F.WrapsCalls = usrList(Guards->wrappedCalls(FD));
     F.Returns = L.taint(Summary.Return);
     F.Throws = L.taint(Summary.Thrown);
+    if (isa<CXXConstructorDecl>(FD))
+      F.Builds = builtFields(Summary);
     for (const SinkFlow &Flow : Summary.Flows) {
       F.Flows.push_back(sinkFlow(L, Flow));
       AnchorPlaces.push_back(Flow.Site.Loc);
@@ -548,6 +551,29 @@ void Summarizer::reads() {
   }
 }
 
+/// What a constructor writes into `*this`, by the field written ("$this.to"
+/// → "to"; a field of a field counts as the field).
+FieldLabels Summarizer::builtFields(const FunctionSummary &Summary) {
+  std::map<std::string, Taint> ByField;
+  for (const auto &[Key, Written] : Summary.OutEffects) {
+    const std::string This = thisLabel();
+    if (Key.compare(0, This.size(), This) != 0 ||
+        (Key.size() > This.size() && Key[This.size()] != '.'))
+      continue;
+    std::string Field =
+        Key.size() > This.size()
+            ? Key.substr(This.size() + 1,
+                         Key.find('.', This.size() + 1) - This.size() - 1)
+            : "";
+    ByField[Field].merge(Written);
+  }
+  FieldLabels Out;
+  for (const auto &[Field, T] : ByField)
+    if (Labels Ls = L.taint(T); !Ls.empty())
+      Out[Field] = std::move(Ls);
+  return Out;
+}
+
 void Summarizer::keptFunctions() {
   // Keep what the join can use: functions of this file, and those in
   // headers that carry purposes, reads or flows. Every inline function of
@@ -562,7 +588,7 @@ void Summarizer::keptFunctions() {
         SM.isInMainFile(SM.getFileLoc((Def ? Def : FD)->getLocation()));
     if (!InMainFile && !F.Own && F.Reads.empty() && F.Flows.empty() &&
         !F.DeclaredSink && F.Overrides.empty() && F.IndirectCalls.empty() &&
-        F.Throws.empty())
+        F.Throws.empty() && (!F.Builds || F.Builds->empty()))
       continue;
     Out.Functions.push_back(std::move(F));
   }
@@ -605,6 +631,26 @@ Summarizer::fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
   return Out;
 }
 
+/// Whether the arguments or the object of \p EC carry a placeholder for a
+/// parameter of the function making it ("$p0", "$p1.name").
+static bool passesParameters(const privacy::ExternalCall &EC) {
+  auto Mentions = [](const Taint &T) {
+    for (const auto &[Label, Tr] : T.labels())
+      if (auto Parsed = taint::Label::parse(Label);
+          Parsed && Parsed->as<taint::ParamPlaceholder>())
+        return true;
+    return false;
+  };
+  for (const Taint &T : EC.Args)
+    if (Mentions(T))
+      return true;
+  for (const auto &Fields : EC.ArgFields)
+    for (const auto &[Name, T] : Fields)
+      if (Mentions(T))
+        return true;
+  return Mentions(EC.Object);
+}
+
 void Summarizer::externalCalls() {
   // Every call's labels first: a call whose result another call or a flow
   // uses is kept even when it passes nothing.
@@ -630,6 +676,11 @@ void Summarizer::externalCalls() {
     if (EC.FieldsExact && !EC.ObjectFields.empty())
       Call.ObjectFields = fieldsWorthKeeping(EC.ObjectFields, &EC.Object);
     Call.Fallback = L.taint(EC.Fallback);
+    // A call in a lambda is its enclosing function's, except one passing
+    // the lambda's own parameters on: those stand for what the lambda's
+    // callers pass it, so the join brings them back through those calls.
+    if (Carrier && passesParameters(EC))
+      Carrier = nullptr;
     Call.Caller = usrOf(Carrier ? Carrier : EC.Caller);
     Call.Callee = usrOf(EC.Callee->getCanonicalDecl());
     Call.CalleeName = EC.Callee->getNameAsString();
@@ -689,9 +740,14 @@ void Summarizer::inventory() {
       continue;
     FactSite S;
     static_cast<Site &>(S) = *At;
+    const FunctionDecl *Sender = F.Site.InFunction;
+    if (const FunctionDecl *Carrier = purposeCarrier(Sender))
+      Sender = Carrier;
+    std::string SenderUsr = Sender ? usrOf(Sender) : "";
     for (const std::string &Item : F.Data.items()) {
       Inventory.Sinks.push_back({flowKindOf(F.Site.Kind), F.Site.Target,
-                                 F.Site.Country, Item, F.Site.Via, S});
+                                 F.Site.Country, Item, F.Site.Via, S,
+                                 SenderUsr});
       SinkPlaces.push_back(F.Site.Loc);
     }
   }

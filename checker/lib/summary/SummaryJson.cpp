@@ -59,6 +59,7 @@ constexpr const char *OwnPurposes = "own_purposes";
 constexpr const char *PurposeSite = "purpose_site";
 constexpr const char *Returns = "returns";
 constexpr const char *Throws = "throws";
+constexpr const char *Builds = "builds";
 constexpr const char *IndirectCalls = "indirect_calls";
 constexpr const char *Caller = "caller";
 constexpr const char *Object = "object";
@@ -208,6 +209,8 @@ json toJson(const Function &F) {
     J[key::Returns] = toJson(F.Returns);
   if (!F.Throws.empty())
     J[key::Throws] = toJson(F.Throws);
+  if (F.Builds)
+    J[key::Builds] = toJson(*F.Builds);
   for (const IndirectCall &IC : F.IndirectCalls)
     J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
                                      {key::In, IC.In},
@@ -273,13 +276,16 @@ json toJson(const InventoryFacts &I) {
                     {key::Site, summary::toJson(U.At)},
                     {key::Allowed, U.Allowed}});
   json &Sinks = List(key::Sinks);
-  for (const SinkReach &S : I.Sinks)
+  for (const SinkReach &S : I.Sinks) {
     Sinks.push_back({{key::Kind, flowKindName(S.Kind)},
                      {key::Target, S.Target},
                      {key::Country, S.Country},
                      {key::Item, S.Item},
                      {key::Via, S.Via},
                      {key::Site, summary::toJson(S.At)}});
+    if (!S.FunctionUsr.empty())
+      Sinks.back()[key::FunctionUsr] = S.FunctionUsr;
+  }
   J[key::Annotations] = I.Annotations;
   J[key::Functions] = I.Functions;
   return J;
@@ -505,6 +511,8 @@ private:
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
     F.Throws = labels(J, key::Throws, Pointer);
+    if (auto It = J.find(key::Builds); It != J.end())
+      F.Builds = fieldLabels(*It, Pointer + "/" + std::string(key::Builds));
     for (Each IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =
@@ -564,7 +572,7 @@ private:
           {*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
            string(E.Value, key::Target), string(E.Value, key::Country),
            string(E.Value, key::Item), string(E.Value, key::Via),
-           factSite(E.Value.at(key::Site))});
+           factSite(E.Value.at(key::Site)), string(E.Value, key::FunctionUsr)});
     if (auto It = J.find(key::Annotations); It != J.end())
       I.Annotations = It->get<unsigned long long>();
     if (auto It = J.find(key::Functions); It != J.end())

@@ -160,6 +160,10 @@ struct Function {
   Labels Returns;
   /// What the exceptions it lets escape may carry.
   Labels Throws;
+  /// For a constructor: what it puts into each field of the object it
+  /// builds ("" for the whole object); a call of it returns the object
+  /// (ExternalCall::ReturnsAs), whose fields the join takes from here.
+  std::optional<FieldLabels> Builds;
   std::vector<IndirectCall> IndirectCalls;
   /// A consent wrapper: the consents its `true` implies, and the functions
   /// of other files (USRs) it wraps, whose consents the join adds.
@@ -248,6 +252,9 @@ struct SinkReach {
   std::string Item;
   std::string Via;
   FactSite At;
+  /// The function whose purposes the sending code runs under (USR): the
+  /// inventory lists the purposes each recipient receives data for.
+  std::string FunctionUsr = {};
 };
 
 struct InventoryFacts {

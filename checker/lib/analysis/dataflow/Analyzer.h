@@ -10,6 +10,9 @@
 //   Summaries.cpp         applying a callee's summary; recording flows
 //   FunctionValues.cpp    calls through function values, slots, callbacks
 //   Tuples.cpp            pairs, tuples and structured bindings
+//   Objects.cpp           objects built by new, make_unique, emplace,
+//                         and temporaries
+//   Binds.cpp             calls through std::bind and std::bind_front
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
 //   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
@@ -101,6 +104,21 @@ void mergeArguments(
 //===----------------------------------------------------------------------===//
 // Annotations that make a call a sink.
 //===----------------------------------------------------------------------===//
+
+/// A method that needs an object besides the function value
+/// (`&Mailer::send`).
+bool needsObject(const clang::FunctionDecl *Target);
+/// std::unique_ptr and std::shared_ptr: `p->f` is a field of the object.
+bool isSmartPointer(clang::QualType T);
+/// `front`, `back` and `at` of the standard containers: an element, part
+/// of the container as `v[i]` is.
+bool isElementAccess(const clang::CXXMethodDecl *MD);
+/// For the library functions that build an object of the program with
+/// the arguments they are given (std::make_unique, std::make_shared,
+/// std::allocate_shared, emplace methods of the sequence containers): how
+/// many leading arguments are not the constructor's (a position, an
+/// allocator). Nullopt for any other function.
+std::optional<unsigned> leadingArgsOfBuilder(const clang::FunctionDecl *F);
 
 struct SinkAnnotation {
   SinkSite Site;
@@ -229,6 +247,13 @@ public:
                  clang::SourceLocation Loc);
   std::set<std::pair<AnalysisLimit, const clang::FunctionDecl *>> LimitKeys;
 
+  /// The constructor of the program a builder (leadingArgsOfBuilder)
+  /// runs, found in the library's instantiated code; null if none.
+  const clang::CXXConstructorDecl *
+  constructorBuiltBy(const clang::FunctionDecl *Builder);
+  std::map<const clang::FunctionDecl *, const clang::CXXConstructorDecl *>
+      BuiltConstructors;
+
   const FunctionSummary *summaryOf(const clang::FunctionDecl *FD) const;
   bool hasBody(const clang::FunctionDecl *FD) const;
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD) const;
@@ -286,6 +311,25 @@ private:
                           const clang::Expr *Init);
   bool assignElements(const clang::Expr *Target, const clang::Expr *Source,
                       clang::SourceLocation Loc);
+  // Objects built outside a declaration of their own (Objects.cpp).
+  bool buildsObject(const clang::CXXConstructorDecl *Ctor) const;
+  const clang::Expr *constructionIn(const clang::Expr *Init);
+  Taint constructInto(const clang::Expr *Call,
+                      const clang::CXXConstructorDecl *Ctor,
+                      llvm::ArrayRef<const clang::Expr *> Args,
+                      const Path *Into, std::map<std::string, Taint> *Fields);
+  std::optional<Taint> computeBuilt(const clang::Expr *Call,
+                                    const clang::FunctionDecl *Callee,
+                                    const clang::Expr *Object,
+                                    llvm::ArrayRef<const clang::Expr *> Args);
+  const std::map<std::string, Taint> *builtFields(const clang::Expr *E) const;
+  static Taint builtField(const std::map<std::string, Taint> &Fields,
+                          const std::vector<std::string> &Names);
+  // Calls through std::bind and std::bind_front (Binds.cpp).
+  const clang::CallExpr *bindExpressionOf(const clang::Expr *Through);
+  std::optional<Taint>
+  computeBoundCall(const clang::Expr *Call, const clang::CallExpr *Bind,
+                   llvm::ArrayRef<const clang::Expr *> CallArgs);
   Taint computeBinding(const clang::DeclRefExpr *DRE,
                        const clang::BindingDecl *BD);
   // Exceptions (Transfer.cpp): what a try block may throw reaches its
@@ -477,10 +521,15 @@ private:
   std::unique_ptr<clang::ParentMap>
       Parents; // of FD's body, made when first needed
   /// Variables initialised by a constructor of the program, by the
-  /// construction: its effects on `*this` go into the variable.
-  std::map<const clang::CXXConstructExpr *, const clang::VarDecl *>
-      ConstructedVariables;
+  /// construction (the constructor's call, or the std::make_unique that
+  /// runs it): its effects on `*this` go into the variable.
+  std::map<const clang::Expr *, const clang::VarDecl *> ConstructedVariables;
   const Path *ConstructingInto = nullptr;
+  clang::QualType ConstructingType; // the class of the object built
+  /// Objects built with no variable (temporaries, `new R(p)` used at once),
+  /// by construction: what each field holds ("" for the whole object).
+  std::map<const clang::Expr *, std::map<std::string, Taint>> BuiltObjects;
+  std::map<std::string, Taint> *BuildingFields = nullptr;
   /// Where a structured binding being read is used (computeBinding).
   const clang::Expr *UseSite = nullptr;
   /// What each try block may throw (flow-insensitive), and what each

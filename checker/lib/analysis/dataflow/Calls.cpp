@@ -240,8 +240,17 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
     EC.Object = value(Object);
     EC.ObjectFields = argFields(Object);
   }
-  // privacy-scan puts in what the callee returns.
-  if (!Callee->getReturnType()->isVoidType() && !Anonymizes) {
+  // privacy-scan puts in what the callee returns; a constructor of
+  // another file returns the object it builds, whose fields the join takes
+  // from its summary (docs/scan.md, "Calls into other files").
+  // (An implicit or defaulted constructor is defined wherever it is used:
+  // no other file's summary says more of it.)
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
+  bool BuildsElsewhere = Ctor && buildsObject(Ctor) && !Ctor->isImplicit() &&
+                         !Ctor->isDefaulted() &&
+                         TU.Options.DeferCallsIntoOtherFiles;
+  if ((!Callee->getReturnType()->isVoidType() || BuildsElsewhere) &&
+      !Anonymizes) {
     EC.ReturnLabel = TU.returnLabel(Call);
     Result.add(EC.ReturnLabel, nullptr);
   }

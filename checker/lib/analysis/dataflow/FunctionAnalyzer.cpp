@@ -160,17 +160,15 @@ void FunctionAnalyzer::processMemberInitializer(
       .merge(Stored);
 }
 
-/// A variable a constructor of the program initialises: the constructor's
-/// writes into `*this` are written into it (computeConstruct).
+/// A variable a constructor of the program initialises, or a pointer or
+/// smart pointer to the object it builds (`new`, std::make_unique): the
+/// constructor's writes into `*this` are written into it (computeConstruct,
+/// computeBuilt).
 void FunctionAnalyzer::noteConstructedVariable(const VarDecl *VD) {
-  if (!VD || !VD->getInit() || VD->getType()->isReferenceType() ||
-      VD->getType()->isPointerType())
+  if (!VD || !VD->getInit() || VD->getType()->isReferenceType())
     return;
-  const auto *CCE = dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()));
-  if (!CCE || CCE->getConstructor()->isCopyOrMoveConstructor() ||
-      !TU.definitionOf(CCE->getConstructor()))
-    return;
-  ConstructedVariables[CCE] = VD;
+  if (const Expr *Construction = constructionIn(VD->getInit()))
+    ConstructedVariables[Construction] = VD;
 }
 
 void FunctionAnalyzer::processDecl(const VarDecl *VD) {
@@ -186,8 +184,7 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
   Taint T = value(Init);
   // The constructor has started the variable afresh and written its
   // fields; keep them.
-  const auto *CCE = dyn_cast<CXXConstructExpr>(ignoreNoise(Init));
-  if (!CCE || !ConstructedVariables.count(CCE))
+  if (!ConstructedVariables.count(constructionIn(Init)))
     eraseCovered(Cur, P);
   if (!T.empty())
     Cur[P].merge(storedIn(T, Loc, P));

@@ -192,7 +192,7 @@ void TranslationUnitAnalysis::seedSlotsFromInitialisers(
 
 /// A method that needs an object besides the function value
 /// (`&Mailer::send`).
-static bool needsObject(const FunctionDecl *Target) {
+bool needsObject(const FunctionDecl *Target) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Target);
   return MD && MD->isInstance() && !MD->getParent()->isLambda();
 }
@@ -356,6 +356,9 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
 Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
                                             const Expr *Through,
                                             llvm::ArrayRef<const Expr *> Args) {
+  if (const CallExpr *Bind = bindExpressionOf(Through))
+    if (std::optional<Taint> Bound = computeBoundCall(Call, Bind, Args))
+      return *Bound;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   Taint CalleeValue = value(Through);
   Taint Result;

@@ -71,7 +71,16 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
   } else if (Head == "this" && ConstructingInto) {
     // A constructor's writes into `*this`: the variable it constructs.
     P = *ConstructingInto;
-    Type = ConstructingInto->Root->getType();
+    Type = ConstructingType;
+  } else if (Head == "this" && BuildingFields) {
+    // An object built with no variable: its fields by name (Objects.cpp).
+    size_t Dot = Key.find('.');
+    std::string Field =
+        Dot == std::string::npos
+            ? ""
+            : Key.substr(Dot + 1, Key.find('.', Dot + 1) - Dot - 1);
+    (*BuildingFields)[Field].merge(Written);
+    return;
   } else {
     return;
   }
@@ -154,6 +163,23 @@ void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
   }
 }
 
+/// A field of a value that is no path (`Reminder(p).note_`, `f().note_`):
+/// for privacy-scan, what a call into another file returned or built
+/// narrowed to that field ("$r3.note_"), which the join takes from a
+/// constructor's summary (docs/scan.md); the rest of the value whole.
+static Taint returnedField(const Taint &Whole, const std::string &Field,
+                           bool Deferred) {
+  if (!Deferred)
+    return Whole;
+  Taint Out;
+  for (const auto &[Label, Tr] : Whole.labels())
+    Out.add(isReturnPlaceholder(Label) && Label.find('.') == std::string::npos
+                ? Label + "." + Field
+                : Label,
+            Tr);
+  return Out;
+}
+
 Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
                                            const Expr *Object,
                                            llvm::ArrayRef<const Expr *> Args,
@@ -202,9 +228,15 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
     BasePath = P;
   }
   if (Base)
+    if (const std::map<std::string, Taint> *Built = builtFields(Base))
+      return builtField(*Built, FieldNames); // a temporary's fields
+  if (Base)
     BasePath = pathOf(Base);
   if (Base && (FieldNames.empty() || !BasePath))
-    return value(Base);
+    return FieldNames.empty()
+               ? value(Base)
+               : returnedField(value(Base), FieldNames.front(),
+                               TU.Options.DeferCallsIntoOtherFiles);
   if (!BasePath)
     return {};
   return resolveFieldsOf(Base, *BasePath, FieldNames);

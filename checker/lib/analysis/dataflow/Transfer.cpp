@@ -187,7 +187,26 @@ std::optional<Path> FunctionAnalyzer::pathOf(const Expr *E, bool *Exact) {
       *Exact = false;
     return P;
   }
-  // An element of a container is part of it: `handlers[name] = fn`.
+  // What a smart pointer points to is followed as its variable's fields
+  // (`r->note_`), as through a pointer.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getNumArgs() == 1 &&
+      (OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+      isSmartPointer(ignoreNoise(OC->getArg(0))->getType())) {
+    auto P = pathOf(OC->getArg(0));
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
+  // An element of a container is part of it: `handlers[name] = fn`,
+  // `v.front()`, `m.at(key)`.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && isElementAccess(MC->getMethodDecl())) {
+    auto P = pathOf(MC->getImplicitObjectArgument());
+    if (Exact)
+      *Exact = false;
+    return P;
+  }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
       OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2) {
     auto P = pathOf(OC->getArg(0));
@@ -407,6 +426,9 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
     return computeOperatorCall(OC);
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
     std::vector<const Expr *> Args(MCE->arg_begin(), MCE->arg_end());
+    if (std::optional<Taint> Built = computeBuilt(
+            MCE, MCE->getMethodDecl(), MCE->getImplicitObjectArgument(), Args))
+      return *Built;
     return computeCall(MCE, MCE->getMethodDecl(),
                        MCE->getImplicitObjectArgument(), Args);
   }
@@ -414,6 +436,9 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
     if (std::optional<Taint> Element = computeGet(Call))
       return *Element;
     std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
+    if (std::optional<Taint> Built =
+            computeBuilt(Call, Call->getDirectCallee(), nullptr, Args))
+      return *Built;
     return computeCall(Call, Call->getDirectCallee(), nullptr, Args);
   }
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(E))
@@ -453,20 +478,24 @@ Taint FunctionAnalyzer::transfer(const Expr *E) {
 /// A constructor of the program puts what its member initialisers and its
 /// body store into `*this` into the variable it constructs (`Reminder
 /// r(p);`), where a later method call on that variable reads it.
+/// Without a variable (a temporary, `new R(p)` used at once), the fields
+/// are kept with the construction (Objects.cpp).
 Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
   std::vector<const Expr *> Args(CCE->arg_begin(), CCE->arg_end());
   std::optional<Path> Into;
+  std::map<std::string, Taint> *Fields = nullptr;
   if (auto It = ConstructedVariables.find(CCE);
       It != ConstructedVariables.end()) {
     Into.emplace();
     Into->Root = It->second;
     eraseCovered(Cur, *Into); // a declaration starts afresh
+  } else if (buildsObject(CCE->getConstructor()) &&
+             TU.definitionOf(CCE->getConstructor())) {
+    Fields = &BuiltObjects[CCE];
+    Fields->clear();
   }
-  const Path *Saved = ConstructingInto;
-  ConstructingInto = Into ? &*Into : nullptr;
-  Taint Result = computeCall(CCE, CCE->getConstructor(), nullptr, Args);
-  ConstructingInto = Saved;
-  return Result;
+  return constructInto(CCE, CCE->getConstructor(), Args,
+                       Into ? &*Into : nullptr, Fields);
 }
 
 /// The try statement whose handlers catch what \p S throws: the innermost

@@ -238,6 +238,10 @@ void TranslationUnitAnalysis::collectCallsAndReads(
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         CC.TraverseStmt(Init->getInit());
+    // The constructors std::make_unique and emplace_back run (Objects.cpp).
+    for (size_t I = 0, N = CC.Callees.size(); I < N; ++I)
+      if (const CXXConstructorDecl *Ctor = constructorBuiltBy(CC.Callees[I]))
+        CC.Callees.push_back(Ctor);
     Calls[FD] = std::move(CC.Callees);
     std::vector<const ValueDecl *> &R = Reads[FD];
     for (const ValueDecl *V : CC.Values)
