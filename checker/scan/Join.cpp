@@ -238,7 +238,8 @@ private:
                  const std::vector<Labels> &Args,
                  const std::vector<summary::FieldLabels> &ArgFields);
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                     const Steps &Trace, const std::string &PurposeFrom);
+                     const Steps &Trace, const std::string &PurposeFrom,
+                     bool Held);
   void judgeRecipientPurposes();
   /// The function whose purposes apply when \p From passed data on at a
   /// call in \p Caller.
@@ -328,6 +329,19 @@ Steps joinedTrace(const Steps &Before, const std::optional<Site> &At,
   return Trace;
 }
 
+/// \p Actual as it comes out along \p Along (a callee's placeholder, or the
+/// path of a call's result), with \p Trace; none where an object's held
+/// items would come out of unknown code (privacy::passesThrough).
+std::optional<summary::LabelledPath>
+passedOn(const summary::LabelledPath &Actual,
+         const summary::LabelledPath &Along, Steps Trace) {
+  if (Actual.Held && Along.Opaque)
+    return std::nullopt;
+  return summary::LabelledPath{Actual.Label, std::move(Trace),
+                               Actual.Held || Along.Held,
+                               Actual.Opaque || Along.Opaque};
+}
+
 /// \p Whole's placeholders narrowed to \p Field ("$p0" → "$p0.f"): what a
 /// field holds that the summary does not list, where its fields are exact.
 Labels narrowedTo(const Labels &Whole, const std::string &Field) {
@@ -393,10 +407,11 @@ Labels substituteThrough(const Labels &Callee,
     if (!Actual)
       continue;
     for (const summary::LabelledPath &A : *Actual)
-      Out.push_back(
-          {A.Label,
-           joinedTrace(A.Trace, Call.At,
-                       "passed to '" + Call.CalleeName + "' here", L.Trace)});
+      if (auto Passed = passedOn(
+              A, L,
+              joinedTrace(A.Trace, Call.At,
+                          "passed to '" + Call.CalleeName + "' here", L.Trace)))
+        Out.push_back(std::move(*Passed));
   }
   return Out;
 }
@@ -611,7 +626,8 @@ void Joiner::judgeInheritedConsent(
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                           const Steps &Trace, const std::string &PurposeFrom) {
+                           const Steps &Trace, const std::string &PurposeFrom,
+                           bool Held) {
   if (Flow.Kind == FlowKind::Slot) {
     // A function stored into a field or global, from another file.
     if (std::optional<std::string> Usr =
@@ -630,6 +646,10 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
         noteAt(Flow.At, Flow.Via + " is a " + summary::flowKindName(Flow.Kind) +
                             " sink of the API catalog (" + Flow.Catalog + ")"));
   if (Flow.Kind == FlowKind::Purpose) {
+    // What an object handed to the function holds is not a use there; what
+    // the function reads of it is (SPEC §1).
+    if (Held)
+      return;
     for (const std::string &Purpose : Flow.Purposes) {
       PurposedUse U;
       U.Item = ItemId;
@@ -748,7 +768,7 @@ bool Joiner::crossFileFlows() {
             if (!KnownFlows.insert(Key).second)
               continue;
             if (!A.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, A.Label, A.Trace, From);
+              judgeFlowItem(Flow, A.Label, A.Trace, From, A.Held);
               Any = true;
               continue;
             }
@@ -895,19 +915,23 @@ bool Joiner::resolveReturns() {
         for (size_t Index : Calls->second) {
           const summary::ExternalCall Call = External[Index];
           for (const summary::LabelledPath &R : returnedBy(Call, Thrown)) {
+            if (R.Held && Returned.Opaque)
+              continue; // passedOn
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +
                               targetText(Flow) + "|" + *L + "|" + Item;
             if (!KnownReturns.insert(Key).second)
               continue;
-            Steps Trace =
+            std::optional<summary::LabelledPath> Through = passedOn(
+                R, Returned,
                 joinedTrace(R.Trace, Call.At,
                             (Thrown ? "thrown out of '" : "returned by '") +
                                 Call.CalleeName + "' here",
-                            Returned.Trace);
+                            Returned.Trace));
             if (!R.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, R.Label, Trace, J.PurposeFrom);
+              judgeFlowItem(Flow, R.Label, Through->Trace, J.PurposeFrom,
+                            Through->Held);
               continue;
             }
             // Another call's result, or the caller's parameters when the
@@ -915,7 +939,7 @@ bool Joiner::resolveReturns() {
             if (!globalReturnCall(R.Label) && Usr != Call.Caller)
               continue;
             JoinedFlow Pending{Flow, true, J.PurposeFrom};
-            Pending.Flow.Data = {{R.Label, std::move(Trace)}};
+            Pending.Flow.Data = {std::move(*Through)};
             Flows[Usr].push_back(std::move(Pending));
             Changed = true;
           }
@@ -966,10 +990,12 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
           continue;
         Expanded = true;
         for (summary::LabelledPath &R : returnedBy(Inner, false, Depth + 1))
-          Out.push_back({R.Label, joinedTrace(R.Trace, Inner.At,
-                                              "returned by '" +
-                                                  Inner.CalleeName + "' here",
-                                              L.Trace)});
+          if (auto Through = passedOn(
+                  R, L,
+                  joinedTrace(R.Trace, Inner.At,
+                              "returned by '" + Inner.CalleeName + "' here",
+                              L.Trace)))
+            Out.push_back(std::move(*Through));
       }
     if (!Expanded)
       Out.push_back(L);
