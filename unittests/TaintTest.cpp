@@ -67,4 +67,41 @@ TEST(TaintTest, ConcatenatedPathsKeepTheirOrder) {
   EXPECT_EQ(Steps[3].Message, "d2");
 }
 
+TEST(TaintTest, HeldAndOpaqueFollowThePath) {
+  Trace Held = heldTrace(clang::SourceLocation(), "held by the object");
+  EXPECT_TRUE(isHeld(Held));
+  Trace Longer = extendTrace(Held, clang::SourceLocation(), "returned");
+  EXPECT_TRUE(isHeld(Longer));
+  EXPECT_FALSE(isOpaque(Longer));
+  // An opaque mark adds no step.
+  Trace Through = opaqueTrace(step("p0"));
+  EXPECT_TRUE(isOpaque(Through));
+  EXPECT_EQ(traceSteps(Through).size(), 1u);
+  EXPECT_EQ(traceSteps(opaqueTrace(nullptr)).size(), 0u);
+  // Spliced: held from the caller's part, opaque from the callee's.
+  Trace Joined = concatTraces(Held, Through);
+  EXPECT_TRUE(isHeld(Joined));
+  EXPECT_TRUE(isOpaque(Joined));
+  EXPECT_FALSE(passesThrough(Held, Through));
+  EXPECT_TRUE(passesThrough(step("read"), Through));
+  EXPECT_TRUE(passesThrough(Held, step("p0")));
+}
+
+TEST(TaintTest, AReadReplacesAHeldPath) {
+  Taint T;
+  EXPECT_TRUE(T.add("email", heldTrace(clang::SourceLocation(), "held")));
+  Taint Before = T;
+  EXPECT_TRUE(T.add("email", step("read")));
+  EXPECT_FALSE(isHeld(T.labels().at("email")));
+  EXPECT_FALSE(T == Before); // the fixpoint sees the change
+  EXPECT_FALSE(T.add("email", heldTrace(clang::SourceLocation(), "held")));
+  // Merging upgrades too, though the label names are the same.
+  Taint Held, Read;
+  Held.add("email", heldTrace(clang::SourceLocation(), "held"));
+  Read.add("email", step("read"));
+  EXPECT_TRUE(Held.merge(Read));
+  EXPECT_FALSE(isHeld(Held.labels().at("email")));
+  EXPECT_FALSE(Held.merge(Read));
+}
+
 } // namespace

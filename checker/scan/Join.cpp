@@ -195,6 +195,9 @@ private:
 struct FlowLabel {
   taint::Label Label;
   StepIds Trace;
+  /// As summary::LabelledPath's.
+  bool Held = false;
+  bool Opaque = false;
 };
 
 /// A flow of a function, and whether the join made it (a flow of a callee
@@ -304,7 +307,8 @@ private:
                  const std::vector<Labels> &Args,
                  const std::vector<summary::FieldLabels> &ArgFields);
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                     const Steps &Trace, const std::string &PurposeFrom);
+                     const Steps &Trace, const std::string &PurposeFrom,
+                     bool Held);
   void judgeRecipientPurposes();
   /// The function whose purposes apply when \p From passed data on at a
   /// call in \p Caller.
@@ -360,7 +364,8 @@ private:
   JoinedFlow readFlow(summary::Flow Flow, const std::string &Usr) {
     JoinedFlow J{withoutData(Flow), {}, false, Usr};
     for (summary::LabelledPath &L : Flow.Data)
-      J.Data.push_back({std::move(L.Label), Notes.idsOf(L.Trace)});
+      J.Data.push_back(
+          {std::move(L.Label), Notes.idsOf(L.Trace), L.Held, L.Opaque});
     return J;
   }
   /// Virtual method USR → the USRs of its overrides seen in any file.
@@ -417,6 +422,19 @@ Steps joinedTrace(const Steps &Before, const std::optional<Site> &At,
   Trace.push_back(noteAt(At, Message));
   Trace.insert(Trace.end(), After.begin(), After.end());
   return Trace;
+}
+
+/// \p Actual as it comes out along \p Along (a callee's placeholder, or the
+/// path of a call's result), with \p Trace; none where an object's held
+/// items would come out of unknown code (privacy::passesThrough).
+std::optional<summary::LabelledPath>
+passedOn(const summary::LabelledPath &Actual,
+         const summary::LabelledPath &Along, Steps Trace) {
+  if (Actual.Held && Along.Opaque)
+    return std::nullopt;
+  return summary::LabelledPath{Actual.Label, std::move(Trace),
+                               Actual.Held || Along.Held,
+                               Actual.Opaque || Along.Opaque};
 }
 
 /// \p Whole's placeholders narrowed to \p Field ("$p0" → "$p0.f"): what a
@@ -484,10 +502,11 @@ Labels substituteThrough(const Labels &Callee,
     if (!Actual)
       continue;
     for (const summary::LabelledPath &A : *Actual)
-      Out.push_back(
-          {A.Label,
-           joinedTrace(A.Trace, Call.At,
-                       "passed to '" + Call.CalleeName + "' here", L.Trace)});
+      if (auto Passed = passedOn(
+              A, L,
+              joinedTrace(A.Trace, Call.At,
+                          "passed to '" + Call.CalleeName + "' here", L.Trace)))
+        Out.push_back(std::move(*Passed));
   }
   return Out;
 }
@@ -702,7 +721,8 @@ void Joiner::judgeInheritedConsent(
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
-                           const Steps &Trace, const std::string &PurposeFrom) {
+                           const Steps &Trace, const std::string &PurposeFrom,
+                           bool Held) {
   if (Flow.Kind == FlowKind::Slot) {
     // A function stored into a field or global, from another file.
     if (std::optional<std::string> Usr =
@@ -721,6 +741,10 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
         noteAt(Flow.At, Flow.Via + " is a " + summary::flowKindName(Flow.Kind) +
                             " sink of the API catalog (" + Flow.Catalog + ")"));
   if (Flow.Kind == FlowKind::Purpose) {
+    // What an object handed to the function holds is not a use there; what
+    // the function reads of it is (SPEC §1).
+    if (Held)
+      return;
     for (const std::string &Purpose : Flow.Purposes) {
       PurposedUse U;
       U.Item = ItemId;
@@ -847,6 +871,10 @@ bool Joiner::crossFileFlows() {
             if (!Actual)
               continue;
             for (const summary::LabelledPath &A : *Actual) {
+              // What an object holds does not come out of unknown code
+              // (passedOn).
+              if (A.Held && L.Opaque)
+                continue;
               std::string Key = Call.Caller + "|" + siteKey(At) + "|" +
                                 summary::flowKindName(J.Flow.Kind) + "|" +
                                 targetText(J.Flow) + "|" + A.Label.str();
@@ -858,12 +886,16 @@ bool Joiner::crossFileFlows() {
               summary::Flow Flow = J.Flow;
               Flow.At = At;
               if (!A.Label.isPlaceholder()) {
-                judgeFlowItem(Flow, A.Label, Notes.steps(Trace), From);
+                judgeFlowItem(Flow, A.Label, Notes.steps(Trace), From,
+                              A.Held || L.Held);
                 Any = true;
                 continue;
               }
-              Pending.push_back(
-                  {std::move(Flow), {{A.Label, std::move(Trace)}}, true, From});
+              Pending.push_back({std::move(Flow),
+                                 {{A.Label, std::move(Trace), A.Held || L.Held,
+                                   A.Opaque || L.Opaque}},
+                                 true,
+                                 From});
               Changed = Any = true;
             }
           }
@@ -1016,6 +1048,8 @@ bool Joiner::resolveReturns() {
           const summary::ExternalCall &Call = External[Index];
           for (summary::LabelledPath &R :
                resultOf(Call, Thrown, Returned.Label)) {
+            if (R.Held && Returned.Opaque)
+              continue; // passedOn
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +
@@ -1027,8 +1061,10 @@ bool Joiner::resolveReturns() {
                             (Thrown ? "thrown out of '" : "returned by '") +
                                 Call.CalleeName + "' here",
                             Returned.Trace);
+            bool Held = R.Held || Returned.Held;
             if (!R.Label.isPlaceholder()) {
-              judgeFlowItem(Flow, R.Label, Notes.steps(Trace), J.PurposeFrom);
+              judgeFlowItem(Flow, R.Label, Notes.steps(Trace), J.PurposeFrom,
+                            Held);
               continue;
             }
             // Another call's result, or the caller's parameters when the
@@ -1036,7 +1072,8 @@ bool Joiner::resolveReturns() {
             if (!globalReturnCall(R.Label) && Usr != Call.Caller)
               continue;
             Pending.push_back({Flow,
-                               {{std::move(R.Label), std::move(Trace)}},
+                               {{std::move(R.Label), std::move(Trace), Held,
+                                 R.Opaque || Returned.Opaque}},
                                true,
                                J.PurposeFrom});
             Changed = true;
@@ -1094,10 +1131,12 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
           continue;
         Expanded = true;
         for (summary::LabelledPath &R : returnedBy(Inner, false, Depth + 1))
-          Out.push_back({R.Label, joinedTrace(R.Trace, Inner.At,
-                                              "returned by '" +
-                                                  Inner.CalleeName + "' here",
-                                              L.Trace)});
+          if (auto Through = passedOn(
+                  R, L,
+                  joinedTrace(R.Trace, Inner.At,
+                              "returned by '" + Inner.CalleeName + "' here",
+                              L.Trace)))
+            Out.push_back(std::move(*Through));
       }
     if (!Expanded)
       Out.push_back(L);

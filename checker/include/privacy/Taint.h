@@ -36,10 +36,38 @@ struct TraceNode {
   std::shared_ptr<const TraceNode> Spliced;
   std::shared_ptr<const TraceNode> Prev;
   unsigned Length = 1; // steps up to here, at most the longest path shown
+  /// The item is held by an object the value is (or points to), read with
+  /// it, not read itself: it counts where the object is handed whole to a
+  /// sink, not as a use under a purpose (SPEC §1; docs/limitations.md,
+  /// "Objects and their fields").
+  bool Held = false;
+  /// Held because the object's type says its fields may hold it (not a
+  /// value stored there): a read of one field takes that field's own
+  /// declaration instead.
+  bool Declared = false;
+  /// The path went through what unknown code returned: an object's held
+  /// items do not come out there (docs/limitations.md, "Unknown code").
+  bool Opaque = false;
 };
 using Trace = std::shared_ptr<const TraceNode>;
 
 Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg);
+/// A path's first step, for an item an object holds (TraceNode::Held).
+Trace heldTrace(clang::SourceLocation Loc, std::string Msg);
+/// \p T, marked as having gone through what unknown code returned.
+Trace opaqueTrace(const Trace &T);
+/// \p T, marked as held by an object (a field's value read with the whole
+/// object).
+Trace heldTrace(const Trace &T);
+inline bool isHeld(const Trace &T) { return T && T->Held; }
+inline bool isDeclaredHeld(const Trace &T) { return T && T->Declared; }
+inline bool isOpaque(const Trace &T) { return T && T->Opaque; }
+/// Whether what a caller passed along \p CallerPath comes out of a callee
+/// along \p CalleePath: an object's held items do not pass through unknown
+/// code.
+inline bool passesThrough(const Trace &CallerPath, const Trace &CalleePath) {
+  return !(isHeld(CallerPath) && isOpaque(CalleePath));
+}
 /// Steps oldest first (a step repeated right after itself shown once).
 std::vector<FlowStep> traceSteps(const Trace &T);
 /// \p Later's steps appended after \p Earlier's (used when a summary's
@@ -103,6 +131,9 @@ private:
   struct Representation {
     std::map<std::string, Trace> Labels;
     size_t PlaceholderCount = 0;
+    /// Labels whose path is held or opaque: a later path that is neither
+    /// replaces theirs (Taint::add).
+    size_t WeakCount = 0;
   };
   /// The representation, made this value's own before a change.
   Representation &own();

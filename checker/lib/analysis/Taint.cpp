@@ -26,6 +26,41 @@ Trace extendTrace(const Trace &T, clang::SourceLocation Loc, std::string Msg) {
   Node->Step = {Loc, std::move(Msg)};
   Node->Prev = T;
   Node->Length = T ? T->Length + 1 : 1;
+  Node->Held = isHeld(T);
+  Node->Declared = isDeclaredHeld(T);
+  Node->Opaque = isOpaque(T);
+  return Node;
+}
+
+Trace heldTrace(clang::SourceLocation Loc, std::string Msg) {
+  auto Node = std::make_shared<TraceNode>();
+  Node->Step = {Loc, std::move(Msg)};
+  Node->Held = Node->Declared = true;
+  return Node;
+}
+
+Trace heldTrace(const Trace &T) {
+  if (isHeld(T))
+    return T;
+  auto Node = std::make_shared<TraceNode>();
+  Node->Spliced = T;
+  Node->Length = T ? T->Length : 0;
+  Node->Held = true;
+  Node->Declared = isDeclaredHeld(T);
+  Node->Opaque = isOpaque(T);
+  return Node;
+}
+
+Trace opaqueTrace(const Trace &T) {
+  if (isOpaque(T))
+    return T;
+  // A node without a step of its own: the same steps, one more fact.
+  auto Node = std::make_shared<TraceNode>();
+  Node->Spliced = T;
+  Node->Length = T ? T->Length : 0;
+  Node->Held = isHeld(T);
+  Node->Declared = isDeclaredHeld(T);
+  Node->Opaque = true;
   return Node;
 }
 
@@ -49,6 +84,8 @@ std::vector<FlowStep> traceSteps(const Trace &T) {
       Stack.push_back({N->Spliced.get(), false});
       continue;
     }
+    if (N->Step.Message.empty())
+      continue; // only marks the path (opaqueTrace)
     if (!Steps.empty() && Steps.back().Loc == N->Step.Loc &&
         Steps.back().Message == N->Step.Message)
       continue;
@@ -62,12 +99,17 @@ Trace concatTraces(const Trace &Earlier, const Trace &Later) {
     return Earlier;
   if (!Earlier)
     return Later;
+  // The item comes from where either part says (a caller's object, or a
+  // callee's own read); it went through unknown code if either part did.
   if (Earlier->Length >= MaxTraceLength)
-    return Earlier;
+    return isOpaque(Later) ? opaqueTrace(Earlier) : Earlier;
   auto Node = std::make_shared<TraceNode>();
   Node->Spliced = Later;
   Node->Prev = Earlier;
   Node->Length = std::min(MaxTraceLength, Earlier->Length + Later->Length);
+  Node->Held = Earlier->Held || Later->Held;
+  Node->Declared = Earlier->Declared || Later->Declared;
+  Node->Opaque = Earlier->Opaque || Later->Opaque;
   return Node;
 }
 
@@ -110,10 +152,37 @@ Taint::Representation &Taint::own() {
   return const_cast<Representation &>(*Rep);
 }
 
+/// A path that is held or opaque says less than one that is neither.
+static bool isWeak(const Trace &T) { return isHeld(T) || isOpaque(T); }
+
+/// Read as a value (2), stored in an object's field (1), or only what the
+/// object's type says it may hold (0).
+static int holding(const Trace &T) {
+  return !isHeld(T) ? 2 : isDeclaredHeld(T) ? 0 : 1;
+}
+
+/// Whether \p New tells more than \p Old: read rather than held; else not
+/// through unknown code.
+static bool isStronger(const Trace &New, const Trace &Old) {
+  if (holding(Old) != holding(New))
+    return holding(New) > holding(Old);
+  return isOpaque(Old) && !isOpaque(New);
+}
+
 bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
-  if (has(Label))
-    return false;
+  if (Rep) {
+    auto It = Rep->Labels.find(Label);
+    if (It != Rep->Labels.end()) {
+      if (!isStronger(Path, It->second))
+        return false;
+      Representation &R = own();
+      R.WeakCount -= isWeak(It->second) - isWeak(Path);
+      R.Labels[Label] = std::move(Path);
+      return true;
+    }
+  }
   Representation &R = own();
+  R.WeakCount += isWeak(Path);
   R.Labels.emplace(Label, std::move(Path));
   R.PlaceholderCount += IsPlaceholder;
   return true;
@@ -124,7 +193,7 @@ bool Taint::add(const std::string &Label, Trace Path) {
     return insert(Label, std::move(Path), false);
   std::string Folded = foldPlaceholder(Label);
   if (has(Folded))
-    return false;
+    return insert(Folded, std::move(Path), true);
   size_t Placeholders = Rep ? Rep->PlaceholderCount : 0;
   if (Placeholders >= MaxPlaceholderLabels && isReturnPlaceholder(Folded))
     return false; // what yet another call into another file returns: dropped
@@ -132,7 +201,7 @@ bool Taint::add(const std::string &Label, Trace Path) {
     // Too many: keep the parameter itself, without its fields.
     std::string Base = placeholderBase(Folded);
     if (has(Base))
-      return false;
+      return insert(Base, std::move(Path), true);
     Folded = Base;
   }
   return insert(Folded, std::move(Path), true);
@@ -145,9 +214,11 @@ bool Taint::merge(const Taint &Other) {
     Rep = Other.Rep; // the same labels, already folded and bounded
     return true;
   }
-  // Most joins add nothing: one pass over both sorted sets tells.
+  // Most joins add nothing: one pass over both sorted sets tells (unless a
+  // path of mine may be replaced by a stronger one of theirs).
   const auto &Mine = Rep->Labels, &Theirs = Other.Rep->Labels;
-  if (std::includes(
+  if (Rep->WeakCount == 0 &&
+      std::includes(
           Mine.begin(), Mine.end(), Theirs.begin(), Theirs.end(),
           [](const auto &A, const auto &B) { return A.first < B.first; }))
     return false;
@@ -165,6 +236,7 @@ Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
   for (const auto &[Label, Path] : Rep->Labels)
     R.Labels.emplace_hint(R.Labels.end(), Label, extendTrace(Path, Loc, Msg));
   R.PlaceholderCount = Rep->PlaceholderCount;
+  R.WeakCount = Rep->WeakCount;
   return Out;
 }
 
@@ -190,7 +262,8 @@ bool Taint::operator==(const Taint &O) const {
   if (A.size() != B.size())
     return false;
   for (auto I = A.begin(), J = B.begin(); I != A.end(); ++I, ++J)
-    if (I->first != J->first)
+    if (I->first != J->first || holding(I->second) != holding(J->second) ||
+        isOpaque(I->second) != isOpaque(J->second))
       return false;
   return true;
 }

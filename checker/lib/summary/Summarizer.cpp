@@ -128,7 +128,8 @@ public:
       if (!Functions && isMarker(Label))
         continue;
       if (std::optional<taint::Label> Portable = label(Label))
-        Out.push_back({std::move(*Portable), trace(Path)});
+        Out.push_back(
+            {std::move(*Portable), trace(Path), isHeld(Path), isOpaque(Path)});
     }
     return Out;
   }

@@ -29,6 +29,8 @@ constexpr const char *WrapsCalls = "wraps_calls";
 constexpr const char *Notes = "notes";
 constexpr const char *Label = "label";
 constexpr const char *Trace = "trace";
+constexpr const char *Held = "held";
+constexpr const char *Opaque = "opaque";
 constexpr const char *Kind = "kind";
 constexpr const char *Target = "target";
 constexpr const char *Country = "country";
@@ -113,7 +115,12 @@ json toJson(const LabelledPath &L) {
   json Trace = json::array();
   for (const Note &N : L.Trace)
     Trace.push_back(summary::toJson(N));
-  return {{key::Label, L.Label.str()}, {key::Trace, std::move(Trace)}};
+  json Out = {{key::Label, L.Label.str()}, {key::Trace, std::move(Trace)}};
+  if (L.Held)
+    Out[key::Held] = true;
+  if (L.Opaque)
+    Out[key::Opaque] = true;
+  return Out;
 }
 
 json toJson(const Labels &Ls) {
@@ -418,7 +425,8 @@ private:
     for (size_t I = 0; I < J.size(); ++I) {
       std::string At = Pointer + "/" + std::to_string(I);
       Out.push_back({label(J[I].at(key::Label), At + "/" + key::Label),
-                     notes(J[I], key::Trace)});
+                     notes(J[I], key::Trace), boolean(J[I], key::Held),
+                     boolean(J[I], key::Opaque)});
     }
     return Out;
   }

@@ -49,6 +49,10 @@ struct Note {
 struct LabelledPath {
   taint::Label Label;
   std::vector<Note> Trace;
+  /// Held by an object, not read itself; gone through what unknown code
+  /// returned (privacy::TraceNode).
+  bool Held = false;
+  bool Opaque = false;
 };
 /// What a value carries, as the summary keeps it.
 using Labels = std::vector<LabelledPath>;

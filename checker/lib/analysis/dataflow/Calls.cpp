@@ -123,7 +123,10 @@ bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
     if (S.Param < 0) {
       FunctionLevelSink = true;
       mergeValues(Args, In);
-      if (Object)
+      // The object is what a method without arguments sends, stores or
+      // logs (`saveBans()`); beside arguments it is the sender, not the data
+      // (SPEC §1: a sink on a function takes its arguments).
+      if (Object && Args.empty())
         In.merge(value(Object));
     } else if (static_cast<size_t>(S.Param) < Args.size()) {
       In = value(Args[S.Param]);
@@ -290,9 +293,18 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
         Result.merge(value(A));
     return;
   }
-  mergeValues(Args, Result);
+  // What an object holds stays with it: unknown code handed the object
+  // returns what the value itself carries (docs/limitations.md, "Objects
+  // and their fields").
+  auto Through = [&](const Expr *E) {
+    for (const auto &[Label, Path] : value(E).labels())
+      if (!isHeld(Path))
+        Result.add(Label, isPlaceholder(Label) ? opaqueTrace(Path) : Path);
+  };
+  for (const Expr *A : Args)
+    Through(A);
   if (Object)
-    Result.merge(value(Object));
+    Through(Object);
   // A struct of the program returned by value from unknown code may hold
   // what its fields are declared to be. (One returned by reference lives
   // elsewhere: reading it says so field by field.)

@@ -145,18 +145,23 @@ void FunctionAnalyzer::processElement(const CFGElement &Elem) {
 void FunctionAnalyzer::processMemberInitializer(
     const CXXCtorInitializer *Init) {
   const FieldDecl *F = Init->getMember();
-  if (!F)
+  // A base initialised from data (`CString(const std::string &s) :
+  // std::string(s) {}`) is part of the object: the object holds it.
+  if (!F && !Init->isBaseInitializer())
     return;
   Taint T = value(Init->getInit());
   if (T.empty())
     return;
   Path P;
   P.IsThis = true;
-  P.Fields.push_back(F);
+  if (F)
+    P.Fields.push_back(F);
   SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
   Taint Stored = storedIn(T, Loc, P);
   Cur[P].merge(Stored);
-  Summary.OutEffects[std::string(thisLabel()) + "." + F->getNameAsString()]
+  Summary
+      .OutEffects[F ? std::string(thisLabel()) + "." + F->getNameAsString()
+                    : std::string(thisLabel())]
       .merge(Stored);
 }
 

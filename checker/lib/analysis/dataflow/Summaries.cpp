@@ -32,9 +32,18 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
   };
   Result.merge(Substitute(S.Return).withStep(
       Loc, "returned by " + quoted(Callee) + " here"));
+  // A temporary built by a constructor of the program, whose fields are not
+  // followed one by one (Objects.cpp), is what the constructor wrote into it
+  // (`log("from " + CString(ip))`).
+  bool Temporary = isa<CXXConstructExpr>(Call) && !Object &&
+                   !ConstructingInto && !BuildingFields;
   for (const auto &[Key, Effect] : S.OutEffects) {
     Taint Written = Substitute(Effect);
-    if (!Written.empty())
+    if (Written.empty())
+      continue;
+    if (Temporary && Key.rfind(thisLabel(), 0) == 0)
+      Result.merge(Written);
+    else
       applyOutEffect(Key, Written, Loc, Object, Args);
   }
   if (!S.Thrown.empty())
@@ -326,9 +335,10 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
       Actual = It->second;
     }
     for (const auto &[ActualLabel, CallerPath] : Actual.labels())
-      Out.add(
-          ActualLabel,
-          concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
+      if (passesThrough(CallerPath, CalleePath))
+        Out.add(
+            ActualLabel,
+            concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
   }
   return Out;
 }
@@ -433,6 +443,10 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
   for (const auto &[Label, Tr] : Data.labels()) {
     if (Label.empty() || Label[0] == '#')
       continue;
+    // Handing an object to a function with a purpose is not a use of what
+    // it holds; what the function reads of it is (SPEC §1).
+    if (Site.Kind == SinkKind::Purpose && isHeld(Tr))
+      continue;
     if (CoveredParams && CoveredParams->count(Label.substr(0, Label.find('.'))))
       continue; // a declared sink on that parameter covers it
     auto Key = std::make_tuple(Site.Loc.getRawEncoding(),
@@ -454,6 +468,7 @@ void FunctionAnalyzer::recordCrossing(PurposeCrossing C) {
   Taint Concrete;
   for (const auto &[Label, Tr] : C.Data.labels())
     if (!Label.empty() && Label[0] != '#' && !isPlaceholder(Label) &&
+        !isHeld(Tr) &&
         TU.CrossingKeys.insert({C.Loc.getRawEncoding(), 0, C.Callee, Label})
             .second)
       Concrete.add(Label, Tr);

@@ -60,6 +60,10 @@ std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
       if (A.Param < 0 || static_cast<unsigned>(A.Param) == I)
         F.Data.add(paramLabel(I), nullptr);
+    // A method without arguments: its object (recordDeclaredSinks).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && A.Param < 0 && MD->getNumParams() == 0 && MD->isInstance())
+      F.Data.add(thisLabel(), nullptr);
     if (!F.Data.empty())
       Out.push_back(std::move(F));
   }

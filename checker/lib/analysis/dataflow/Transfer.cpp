@@ -105,6 +105,10 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
         if (Into && !isPlaceholder(Label) && !isMarker(Label) &&
             !fieldMayHold(Into, Label))
           continue;
+        // What the object's type says its fields hold is read field by
+        // field: the field's own comes with its declaration (computeMember).
+        if (P.Fields.size() > Q.Fields.size() && isDeclaredHeld(Tr))
+          continue;
         std::string Refined = Label;
         if (isPlaceholder(Label)) {
           for (size_t I = Q.Fields.size(); I < P.Fields.size(); ++I) {
@@ -119,11 +123,12 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
         T.add(Refined, Tr);
       }
     } else if (P.covers(Q)) {
-      // Reading an object reads the data in its fields; which functions a
-      // field holds is asked of that field.
+      // Reading an object reads the data in its fields, as held by it
+      // (TraceNode::Held); which functions a field holds is asked of that
+      // field.
       for (const auto &[Label, Tr] : QT.labels())
         if (!isMarker(Label))
-          T.add(Label, Tr);
+          T.add(Label, heldTrace(Tr));
     }
   }
   if (!Seeded)
@@ -248,19 +253,21 @@ Taint FunctionAnalyzer::sourcesOf(const Decl *D, QualType Type,
           noteLimit(AnalysisLimit::RecordNesting, Loc);
         continue;
       }
+      // The object's own item is what it is; its fields' items it holds
+      // (TraceNode::Held).
       if (auto A = findAnnotation(R, AnnotationKind::Data))
-        if (!A->Args.empty() && !A->Args[0].empty())
-          T.add(A->Args[0],
-                extendTrace(nullptr, Loc,
-                            "'" + A->Args[0] + "' is read with an object of " +
-                                quoted(R) + " here"));
+        if (!A->Args.empty() && !A->Args[0].empty()) {
+          std::string Msg = "'" + A->Args[0] + "' is read with an object of " +
+                            quoted(R) + " here";
+          T.add(A->Args[0], Depth == 0 ? extendTrace(nullptr, Loc, Msg)
+                                       : heldTrace(Loc, Msg));
+        }
       for (const FieldDecl *F : R->fields()) {
         if (auto A = findAnnotation(F, AnnotationKind::Data))
           if (!A->Args.empty() && !A->Args[0].empty())
-            T.add(A->Args[0],
-                  extendTrace(nullptr, Loc,
-                              "'" + A->Args[0] + "' is read with its field " +
-                                  quoted(F) + " here"));
+            T.add(A->Args[0], heldTrace(Loc, "'" + A->Args[0] +
+                                                 "' is read with its field " +
+                                                 quoted(F) + " here"));
         if (const RecordDecl *Inner = recordOfType(F->getType()))
           if (!F->getType()->isPointerType())
             Work.push_back({Inner, Depth + 1});
@@ -594,7 +601,11 @@ Taint FunctionAnalyzer::computeMember(const MemberExpr *ME) {
       Result = readPath(*P);
       recordPurposeUse(ME, Result);
     } else {
-      Result = value(ME->getBase());
+      // What the object's type says its other fields hold is not this
+      // field's; this field's own is added below.
+      for (const auto &[Label, Tr] : value(ME->getBase()).labels())
+        if (!isDeclaredHeld(Tr))
+          Result.add(Label, Tr);
     }
     Result.merge(sourcesOf(F, F->getType(), ME));
     readSlot(F, Result);

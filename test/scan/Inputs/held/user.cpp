@@ -1,0 +1,4 @@
+#include "user.h"
+const std::string &User::nameOf() const { return name; }
+std::string User::describe() const { return host; }
+User *Network::user() const { return user_; }
