@@ -377,7 +377,7 @@ private:
                            llvm::ArrayRef<const clang::Expr *> Args,
                            const Taint *LambdaParams,
                            const GivenArgs *Given = nullptr);
-  Taint resolveGivenPlaceholder(const std::string &Head,
+  Taint resolveGivenPlaceholder(unsigned Index,
                                 const std::vector<std::string> &FieldNames,
                                 const GivenArgs &Given);
   Taint resolveFieldsOf(const clang::Expr *Base, Path P,
