@@ -146,12 +146,7 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
   forEachItemFlow(
       *Flows, SinkKind::Purpose,
       [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
-        std::vector<std::string> Purposes;
-        std::string Rest = F.Site.Target;
-        for (size_t Comma; (Comma = Rest.find(',')) != std::string::npos;
-             Rest = Rest.substr(Comma + 1))
-          Purposes.push_back(Rest.substr(0, Comma));
-        Purposes.push_back(Rest);
+        const std::vector<std::string> &Purposes = F.Site.Purposes;
         PurposedUse U;
         U.Item = Item;
         U.Loc = F.Site.Loc;

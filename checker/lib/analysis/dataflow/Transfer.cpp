@@ -714,6 +714,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   Site.Loc = SM.getFileLoc(E->getExprLoc());
   Site.Via = quoted(FD);
   Site.DeclaredAt = SM.getFileLoc(OwnPurpose->From.Loc);
+  Site.Purposes = OwnPurpose->Purposes;
   for (const std::string &P : OwnPurpose->Purposes)
     Site.Target += (Site.Target.empty() ? "" : ",") + P;
   recordFlow(Site, Placeholders);
