@@ -26,9 +26,11 @@ TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &Ctx,
                                                  const ApiCatalog *Catalog,
                                                  FlowOptions Options)
     : Ctx(Ctx), Catalog(Catalog), Options(Options) {
-  if (Catalog)
-    for (const CatalogEntry &E : Catalog->entries())
-      FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
+  if (!Catalog)
+    return;
+  for (const CatalogEntry &E : Catalog->entries())
+    FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
+  StatementFunctionNames = statementFunctionNames(*Catalog);
 }
 
 const std::vector<const FunctionDecl *> &
