@@ -115,6 +115,53 @@ TEST(LabelTest, KindFromTheFirstCharacters) {
   EXPECT_FALSE(isPlaceholder("email"));
 }
 
+TEST(LabelTest, BuiltAsTheParserReadsThem) {
+  EXPECT_EQ(captureLabel("user", "0x1f"), "$cuser@0x1f");
+  EXPECT_EQ(
+      roundTrip(captureLabel("user", "0x1f")).as<CapturePlaceholder>()->Id,
+      "0x1f");
+  EXPECT_EQ(returnLabel(12), "$r12");
+  EXPECT_EQ(markerLabel(MarkerKind::Function, "0x2a"), "#fn:0x2a");
+  EXPECT_EQ(markerLabel(MarkerKind::Slot, "cb@0x2a"), "#slot:cb@0x2a");
+  EXPECT_EQ(markerLabel(MarkerKind::FileDescriptor, "socket"), "#fd:socket");
+  EXPECT_TRUE(isCapturePlaceholder("$cuser@0x1f.name"));
+  EXPECT_FALSE(isCapturePlaceholder("$p0"));
+  EXPECT_FALSE(isCapturePlaceholder("cname"));
+}
+
+TEST(LabelTest, FieldsEditedOnTheCanonicalString) {
+  std::string L = paramLabel(2);
+  appendField(L, "address");
+  appendField(L, "city");
+  EXPECT_EQ(L, "$p2.address.city");
+  EXPECT_EQ(*Label::parse(L)->fields(), (FieldPath{"address", "city"}));
+  EXPECT_EQ(fieldCount(L), 2u);
+  EXPECT_EQ(withoutFields(L), "$p2");
+
+  EXPECT_EQ(fieldCount("$this"), 0u);
+  EXPECT_EQ(fieldCount("$this.email"), 1u);
+  EXPECT_EQ(withoutFields("$this.email"), "$this");
+  EXPECT_EQ(withoutFields("$cuser@0x1f.name"), "$cuser@0x1f");
+  EXPECT_EQ(fieldCount("$r7.a.b"), 2u);
+  // The dots of a file are not fields.
+  EXPECT_EQ(fieldCount("$r:src/a.b.cpp:4.zip"), 1u);
+  EXPECT_EQ(withoutFields("$r:src/a.b.cpp:4.zip"), "$r:src/a.b.cpp:4");
+  EXPECT_EQ(withoutFields("$r:src/a.b.cpp:4"), "$r:src/a.b.cpp:4");
+  // Items and markers have no fields, whatever their text holds.
+  EXPECT_EQ(fieldCount("user.email"), 0u);
+  EXPECT_EQ(withoutFields("user.email"), "user.email");
+  EXPECT_EQ(withoutFields("#fn:a.b"), "#fn:a.b");
+}
+
+TEST(LabelTest, MarkerKindFromThePrefix) {
+  EXPECT_TRUE(isMarkerOf("#slot:cb@0x1", MarkerKind::Slot));
+  EXPECT_FALSE(isMarkerOf("#slot:cb@0x1", MarkerKind::Function));
+  EXPECT_TRUE(isMarkerOf("#fn:0x1", MarkerKind::Function));
+  EXPECT_TRUE(isMarkerOf("#fd:socket", MarkerKind::FileDescriptor));
+  EXPECT_FALSE(isMarkerOf("slot", MarkerKind::Slot));
+  EXPECT_FALSE(isMarkerOf("$p0", MarkerKind::Slot));
+}
+
 TEST(LabelTest, TaintFoldsDeepFieldPaths) {
   Taint T;
   EXPECT_TRUE(T.add("$p0.a.b.c", nullptr));

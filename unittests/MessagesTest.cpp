@@ -1,8 +1,8 @@
 //===- MessagesTest.cpp - the words of findings from their facts ----------===//
 //
 // The lit tests see every message the analysis of their inputs produces;
-// these cover what only the join words today (a store with no erase path)
-// and that a use the join has worded reads the same as a typed one.
+// these cover what only privacy-scan's join reports (a store with no erase
+// path) and that a use worded in a summary reads the same as a typed one.
 //
 //===----------------------------------------------------------------------===//
 #include "privacy/Messages.h"
@@ -31,9 +31,7 @@ TEST(MessagesTest, PurposeNotAllowedTypedAndWordedAgree) {
       "'marketing' (as called from 'report') is not allowed by the policy "
       "(allowed purposes: billing, support)";
   EXPECT_EQ(findingMessage(R), Expected);
-  EXPECT_EQ(purposeNotAllowedMessage(dataUseText(R.Use),
-                                     " (as called from 'report')", R),
-            Expected);
+  EXPECT_EQ(findingMessage(R, dataUseText(R.Use)), Expected);
   R.AllowedPurposes.clear();
   R.CalledFrom.clear();
   EXPECT_EQ(findingMessage(R),
@@ -51,6 +49,24 @@ TEST(MessagesTest, ConsentMissingListsEveryConsent) {
             "using personal data 'phone' returned by 'lookup' for purpose "
             "'marketing' needs consent 'sms' or 'push', but no "
             "PRIVACY_CONSENT_CHECK for it guards every path to this use");
+}
+
+TEST(MessagesTest, ConsentMissingTypedAndWordedAgree) {
+  reason::ConsentMissing R{{DataUse::Read, "email", "field 'A::email'"},
+                           "marketing",
+                           "report",
+                           {"newsletter"}};
+  std::string Expected =
+      "using personal data 'email' from field 'A::email' for purpose "
+      "'marketing' (as called from 'report') needs consent 'newsletter', but "
+      "no PRIVACY_CONSENT_CHECK for it guards every path to this use";
+  EXPECT_EQ(findingMessage(R), Expected);
+  EXPECT_EQ(findingMessage(R, dataUseText(R.Use)), Expected);
+  // The use as a summary carries it, whatever words it has.
+  EXPECT_EQ(findingMessage(R, "using it"),
+            "using it for purpose 'marketing' (as called from 'report') needs "
+            "consent 'newsletter', but no PRIVACY_CONSENT_CHECK for it guards "
+            "every path to this use");
 }
 
 TEST(MessagesTest, ConsentMissingSaysWhoseConsentWasChecked) {

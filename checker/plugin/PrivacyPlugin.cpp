@@ -246,28 +246,14 @@ private:
   /// broken: the plugin never runs on half a configuration.
   std::optional<AnnotationsFiles> loadAnnotations(DiagnosticsEngine &Diags,
                                                   const Policy &P) {
-    std::vector<std::string> Paths = Options.Annotations;
-    if (Paths.empty())
-      if (std::string Beside = annotationsFileBeside(P.Path); !Beside.empty())
-        Paths.push_back(Beside);
     unsigned Error =
         Diags.getCustomDiagID(DiagnosticsEngine::Error, "annotations file %0");
-    AnnotationsFiles Files;
-    bool Errors = false;
-    for (const std::string &Path : Paths) {
-      std::shared_ptr<const AnnotationsLoadResult> R =
-          loadAnnotationsCached(Path, &P);
-      for (const PolicyDiagnostic &D : R->Diagnostics)
-        if (D.Level == PolicyDiagnostic::Error)
-          Diags.Report(Error) << D.formatWithoutLevel();
-      if (R->ok())
-        Files.push_back(R->Loaded);
-      else
-        Errors = true;
-    }
-    if (Errors)
-      return std::nullopt;
-    return Files;
+    return loadAnnotationsFiles(
+        annotationsFilePaths(Options.Annotations, P.Path), &P,
+        [&](const PolicyDiagnostic &D) {
+          if (D.Level == PolicyDiagnostic::Error)
+            Diags.Report(Error) << D.formatWithoutLevel();
+        });
   }
 
   /// An entry whose declaration is here but cannot take it is wrong

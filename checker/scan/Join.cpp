@@ -124,17 +124,9 @@ std::string targetText(const summary::Flow &F) {
                                      : F.Target;
 }
 
-std::string declaredNote(const summary::Flow &Flow) {
-  switch (Flow.Kind) {
-  case FlowKind::Transfer:
-    return "recipient '" + Flow.Target + "' is declared here";
-  case FlowKind::Store:
-    return "store '" + Flow.Target + "' is declared here";
-  case FlowKind::Purpose:
-    return "purpose '" + targetText(Flow) + "' is declared here";
-  default:
-    return "logging is declared here";
-  }
+/// A note worded as the analysis words it (Messages.h).
+template <typename NoteKind> std::string worded(NoteKind Note) {
+  return noteMessage(PathNote{{}, std::move(Note)});
 }
 
 /// The text of a marker of kind \p Kind ("#fn:<USR>" → "<USR>").
@@ -656,24 +648,26 @@ void Joiner::inheritedPurposes() {
             continue;
           InheritsFrom[Callee].insert(EntryUsr);
           Steps Next = Chain;
-          Next.push_back(noteAt(Call.At, "'" + F.ShortName + "' calls '" +
-                                             Call.CalleeName + "' here"));
+          Next.push_back(noteAt(
+              Call.At, worded(note::Calls{F.ShortName, Call.CalleeName})));
           for (const summary::Read &Read : It->second.Reads) {
             for (const std::string &Purpose : Entry.Own->Purposes) {
               PurposedUse U;
               U.Item = Read.Item;
               U.Purpose = Purpose;
-              U.What = Read.What;
-              U.Context = " (as called from '" + Entry.ShortName + "')";
-              std::string Message = purposeLimitationMessage(P, U);
-              if (Message.empty()) {
+              U.Use = {DataUse::Read, Read.Item, ""};
+              U.CalledFrom = Entry.ShortName;
+              std::optional<reason::PurposeNotAllowed> Reason =
+                  judgePurposedUse(P, U);
+              if (!Reason) {
                 judgeInheritedConsent(U, Read, Guarded, EntryUsr, It->first,
                                       Next);
                 continue;
               }
-              Steps Notes{
-                  noteAt(Entry.Own->DeclaredAt,
-                         "purpose '" + U.Purpose + "' is declared here")};
+              // The summary words the read (its source is in that file).
+              std::string Message = findingMessage(*Reason, Read.What);
+              Steps Notes{noteAt(Entry.Own->DeclaredAt,
+                                 worded(note::PurposeDeclared{{U.Purpose}}))};
               Notes.insert(Notes.end(), Next.begin(), Next.end());
               Notes.push_back(Read.Marker);
               addFinding(Read.At, "privacy-purpose-limitation", Message,
@@ -704,20 +698,15 @@ void Joiner::judgeInheritedConsent(
   for (const std::string &C : Needed)
     if (Known.count(C))
       return;
-  std::string Consents;
-  for (const std::string &C : Needed)
-    Consents += (Consents.empty() ? "'" : " or '") + C + "'";
   const summary::Function &EntryFn = Functions.at(EntryUsr);
   Steps Notes{noteAt(EntryFn.Own->DeclaredAt,
-                     "purpose '" + U.Purpose + "' is declared here")};
+                     worded(note::PurposeDeclared{{U.Purpose}}))};
   Notes.insert(Notes.end(), Chain.begin(), Chain.end());
   Notes.push_back(Read.Marker);
+  reason::ConsentMissing Reason{U.Use, U.Purpose, U.CalledFrom, Needed};
   addFinding(Read.At, "privacy-missing-consent",
-             U.What + " for purpose '" + U.Purpose + "'" + U.Context +
-                 " needs consent " + Consents +
-                 ", but no PRIVACY_CONSENT_CHECK for it guards every "
-                 "path to this use",
-             std::move(Notes), U.Item, U.Purpose);
+             findingMessage(Reason, Read.What), std::move(Notes), U.Item,
+             U.Purpose);
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
@@ -735,11 +724,13 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   const std::string &ItemId = Item.as<taint::ItemLabel>()->Item;
   Steps Notes = Trace;
   if (Flow.DeclaredAt)
-    Notes.push_back(noteAt(Flow.DeclaredAt, declaredNote(Flow)));
+    Notes.push_back(noteAt(
+        Flow.DeclaredAt,
+        worded(note::SinkDeclared{sinkKindOf(Flow.Kind), targetText(Flow)})));
   else if (!Flow.Catalog.empty())
     Notes.push_back(
-        noteAt(Flow.At, Flow.Via + " is a " + summary::flowKindName(Flow.Kind) +
-                            " sink of the API catalog (" + Flow.Catalog + ")"));
+        noteAt(Flow.At, worded(note::CatalogSink{sinkKindOf(Flow.Kind),
+                                                 Flow.Via, Flow.Catalog})));
   if (Flow.Kind == FlowKind::Purpose) {
     // What an object handed to the function holds is not a use there; what
     // the function reads of it is (SPEC §1).
@@ -749,11 +740,11 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
       PurposedUse U;
       U.Item = ItemId;
       U.Purpose = Purpose;
-      U.What = "using personal data '" + ItemId + "' passed to " + Flow.Via;
-      std::string Message = purposeLimitationMessage(P, U);
-      if (!Message.empty())
-        addFinding(Flow.At, "privacy-purpose-limitation", Message, Notes,
-                   ItemId, Purpose);
+      U.Use = {DataUse::PassedTo, ItemId, Flow.Via};
+      if (std::optional<reason::PurposeNotAllowed> Reason =
+              judgePurposedUse(P, U))
+        addFinding(Flow.At, "privacy-purpose-limitation",
+                   findingMessage(*Reason), Notes, ItemId, Purpose);
     }
     return;
   }
@@ -819,7 +810,7 @@ void Joiner::judgeRecipientPurposes() {
         continue;
       Steps Notes = T.Notes;
       Notes.push_back(
-          noteAt(DeclaredAt, "purpose '" + Purpose + "' is declared here"));
+          noteAt(DeclaredAt, worded(note::PurposeDeclared{{Purpose}})));
       FindingSubject Subject = findingSubject(*Reason);
       addFinding(T.Flow.At, "privacy-undeclared-recipient",
                  findingMessage(*Reason), std::move(Notes), Subject.Item,
@@ -1628,13 +1619,7 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
           Site{Sites.front().value("file", ""), Sites.front().value("line", 0u),
                Sites.front().value("column", 0u)};
       F.Check = "privacy-undeclared-storage";
-      F.Message = "store '" + Id + "' receives personal data (" +
-                  joinIds(ItemsReaching) +
-                  ") but no function in the program is marked "
-                  "PRIVACY_ERASE(\"" +
-                  Id +
-                  "\"); erasure on request and destruction at the end of "
-                  "retention have no code path";
+      F.Message = findingMessage(reason::StoreWithoutErase{Id, ItemsReaching});
       F.Target = Id;
       ProgramFindings.insert(findingKey(F));
       addFinding(std::move(F));

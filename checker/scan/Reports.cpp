@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Reports.h"
+#include "privacy/Duration.h"
 
 #include <algorithm>
 #include <cctype>
@@ -331,59 +332,7 @@ public:
 
   /// ISO 8601 duration in words: P5Y → "5년" / "5 years"; "" if not one.
   std::string duration(const std::string &D) const {
-    if (D.size() < 2 || D[0] != 'P')
-      return "";
-    struct Unit {
-      char C;
-      bool Time;
-      const char *Ko, *EnOne, *EnMany;
-    };
-    static const Unit Units[] = {
-        {'Y', false, "년", "year", "years"},
-        {'M', false, "개월", "month", "months"},
-        {'W', false, "주", "week", "weeks"},
-        {'D', false, "일", "day", "days"},
-        {'H', true, "시간", "hour", "hours"},
-        {'M', true, "분", "minute", "minutes"},
-        {'S', true, "초", "second", "seconds"},
-    };
-    std::vector<std::string> Parts;
-    bool InTime = false, SawTime = false;
-    size_t NextUnit = 0;
-    std::string Digits;
-    for (size_t I = 1; I < D.size(); ++I) {
-      char C = D[I];
-      if (C >= '0' && C <= '9') {
-        Digits += C;
-        continue;
-      }
-      if (C == 'T' && !InTime && Digits.empty()) {
-        InTime = SawTime = true;
-        while (NextUnit < 7 && !Units[NextUnit].Time)
-          ++NextUnit;
-        continue;
-      }
-      if (Digits.empty() || Digits.size() > 9)
-        return "";
-      size_t U = NextUnit;
-      while (U < 7 && (Units[U].C != C || Units[U].Time != InTime))
-        ++U;
-      if (U == 7)
-        return "";
-      long N = std::stol(Digits);
-      Digits.clear();
-      NextUnit = U + 1;
-      Parts.push_back(count(N, Units[U].Ko, Units[U].EnOne, Units[U].EnMany));
-    }
-    if (!Digits.empty() || Parts.empty() || (SawTime && D.back() == 'T'))
-      return "";
-    std::string Out;
-    for (size_t I = 0; I < Parts.size(); ++I) {
-      if (I > 0)
-        Out += Ko ? " " : (I + 1 == Parts.size() ? " and " : ", ");
-      Out += Parts[I];
-    }
-    return Out;
+    return durationInWords(D, Ko);
   }
 
   /// Is \p R a structured retention ({period, until, ...}) rather than a label?

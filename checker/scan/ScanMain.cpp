@@ -984,25 +984,18 @@ int main(int Argc, char **Argv) {
 
   // The annotations files: as given, else the one beside the policy. With
   // --from-summaries they were applied when the summaries were written.
-  std::vector<std::string> AnnotationPaths = O.Annotations;
-  if (AnnotationPaths.empty() && O.FromSummaries.empty())
-    if (std::string Beside = privacy::annotationsFileBeside(PolicyPath);
-        !Beside.empty())
-      AnnotationPaths.push_back(Beside);
-  privacy::AnnotationsFiles Annotations;
-  bool AnnotationErrors = false;
-  for (const std::string &Path : AnnotationPaths) {
-    privacy::AnnotationsLoadResult R =
-        privacy::loadAnnotationsFile(Path, Policy.Loaded.get());
-    for (const privacy::PolicyDiagnostic &D : R.Diagnostics)
-      if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
-        std::cerr << D.format() << "\n";
-    if (R.ok())
-      Annotations.push_back(R.Loaded);
-    else
-      AnnotationErrors = true;
-  }
-  if (AnnotationErrors) {
+  std::vector<std::string> AnnotationPaths =
+      O.FromSummaries.empty()
+          ? privacy::annotationsFilePaths(O.Annotations, PolicyPath)
+          : O.Annotations;
+  std::optional<privacy::AnnotationsFiles> Annotations =
+      privacy::loadAnnotationsFiles(
+          AnnotationPaths, Policy.Loaded.get(),
+          [&](const privacy::PolicyDiagnostic &D) {
+            if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet)
+              std::cerr << D.format() << "\n";
+          });
+  if (!Annotations) {
     std::cerr << "privacy-scan: error: the annotations files have errors; "
                  "nothing was analysed\n";
     return 2;
@@ -1023,7 +1016,7 @@ int main(int Argc, char **Argv) {
                     configurationKey(PolicyPath, O.Catalogs, AnnotationPaths,
                                      O.Classifiers, Root));
     if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                            Annotations, Classes.Loaded.get(), Root,
+                            *Annotations, Classes.Loaded.get(), Root,
                             Cache ? &*Cache : nullptr, In, Progress))
       return *Exit;
   }

@@ -118,29 +118,16 @@ PrivacyTidyCheck::loadAnnotations(const Policy &P) {
       .split(Parts, ';', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Part : Parts)
     Paths.push_back(resolveFromStart(Part.trim().str()));
-  if (Paths.empty())
-    if (std::string Beside = annotationsFileBeside(P.Path); !Beside.empty())
-      Paths.push_back(Beside);
-  AnnotationsFiles Files;
-  bool Errors = false;
-  for (const std::string &Path : Paths) {
-    std::shared_ptr<const AnnotationsLoadResult> R =
-        loadAnnotationsCached(Path, &P);
-    for (const PolicyDiagnostic &D : R->Diagnostics)
-      if (firstToReport("annotations:" + D.format()))
-        configurationDiag("annotations file %0",
-                          D.Level == PolicyDiagnostic::Error
-                              ? DiagnosticIDs::Error
-                              : DiagnosticIDs::Warning)
-            << D.formatWithoutLevel();
-    if (R->ok())
-      Files.push_back(R->Loaded);
-    else
-      Errors = true;
-  }
-  if (Errors)
-    return std::nullopt;
-  return Files;
+  return loadAnnotationsFiles(annotationsFilePaths(std::move(Paths), P.Path),
+                              &P, [&](const PolicyDiagnostic &D) {
+                                if (firstToReport("annotations:" + D.format()))
+                                  configurationDiag(
+                                      "annotations file %0",
+                                      D.Level == PolicyDiagnostic::Error
+                                          ? DiagnosticIDs::Error
+                                          : DiagnosticIDs::Warning)
+                                      << D.formatWithoutLevel();
+                              });
 }
 
 const ApiCatalog *PrivacyTidyCheck::loadCatalog() {

@@ -18,6 +18,7 @@
 #include "privacy/Policy.h"
 #include "privacy/PolicyLoader.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +69,22 @@ std::string annotationsFileBeside(const std::string &PolicyPath);
 /// reloads a file whose modification time changed.
 std::shared_ptr<const AnnotationsLoadResult>
 loadAnnotationsCached(const std::string &Path, const Policy *P);
+
+using AnnotationsFiles = std::vector<std::shared_ptr<const AnnotationsFile>>;
+
+/// The annotations files of a run: \p Configured, else the one beside the
+/// policy at \p PolicyPath when there is one.
+std::vector<std::string>
+annotationsFilePaths(std::vector<std::string> Configured,
+                     const std::string &PolicyPath);
+
+/// Loads every file of \p Paths (loadAnnotationsCached) and hands each
+/// diagnostic to \p Report, which words it the front's way. The files, in
+/// the order of \p Paths; nullopt when any has errors: no front runs on
+/// half a configuration.
+std::optional<AnnotationsFiles> loadAnnotationsFiles(
+    const std::vector<std::string> &Paths, const Policy *P,
+    const std::function<void(const PolicyDiagnostic &)> &Report);
 
 } // namespace privacy
 

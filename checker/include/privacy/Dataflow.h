@@ -49,7 +49,10 @@ llvm::StringRef sinkKindName(SinkKind K);
 /// A place where data leaves the program.
 struct SinkSite {
   SinkKind Kind = SinkKind::Log;
-  std::string Target;        // recipient or store id; empty: unnamed
+  std::string Target; // recipient or store id; empty: unnamed
+  /// Purpose: the purposes the function declares, in their order (Target
+  /// holds them joined by ',', which tells the flow apart).
+  std::vector<std::string> Purposes;
   std::string Country;       // Transfer: the country the code names, if any
   clang::SourceLocation Loc; // the call that hands the data over
   std::string Via;           // "'sendToFreshdesk'" or a catalog entry

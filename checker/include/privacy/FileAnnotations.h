@@ -38,8 +38,6 @@ struct AppliedAnnotationsFile {
   std::vector<UnmatchedFileAnnotation> Unmatched; // in entry order
 };
 
-using AnnotationsFiles = std::vector<std::shared_ptr<const AnnotationsFile>>;
-
 /// Adds the annotations of \p Files to the declarations of \p Ctx they
 /// name. Safe to call again on the same AST (clang-tidy runs each check on
 /// it): an annotation already added is not added twice.

@@ -120,6 +120,21 @@ private:
   Parts Value;
 };
 
+// The analysis keeps labels as their canonical strings (Taint's keys) and
+// edits them on its hot paths; these do it without building a Label, and
+// write what Label::str() would.
+
+/// \p Canonical, a placeholder, narrowed to its field \p Field
+/// ("$p0" → "$p0.name").
+void appendField(std::string &Canonical, std::string_view Field);
+/// The fields a placeholder names ("$p0.a.b" → 2); 0 for items and markers.
+size_t fieldCount(std::string_view Canonical);
+/// A placeholder without its fields ("$p0.ip" → "$p0"); items and markers
+/// whole.
+std::string_view withoutFields(std::string_view Canonical);
+/// Whether \p Canonical is a marker of kind \p Kind ("#slot:...").
+bool isMarkerOf(std::string_view Canonical, MarkerKind Kind);
+
 } // namespace privacy::taint
 
 #endif // PRIVACY_LABEL_H

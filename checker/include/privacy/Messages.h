@@ -29,12 +29,13 @@ std::string noteMessage(const PathNote &Note);
 /// purpose-limitation or missing-consent message starts with.
 std::string dataUseText(const DataUse &Use);
 
-/// The privacy-purpose-limitation message for a use privacy-scan's join has
-/// worded already (\p UseText as dataUseText words it, \p Context as
-/// " (as called from 'f')" or ""), as the per-TU summaries carry it.
-std::string purposeNotAllowedMessage(const std::string &UseText,
-                                     const std::string &Context,
-                                     const reason::PurposeNotAllowed &R);
+/// The message of \p R with its use as a per-TU summary carries it, worded
+/// by dataUseText when the summary was written (\p UseText): privacy-scan's
+/// join words the findings on reads in other files with these.
+std::string findingMessage(const reason::PurposeNotAllowed &R,
+                           const std::string &UseText);
+std::string findingMessage(const reason::ConsentMissing &R,
+                           const std::string &UseText);
 
 } // namespace privacy
 

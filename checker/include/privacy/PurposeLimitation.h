@@ -59,11 +59,6 @@ struct PurposedUse {
   /// the use's own.
   std::string CalledFrom;
   std::vector<PathNote> Before, After; // notes around the purpose's
-  /// The use and its context worded, as privacy-scan's join has them from
-  /// the summaries ("using personal data 'email' from field 'A::email'",
-  /// " (as called from 'report')"); when What is empty, Use and CalledFrom
-  /// are worded instead.
-  std::string What, Context;
 };
 
 /// The privacy-purpose-limitation finding for \p U, or none when the policy
@@ -79,10 +74,6 @@ std::optional<reason::PurposeNotAllowed> judgePurposedUse(const Policy &P,
 void forEachPurposedUse(clang::ASTContext &Ctx,
                         const TranslationUnitFlows *Flows,
                         const std::function<void(const PurposedUse &)> &Each);
-
-/// The privacy-purpose-limitation message for \p U, or "" when the policy
-/// allows it (or names neither the item nor the purpose).
-std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U);
 
 } // namespace privacy
 

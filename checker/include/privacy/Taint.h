@@ -101,6 +101,16 @@ inline bool isReturnPlaceholder(const std::string &Label) {
 }
 /// "$this".
 std::string thisLabel();
+/// "$c<Name>@<Id>": a variable a lambda captures.
+std::string captureLabel(const std::string &Name, const std::string &Id);
+inline bool isCapturePlaceholder(const std::string &Label) {
+  return taint::labelKind(Label) == taint::LabelKind::Capture;
+}
+/// "$r<Call>": what the call numbered \p Call in this translation unit
+/// returns (or throws).
+std::string returnLabel(unsigned Call);
+/// "#fn:<Text>", "#slot:<Text>" or "#fd:<Text>".
+std::string markerLabel(taint::MarkerKind Kind, const std::string &Text);
 
 /// Copies share one label set until either side changes it: the analysis
 /// copies whole states at every block of a function, and most values in

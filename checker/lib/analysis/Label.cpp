@@ -1,6 +1,7 @@
 //===- Label.cpp - what one label of a taint stands for -------------------===//
 #include "privacy/Label.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace privacy::taint {
@@ -216,5 +217,46 @@ Label Label::withoutFields() const {
 }
 
 bool Label::operator==(const Label &O) const { return str() == O.str(); }
+
+void appendField(std::string &Canonical, std::string_view Field) {
+  Canonical += '.';
+  Canonical += Field;
+}
+
+/// Where the fields of a placeholder start: after the head, whose own text
+/// holds no '.' except a return placeholder's file, which ends at the last
+/// ':'.
+static size_t fieldsBegin(std::string_view S) {
+  switch (labelKind(S)) {
+  case LabelKind::Param:
+  case LabelKind::This:
+  case LabelKind::Capture:
+    return S.find('.');
+  case LabelKind::Return: {
+    size_t HeadBegin = startsWith(S, "$r:") ? S.rfind(':') : 0;
+    return S.find('.', HeadBegin);
+  }
+  default:
+    return std::string_view::npos;
+  }
+}
+
+size_t fieldCount(std::string_view S) {
+  size_t Begin = fieldsBegin(S);
+  if (Begin == std::string_view::npos)
+    return 0;
+  return static_cast<size_t>(std::count(S.begin() + Begin, S.end(), '.'));
+}
+
+std::string_view withoutFields(std::string_view S) {
+  return S.substr(0, fieldsBegin(S));
+}
+
+bool isMarkerOf(std::string_view S, MarkerKind Kind) {
+  for (const MarkerName &M : MarkerNames)
+    if (M.Kind == Kind)
+      return startsWith(S, M.Prefix);
+  return false;
+}
 
 } // namespace privacy::taint

@@ -122,20 +122,11 @@ std::string message(const reason::LogUndeclared &R) {
 }
 
 std::string message(const reason::PurposeNotAllowed &R) {
-  return purposeNotAllowedMessage(dataUseText(R.Use), calledFrom(R.CalledFrom),
-                                  R);
+  return findingMessage(R, dataUseText(R.Use));
 }
 
 std::string message(const reason::ConsentMissing &R) {
-  return dataUseText(R.Use) + " for purpose '" + R.Purpose + "'" +
-         calledFrom(R.CalledFrom) + " needs consent " +
-         quotedList(R.NeededConsents, " or '") +
-         ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
-         "this use" +
-         (R.CheckedFor.empty()
-              ? std::string()
-              : " (it is checked only for " + quotedList(R.CheckedFor, ", '") +
-                    ", not for '" + R.UsedFor + "')");
+  return findingMessage(R, dataUseText(R.Use));
 }
 
 std::string message(const reason::LooksLikePersonalData &R) {
@@ -289,15 +280,27 @@ std::string message(const note::OnlyConsentsChecked &N) {
 
 } // namespace
 
-std::string purposeNotAllowedMessage(const std::string &UseText,
-                                     const std::string &Context,
-                                     const reason::PurposeNotAllowed &R) {
-  return UseText + " for purpose '" + R.Purpose + "'" + Context +
-         " is not allowed by the policy (" +
+std::string findingMessage(const reason::PurposeNotAllowed &R,
+                           const std::string &UseText) {
+  return UseText + " for purpose '" + R.Purpose + "'" +
+         calledFrom(R.CalledFrom) + " is not allowed by the policy (" +
          (R.AllowedPurposes.empty()
               ? "no activity allows '" + R.Use.Item + "' at all"
               : "allowed purposes: " + joinIds(R.AllowedPurposes)) +
          ")";
+}
+
+std::string findingMessage(const reason::ConsentMissing &R,
+                           const std::string &UseText) {
+  return UseText + " for purpose '" + R.Purpose + "'" +
+         calledFrom(R.CalledFrom) + " needs consent " +
+         quotedList(R.NeededConsents, " or '") +
+         ", but no PRIVACY_CONSENT_CHECK for it guards every path to "
+         "this use" +
+         (R.CheckedFor.empty()
+              ? std::string()
+              : " (it is checked only for " + quotedList(R.CheckedFor, ", '") +
+                    ", not for '" + R.UsedFor + "')");
 }
 
 std::string dataUseText(const DataUse &U) {

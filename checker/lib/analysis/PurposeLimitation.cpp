@@ -2,7 +2,6 @@
 #include "privacy/PurposeLimitation.h"
 #include "privacy/Annotations.h"
 #include "privacy/FlowChecks.h"
-#include "privacy/Messages.h"
 #include "privacy/PersonalData.h"
 #include "privacy/RunChecks.h"
 
@@ -146,12 +145,7 @@ void forEachPurposedUse(ASTContext &Ctx, const TranslationUnitFlows *Flows,
   forEachItemFlow(
       *Flows, SinkKind::Purpose,
       [&](const SinkFlow &F, const std::string &Item, const Trace &Path) {
-        std::vector<std::string> Purposes;
-        std::string Rest = F.Site.Target;
-        for (size_t Comma; (Comma = Rest.find(',')) != std::string::npos;
-             Rest = Rest.substr(Comma + 1))
-          Purposes.push_back(Rest.substr(0, Comma));
-        Purposes.push_back(Rest);
+        const std::vector<std::string> &Purposes = F.Site.Purposes;
         PurposedUse U;
         U.Item = Item;
         U.Loc = F.Site.Loc;
@@ -195,15 +189,6 @@ judgePurposedUse(const Policy &P, const PurposedUse &U) {
   return reason::PurposeNotAllowed{DataUse{U.Use.How, U.Item, U.Use.From},
                                    U.Purpose, U.CalledFrom,
                                    P.purposesAllowedFor(U.Item)};
-}
-
-std::string purposeLimitationMessage(const Policy &P, const PurposedUse &U) {
-  std::optional<reason::PurposeNotAllowed> R = judgePurposedUse(P, U);
-  if (!R)
-    return "";
-  if (U.What.empty())
-    return findingMessage(*R);
-  return purposeNotAllowedMessage(U.What, U.Context, *R);
 }
 
 // Each use of personal data under a purpose that no activity of the policy

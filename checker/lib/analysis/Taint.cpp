@@ -119,6 +119,18 @@ std::string paramLabel(unsigned Index) {
 
 std::string thisLabel() { return taint::Label(taint::ThisPlaceholder{}).str(); }
 
+std::string captureLabel(const std::string &Name, const std::string &Id) {
+  return taint::Label(taint::CapturePlaceholder{Name, Id, {}}).str();
+}
+
+std::string returnLabel(unsigned Call) {
+  return taint::Label(taint::ReturnPlaceholder{std::nullopt, Call, {}}).str();
+}
+
+std::string markerLabel(taint::MarkerKind Kind, const std::string &Text) {
+  return taint::Label(taint::MarkerLabel{Kind, Text}).str();
+}
+
 // Placeholders multiply along call chains in code that handles no personal
 // data at all; past these bounds they are folded, never the items.
 

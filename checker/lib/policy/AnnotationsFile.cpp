@@ -241,4 +241,33 @@ loadAnnotationsCached(const std::string &Path, const Policy *P) {
   return Result;
 }
 
+std::vector<std::string>
+annotationsFilePaths(std::vector<std::string> Configured,
+                     const std::string &PolicyPath) {
+  if (Configured.empty())
+    if (std::string Beside = annotationsFileBeside(PolicyPath); !Beside.empty())
+      Configured.push_back(Beside);
+  return Configured;
+}
+
+std::optional<AnnotationsFiles> loadAnnotationsFiles(
+    const std::vector<std::string> &Paths, const Policy *P,
+    const std::function<void(const PolicyDiagnostic &)> &Report) {
+  AnnotationsFiles Files;
+  bool Errors = false;
+  for (const std::string &Path : Paths) {
+    std::shared_ptr<const AnnotationsLoadResult> R =
+        loadAnnotationsCached(Path, P);
+    for (const PolicyDiagnostic &D : R->Diagnostics)
+      Report(D);
+    if (R->ok())
+      Files.push_back(R->Loaded);
+    else
+      Errors = true;
+  }
+  if (Errors)
+    return std::nullopt;
+  return Files;
+}
+
 } // namespace privacy

@@ -289,7 +289,7 @@ Flow sinkFlow(const Locations &L, const SinkFlow &F) {
   Flow Out;
   Out.Kind = flowKindOf(F.Site.Kind);
   if (Out.Kind == FlowKind::Purpose)
-    Out.Purposes = splitPurposes(F.Site.Target);
+    Out.Purposes = F.Site.Purposes;
   else
     Out.Target = F.Site.Target;
   Out.Country = F.Site.Country;

@@ -316,27 +316,27 @@ public:
   TuSummary summary(const json &J) {
     TuSummary S;
     S.File = string(J, key::File);
-    for (Each E : each(J, key::Findings, ""))
+    for (const Each &E : each(J, key::Findings, ""))
       S.Findings.push_back(finding(E.Value));
-    for (Each E : each(J, key::Functions, ""))
+    for (const Each &E : each(J, key::Functions, ""))
       S.Functions.push_back(function(E.Value, E.Pointer));
-    for (Each E : each(J, key::ExternalCalls, ""))
+    for (const Each &E : each(J, key::ExternalCalls, ""))
       S.ExternalCalls.push_back(externalCall(E.Value, E.Pointer));
-    for (Each E : each(J, key::FunctionSlots, ""))
+    for (const Each &E : each(J, key::FunctionSlots, ""))
       S.FunctionSlots.push_back(
           {string(E.Value, key::Slot), strings(E.Value, key::Targets)});
-    for (Each E : each(J, key::DeclaredSinks, "")) {
+    for (const Each &E : each(J, key::DeclaredSinks, "")) {
       DeclaredSinkFunction D{
           string(E.Value, key::Usr), string(E.Value, key::Name), {}};
-      for (Each F : each(E.Value, key::Flows, E.Pointer))
+      for (const Each &F : each(E.Value, key::Flows, E.Pointer))
         D.Flows.push_back(flow(F.Value, F.Pointer));
       S.DeclaredSinks.push_back(std::move(D));
     }
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
-    for (Each F : each(J, key::AnnotationsFiles, "")) {
+    for (const Each &F : each(J, key::AnnotationsFiles, "")) {
       AnnotationsFileUse Use{string(F.Value, key::Path), {}};
-      for (Each E : each(F.Value, key::Unmatched, F.Pointer))
+      for (const Each &E : each(F.Value, key::Unmatched, F.Pointer))
         Use.Unmatched.push_back({E.Value.at(key::Index).get<size_t>(),
                                  E.Value.at(key::Line).get<unsigned>(),
                                  E.Value.at(key::Column).get<unsigned>(),
@@ -344,7 +344,7 @@ public:
                                  string(E.Value, key::Why)});
       S.AnnotationsFiles.push_back(std::move(Use));
     }
-    for (Each E : each(J, key::Anchors, ""))
+    for (const Each &E : each(J, key::Anchors, ""))
       S.Anchors.push_back({plainSite(E.Value), string(E.Value, key::Function),
                            string(E.Value, key::CodeHash)});
     return S;
@@ -436,7 +436,7 @@ private:
   }
   std::vector<Labels> args(const json &J, const std::string &Pointer) {
     std::vector<Labels> Out;
-    for (Each A : each(J, key::Args, Pointer))
+    for (const Each &A : each(J, key::Args, Pointer))
       Out.push_back(labels(A.Value, A.Pointer));
     return Out;
   }
@@ -449,7 +449,7 @@ private:
   std::vector<FieldLabels> argFields(const json &J,
                                      const std::string &Pointer) {
     std::vector<FieldLabels> Out;
-    for (Each A : each(J, key::ArgFields, Pointer))
+    for (const Each &A : each(J, key::ArgFields, Pointer))
       Out.push_back(fieldLabels(A.Value, A.Pointer));
     return Out;
   }
@@ -502,12 +502,12 @@ private:
     if (J.contains(key::OwnPurposes))
       F.Own =
           OwnPurposes{strings(J, key::OwnPurposes), site(J, key::PurposeSite)};
-    for (Each C : each(J, key::Calls, Pointer))
+    for (const Each &C : each(J, key::Calls, Pointer))
       F.Calls.push_back(
           {string(C.Value, key::Callee), string(C.Value, key::CalleeName),
            site(C.Value, key::Site), strings(C.Value, key::Consents),
            strings(C.Value, key::GuardedByCalls)});
-    for (Each R : each(J, key::Reads, Pointer))
+    for (const Each &R : each(J, key::Reads, Pointer))
       F.Reads.push_back({string(R.Value, key::Item),
                          strings(R.Value, key::Consents),
                          site(R.Value, key::Site), string(R.Value, key::What),
@@ -515,13 +515,13 @@ private:
                          strings(R.Value, key::GuardedByCalls)});
     F.WrapsConsents = strings(J, key::WrapsConsents);
     F.WrapsCalls = strings(J, key::WrapsCalls);
-    for (Each Fl : each(J, key::Flows, Pointer))
+    for (const Each &Fl : each(J, key::Flows, Pointer))
       F.Flows.push_back(flow(Fl.Value, Fl.Pointer));
     F.Returns = labels(J, key::Returns, Pointer);
     F.Throws = labels(J, key::Throws, Pointer);
     if (auto It = J.find(key::Builds); It != J.end())
       F.Builds = fieldLabels(*It, Pointer + "/" + std::string(key::Builds));
-    for (Each IC : each(J, key::IndirectCalls, Pointer)) {
+    for (const Each &IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =
           label(IC.Value.at(key::Callee), IC.Pointer + "/" + key::Callee);
@@ -562,7 +562,7 @@ private:
   InventoryFacts inventory(const json &J, const std::string &Pointer) {
     InventoryFacts I;
     auto Facts = [&](const char *List, const char *Id, auto &Into) {
-      for (Each E : each(J, List, Pointer))
+      for (const Each &E : each(J, List, Pointer))
         Into.push_back({string(E.Value, Id), factSite(E.Value.at(key::Site))});
     };
     Facts(key::Declarations, key::Item, I.Declarations);
@@ -571,11 +571,11 @@ private:
     Facts(key::ConsentChecks, key::Consent, I.ConsentChecks);
     Facts(key::TransferDeclarations, key::Recipient, I.TransferDeclarations);
     Facts(key::StoreDeclarations, key::Store, I.StoreDeclarations);
-    for (Each E : each(J, key::Uses, Pointer))
+    for (const Each &E : each(J, key::Uses, Pointer))
       I.Uses.push_back(
           {string(E.Value, key::Item), string(E.Value, key::Purpose),
            factSite(E.Value.at(key::Site)), boolean(E.Value, key::Allowed)});
-    for (Each E : each(J, key::Sinks, Pointer))
+    for (const Each &E : each(J, key::Sinks, Pointer))
       I.Sinks.push_back(
           {*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
            string(E.Value, key::Target), string(E.Value, key::Country),

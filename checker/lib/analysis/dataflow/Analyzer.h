@@ -31,6 +31,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <functional>
@@ -138,6 +139,10 @@ struct GivenArgs {
   std::vector<std::map<std::string, Taint>> Fields;
 };
 
+/// The unqualified names of the functions \p Catalog's "statement" entries
+/// name.
+llvm::StringSet<> statementFunctionNames(const ApiCatalog &Catalog);
+
 class TranslationUnitAnalysis {
 public:
   TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog,
@@ -185,6 +190,10 @@ public:
   // Functions whose result is a file descriptor some sink cares about
   // (socket, accept): their results carry the marker "#fd:<name>".
   std::set<std::string> FdSources;
+  /// The unqualified names of the functions the catalog's "statement"
+  /// entries name ("prepare" for "QSqlQuery::prepare"): no call of another
+  /// name prepares a statement (SqlStatements.cpp).
+  llvm::StringSet<> StatementFunctionNames;
   std::set<std::tuple<unsigned, int, std::string, std::string>> FindingKeys;
   std::set<std::tuple<unsigned, int, const clang::FunctionDecl *, std::string>>
       CrossingKeys;
@@ -431,7 +440,7 @@ private:
                            llvm::ArrayRef<const clang::Expr *> Args,
                            const Taint *LambdaParams,
                            const GivenArgs *Given = nullptr);
-  Taint resolveGivenPlaceholder(const std::string &Head,
+  Taint resolveGivenPlaceholder(unsigned Index,
                                 const std::vector<std::string> &FieldNames,
                                 const GivenArgs &Given);
   Taint resolveFieldsOf(const clang::Expr *Base, Path P,

@@ -347,7 +347,7 @@ void FunctionAnalyzer::addCalleeFacts(const FunctionDecl *Callee,
   if (!TU.FdSources.empty()) {
     std::string Name = catalogName(Callee);
     if (TU.FdSources.count(Name))
-      Result.add("#fd:" + Name, nullptr);
+      Result.add(markerLabel(taint::MarkerKind::FileDescriptor, Name), nullptr);
   }
   if (auto O = dataOfDecl(Callee); O && isa<FunctionDecl>(O->Source))
     Result.add(O->Item, extendTrace(nullptr, Loc,

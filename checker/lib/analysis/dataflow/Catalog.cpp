@@ -247,7 +247,7 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
     Taint Fd = Args.empty() ? Taint() : value(Args[0]);
     bool IsSocket = false;
     for (const std::string &From : E.FdFrom)
-      IsSocket |= Fd.has("#fd:" + From);
+      IsSocket |= Fd.has(markerLabel(taint::MarkerKind::FileDescriptor, From));
     if (!IsSocket)
       return;
   }

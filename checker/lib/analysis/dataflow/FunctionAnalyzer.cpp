@@ -159,10 +159,10 @@ void FunctionAnalyzer::processMemberInitializer(
   SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
   Taint Stored = storedIn(T, Loc, P);
   Cur[P].merge(Stored);
-  Summary
-      .OutEffects[F ? std::string(thisLabel()) + "." + F->getNameAsString()
-                    : std::string(thisLabel())]
-      .merge(Stored);
+  std::string Key = thisLabel();
+  if (F)
+    taint::appendField(Key, F->getNameAsString());
+  Summary.OutEffects[Key].merge(Stored);
 }
 
 /// A variable a constructor of the program initialises, or a pointer or
@@ -250,7 +250,7 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
           for (size_t I = Q.Fields.size(); I < From->Fields.size(); ++I) {
             if (SM.isInSystemHeader(From->Fields[I]->getLocation()))
               break;
-            L += "." + From->Fields[I]->getNameAsString();
+            taint::appendField(L, From->Fields[I]->getNameAsString());
           }
           checkPlaceholderFields(L, VD->getLocation());
         }

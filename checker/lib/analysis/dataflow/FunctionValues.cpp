@@ -64,9 +64,10 @@ const std::string &TranslationUnitAnalysis::fnLabel(const FunctionDecl *FD) {
   if (It != LabelOfFunction.end())
     return It->second;
   std::ostringstream S;
-  S << "#fn:" << static_cast<const void *>(FD);
-  FunctionLabels[S.str()] = FD;
-  return LabelOfFunction[FD] = S.str();
+  S << static_cast<const void *>(FD);
+  std::string Label = markerLabel(taint::MarkerKind::Function, S.str());
+  FunctionLabels[Label] = FD;
+  return LabelOfFunction[FD] = Label;
 }
 
 const FunctionDecl *
@@ -116,9 +117,10 @@ const std::string &TranslationUnitAnalysis::slotLabel(const ValueDecl *D) {
   if (It != LabelOfSlot.end())
     return It->second;
   std::ostringstream S;
-  S << "#slot:" << D->getName().str() << "@" << static_cast<const void *>(D);
-  SlotLabels[S.str()] = D;
-  return LabelOfSlot[D] = S.str();
+  S << D->getName().str() << "@" << static_cast<const void *>(D);
+  std::string Label = markerLabel(taint::MarkerKind::Slot, S.str());
+  SlotLabels[Label] = D;
+  return LabelOfSlot[D] = Label;
 }
 
 void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
@@ -285,7 +287,7 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
   std::string Signature =
       callbackSignature(CallLoc, SM.getFileLoc(OuterCall->getExprLoc()), Given);
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
-    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0) {
+    if (isPlaceholder(Label) && !isCapturePlaceholder(Label)) {
       // Passed in by our own caller: resolved where we are called.
       recordIndirectCall(Label, CallsFrom, CallLoc, Given, Hops + 1);
       continue;
@@ -370,7 +372,7 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
   // this file.
   bool FromSlot = false;
   for (const auto &[Label, Tr] : CalleeValue.labels())
-    FromSlot |= Label.rfind("#slot:", 0) == 0;
+    FromSlot |= taint::isMarkerOf(Label, taint::MarkerKind::Slot);
   auto Record = [&](const std::string &Label) {
     // The arguments whole: per field of every struct argument at every
     // call through a function value is what made large C code (SQLite)
@@ -397,10 +399,11 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
     }
     if (TU.functionOf(Label)) {
       continue;
-    } else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 && !FromSlot) {
+    } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label) &&
+               !FromSlot) {
       Record(Label);
       Open = true;
-    } else if (Label.rfind("#slot:", 0) == 0) {
+    } else if (taint::isMarkerOf(Label, taint::MarkerKind::Slot)) {
       auto It = TU.SlotLabels.find(Label);
       if (It != TU.SlotLabels.end() &&
           !SM.isInMainFile(SM.getFileLoc(It->second->getLocation()))) {

@@ -131,8 +131,7 @@ void FunctionAnalyzer::checkPlaceholderCount(const Taint &T,
 void FunctionAnalyzer::checkPlaceholderFields(const std::string &Label,
                                               SourceLocation Loc) {
   // Taint folds a placeholder naming more fields than this.
-  if (static_cast<size_t>(std::count(Label.begin(), Label.end(), '.')) >
-      MaxPlaceholderFields)
+  if (taint::fieldCount(Label) > MaxPlaceholderFields)
     noteLimit(AnalysisLimit::PlaceholderFields, Loc);
 }
 

@@ -154,47 +154,89 @@ SqlEffect sqlEffectOf(const Expr *E, const SourceManager &SM,
   return Text ? classifySql(*Text) : SqlEffect::Unknown;
 }
 
-/// Calls \p Each on every call under \p S, with its callee, object and
-/// arguments as the transfer functions see them.
-void forEachCall(const Stmt *S,
-                 llvm::function_ref<void(const FunctionDecl *, const Expr *,
-                                         llvm::ArrayRef<const Expr *>)>
-                     Each) {
+/// Whether \p Callee has one of \p Names as its unqualified name, the last
+/// part of its catalogName().
+bool hasNameIn(const FunctionDecl *Callee, const llvm::StringSet<> &Names) {
+  if (!Callee)
+    return false;
+  DeclarationName Name = Callee->getDeclName();
+  if (const IdentifierInfo *Id = Name.getAsIdentifierInfo())
+    return Names.contains(Id->getName());
+  return Names.contains(Name.getAsString()); // an operator
+}
+
+/// Calls \p Each on every call under \p S of a function named in \p Names,
+/// with its callee, object and arguments as the transfer functions see
+/// them.
+void forEachCallOf(const Stmt *S, const llvm::StringSet<> &Names,
+                   llvm::function_ref<void(const FunctionDecl *, const Expr *,
+                                           llvm::ArrayRef<const Expr *>)>
+                       Each) {
   if (!S)
     return;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-    std::vector<const Expr *> Args(MC->arg_begin(), MC->arg_end());
-    Each(MC->getMethodDecl(), MC->getImplicitObjectArgument(), Args);
+    if (hasNameIn(MC->getMethodDecl(), Names)) {
+      std::vector<const Expr *> Args(MC->arg_begin(), MC->arg_end());
+      Each(MC->getMethodDecl(), MC->getImplicitObjectArgument(), Args);
+    }
   } else if (const auto *Call = dyn_cast<CallExpr>(S);
              Call && !isa<CXXOperatorCallExpr>(Call)) {
-    std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
-    Each(Call->getDirectCallee(), nullptr, Args);
+    if (hasNameIn(Call->getDirectCallee(), Names)) {
+      std::vector<const Expr *> Args(Call->arg_begin(), Call->arg_end());
+      Each(Call->getDirectCallee(), nullptr, Args);
+    }
   }
   for (const Stmt *Child : S->children())
-    forEachCall(Child, Each);
+    forEachCallOf(Child, Names, Each);
+}
+
+/// The last part of a qualified name as the catalog schema spells it
+/// (rules/schema/sinks.schema.json, "qualifiedName"): identifiers joined by
+/// "::", then a name that may be an operator ("std::operator<<").
+llvm::StringRef unqualifiedName(llvm::StringRef Qualified) {
+  llvm::StringRef Rest = Qualified;
+  for (;;) {
+    size_t End = 0;
+    while (End < Rest.size() && (llvm::isAlnum(Rest[End]) || Rest[End] == '_'))
+      ++End;
+    if (End == 0 || !Rest.substr(End).starts_with("::"))
+      return Rest;
+    Rest = Rest.substr(End + 2);
+  }
 }
 
 } // namespace
 
+llvm::StringSet<> statementFunctionNames(const ApiCatalog &Catalog) {
+  llvm::StringSet<> Names;
+  for (const CatalogEntry &E : Catalog.entries())
+    if (E.Kind == CatalogEntryKind::Statement)
+      Names.insert(unqualifiedName(E.Function));
+  return Names;
+}
+
 void FunctionAnalyzer::collectPreparedStatements(const Stmt *Body) {
-  if (!TU.Catalog)
+  // A walk of the body before the transfer pass, so that a statement
+  // prepared anywhere in the function is known at every sink; only calls
+  // named as a statement entry's function pay for their catalogName().
+  if (!TU.Catalog || TU.StatementFunctionNames.empty())
     return;
-  forEachCall(Body, [&](const FunctionDecl *Callee, const Expr *Object,
-                        llvm::ArrayRef<const Expr *> Args) {
-    if (!Callee)
-      return;
-    for (const CatalogEntry *E : TU.catalogEntries(Callee)) {
-      if (E->Kind != CatalogEntryKind::Statement)
-        continue;
-      const Expr *Handle = catalogTarget(E->Value, Object, Args);
-      const Expr *Sql = catalogTarget(E->Sql, Object, Args);
-      std::optional<Path> P = Handle ? pathOf(Handle) : std::nullopt;
-      if (!P || !Sql)
-        continue; // `query.exec()` runs what was prepared
-      SqlEffect Effect = sqlEffectOf(Sql, SM, Ctx.getLangOpts());
-      PreparedStatements[*P] |= Effect == SqlEffect::Writes;
-    }
-  });
+  forEachCallOf(
+      Body, TU.StatementFunctionNames,
+      [&](const FunctionDecl *Callee, const Expr *Object,
+          llvm::ArrayRef<const Expr *> Args) {
+        for (const CatalogEntry *E : TU.catalogEntries(Callee)) {
+          if (E->Kind != CatalogEntryKind::Statement)
+            continue;
+          const Expr *Handle = catalogTarget(E->Value, Object, Args);
+          const Expr *Sql = catalogTarget(E->Sql, Object, Args);
+          std::optional<Path> P = Handle ? pathOf(Handle) : std::nullopt;
+          if (!P || !Sql)
+            continue; // `query.exec()` runs what was prepared
+          SqlEffect Effect = sqlEffectOf(Sql, SM, Ctx.getLangOpts());
+          PreparedStatements[*P] |= Effect == SqlEffect::Writes;
+        }
+      });
 }
 
 bool FunctionAnalyzer::statementMayWrite(const CatalogEntry &Sink,

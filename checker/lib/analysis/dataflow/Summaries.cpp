@@ -59,14 +59,16 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
                                       const Taint &Written, SourceLocation Loc,
                                       const Expr *Object,
                                       llvm::ArrayRef<const Expr *> Args) {
-  std::string Head =
-      Key.substr(1, Key.find('.') == std::string::npos ? std::string::npos
-                                                       : Key.find('.') - 1);
+  std::optional<taint::Label> Into = taint::Label::parse(Key);
+  if (!Into)
+    return;
+  bool IntoThis = Into->as<taint::ThisPlaceholder>() != nullptr;
   const Expr *Target = nullptr;
-  if (Head == "this")
+  if (IntoThis)
     Target = Object;
-  else if (Head[0] == 'p' && std::stoul(Head.substr(1)) < Args.size())
-    Target = Args[std::stoul(Head.substr(1))];
+  else if (const auto *Param = Into->as<taint::ParamPlaceholder>();
+           Param && Param->Index < Args.size())
+    Target = Args[Param->Index];
   std::optional<Path> P;
   QualType Type;
   if (Target) {
@@ -77,7 +79,7 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
       return;
     }
     Type = Target->getType();
-  } else if (Head == "this" && ConstructingInto) {
+  } else if (IntoThis && ConstructingInto) {
     // A constructor's writes into `*this`: the variable it constructs.
     P = *ConstructingInto;
     Type = ConstructingType;
@@ -93,17 +95,12 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
   } else {
     return;
   }
-  for (size_t Dot = Key.find('.'); Dot != std::string::npos;) {
-    size_t Next = Key.find('.', Dot + 1);
-    std::string Name =
-        Key.substr(Dot + 1, Next == std::string::npos ? std::string::npos
-                                                      : Next - Dot - 1);
+  for (const std::string &Name : *Into->fields()) {
     const FieldDecl *F = fieldNamed(recordOfType(Type), Name);
     if (!F)
       break;
     P->Fields.push_back(F);
     Type = F->getType();
-    Dot = Next;
   }
   writePath(*P, /*Exact=*/false, Written, Loc, /*Strong=*/false);
 }
@@ -150,7 +147,7 @@ void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
     bool Targets = false, PassedOn = false;
     for (const auto &[Label, Tr] : CalleeValue.labels()) {
       Targets |= !TU.targetsOf(Label).empty();
-      PassedOn |= isPlaceholder(Label) && Label.rfind("$c", 0) != 0;
+      PassedOn |= isPlaceholder(Label) && !isCapturePlaceholder(Label);
     }
     if (!Targets && !PassedOn)
       continue;
@@ -201,35 +198,28 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
     Same.add(Label, nullptr);
     return Same;
   }
-  std::vector<std::string> Parts;
-  {
-    std::string Rest = Label.substr(1);
-    size_t Dot;
-    while ((Dot = Rest.find('.')) != std::string::npos) {
-      Parts.push_back(Rest.substr(0, Dot));
-      Rest = Rest.substr(Dot + 1);
-    }
-    Parts.push_back(Rest);
-  }
-  const std::string &Head = Parts.front();
-  std::vector<std::string> FieldNames(Parts.begin() + 1, Parts.end());
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  if (!Parsed || !Parsed->isPlaceholder())
+    return {};
+  const std::vector<std::string> &FieldNames = *Parsed->fields();
+  const auto *Param = Parsed->as<taint::ParamPlaceholder>();
+  bool IsThis = Parsed->as<taint::ThisPlaceholder>() != nullptr;
 
-  if (Given && Head[0] == 'p')
-    return resolveGivenPlaceholder(Head, FieldNames, *Given);
-  if (Given && Head == "this")
+  if (Given && Param)
+    return resolveGivenPlaceholder(Param->Index, FieldNames, *Given);
+  if (Given && IsThis)
     return {}; // the object of a callback is not known here
   const Expr *Base = nullptr;
   std::optional<Path> BasePath;
-  if (Head == "this") {
+  if (IsThis) {
     Base = Object;
-  } else if (Head[0] == 'p') {
+  } else if (Param) {
     if (LambdaParams)
       return *LambdaParams;
-    unsigned Index = std::stoul(Head.substr(1));
-    if (Index < Args.size())
-      Base = Args[Index];
-  } else if (Head[0] == 'c') {
-    auto It = TU.CapturedVars.find("$" + Head);
+    if (Param->Index < Args.size())
+      Base = Args[Param->Index];
+  } else if (Parsed->as<taint::CapturePlaceholder>()) {
+    auto It = TU.CapturedVars.find(Parsed->withoutFields().str());
     if (It == TU.CapturedVars.end())
       return {};
     Path P;
@@ -254,9 +244,8 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
 /// Arguments known only as taints: a field the caller knew, else the whole
 /// argument (its placeholders narrowed to the field).
 Taint FunctionAnalyzer::resolveGivenPlaceholder(
-    const std::string &Head, const std::vector<std::string> &FieldNames,
+    unsigned Index, const std::vector<std::string> &FieldNames,
     const GivenArgs &Given) {
-  unsigned Index = std::stoul(Head.substr(1));
   if (Index >= Given.Args.size())
     return {};
   if (!FieldNames.empty() && Index < Given.Fields.size()) {
@@ -269,7 +258,7 @@ Taint FunctionAnalyzer::resolveGivenPlaceholder(
     std::string Refined = L;
     if (isPlaceholder(L)) {
       for (const std::string &F : FieldNames)
-        Refined += "." + F;
+        taint::appendField(Refined, F);
       checkPlaceholderFields(Refined, SourceLocation());
     }
     Out.add(Refined, Tr);
@@ -364,7 +353,7 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   const ExternalCall Inner = TU.Out->ExternalCalls[Owner->second];
   auto [Known, New] = TU.ReturnInstances.try_emplace({Call, Label});
   if (New)
-    Known->second = "$r" + std::to_string(TU.NextReturnId++);
+    Known->second = privacy::returnLabel(TU.NextReturnId++);
   // Built once per function; and a call whose arguments carry its own
   // earlier result (`s = f(s)` in a loop) is being put together already:
   // its placeholder is enough.
@@ -441,13 +430,14 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
   if (!Site.InFunction)
     Concrete.Site.InFunction = Pending.Site.InFunction = FD;
   for (const auto &[Label, Tr] : Data.labels()) {
-    if (Label.empty() || Label[0] == '#')
+    if (Label.empty() || isMarker(Label))
       continue;
     // Handing an object to a function with a purpose is not a use of what
     // it holds; what the function reads of it is (SPEC §1).
     if (Site.Kind == SinkKind::Purpose && isHeld(Tr))
       continue;
-    if (CoveredParams && CoveredParams->count(Label.substr(0, Label.find('.'))))
+    if (CoveredParams &&
+        CoveredParams->count(std::string(taint::withoutFields(Label))))
       continue; // a declared sink on that parameter covers it
     auto Key = std::make_tuple(Site.Loc.getRawEncoding(),
                                static_cast<int>(Site.Kind), Site.Target, Label);
@@ -467,7 +457,7 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
 void FunctionAnalyzer::recordCrossing(PurposeCrossing C) {
   Taint Concrete;
   for (const auto &[Label, Tr] : C.Data.labels())
-    if (!Label.empty() && Label[0] != '#' && !isPlaceholder(Label) &&
+    if (!Label.empty() && !isMarker(Label) && !isPlaceholder(Label) &&
         !isHeld(Tr) &&
         TU.CrossingKeys.insert({C.Loc.getRawEncoding(), 0, C.Callee, Label})
             .second)

@@ -38,7 +38,7 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
     return T;
   }
   for (const FieldDecl *F : P.Fields)
-    Label += "." + F->getNameAsString();
+    taint::appendField(Label, F->getNameAsString());
   checkPlaceholderFields(Label, SourceLocation());
   T.add(Label, nullptr);
   return T;
@@ -116,7 +116,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
             // what the placeholder stands for: keep it whole.
             if (SM.isInSystemHeader(P.Fields[I]->getLocation()))
               break;
-            Refined += "." + P.Fields[I]->getNameAsString();
+            taint::appendField(Refined, P.Fields[I]->getNameAsString());
           }
           checkPlaceholderFields(Refined, SourceLocation());
         }
@@ -293,7 +293,9 @@ std::map<std::string, Taint> FunctionAnalyzer::argFields(const Expr *A) {
       !SM.isInSystemHeader(RD->getLocation()))
     for (const FieldDecl *F : RD->fields())
       Fields[F->getNameAsString()] = resolvePlaceholder(
-          "$p0." + F->getNameAsString(), nullptr, {A}, nullptr);
+          taint::Label(taint::ParamPlaceholder{0, {F->getNameAsString()}})
+              .str(),
+          nullptr, {A}, nullptr);
   return Fields;
 }
 
@@ -366,7 +368,7 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
     std::string Key =
         P->IsThis ? thisLabel() : paramLabel(PD->getFunctionScopeIndex());
     for (const FieldDecl *F : P->Fields)
-      Key += "." + F->getNameAsString();
+      taint::appendField(Key, F->getNameAsString());
     Taint &Effect = Summary.OutEffects[Key];
     Effect.merge(Stored);
     checkPlaceholderCount(Effect, Loc);
@@ -383,7 +385,7 @@ void FunctionAnalyzer::recordSlotWrite(const Path &P, const Taint &Stored) {
     if (isMarker(Label))
       for (const FunctionDecl *Target : TU.targetsOf(Label))
         TU.addSlotTarget(Slot, Target); // `a->fn = b->fn` too
-    else if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0)
+    else if (isPlaceholder(Label) && !isCapturePlaceholder(Label))
       Summary.SlotWrites[Slot].add(Label, Tr);
   }
 }
@@ -741,7 +743,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
     return;
   Taint Placeholders;
   for (const auto &[Label, Tr] : T.labels())
-    if (isPlaceholder(Label) && Label.rfind("$c", 0) != 0 &&
+    if (isPlaceholder(Label) && !isCapturePlaceholder(Label) &&
         !isReturnPlaceholder(Label))
       Placeholders.add(Label, Tr);
   if (Placeholders.empty())
@@ -752,6 +754,7 @@ void FunctionAnalyzer::recordPurposeUse(const Expr *E, const Taint &T) {
   Site.Loc = SM.getFileLoc(E->getExprLoc());
   Site.Via = quoted(FD);
   Site.DeclaredAt = SM.getFileLoc(OwnPurpose->From.Loc);
+  Site.Purposes = OwnPurpose->Purposes;
   for (const std::string &P : OwnPurpose->Purposes)
     Site.Target += (Site.Target.empty() ? "" : ",") + P;
   recordFlow(Site, Placeholders);

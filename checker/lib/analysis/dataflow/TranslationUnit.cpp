@@ -26,9 +26,11 @@ TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &Ctx,
                                                  const ApiCatalog *Catalog,
                                                  FlowOptions Options)
     : Ctx(Ctx), Catalog(Catalog), Options(Options) {
-  if (Catalog)
-    for (const CatalogEntry &E : Catalog->entries())
-      FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
+  if (!Catalog)
+    return;
+  for (const CatalogEntry &E : Catalog->entries())
+    FdSources.insert(E.FdFrom.begin(), E.FdFrom.end());
+  StatementFunctionNames = statementFunctionNames(*Catalog);
 }
 
 const std::vector<const FunctionDecl *> &
@@ -63,13 +65,13 @@ ExternalCall &TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
 std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
   auto [It, New] = ReturnIds.try_emplace(Call, NextReturnId);
   NextReturnId += New;
-  return "$r" + std::to_string(It->second);
+  return privacy::returnLabel(It->second);
 }
 
 std::string TranslationUnitAnalysis::throwLabel(const Expr *Call) {
   auto [It, New] = ThrowIds.try_emplace(Call, NextReturnId);
   NextReturnId += New;
-  return "$r" + std::to_string(It->second);
+  return privacy::returnLabel(It->second);
 }
 
 const FunctionSummary *
@@ -91,10 +93,11 @@ TranslationUnitAnalysis::definitionOf(const FunctionDecl *FD) const {
 }
 
 std::string TranslationUnitAnalysis::captureLabel(const VarDecl *V) {
-  std::ostringstream S;
-  S << "$c" << V->getName().str() << "@" << static_cast<const void *>(V);
-  CapturedVars[S.str()] = V;
-  return S.str();
+  std::ostringstream Id;
+  Id << static_cast<const void *>(V);
+  std::string Label = privacy::captureLabel(V->getName().str(), Id.str());
+  CapturedVars[Label] = V;
+  return Label;
 }
 
 namespace {
