@@ -21,6 +21,19 @@ public:
   const char *text() const { return "tag"; }
 };
 
+// A base of the program: its constructor writes into the object's fields.
+class AuthBase {
+public:
+  AuthBase(const std::string &secret) : secret_(secret) {}
+  std::string secret_;
+};
+class Named : public AuthBase {
+public:
+  Named(const std::string &secret, const std::string &name)
+      : AuthBase(secret), name_(name) {}
+  std::string name_;
+};
+
 class Module {
 public:
   PRIVACY_LOG void Log(CString sLine, int iPrio = 1) {
@@ -41,7 +54,18 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'ip_address' to logs through 'Module::Log'
   }
 
+  void BaseField(PRIVACY_DATA("ip_address") const std::string &ip) {
+    Named n(ip, "guest");
+    Log(n.secret_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: writing personal data 'ip_address' to logs through 'Module::Log'
+  }
+
   // --- quiet ----------------------------------------------------------------
+
+  void OtherField(PRIVACY_DATA("ip_address") const std::string &ip) {
+    Named n(ip, "guest");
+    Log(n.name_);
+  }
 
   void Name(PRIVACY_DATA("user_name") const CString &name) {
     Log("hello " + name);

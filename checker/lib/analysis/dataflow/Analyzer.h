@@ -533,6 +533,9 @@ private:
   /// construction (the constructor's call, or the std::make_unique that
   /// runs it): its effects on `*this` go into the variable.
   std::map<const clang::Expr *, const clang::VarDecl *> ConstructedVariables;
+  /// A constructor's base initialisers that run a constructor of the
+  /// program: it writes into this object's fields (computeConstruct).
+  std::set<const clang::Expr *> ConstructedBases;
   const Path *ConstructingInto = nullptr;
   clang::QualType ConstructingType; // the class of the object built
   /// Objects built with no variable (temporaries, `new R(p)` used at once),

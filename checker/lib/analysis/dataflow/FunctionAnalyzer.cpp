@@ -38,6 +38,14 @@ FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
     else
       Params.insert(paramLabel(S.Param));
   }
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (const auto *CCE = Init->isBaseInitializer()
+                                ? dyn_cast_or_null<CXXConstructExpr>(
+                                      ignoreNoise(Init->getInit()))
+                                : nullptr;
+          CCE && TU.definitionOf(CCE->getConstructor()))
+        ConstructedBases.insert(CCE);
 }
 
 /// Whether \p S holds a try statement (not counting lambdas' bodies, which
@@ -145,9 +153,11 @@ void FunctionAnalyzer::processElement(const CFGElement &Elem) {
 void FunctionAnalyzer::processMemberInitializer(
     const CXXCtorInitializer *Init) {
   const FieldDecl *F = Init->getMember();
-  // A base initialised from data (`CString(const std::string &s) :
-  // std::string(s) {}`) is part of the object: the object holds it.
-  if (!F && !Init->isBaseInitializer())
+  // A base of a library initialised from data (`CString(const std::string
+  // &s) : std::string(s) {}`) is part of the object: the object holds it. A
+  // base of the program wrote into the object's fields already.
+  if (!F && (!Init->isBaseInitializer() ||
+             ConstructedBases.count(ignoreNoise(Init->getInit()))))
     return;
   Taint T = value(Init->getInit());
   if (T.empty())

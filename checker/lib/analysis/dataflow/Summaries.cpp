@@ -41,7 +41,9 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
     Taint Written = Substitute(Effect);
     if (Written.empty())
       continue;
-    if (Temporary && Key.rfind(thisLabel(), 0) == 0)
+    std::optional<taint::Label> Into;
+    if (Temporary && (Into = taint::Label::parse(Key)) &&
+        Into->as<taint::ThisPlaceholder>())
       Result.merge(Written);
     else
       applyOutEffect(Key, Written, Loc, Object, Args);
@@ -83,13 +85,10 @@ void FunctionAnalyzer::applyOutEffect(const std::string &Key,
     // A constructor's writes into `*this`: the variable it constructs.
     P = *ConstructingInto;
     Type = ConstructingType;
-  } else if (Head == "this" && BuildingFields) {
+  } else if (IntoThis && BuildingFields) {
     // An object built with no variable: its fields by name (Objects.cpp).
-    size_t Dot = Key.find('.');
-    std::string Field =
-        Dot == std::string::npos
-            ? ""
-            : Key.substr(Dot + 1, Key.find('.', Dot + 1) - Dot - 1);
+    const taint::FieldPath *Fields = Into->fields();
+    std::string Field = Fields && !Fields->empty() ? Fields->front() : "";
     (*BuildingFields)[Field].merge(Written);
     return;
   } else {

@@ -2,6 +2,7 @@
 #include "Analyzer.h"
 
 #include "privacy/Annotations.h"
+#include "privacy/PersonalData.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -156,6 +157,12 @@ const FieldDecl *fieldNamed(const RecordDecl *RD, llvm::StringRef Name) {
   for (const FieldDecl *F : RD->fields())
     if (F->getName() == Name)
       return F;
+  // A field of a base: what a base's constructor or method wrote.
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    for (const CXXBaseSpecifier &Base : CRD->bases())
+      if (const FieldDecl *F =
+              fieldNamed(privacy::recordOfType(Base.getType()), Name))
+        return F;
   return nullptr;
 }
 

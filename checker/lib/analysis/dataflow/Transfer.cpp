@@ -498,6 +498,9 @@ Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
     Into.emplace();
     Into->Root = It->second;
     eraseCovered(Cur, *Into); // a declaration starts afresh
+  } else if (ConstructedBases.count(CCE)) {
+    Into.emplace();
+    Into->IsThis = true; // a base of the object being constructed
   } else if (buildsObject(CCE->getConstructor()) &&
              TU.definitionOf(CCE->getConstructor())) {
     Fields = &BuiltObjects[CCE];
