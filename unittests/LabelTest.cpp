@@ -90,10 +90,17 @@ TEST(LabelTest, Markers) {
   EXPECT_FALSE(Fn.isItem());
 }
 
+TEST(LabelTest, AnonymousMembersHaveEmptyNames) {
+  // `union { Impl_ _impl_; };` as protoc generates it.
+  std::optional<Label> L = Label::parse("$this.._impl_.email_");
+  ASSERT_TRUE(L.has_value());
+  EXPECT_EQ(L->str(), "$this.._impl_.email_");
+}
+
 TEST(LabelTest, MalformedStringsAreRejected) {
   for (const char *Bad :
        {"",     "$",      "$p",     "$px",      "$p01",      "$p-1",
-        "$p1.", "$p1..a", "$p1a",   "$this.",   "$thisx",    "$t",
+        "$p1.", "$p1.a.", "$p1a",   "$this.",   "$thisx",    "$t",
         "$x0",  "$c",     "$cname", "$c@0x1",   "$cname@",   "$r",
         "$rx",  "$r:",    "$r:3",   "$r:file:", "$r:file:x", "$r3.",
         "#",    "#fn:",   "#fn",    "#other:x", "#slot:"})

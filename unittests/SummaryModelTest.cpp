@@ -226,11 +226,11 @@ TEST(SummaryModelTest, OnlyTheFormatIsRequired) {
 
 TEST(SummaryModelTest, ProblemsArePositioned) {
   nlohmann::json J = toJson(everything());
-  J["functions"][0]["flows"][0]["labels"][0]["label"] = "$p0..x";
+  J["functions"][0]["flows"][0]["labels"][0]["label"] = "$p0.x.";
   SummaryReadResult BadLabel = parseSummary(J.dump(1), "s.json");
   EXPECT_FALSE(BadLabel.Summary);
   ASSERT_EQ(BadLabel.Diagnostics.size(), 1u) << messages(BadLabel);
-  EXPECT_NE(BadLabel.Diagnostics[0].Message.find("'$p0..x' is not a label"),
+  EXPECT_NE(BadLabel.Diagnostics[0].Message.find("'$p0.x.' is not a label"),
             std::string::npos);
   EXPECT_EQ(BadLabel.Diagnostics[0].Pointer,
             "/functions/0/flows/0/labels/0/label");

@@ -720,8 +720,8 @@ std::string configurationKey(const std::string &PolicyPath,
   auto AddShipped = [&](const char *What, const std::string &Dir) {
     std::vector<std::string> Paths;
     std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Dir, EC), End;
-         It != End && !EC; It.increment(EC))
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
       if (llvm::StringRef(It->path()).ends_with(".json"))
         Paths.push_back(It->path());
     std::sort(Paths.begin(), Paths.end());

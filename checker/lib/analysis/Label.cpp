@@ -44,8 +44,10 @@ std::optional<FieldPath> parseFields(std::string_view S) {
       return std::nullopt;
     S.remove_prefix(1);
     size_t End = S.find('.');
+    // An anonymous union or struct member has no name ("$this.._impl_"),
+    // but a path ends with a named field.
     std::string_view Name = S.substr(0, End);
-    if (Name.empty())
+    if (Name.empty() && End == std::string_view::npos)
       return std::nullopt;
     Fields.emplace_back(Name);
     S.remove_prefix(Name.size());

@@ -296,9 +296,13 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
   // What an object holds stays with it: unknown code handed the object
   // returns what the value itself carries (docs/limitations.md, "Objects
   // and their fields").
+  // A library value (a string or buffer a serialiser filled) is what it
+  // holds.
   auto Through = [&](const Expr *E) {
+    const RecordDecl *RD = recordOfType(E->getType());
+    bool OfProgram = RD && !SM.isInSystemHeader(RD->getLocation());
     for (const auto &[Label, Path] : value(E).labels())
-      if (!isHeld(Path))
+      if (!OfProgram || !isHeld(Path))
         Result.add(Label, isPlaceholder(Label) ? opaqueTrace(Path) : Path);
   };
   for (const Expr *A : Args)

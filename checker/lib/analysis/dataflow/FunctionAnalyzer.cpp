@@ -44,7 +44,8 @@ FunctionAnalyzer::FunctionAnalyzer(TranslationUnitAnalysis &TU,
                                 ? dyn_cast_or_null<CXXConstructExpr>(
                                       ignoreNoise(Init->getInit()))
                                 : nullptr;
-          CCE && TU.definitionOf(CCE->getConstructor()))
+          CCE && TU.definitionOf(CCE->getConstructor()) &&
+          !SM.isInSystemHeader(CCE->getConstructor()->getLocation()))
         ConstructedBases.insert(CCE);
 }
 

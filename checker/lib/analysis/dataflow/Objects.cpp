@@ -201,9 +201,12 @@ Taint FunctionAnalyzer::constructInto(const Expr *Call,
   ConstructingType = SavedType;
   BuildingFields = SavedFields;
   // A temporary read whole (copied, handed on) holds all its fields.
+  // What its fields hold it holds (TraceNode::Held); what was written into
+  // it whole (a library base) it is.
   if (Fields)
     for (const auto &[Name, T] : *Fields)
-      Result.merge(T);
+      for (const auto &[Label, Tr] : T.labels())
+        Result.add(Label, Name.empty() ? Tr : heldTrace(Tr));
   return Result;
 }
 

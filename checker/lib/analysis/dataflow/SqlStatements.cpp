@@ -221,22 +221,22 @@ void FunctionAnalyzer::collectPreparedStatements(const Stmt *Body) {
   // named as a statement entry's function pay for their catalogName().
   if (!TU.Catalog || TU.StatementFunctionNames.empty())
     return;
-  forEachCallOf(
-      Body, TU.StatementFunctionNames,
-      [&](const FunctionDecl *Callee, const Expr *Object,
-          llvm::ArrayRef<const Expr *> Args) {
-        for (const CatalogEntry *E : TU.catalogEntries(Callee)) {
-          if (E->Kind != CatalogEntryKind::Statement)
-            continue;
-          const Expr *Handle = catalogTarget(E->Value, Object, Args);
-          const Expr *Sql = catalogTarget(E->Sql, Object, Args);
-          std::optional<Path> P = Handle ? pathOf(Handle) : std::nullopt;
-          if (!P || !Sql)
-            continue; // `query.exec()` runs what was prepared
-          SqlEffect Effect = sqlEffectOf(Sql, SM, Ctx.getLangOpts());
-          PreparedStatements[*P] |= Effect == SqlEffect::Writes;
-        }
-      });
+  forEachCallOf(Body, TU.StatementFunctionNames,
+                [&](const FunctionDecl *Callee, const Expr *Object,
+                    llvm::ArrayRef<const Expr *> Args) {
+                  for (const CatalogEntry *E : TU.catalogEntries(Callee)) {
+                    if (E->Kind != CatalogEntryKind::Statement)
+                      continue;
+                    const Expr *Handle = catalogTarget(E->Value, Object, Args);
+                    const Expr *Sql = catalogTarget(E->Sql, Object, Args);
+                    std::optional<Path> P =
+                        Handle ? pathOf(Handle) : std::nullopt;
+                    if (!P || !Sql)
+                      continue; // `query.exec()` runs what was prepared
+                    SqlEffect Effect = sqlEffectOf(Sql, SM, Ctx.getLangOpts());
+                    PreparedStatements[*P] |= Effect == SqlEffect::Writes;
+                  }
+                });
 }
 
 bool FunctionAnalyzer::statementMayWrite(const CatalogEntry &Sink,
