@@ -422,7 +422,7 @@ Steps joinedTrace(const Steps &Before, const std::optional<Site> &At,
 std::optional<summary::LabelledPath>
 passedOn(const summary::LabelledPath &Actual,
          const summary::LabelledPath &Along, Steps Trace) {
-  if (Actual.Held && Along.Opaque)
+  if (!taint::heldItemPasses(Actual.Held, Along.Opaque))
     return std::nullopt;
   return summary::LabelledPath{Actual.Label, std::move(Trace),
                                Actual.Held || Along.Held,
@@ -862,9 +862,8 @@ bool Joiner::crossFileFlows() {
             if (!Actual)
               continue;
             for (const summary::LabelledPath &A : *Actual) {
-              // What an object holds does not come out of unknown code
-              // (passedOn).
-              if (A.Held && L.Opaque)
+              // What an object holds does not come out of unknown code.
+              if (!taint::heldItemPasses(A.Held, L.Opaque))
                 continue;
               std::string Key = Call.Caller + "|" + siteKey(At) + "|" +
                                 summary::flowKindName(J.Flow.Kind) + "|" +
@@ -1039,8 +1038,8 @@ bool Joiner::resolveReturns() {
           const summary::ExternalCall &Call = External[Index];
           for (summary::LabelledPath &R :
                resultOf(Call, Thrown, Returned.Label)) {
-            if (R.Held && Returned.Opaque)
-              continue; // passedOn
+            if (!taint::heldItemPasses(R.Held, Returned.Opaque))
+              continue;
             std::string Item = R.Label.str();
             std::string Key = Usr + "|" + siteKey(Flow.At) + "|" +
                               summary::flowKindName(Flow.Kind) + "|" +

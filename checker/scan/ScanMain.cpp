@@ -713,20 +713,11 @@ std::string configurationKey(const std::string &PolicyPath,
   Key.add(Root);
   Key.add(absolute(PolicyPath));
   Key.addFileContent(absolute(PolicyPath));
-  // The shipped catalogs as loadApiCatalogs reads them: every *.json of
-  // the directory.
-  // The shipped catalogs and classifiers as their loaders read them: every
-  // *.json of the directory.
+  // The shipped catalogs and classifiers, the files their loaders read.
   auto AddShipped = [&](const char *What, const std::string &Dir) {
-    std::vector<std::string> Paths;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (llvm::StringRef(It->path()).ends_with(".json"))
-        Paths.push_back(It->path());
-    std::sort(Paths.begin(), Paths.end());
+    std::vector<privacy::PolicyDiagnostic> Ignored;
     Key.add(What);
-    for (const std::string &Path : Paths)
+    for (const std::string &Path : privacy::rulesFiles(Dir, What, {}, Ignored))
       Key.addFileContent(Path);
   };
   auto AddExtra = [&](const char *What, const std::vector<std::string> &Paths) {
@@ -734,10 +725,10 @@ std::string configurationKey(const std::string &PolicyPath,
     for (const std::string &Path : Paths)
       Key.addFileContent(absolute(Path));
   };
-  AddShipped("catalogs", privacy::defaultApiCatalogDir());
+  AddShipped("catalog", privacy::defaultApiCatalogDir());
   AddExtra("extra catalogs", ExtraCatalogs);
   AddExtra("annotations", AnnotationPaths);
-  AddShipped("classifiers", privacy::defaultClassifierDir());
+  AddShipped("classifier", privacy::defaultClassifierDir());
   AddExtra("extra classifiers", ExtraClassifiers);
   return Key.key();
 }

@@ -169,6 +169,14 @@ std::string defaultApiCatalogDir();
 /// The directory rules/<Name> of this build or install, found the same way
 /// (rules/classifiers: Classifier.h).
 std::string defaultRulesSubdirectory(const std::string &Name);
+/// The files a loader of rules reads, in order: the *.json regular files of
+/// \p Dir (by file name; none when \p Dir is ""), then \p Extra. A
+/// diagnostic naming \p Dir, worded with \p Kind ("catalog",
+/// "classifier"), when it is missing, not a directory or cannot be listed.
+std::vector<std::string> rulesFiles(const std::string &Dir,
+                                    const std::string &Kind,
+                                    const std::vector<std::string> &Extra,
+                                    std::vector<PolicyDiagnostic> &Problems);
 
 } // namespace privacy
 

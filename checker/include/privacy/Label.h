@@ -135,6 +135,15 @@ std::string_view withoutFields(std::string_view Canonical);
 /// Whether \p Canonical is a marker of kind \p Kind ("#slot:...").
 bool isMarkerOf(std::string_view Canonical, MarkerKind Kind);
 
+/// Whether an item that went along a path into a call comes out along the
+/// callee's path: not when the object held it (\p InHeld) and the callee's
+/// path goes through what unknown code returned (\p OutOpaque). The flags
+/// are those of privacy::TraceNode and summary::LabelledPath
+/// (docs/limitations.md, "Objects and their fields").
+constexpr bool heldItemPasses(bool InHeld, bool OutOpaque) {
+  return !(InHeld && OutOpaque);
+}
+
 } // namespace privacy::taint
 
 #endif // PRIVACY_LABEL_H

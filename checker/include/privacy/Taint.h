@@ -66,7 +66,7 @@ inline bool isOpaque(const Trace &T) { return T && T->Opaque; }
 /// along \p CalleePath: an object's held items do not pass through unknown
 /// code.
 inline bool passesThrough(const Trace &CallerPath, const Trace &CalleePath) {
-  return !(isHeld(CallerPath) && isOpaque(CalleePath));
+  return taint::heldItemPasses(isHeld(CallerPath), isOpaque(CalleePath));
 }
 /// Steps oldest first (a step repeated right after itself shown once).
 std::vector<FlowStep> traceSteps(const Trace &T);

@@ -2,6 +2,7 @@
 #include "privacy/ApiCatalog.h"
 
 #include "JsonValidation.h"
+#include "RulesCache.h"
 #include "privacy/Suggest.h"
 
 #include <dlfcn.h>
@@ -438,19 +439,18 @@ ApiCatalogLoadResult loadApiCatalogFile(const std::string &Path) {
 
 //===--- sets of catalogs -------------------------------------------------===//
 
-// The files loadApiCatalogs reads, in order; a diagnostic when \p Dir
-// cannot be listed.
-static std::vector<std::string>
-catalogFiles(const std::string &Dir, const std::vector<std::string> &Extra,
-             std::vector<PolicyDiagnostic> &Problems) {
+std::vector<std::string> rulesFiles(const std::string &Dir,
+                                    const std::string &Kind,
+                                    const std::vector<std::string> &Extra,
+                                    std::vector<PolicyDiagnostic> &Problems) {
   std::vector<std::string> Files;
   if (!Dir.empty()) {
     std::error_code EC;
     if (!fs::is_directory(Dir, EC)) {
       PolicyDiagnostic D;
       D.File = Dir;
-      D.Message = fs::exists(Dir, EC) ? "not a catalog directory"
-                                      : "catalog directory not found";
+      D.Message = fs::exists(Dir, EC) ? "not a " + Kind + " directory"
+                                      : Kind + " directory not found";
       Problems.push_back(std::move(D));
     } else {
       std::vector<fs::path> InDir;
@@ -461,7 +461,7 @@ catalogFiles(const std::string &Dir, const std::vector<std::string> &Extra,
       if (EC) {
         PolicyDiagnostic D;
         D.File = Dir;
-        D.Message = "cannot list the catalog directory: " + EC.message();
+        D.Message = "cannot list the " + Kind + " directory: " + EC.message();
         Problems.push_back(std::move(D));
       }
       std::sort(InDir.begin(), InDir.end(),
@@ -479,7 +479,8 @@ catalogFiles(const std::string &Dir, const std::vector<std::string> &Extra,
 ApiCatalogLoadResult loadApiCatalogs(const std::string &Dir,
                                      const std::vector<std::string> &Extra) {
   ApiCatalogLoadResult Result;
-  std::vector<std::string> Files = catalogFiles(Dir, Extra, Result.Diagnostics);
+  std::vector<std::string> Files =
+      rulesFiles(Dir, "catalog", Extra, Result.Diagnostics);
   bool Failed = !Result.Diagnostics.empty();
   auto Merged = std::make_shared<ApiCatalog>();
   for (const std::string &File : Files) {
@@ -499,29 +500,8 @@ ApiCatalogLoadResult loadApiCatalogs(const std::string &Dir,
 std::shared_ptr<const ApiCatalogLoadResult>
 loadApiCatalogsCached(const std::string &Dir,
                       const std::vector<std::string> &Extra) {
-  // A set is reloaded when a file of it changes, appears or goes away:
-  // its fingerprint is the list of files with their modification times.
-  struct Entry {
-    std::vector<std::pair<std::string, fs::file_time_type>> Fingerprint;
-    std::shared_ptr<const ApiCatalogLoadResult> Result;
-  };
-  static std::mutex CacheMutex;
-  static std::map<std::pair<std::string, std::vector<std::string>>, Entry>
-      Cache;
-  std::vector<PolicyDiagnostic> Ignored;
-  std::vector<std::pair<std::string, fs::file_time_type>> Fingerprint;
-  for (const std::string &File : catalogFiles(Dir, Extra, Ignored)) {
-    std::error_code EC;
-    Fingerprint.emplace_back(File, fs::last_write_time(File, EC));
-  }
-  std::lock_guard<std::mutex> Lock(CacheMutex);
-  Entry &Cached = Cache[{Dir, Extra}];
-  if (!Cached.Result || Cached.Fingerprint != Fingerprint) {
-    Cached.Result = std::make_shared<const ApiCatalogLoadResult>(
-        loadApiCatalogs(Dir, Extra));
-    Cached.Fingerprint = std::move(Fingerprint);
-  }
-  return Cached.Result;
+  return loadRulesCached<ApiCatalogLoadResult>(Dir, "catalog", Extra,
+                                               loadApiCatalogs);
 }
 
 //===--- where the shipped catalogs are -----------------------------------===//

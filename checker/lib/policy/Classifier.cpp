@@ -3,6 +3,7 @@
 #include "privacy/ApiCatalog.h"
 
 #include "JsonValidation.h"
+#include "RulesCache.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -444,41 +445,11 @@ ClassifierLoadResult loadClassifierFile(const std::string &Path) {
   return parseClassifier(Text, Path);
 }
 
-static std::vector<std::string>
-classifierFiles(const std::string &Dir, const std::vector<std::string> &Extra,
-                std::vector<PolicyDiagnostic> &Problems) {
-  std::vector<std::string> Files;
-  if (!Dir.empty()) {
-    std::error_code EC;
-    if (!fs::is_directory(Dir, EC)) {
-      PolicyDiagnostic D;
-      D.File = Dir;
-      D.Message = fs::exists(Dir, EC) ? "not a classifier directory"
-                                      : "classifier directory not found";
-      Problems.push_back(std::move(D));
-    } else {
-      std::vector<fs::path> InDir;
-      for (fs::directory_iterator It(Dir, EC), End; !EC && It != End;
-           It.increment(EC))
-        if (It->path().extension() == ".json" && It->is_regular_file(EC))
-          InDir.push_back(It->path());
-      std::sort(InDir.begin(), InDir.end(),
-                [](const fs::path &A, const fs::path &B) {
-                  return A.filename() < B.filename();
-                });
-      for (const fs::path &P : InDir)
-        Files.push_back(P.string());
-    }
-  }
-  Files.insert(Files.end(), Extra.begin(), Extra.end());
-  return Files;
-}
-
 ClassifierLoadResult loadClassifiers(const std::string &Dir,
                                      const std::vector<std::string> &Extra) {
   ClassifierLoadResult Result;
   std::vector<std::string> Files =
-      classifierFiles(Dir, Extra, Result.Diagnostics);
+      rulesFiles(Dir, "classifier", Extra, Result.Diagnostics);
   bool Failed = !Result.Diagnostics.empty();
   auto Merged = std::make_shared<Classifier>();
   for (const std::string &File : Files) {
@@ -511,27 +482,8 @@ ClassifierLoadResult loadClassifiers(const std::string &Dir,
 std::shared_ptr<const ClassifierLoadResult>
 loadClassifiersCached(const std::string &Dir,
                       const std::vector<std::string> &Extra) {
-  struct Entry {
-    std::vector<std::pair<std::string, fs::file_time_type>> Fingerprint;
-    std::shared_ptr<const ClassifierLoadResult> Result;
-  };
-  static std::mutex CacheMutex;
-  static std::map<std::pair<std::string, std::vector<std::string>>, Entry>
-      Cache;
-  std::vector<PolicyDiagnostic> Ignored;
-  std::vector<std::pair<std::string, fs::file_time_type>> Fingerprint;
-  for (const std::string &File : classifierFiles(Dir, Extra, Ignored)) {
-    std::error_code EC;
-    Fingerprint.emplace_back(File, fs::last_write_time(File, EC));
-  }
-  std::lock_guard<std::mutex> Lock(CacheMutex);
-  Entry &Cached = Cache[{Dir, Extra}];
-  if (!Cached.Result || Cached.Fingerprint != Fingerprint) {
-    Cached.Result = std::make_shared<const ClassifierLoadResult>(
-        loadClassifiers(Dir, Extra));
-    Cached.Fingerprint = std::move(Fingerprint);
-  }
-  return Cached.Result;
+  return loadRulesCached<ClassifierLoadResult>(Dir, "classifier", Extra,
+                                               loadClassifiers);
 }
 
 std::string defaultClassifierDir() {
