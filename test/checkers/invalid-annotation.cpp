@@ -67,6 +67,8 @@ __attribute__((annotate("privacy.purpse", "support"))) void typo();
 struct Ticket {
   PRIVACY_STORE("member_db") const char *body;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PRIVACY_STORE cannot be placed on a field; it applies to functions, lambdas and parameters
+  PRIVACY_ANONYMIZE const char *digest;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: PRIVACY_ANONYMIZE cannot be placed on a field; it applies to functions, lambdas and parameters
 };
 PRIVACY_ERASE("member_db") int counter;
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: PRIVACY_ERASE cannot be placed on a variable; it applies to functions and lambdas

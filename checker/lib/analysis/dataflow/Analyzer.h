@@ -124,7 +124,22 @@ std::optional<unsigned> leadingArgsOfBuilder(const clang::FunctionDecl *F);
 struct SinkAnnotation {
   SinkSite Site;
   int Param = -1; // -1: the whole function (every argument)
+  /// On the whole function: the parameters it anonymises on the way
+  /// (PRIVACY_ANONYMIZE on a parameter), whose arguments it does not keep.
+  std::vector<unsigned> Anonymized;
+  /// Whether what is passed as argument \p Index reaches this sink.
+  bool takes(size_t Index) const {
+    if (Param >= 0)
+      return static_cast<size_t>(Param) == Index;
+    return std::find(Anonymized.begin(), Anonymized.end(), Index) ==
+           Anonymized.end();
+  }
 };
+
+/// Whether \p F anonymises what is passed as its parameter \p Index
+/// (PRIVACY_ANONYMIZE on that parameter of any of its declarations): it
+/// keeps, sends and returns nothing of it (docs/annotations.md).
+bool anonymizesParam(const clang::FunctionDecl *F, size_t Index);
 
 std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
                                               const clang::SourceManager &SM);

@@ -122,7 +122,9 @@ bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
     Taint In;
     if (S.Param < 0) {
       FunctionLevelSink = true;
-      mergeValues(Args, In);
+      for (size_t I = 0; I < Args.size(); ++I)
+        if (S.takes(I))
+          In.merge(value(Args[I]));
       // The object is what a method without arguments sends, stores or
       // logs (`saveBans()`); beside arguments it is the sender, not the data
       // (SPEC §1: a sink on a function takes its arguments).
@@ -235,9 +237,12 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
   EC.Callee = Callee;
   EC.Loc = SM.getFileLoc(Call->getExprLoc());
   EC.FieldsExact = true; // argFields lists every field
-  for (const Expr *A : Args) {
-    EC.Args.push_back(value(A));
-    EC.ArgFields.push_back(argFields(A));
+  for (size_t I = 0; I < Args.size(); ++I) {
+    // What the callee anonymises on the way does not reach its summary.
+    bool Anonymized = anonymizesParam(Callee, I);
+    EC.Args.push_back(Anonymized ? Taint() : value(Args[I]));
+    EC.ArgFields.push_back(Anonymized ? std::map<std::string, Taint>()
+                                      : argFields(Args[I]));
   }
   if (Object) {
     EC.Object = value(Object);
@@ -288,9 +293,9 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
   // propagators in the catalogs (docs/limitations.md, "Unknown code").
   QualType Returned = Callee->getReturnType();
   if (!Returned->isReferenceType() && isScalarValue(Returned)) {
-    for (const Expr *A : Args)
-      if (isScalarValue(A->getType()))
-        Result.merge(value(A));
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (isScalarValue(Args[I]->getType()) && !anonymizesParam(Callee, I))
+        Result.merge(value(Args[I]));
     return;
   }
   // What an object holds stays with it: unknown code handed the object
@@ -305,8 +310,9 @@ void FunctionAnalyzer::applyConservativeRule(const Expr *Call,
       if (!OfProgram || !isHeld(Path))
         Result.add(Label, isPlaceholder(Label) ? opaqueTrace(Path) : Path);
   };
-  for (const Expr *A : Args)
-    Through(A);
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (!anonymizesParam(Callee, I))
+      Through(Args[I]);
   if (Object)
     Through(Object);
   // A struct of the program returned by value from unknown code may hold

@@ -315,8 +315,9 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
     Taint In;
     if (A.Param < 0) {
       FunctionLevelSink = true;
-      for (const Taint &T : Given.Args)
-        In.merge(T);
+      for (size_t I = 0; I < Given.Args.size(); ++I)
+        if (A.takes(I))
+          In.merge(Given.Args[I]);
     } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
       In = Given.Args[A.Param];
     }

@@ -59,7 +59,7 @@ std::vector<SinkFlow> declaredSinkFlows(const FunctionDecl *FD,
     F.Site = A.Site;
     F.Site.InFunction = FD;
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
-      if (A.Param < 0 || static_cast<unsigned>(A.Param) == I)
+      if (A.takes(I))
         F.Data.add(paramLabel(I), nullptr);
     // A method without arguments: its object (recordDeclaredSinks).
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
@@ -183,6 +183,12 @@ void mergeArguments(
       Fields[I][Name].merge(T);
 }
 
+bool anonymizesParam(const FunctionDecl *F, size_t Index) {
+  return Index < F->getNumParams() &&
+         findAnnotation(F->getParamDecl(Index), AnnotationKind::Anonymize)
+             .has_value();
+}
+
 std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
                                               const SourceManager &SM) {
   std::vector<SinkAnnotation> Out;
@@ -211,8 +217,12 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
   };
   for (AnnotationKind K :
        {AnnotationKind::Transfer, AnnotationKind::Store, AnnotationKind::Log}) {
-    if (auto A = findAnnotation(Callee, K))
+    if (auto A = findAnnotation(Callee, K)) {
       Add(*A, -1);
+      for (unsigned I = 0; I < Callee->getNumParams(); ++I)
+        if (!Out.empty() && Out.back().Param < 0 && anonymizesParam(Callee, I))
+          Out.back().Anonymized.push_back(I);
+    }
     for (unsigned I = 0; I < Callee->getNumParams(); ++I)
       if (auto A = findAnnotation(Callee->getParamDecl(I), K))
         Add(*A, static_cast<int>(I));

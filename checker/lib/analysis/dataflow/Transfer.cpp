@@ -25,6 +25,10 @@ Taint FunctionAnalyzer::placeholderFor(const Path &P) {
     Label = thisLabel();
   } else if (const auto *PD = dyn_cast_or_null<ParmVarDecl>(P.Root);
              PD && PD->getDeclContext() == FD) {
+    // What the function anonymises on the way is not followed in its body
+    // (docs/annotations.md, PRIVACY_ANONYMIZE on a parameter).
+    if (anonymizesParam(FD, PD->getFunctionScopeIndex()))
+      return T;
     Label = paramLabel(PD->getFunctionScopeIndex());
   } else if (const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
              VD && VD->hasLocalStorage() && VD->getDeclContext() != FD &&
