@@ -1661,8 +1661,14 @@ json Joiner::findingSection() const {
     return Order(*A.second) < Order(*B.second);
   });
   std::map<std::string, unsigned> Occurrences;
+  // The first of the findings that say the same thing on one line (runChecks'
+  // rule, for what the join found).
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> OnLine;
   json FindingList = json::array();
   for (const auto &[Key, F] : Sorted) {
+    if (F->At &&
+        !OnLine.emplace(F->At->File, F->At->Line, F->Check, F->Message).second)
+      continue;
     FingerprintFacts Facts{
         F->Check,    ProgramFindings.count(*Key) || !F->At ? "" : F->At->File,
         F->Item,     F->Target,

@@ -20,6 +20,8 @@ struct Customer {
   unsigned emailLength;
   std::string fileName;
   std::string m_passwordHash; // a hash is not the password
+  enum class NickMode { Current, All } highlightNick; // a mode, not a nick
+  NickMode emailMode;
 };
 
 std::string birthDate;

@@ -161,6 +161,22 @@ public:
       cover(OC->getArg(0));
     return true;
   }
+  // A library method that changes an object, called for that change alone
+  // (`names.insert(id, n);`, `names.remove(id);`, `s.clear();`), writes into
+  // the object; it reads nothing of what the object holds (SPEC §1, "What
+  // counts as a use"; docs/limitations.md). Its result, when used, is a read.
+  bool VisitCompoundStmt(CompoundStmt *CS) {
+    for (Stmt *S : CS->body()) {
+      const auto *E = dyn_cast<Expr>(S);
+      const auto *MC =
+          E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+      const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+      if (MD && !MD->isConst() && !MD->isStatic() &&
+          SM.isInSystemHeader(MD->getLocation()))
+        cover(MC->getImplicitObjectArgument());
+    }
+    return true;
+  }
   // `(void)x;` silences an unused warning; it processes nothing.
   bool VisitExplicitCastExpr(ExplicitCastExpr *CE) {
     if (CE->getType()->isVoidType())

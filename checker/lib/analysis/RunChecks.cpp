@@ -3,6 +3,12 @@
 #include "privacy/Classifier.h"
 #include "privacy/ConsentGuards.h"
 #include "privacy/Dataflow.h"
+#include "privacy/Messages.h"
+
+#include "clang/Basic/SourceManager.h"
+
+#include <set>
+#include <tuple>
 
 namespace privacy {
 
@@ -47,11 +53,36 @@ const ConsentGuards &CheckContext::guards() const {
   return *Guards;
 }
 
+namespace {
+/// Passes on the first of the findings that say the same thing on the same
+/// line: `qWarning() << a << b` with both carrying an item is two sinks on
+/// one line, and one finding for the reader (docs/limitations.md, "What is
+/// reported once").
+class OncePerLine : public FindingSink {
+public:
+  OncePerLine(const clang::SourceManager &SM, FindingSink &Next)
+      : SM(SM), Next(Next) {}
+  void report(const FindingFacts &F) override {
+    std::tuple<CheckKind, unsigned, unsigned, std::string> Key{
+        F.Check, SM.getFileID(F.Loc).getHashValue(),
+        SM.getSpellingLineNumber(F.Loc), findingMessage(F.Reason)};
+    if (Seen.insert(std::move(Key)).second)
+      Next.report(F);
+  }
+
+private:
+  const clang::SourceManager &SM;
+  FindingSink &Next;
+  std::set<std::tuple<CheckKind, unsigned, unsigned, std::string>> Seen;
+};
+} // namespace
+
 void runChecks(const CheckContext &C, const CheckSet &Enabled,
                FindingSink &Sink) {
+  OncePerLine Once(C.ast().getSourceManager(), Sink);
 #define PRIVACY_CHECK(Enum, Name, Summary, Description, DocPage)               \
   if (Enabled.contains(CheckKind::Enum))                                       \
-    check##Enum(C, Sink);
+    check##Enum(C, Once);
 #include "privacy/Checks.def"
 }
 

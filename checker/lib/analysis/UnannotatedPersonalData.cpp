@@ -107,10 +107,12 @@ private:
         findAnnotation(D, AnnotationKind::Data))
       return;
     // Booleans and functions about data ("hasEmail", "emailValid") are
-    // facts about it, not the data.
+    // facts about it, not the data; an enumeration is a mode or a kind
+    // ("HighlightNickType highlightNick"), which holds no text or number of
+    // a person.
     QualType T = D->getType();
-    if (T->isBooleanType() || T->isFunctionPointerType() ||
-        T->isMemberFunctionPointerType())
+    if (T->isBooleanType() || T->isEnumeralType() ||
+        T->isFunctionPointerType() || T->isMemberFunctionPointerType())
       return;
     // Constants are written in the code, not collected from anybody
     // (`const std::string USERNAME_PARAM = "username"`).
