@@ -84,10 +84,10 @@ def read_elsewhere(finding):
         stem = re.sub(r"^(m_|_)(s|ss|p|u|b|i)?(?=[A-Z])|^(m_|_)", "", field)
         if re.search(r"(?<![A-Za-z0-9_])" + re.escape(field) + r"(?![A-Za-z0-9_])", text):
             return False
-        # an accessor call: GetPass(, realName(, ident(
-        accessor = r"(?<![A-Za-z0-9_])(?:[Gg]et)?[%s%s]%s\s*\(" % (
-            stem[:1].lower(), stem[:1].upper(), re.escape(stem[1:])) if stem else None
-        return not (accessor and re.search(accessor, text))
+        # an accessor call: GetPass(, realName(, ident(, GetCleanUserName( for
+        # m_sCleanUsername (names differ in case only)
+        accessor = r"(?<![A-Za-z0-9_])(?:get)?%s\s*\(" % re.escape(stem) if stem else None
+        return not (accessor and re.search(accessor, text, re.I))
     return None
 
 
