@@ -352,6 +352,7 @@ private:
   Taint readPath(const Path &P);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
+  const clang::Expr *accessorOwner(const clang::Expr *E) const;
   bool aliases(const Path &Q) const;
   bool fieldMayHold(const clang::FieldDecl *F, const std::string &Item);
   std::map<const clang::FieldDecl *, std::set<std::string>> FieldItems;
