@@ -118,44 +118,38 @@ static bool isOrDerivesFrom(const CXXRecordDecl *RD,
   return Found;
 }
 
+/// How the stream a chain writes to was made: the constructor call that
+/// initialises its local variable, or the temporary; null otherwise (a
+/// parameter, a field, what a function returned).
+static const CXXConstructExpr *streamConstruction(const Expr *Stream) {
+  const Expr *Origin = Stream ? streamOrigin(Stream) : nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Origin)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && VD->isLocalVarDecl() && VD->getInit()
+               ? dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()))
+               : nullptr;
+  }
+  return dyn_cast_or_null<CXXConstructExpr>(Origin);
+}
+
 /// The objects a stream was constructed over by address (`QTextStream
 /// out(&text)`, `QDebug(&text)`): what is written to the stream is in them.
 static std::vector<const Expr *> objectsUnder(const Expr *Stream) {
   std::vector<const Expr *> Out;
-  const Expr *Origin = Stream ? streamOrigin(Stream) : nullptr;
-  const CXXConstructExpr *Construct = nullptr;
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Origin)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    Construct = VD && VD->isLocalVarDecl() && VD->getInit()
-                    ? dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()))
-                    : nullptr;
-  } else {
-    Construct = dyn_cast_or_null<CXXConstructExpr>(Origin);
-  }
-  if (!Construct)
-    return Out;
-  for (const Expr *Arg : Construct->arguments())
-    if (const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
-        UO && UO->getOpcode() == UO_AddrOf)
-      Out.push_back(UO->getSubExpr());
+  if (const CXXConstructExpr *Construct = streamConstruction(Stream))
+    for (const Expr *Arg : Construct->arguments())
+      if (const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
+          UO && UO->getOpcode() == UO_AddrOf)
+        Out.push_back(UO->getSubExpr());
   return Out;
 }
 
 /// Whether the stream was constructed over an object of a class the entry
-/// names: `QTextStream out(&file)` over a QFile, not `QTextStream
-/// out(&text)` over a QString.
+/// names, given by pointer or reference: `QTextStream out(&file)` over a
+/// QFile, not `QTextStream out(&text)` over a QString.
 static bool streamIsOver(const Expr *Stream,
                          const std::vector<std::string> &Classes) {
-  const Expr *Origin = streamOrigin(Stream);
-  const CXXConstructExpr *Construct = nullptr;
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Origin)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    Construct = VD && VD->getInit()
-                    ? dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()))
-                    : nullptr;
-  } else {
-    Construct = dyn_cast_or_null<CXXConstructExpr>(Origin);
-  }
+  const CXXConstructExpr *Construct = streamConstruction(Stream);
   if (!Construct)
     return false;
   for (const Expr *Arg : Construct->arguments()) {
