@@ -40,7 +40,14 @@ TuSummary everything() {
   Consent.Check = "privacy-missing-consent";
   Consent.FunctionUsr = "c:@F@send#";
   Consent.NeedsConsents = {"marketing"};
-  S.Findings = {Plain, Consent};
+  Finding Unannotated;
+  Unannotated.At = site(5);
+  Unannotated.Check = "privacy-unannotated-personal-data";
+  Unannotated.Message = "field 'User::email' looks like an e-mail address";
+  Unannotated.Category = "email";
+  Unannotated.SuggestedItem = "email";
+  Unannotated.Fixes = {{site(5), "PRIVACY_DATA(\"email\") "}};
+  S.Findings = {Plain, Consent, Unannotated};
 
   Function F;
   F.Usr = "c:@F@send#";
@@ -183,6 +190,10 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
   EXPECT_EQ(S.Findings[1].FunctionUsr,
             std::optional<std::string>("c:@F@send#"));
   EXPECT_FALSE(S.Findings[0].FunctionUsr);
+  EXPECT_TRUE(S.Findings[0].Fixes.empty());
+  ASSERT_EQ(S.Findings[2].Fixes.size(), 1u);
+  EXPECT_EQ(S.Findings[2].Fixes[0].At.Line, 5u);
+  EXPECT_EQ(S.Findings[2].Fixes[0].Text, "PRIVACY_DATA(\"email\") ");
   EXPECT_EQ(S.Inventory.Declarations[0].At.Symbol,
             std::optional<std::string>("app::Member::email"));
   EXPECT_EQ(S.Inventory.Uses[0].At.Function,

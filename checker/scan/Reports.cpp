@@ -1617,6 +1617,43 @@ json physicalLocation(const json &Site) {
   return P;
 }
 
+/// The finding's fix-its (privacy-unannotated-personal-data's
+/// PRIVACY_DATA) as one SARIF fix: per file an artifactChange whose
+/// replacements insert text, each an empty deletedRegion at the place.
+json sarifFixes(const json &Finding) {
+  std::map<std::string, json> ByFile; // sorted: the same bytes every run
+  std::string Inserted;
+  for (const json &Fix : arr(Finding, "fixes")) {
+    std::string File = str(Fix, "file"), Text = validUtf8(str(Fix, "insert"));
+    long long Line = num(Fix, "line"), Column = num(Fix, "column");
+    if (File.empty() || Text.empty() || Line < 1 || Column < 1)
+      continue;
+    json Replacement = {{"deletedRegion",
+                         {{"startLine", Line},
+                          {"startColumn", Column},
+                          {"endLine", Line},
+                          {"endColumn", Column}}},
+                        {"insertedContent", {{"text", Text}}}};
+    json &Change = ByFile[File];
+    if (Change.is_null())
+      Change = {{"artifactLocation", artifactLocation(File)},
+                {"replacements", json::array()}};
+    Change["replacements"].push_back(std::move(Replacement));
+    if (Inserted.empty())
+      Inserted = Text;
+  }
+  if (ByFile.empty())
+    return json::array();
+  json Changes = json::array();
+  for (auto &[File, Change] : ByFile)
+    Changes.push_back(std::move(Change));
+  // Trailing blanks of the inserted text say nothing to a reader.
+  while (!Inserted.empty() && Inserted.back() == ' ')
+    Inserted.pop_back();
+  return json::array({{{"description", {{"text", "Insert " + Inserted}}},
+                       {"artifactChanges", std::move(Changes)}}});
+}
+
 json sarif(const json &Inv) {
   // Rules: the eight checks, and any other check id a finding names.
   std::map<std::string, const CheckInfo *> RuleIds;
@@ -1692,6 +1729,8 @@ json sarif(const json &Inv) {
     std::string Fingerprint = validUtf8(str(F, "fingerprint"));
     if (!Fingerprint.empty())
       R["partialFingerprints"] = {{"privacyFinding/v2", Fingerprint}};
+    if (json Fixes = sarifFixes(F); !Fixes.empty())
+      R["fixes"] = std::move(Fixes);
     R["baselineState"] = flag(F, "baselined", false) ? "unchanged" : "new";
     Results.push_back(std::move(R));
   }

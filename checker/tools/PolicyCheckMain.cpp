@@ -164,6 +164,11 @@ static std::string describe(const privacy::CatalogEntry &E) {
     Out += Args() + When();
     if (!E.ReceiverIn.empty())
       Out += " receiver=" + join(E.ReceiverIn);
+    if (!E.ReceiverOver.empty())
+      Out += " receiver_over=" + join(E.ReceiverOver);
+    if (E.CommandArg >= 0)
+      Out += " command arg" + std::to_string(E.CommandArg) + " in " +
+             join(E.CommandIn);
     if (!E.FdFrom.empty())
       Out += " fd_from=" + join(E.FdFrom);
     if (!E.ObjectTypeIn.empty())

@@ -31,6 +31,15 @@ void glogFindings(const Member &m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: writing personal data 'phone_mobile' to logs through 'std::operator<<'
 }
 
+// A stream kept in a variable: LOG(INFO)'s LogMessage dies at the end of
+// its statement, so code that keeps glog's stream keeps the message.
+void glogKept(const Member &m) {
+  google::LogMessage message(__FILE__, __LINE__, google::GLOG_INFO);
+  std::ostream &stream = message.stream();
+  stream << "member " << m.email;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: writing personal data 'email' to logs through 'std::operator<<'
+}
+
 void boostFindings(const Member &m) {
   BOOST_LOG_TRIVIAL(info) << "member " << m.email;
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: writing personal data 'email' to logs through 'boost::log::operator<<'
@@ -47,4 +56,8 @@ void quiet(const Member &m) {
   BOOST_LOG_TRIVIAL(warning) << m.nickname << m.visits;
   std::ostringstream text;
   text << m.email;                              // a string, not a log
+  std::ostream &kept = text;
+  kept << m.phone;                              // still the string
+  std::ostringstream copy(text.str());
+  copy << m.email;
 }

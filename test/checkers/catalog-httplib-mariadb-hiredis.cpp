@@ -48,6 +48,19 @@ void redis(redisContext *c, const Member &m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'phone_mobile' is persisted by 'redisCommand' in no declared store{{.*}}[privacy-undeclared-storage]
   redisAppendCommand(c, ("HSET member email " + m.email).c_str());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'email' is persisted by 'redisAppendCommand' in no declared store
+  redisCommand(c, "lpush recent:emails %s", m.email.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'email' is persisted by 'redisCommand' in no declared store
+  const char *argv[] = {"SADD", "members", m.phone.c_str()};
+  redisCommandArgv(c, 3, argv, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'phone_mobile' is persisted by 'redisCommandArgv' in no declared store
+}
+
+// A command the code builds at run time may write: it counts as a store.
+void redisBuilt(redisContext *c, const Member &m, const char *format) {
+  redisCommand(c, format, m.email.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'email' is persisted by 'redisCommand' in no declared store
+  redisCommand(c, "%s member:phone %s", "SET", m.phone.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: personal data 'phone_mobile' is persisted by 'redisCommand' in no declared store
 }
 
 // --- quiet ------------------------------------------------------------------
@@ -69,4 +82,12 @@ void quiet(httplib::Client &cli, MYSQL *conn, redisContext *c, const Member &m) 
   bind[0].buffer = const_cast<char *>(m.phone.c_str());
   mysql_stmt_bind_param(stmt, bind);             // a DELETE reads
   redisCommand(c, "INCR visits:%s", m.nickname.c_str());
+  // Reading commands store nothing, whatever their key holds.
+  redisCommand(c, "GET member:%s", m.email.c_str());
+  redisCommand(c, "hget member:%s phone", m.email.c_str());
+  redisAppendCommand(c, ("EXISTS member:" + m.phone).c_str());
+  std::string del = "DEL member:" + m.email;
+  redisCommand(c, del.c_str());
+  const char *argv[] = {"SISMEMBER", "members", m.phone.c_str()};
+  redisCommandArgv(c, 3, argv, nullptr);
 }

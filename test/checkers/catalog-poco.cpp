@@ -6,10 +6,12 @@
 
 #include "privacy.h"
 #include <Poco/Data/Session.h>
+#include <Poco/LogStream.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 using namespace Poco::Data::Keywords;
@@ -29,6 +31,18 @@ void logging(Poco::Logger &logger, const Member &m) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: writing personal data 'phone_mobile' to logs through 'Poco::Logger::warning'
   logger.error("member %s visits %d", m.phone, m.visits);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: writing personal data 'phone_mobile' to logs through 'Poco::Logger::error'
+}
+
+// Loggers and log streams kept in variables.
+void loggerKept(const Member &m) {
+  auto &log = Poco::Logger::get("app");
+  log.information(m.email);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: writing personal data 'email' to logs through 'Poco::Logger::information'
+  Poco::LogStream stream(log);
+  stream.warning() << "member " << m.phone;
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: writing personal data 'phone_mobile' to logs through 'std::operator<<'
+  stream << m.email << std::endl;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: writing personal data 'email' to logs through 'std::operator<<'
 }
 
 void http(Poco::Net::HTTPClientSession &session, const Member &m) {
@@ -73,4 +87,8 @@ void quiet(Poco::Logger &logger, Poco::Net::HTTPClientSession &session,
   db << "SELECT count(*) FROM member WHERE email = ?", use(m.email),
       into(count), now;                           // read, not persisted
   db << "INSERT INTO visit (nickname) VALUES (?)", use(m.nickname), now;
+  Poco::LogStream stream(logger);
+  stream.information() << m.nickname << m.visits;
+  std::ostringstream text;                        // a string stream, no log
+  text << m.email;
 }

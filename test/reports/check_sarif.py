@@ -2,7 +2,7 @@
 against the inventory it came from: one run; a rule per SPEC check and per
 check id found; each finding a result whose ruleIndex points at its rule,
 with its location, fingerprint, baseline state, and its notes as both the
-code flow and the related locations, in order. CHECKS_PY is Checks.def as
+code flow and the related locations, in order; its fix-its, if any, as one SARIF fix of insertions. CHECKS_PY is Checks.def as
 build/test/privacy_checks.py lists it."""
 import json
 import runpy
@@ -80,6 +80,23 @@ for i, (res, f) in enumerate(zip(results, inventory["findings"])):
         expect([r["id"] for r in related] == list(range(1, len(notes) + 1)), where + " related ids")
     else:
         expect("codeFlows" not in res and "relatedLocations" not in res, where + " no flow")
+    fixes = f.get("fixes", [])
+    if fixes:
+        expect(len(res.get("fixes", [])) == 1, where + " one fix")
+        inserted = [(c["artifactLocation"]["uri"], r["deletedRegion"]["startLine"],
+                     r["deletedRegion"]["startColumn"], r["insertedContent"]["text"])
+                    for fix in res.get("fixes", []) for c in fix["artifactChanges"]
+                    for r in c["replacements"]]
+        expect(sorted(inserted) == sorted((x["file"], x["line"], x["column"], x["insert"])
+                                          for x in fixes), where + " fix insertions")
+        for fix in res.get("fixes", []):
+            for c in fix["artifactChanges"]:
+                for r in c["replacements"]:
+                    d = r["deletedRegion"]
+                    expect((d["endLine"], d["endColumn"]) == (d["startLine"], d["startColumn"]),
+                           where + " an insertion deletes nothing")
+    else:
+        expect("fixes" not in res, where + " no fix")
 
 for e in errors:
     print("check_sarif: %s: %s" % (sys.argv[1], e))

@@ -72,6 +72,21 @@ struct CatalogEntry {
   // a reference variable initialised with it.
   std::vector<std::string> ReceiverIn;
 
+  // Sink condition for streams: the stream (found as for ReceiverIn) is a
+  // variable or temporary constructed over an object of one of these
+  // classes or of a class derived from one, given by pointer or reference
+  // ("QFileDevice": `QTextStream out(&file)` writes to a file;
+  // `QTextStream out(&text)` into a string).
+  std::vector<std::string> ReceiverOver;
+
+  // Sink condition for text commands: the first word of the text of
+  // argument `CommandArg` is one of `CommandIn`, compared without case
+  // ("SET", "HSET": Redis commands that write). A text the call does not
+  // show (built at run time) meets the condition (docs/limitations.md,
+  // "Sinks"). CommandArg < 0: no condition.
+  int CommandArg = -1;
+  std::vector<std::string> CommandIn;
+
   // Sink and propagator condition: the implicit object is of one of these
   // classes or derives from one ("QFileDevice": QIODevice::write on a file,
   // not on a socket).

@@ -145,8 +145,10 @@ static std::string describeCatalogError(const SchemaError &E) {
       return "expected a qualified variable or function name such as "
              "\"std::cout\" or \"google::LogMessage::stream\"" +
              Found;
-    if (Parent == "object_type")
+    if (Parent == "object_type" || Parent == "receiver_over")
       return "expected a qualified class name such as \"QFileDevice\"" + Found;
+    if (Parent == "in" && Tokens.size() >= 3 && Tokens[2] == "command")
+      return "expected a command word such as \"SET\"" + Found;
     if (Parent == "fd_from")
       return "expected a function name such as \"socket\"" + Found;
     if (Parent == "in")
@@ -189,8 +191,11 @@ static std::string describeCatalogError(const SchemaError &E) {
       return "expected a list of streams or of functions that return one, "
              "such as [\"std::cout\"]" +
              Found;
-    if (Key == "object_type")
+    if (Key == "object_type" || Key == "receiver_over")
       return "expected a list of classes such as [\"QFileDevice\"]" + Found;
+    if (Key == "in" && Tokens.size() >= 3 && Tokens[2] == "command")
+      return "expected a list of command words such as [\"SET\", \"HSET\"]" +
+             Found;
     if (Key == "fd_from")
       return "expected a list of functions such as [\"socket\", \"accept\"]" +
              Found;
@@ -337,6 +342,11 @@ private:
           E.Sink == CatalogSinkKind::Transfer ? "recipient" : "store", "");
       E.Country = J.value("country", "");
       E.ReceiverIn = readStrings(J, "receiver");
+      E.ReceiverOver = readStrings(J, "receiver_over");
+      if (auto Command = J.find("command"); Command != J.end()) {
+        E.CommandArg = Command->at("arg").get<int>();
+        E.CommandIn = Command->at("in").get<std::vector<std::string>>();
+      }
       E.FdFrom = readStrings(J, "fd_from");
       if (J.contains("statement"))
         E.Statement = readValueRef(J, "statement");
@@ -380,7 +390,8 @@ private:
               E.WhenIn,         E.ReceiverIn,
               E.FdFrom,         E.ObjectTypeIn,
               E.Overwrites,     valueKey(E.Statement),
-              valueKey(E.Sql)};
+              valueKey(E.Sql),  E.ReceiverOver,
+              E.CommandArg,     E.CommandIn};
     return M.dump();
   }
 

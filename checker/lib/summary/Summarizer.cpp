@@ -207,6 +207,9 @@ struct SummarySink : FindingSink {
     }
     for (const FindingNote &N : F.Notes)
       S.Notes.push_back(L.note(N.Loc, N.Message));
+    for (const TextInsertion &Fix : F.Fixes)
+      if (std::optional<Site> At = L.at(Fix.Loc))
+        S.Fixes.push_back({std::move(*At), Fix.Text});
     Out.push_back(std::move(S));
   }
   const Locations &L;

@@ -103,6 +103,8 @@ constexpr const char *CodeHash = "code_hash";
 constexpr const char *Category = "category";
 constexpr const char *SuggestedItem = "suggested_item";
 constexpr const char *Anchors = "anchors";
+constexpr const char *Fixes = "fixes";
+constexpr const char *Insert = "insert";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -471,6 +473,10 @@ private:
     F.CodeHash = string(J, key::CodeHash);
     F.Category = string(J, key::Category);
     F.SuggestedItem = string(J, key::SuggestedItem);
+    if (auto It = J.find(key::Fixes); It != J.end())
+      for (const json &Fix : *It)
+        F.Fixes.push_back(
+            {plainSite(Fix), Fix.at(key::Insert).get<std::string>()});
     return F;
   }
 
@@ -668,6 +674,11 @@ json toJson(const Finding &F) {
         {key::SuggestedItem, &F.SuggestedItem}})
     if (!Value->empty())
       J[Key] = *Value;
+  for (const Insertion &Fix : F.Fixes) {
+    json Insert = siteFields(Fix.At);
+    Insert[key::Insert] = Fix.Text;
+    J[key::Fixes].push_back(std::move(Insert));
+  }
   return J;
 }
 

@@ -45,6 +45,13 @@ struct Note {
   std::string Message;
 };
 
+/// A fix-it: text to insert at a place (privacy-unannotated-personal-data's
+/// PRIVACY_DATA), for SARIF's fixes.
+struct Insertion {
+  Site At;
+  std::string Text;
+};
+
 /// A label with the path it took (oldest step first).
 struct LabelledPath {
   taint::Label Label;
@@ -80,6 +87,9 @@ struct Finding {
   /// looks like, a category of the classifier, and the policy item that
   /// stands for it, if one does (privacy-scan --suggest).
   std::string Category = {}, SuggestedItem = {};
+  /// privacy-unannotated-personal-data: the annotation to insert, when the
+  /// policy has an item that matches.
+  std::vector<Insertion> Fixes = {};
 };
 
 /// The function and code at a place where the join may report a finding

@@ -157,6 +157,13 @@ struct GivenArgs {
 /// The unqualified names of the functions \p Catalog's "statement" entries
 /// name.
 llvm::StringSet<> statementFunctionNames(const ApiCatalog &Catalog);
+/// The text \p E spells as far as one function shows it (SqlStatements.cpp):
+/// a string literal, a string built from one, or a constant or local
+/// variable initialised with one; nullopt when the text is built at run
+/// time.
+std::optional<std::string> spelledText(const clang::Expr *E,
+                                       const clang::SourceManager &SM,
+                                       const clang::LangOptions &LO);
 
 class TranslationUnitAnalysis {
 public:
@@ -367,6 +374,7 @@ private:
   Taint readPath(const Path &P);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
+  const clang::Expr *accessorOwner(const clang::Expr *E) const;
   bool aliases(const Path &Q) const;
   bool fieldMayHold(const clang::FieldDecl *F, const std::string &Item);
   std::map<const clang::FieldDecl *, std::set<std::string>> FieldItems;

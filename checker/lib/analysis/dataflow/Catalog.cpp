@@ -11,6 +11,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace privacy::dataflow {
 
@@ -34,6 +35,155 @@ static bool whenHolds(const CatalogEntry &E, llvm::ArrayRef<const Expr *> Args,
   return std::find(E.WhenIn.begin(), E.WhenIn.end(), Spelled) != E.WhenIn.end();
 }
 
+/// Whether the first word of the command an entry tests is one it names
+/// (`redisCommand(c, "SET user:%s %s", ...)`). A command the call does not
+/// show, built at run time or starting with a directive (`"%s %s"`), may be
+/// any: the entry applies (docs/limitations.md, "Sinks").
+static bool commandHolds(const CatalogEntry &E,
+                         llvm::ArrayRef<const Expr *> Args,
+                         const SourceManager &SM, const LangOptions &LO) {
+  if (E.CommandArg < 0)
+    return true;
+  if (static_cast<size_t>(E.CommandArg) >= Args.size())
+    return false;
+  const Expr *Command = ignoreNoise(Args[E.CommandArg]);
+  // An argument vector spelled in the function: its first element is the
+  // command (`const char *argv[] = {"SET", key, value};`).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Command))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->isLocalVarDecl() && VD->getType()->isArrayType())
+      if (const auto *List = dyn_cast_or_null<InitListExpr>(VD->getInit())) {
+        if (List->getNumInits() == 0)
+          return true;
+        Command = List->getInit(0);
+      }
+  std::optional<std::string> Text = spelledText(Command, SM, LO);
+  if (!Text)
+    return true;
+  llvm::StringRef Word = llvm::StringRef(*Text).ltrim();
+  Word = Word.take_while([](char C) {
+    return llvm::isAlnum(C) || C == '_' || C == '.' || C == '-';
+  });
+  if (Word.empty())
+    return true;
+  for (const std::string &Named : E.CommandIn)
+    if (Word.equals_insensitive(Named))
+      return true;
+  return false;
+}
+
+/// The stream a chain of calls writes to: the variable (`out << a << b`,
+/// through reference variables) or the temporary (`QTextStream(&f) << a`)
+/// at its start; null when it starts elsewhere.
+static const Expr *streamOrigin(const Expr *E) {
+  for (int Depth = 0; E && Depth < MaxStreamChain; ++Depth) {
+    E = ignoreNoise(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->getType()->isReferenceType() || !VD->getInit())
+        return E;
+      E = VD->getInit();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = ignoreNoise(Cast->getSubExpr()); // QDebug(&text)
+    if (isa<CXXConstructExpr>(E))
+      return E;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+      E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      E = MC->getImplicitObjectArgument();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether \p RD is one of \p Classes or derives from one.
+static bool isOrDerivesFrom(const CXXRecordDecl *RD,
+                            const std::vector<std::string> &Classes) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Named = [&](const CXXRecordDecl *C) {
+    return std::find(Classes.begin(), Classes.end(), catalogName(C)) !=
+           Classes.end();
+  };
+  if (Named(RD))
+    return true;
+  bool Found = false;
+  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Found |= Named(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+/// How the stream a chain writes to was made: the constructor call that
+/// initialises its local variable, or the temporary; null otherwise (a
+/// parameter, a field, what a function returned).
+static const CXXConstructExpr *streamConstruction(const Expr *Stream) {
+  const Expr *Origin = Stream ? streamOrigin(Stream) : nullptr;
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Origin)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && VD->isLocalVarDecl() && VD->getInit()
+               ? dyn_cast<CXXConstructExpr>(ignoreNoise(VD->getInit()))
+               : nullptr;
+  }
+  return dyn_cast_or_null<CXXConstructExpr>(Origin);
+}
+
+/// The objects a stream was constructed over by address (`QTextStream
+/// out(&text)`, `QDebug(&text)`): what is written to the stream is in them.
+static std::vector<const Expr *> objectsUnder(const Expr *Stream) {
+  std::vector<const Expr *> Out;
+  if (const CXXConstructExpr *Construct = streamConstruction(Stream))
+    for (const Expr *Arg : Construct->arguments())
+      if (const auto *UO = dyn_cast<UnaryOperator>(ignoreNoise(Arg));
+          UO && UO->getOpcode() == UO_AddrOf)
+        Out.push_back(UO->getSubExpr());
+  return Out;
+}
+
+/// Whether the stream was constructed over an object of a class the entry
+/// names, given by pointer or reference: `QTextStream out(&file)` over a
+/// QFile, not `QTextStream out(&text)` over a QString.
+static bool streamIsOver(const Expr *Stream,
+                         const std::vector<std::string> &Classes) {
+  const CXXConstructExpr *Construct = streamConstruction(Stream);
+  if (!Construct)
+    return false;
+  for (const Expr *Arg : Construct->arguments()) {
+    QualType T = ignoreNoise(Arg)->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (isOrDerivesFrom(T->getAsCXXRecordDecl(), Classes))
+      return true;
+  }
+  return false;
+}
+
+/// The call whose stream a variable keeps: a reference bound to it
+/// (`std::ostream &body = session.sendRequest(r);`), or a local copy of a
+/// stream handle that a call returned (`QDebug dbg = qDebug();`,
+/// `auto d = qWarning().nospace();`). A variable constructed some other way
+/// (`QDebug d(&text);`) keeps none.
+static const Expr *keptStream(const VarDecl *VD) {
+  if (!VD->getInit())
+    return nullptr;
+  if (VD->getType()->isReferenceType())
+    return VD->getInit();
+  if (!VD->isLocalVarDecl())
+    return nullptr;
+  const Expr *Init = ignoreNoise(VD->getInit());
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Init)) {
+    const CXXConstructorDecl *Ctor = Copy->getConstructor();
+    if (!Ctor || !Ctor->isCopyOrMoveConstructor() || Copy->getNumArgs() < 1)
+      return nullptr;
+    Init = ignoreNoise(Copy->getArg(0));
+  }
+  return isa<CallExpr>(Init) ? Init : nullptr;
+}
+
 /// Whether a chain of << starts from a stream the entry names: a variable
 /// (`std::cout << a << b`), or what a call of a named function returned
 /// (`LOG(INFO) << a`, `qDebug() << a`), directly or through a reference
@@ -52,10 +202,10 @@ static bool streamIsReceiver(const Expr *E,
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (Named(VD))
         return true;
-      // A reference bound to a stream stands for it.
-      if (!VD || !VD->getType()->isReferenceType() || !VD->getInit())
+      const Expr *Init = VD ? keptStream(VD) : nullptr;
+      if (!Init)
         return false;
-      E = VD->getInit();
+      E = Init;
       continue;
     }
     const auto *Call = dyn_cast<CallExpr>(E);
@@ -82,20 +232,7 @@ static bool objectTypeHolds(const CatalogEntry &E, const Expr *Object) {
   const auto *RD = Object ? dyn_cast_or_null<CXXRecordDecl>(
                                 recordOfType(ignoreNoise(Object)->getType()))
                           : nullptr;
-  if (!RD || !RD->hasDefinition())
-    return false;
-  auto Named = [&](const CXXRecordDecl *C) {
-    return std::find(E.ObjectTypeIn.begin(), E.ObjectTypeIn.end(),
-                     catalogName(C)) != E.ObjectTypeIn.end();
-  };
-  if (Named(RD))
-    return true;
-  bool Found = false;
-  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
-    Found |= Named(Base);
-    return !Found;
-  });
-  return Found;
+  return isOrDerivesFrom(RD, E.ObjectTypeIn);
 }
 
 const std::vector<const CatalogEntry *> &
@@ -178,6 +315,12 @@ bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
                                                        : "added to it by '") +
                                                  Name + "' here"),
                             Replaces);
+        // A stream over a string of the function (`QTextStream out(&text)`,
+        // `QDebug(&text)`) writes into that string.
+        for (const Expr *Under : objectsUnder(Target))
+          Writes.emplace_back(
+              Under, In.withStep(Loc, "written into it by '" + Name + "' here"),
+              false);
       }
       break;
     }
@@ -232,12 +375,14 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
                                         llvm::ArrayRef<const Expr *> Args) {
   if (!whenHolds(E, Args, SM, Ctx.getLangOpts()))
     return;
-  if (!E.ReceiverIn.empty()) {
-    // Free operator<< takes the stream as argument 0.
-    const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
-    if (!streamIsReceiver(Stream, E.ReceiverIn))
-      return;
-  }
+  if (!commandHolds(E, Args, SM, Ctx.getLangOpts()))
+    return;
+  // Free operator<< takes the stream as argument 0.
+  const Expr *Stream = Object ? Object : (Args.empty() ? nullptr : Args[0]);
+  if (!E.ReceiverIn.empty() && !streamIsReceiver(Stream, E.ReceiverIn))
+    return;
+  if (!E.ReceiverOver.empty() && !streamIsOver(Stream, E.ReceiverOver))
+    return;
   // A value bound into a SELECT is read, not persisted.
   if (E.Statement && E.Sink == CatalogSinkKind::Store &&
       !statementMayWrite(E, Object, Args))

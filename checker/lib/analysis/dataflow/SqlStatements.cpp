@@ -207,6 +207,11 @@ llvm::StringRef unqualifiedName(llvm::StringRef Qualified) {
 
 } // namespace
 
+std::optional<std::string> spelledText(const Expr *E, const SourceManager &SM,
+                                       const LangOptions &LO) {
+  return sqlTextOf(E, SM, LO, 0);
+}
+
 llvm::StringSet<> statementFunctionNames(const ApiCatalog &Catalog) {
   llvm::StringSet<> Names;
   for (const CatalogEntry &E : Catalog.entries())

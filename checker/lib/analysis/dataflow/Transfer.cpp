@@ -338,8 +338,38 @@ void FunctionAnalyzer::write(const Expr *Target, const Taint &T,
                              SourceLocation Loc, bool Strong) {
   bool Exact = false;
   auto P = pathOf(Target, &Exact);
-  if (P)
+  if (P) {
     writePath(*P, Exact, T, Loc, Strong);
+    return;
+  }
+  // Written through a mutable accessor (`*msg.mutable_name() = x`,
+  // `msg.mutable_address()->set_city(x)`): the object it returned a part
+  // of holds it now, as after a setter (docs/limitations.md, "Writes through a
+  // mutable accessor").
+  if (const Expr *Owner = accessorOwner(Target))
+    write(Owner, T, Loc, /*Strong=*/false);
+}
+
+/// The object whose part \p E is, when \p E is what a method returned as
+/// a pointer or a reference to modify (`msg.mutable_email()`,
+/// `*msg.mutable_name()`); null otherwise. A method that returns a copy, or
+/// a pointer or reference to const, gives nothing to write into.
+const Expr *FunctionAnalyzer::accessorOwner(const Expr *E) const {
+  E = ignoreNoise(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    E = ignoreNoise(UO->getSubExpr());
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || MD->isStatic())
+    return nullptr;
+  QualType Returned = MD->getReturnType();
+  if (!Returned->isPointerType() && !Returned->isLValueReferenceType())
+    return nullptr;
+  QualType Part = Returned->getPointeeType();
+  if (Part.isConstQualified() || !Part->isRecordType())
+    return nullptr;
+  return MC->getImplicitObjectArgument();
 }
 
 void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
