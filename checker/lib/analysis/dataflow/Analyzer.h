@@ -251,6 +251,26 @@ public:
   void addSlotTarget(const clang::ValueDecl *Slot,
                      const clang::FunctionDecl *Target);
 
+  /// Values made by std::bind, std::bind_front and std::bind_back
+  /// (Binds.cpp): the "#bind:" marker such a value carries, so that the
+  /// arguments the bind expression fixed follow the value when it is
+  /// copied, assigned, stored in a field or passed on.
+  struct BoundValue {
+    const clang::CallExpr *Bind = nullptr;
+    const clang::FunctionDecl *In = nullptr; // the function evaluating it
+    /// The functions the bind expression binds ("#fn:" and "#slot:").
+    Taint Callee;
+    /// What each fixed argument carried where the bind was evaluated,
+    /// without placeholders (they mean nothing in another function).
+    std::vector<Taint> Fixed;
+  };
+  std::map<std::string, BoundValue> BoundValues;
+  std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
+  /// The bind values a label stands for: itself, or those stored in the
+  /// slot it was read from.
+  std::vector<const BoundValue *> boundValuesOf(const std::string &Label) const;
+  void addSlotBind(const clang::ValueDecl *Slot, const std::string &Label);
+
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,
                  clang::SourceLocation Loc);
@@ -339,6 +359,24 @@ private:
   std::optional<Taint>
   computeBoundCall(const clang::Expr *Call, const clang::CallExpr *Bind,
                    llvm::ArrayRef<const clang::Expr *> CallArgs);
+  void markBoundValue(const clang::Expr *Call,
+                      const clang::FunctionDecl *Callee, Taint &Result);
+  std::optional<GivenArgs>
+  placeBoundArguments(const TranslationUnitAnalysis::BoundValue &B,
+                      const GivenArgs &Passed);
+  bool runBoundValues(const clang::Expr *Call, const Taint &CalleeValue,
+                      llvm::ArrayRef<const clang::Expr *> Args,
+                      std::set<const clang::FunctionDecl *> &Covered,
+                      Taint &Fixed, Taint &Result);
+  void runBoundCallbacks(const clang::FunctionDecl *CallsFrom,
+                         clang::SourceLocation CallLoc,
+                         const clang::Expr *OuterCall, const Taint &CalleeValue,
+                         const GivenArgs &Given,
+                         std::set<const clang::FunctionDecl *> &Covered,
+                         Taint &Fixed);
+  Taint callWithGiven(const clang::Expr *Call,
+                      const clang::FunctionDecl *Target,
+                      const GivenArgs &Given);
   Taint computeBinding(const clang::DeclRefExpr *DRE,
                        const clang::BindingDecl *BD);
   // Exceptions (Transfer.cpp): what a try block may throw reaches its

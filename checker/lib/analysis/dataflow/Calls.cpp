@@ -106,6 +106,7 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   }
   if (Anonymizes)
     Result = {};
+  markBoundValue(Call, Callee, Result);
   addCalleeFacts(Callee, Loc, Result);
   return Result;
 }

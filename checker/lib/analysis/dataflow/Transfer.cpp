@@ -382,10 +382,12 @@ void FunctionAnalyzer::recordSlotWrite(const Path &P, const Taint &Stored) {
   if (!TU.isSlot(Slot))
     return;
   for (const auto &[Label, Tr] : Stored.labels()) {
-    if (isMarker(Label))
+    if (isMarker(Label)) {
       for (const FunctionDecl *Target : TU.targetsOf(Label))
         TU.addSlotTarget(Slot, Target); // `a->fn = b->fn` too
-    else if (isPlaceholder(Label) && !isCapturePlaceholder(Label))
+      if (taint::isMarkerOf(Label, taint::MarkerKind::Bind))
+        TU.addSlotBind(Slot, Label);
+    } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label))
       Summary.SlotWrites[Slot].add(Label, Tr);
   }
 }
