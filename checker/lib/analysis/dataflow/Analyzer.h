@@ -120,6 +120,19 @@ bool isElementAccess(const clang::CXXMethodDecl *MD);
 /// many leading arguments are not the constructor's (a position, an
 /// allocator). Nullopt for any other function.
 std::optional<unsigned> leadingArgsOfBuilder(const clang::FunctionDecl *F);
+/// std::map, std::unordered_map and their multi- variants.
+bool isMapContainer(const clang::CXXRecordDecl *RD);
+/// The key of a map's element (`std::pair::first` of its value_type), null
+/// if \p Map is no map or its element type is not complete.
+const clang::FieldDecl *mapKeyField(const clang::CXXRecordDecl *Map);
+/// std::set, std::unordered_set and their multi- variants.
+bool isSetContainer(const clang::CXXRecordDecl *RD);
+/// For a map's emplace, emplace_hint, try_emplace or insert_or_assign
+/// called with \p NumArgs arguments: the argument that is the key (those
+/// after it make the mapped value). Nullopt for any other call, and for
+/// an emplace given one pair or piecewise arguments.
+std::optional<unsigned> mapKeyArgument(const clang::FunctionDecl *F,
+                                       size_t NumArgs);
 
 struct SinkAnnotation {
   SinkSite Site;
@@ -354,6 +367,23 @@ private:
   const std::map<std::string, Taint> *builtFields(const clang::Expr *E) const;
   static Taint builtField(const std::map<std::string, Taint> &Fields,
                           const std::vector<std::string> &Names);
+  // Keys and mapped values of the standard maps (Maps.cpp).
+  struct MapInsertion {
+    Path Container;
+    Taint Before, Key, Mapped;
+  };
+  std::optional<MapInsertion>
+  beginMapInsertion(const clang::FunctionDecl *Callee,
+                    const clang::Expr *Object,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  void finishMapInsertion(const MapInsertion &Insertion);
+  void noteMapWrite(const Path &P, const Taint &Stored);
+  void dropMapKeys(const clang::FunctionDecl *Callee, const clang::Expr *Object,
+                   Taint &Result);
+  /// Per map (its path): items put in only as keys so far, and items put
+  /// in otherwise; a key-only item is one of the first and not the second.
+  std::map<Path, std::set<std::string>> MapKeys, MapValues;
+  std::optional<Path> InsertingInto; // the map an insertion is writing
   // Calls through std::bind and std::bind_front (Binds.cpp).
   const clang::CallExpr *bindExpressionOf(const clang::Expr *Through);
   std::optional<Taint>

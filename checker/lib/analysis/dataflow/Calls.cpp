@@ -81,6 +81,8 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
                                           llvm::ArrayRef<const Expr *> Args) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   Taint Result;
+  std::optional<MapInsertion> Insertion =
+      beginMapInsertion(Callee, Object, Args);
   TU.Out->Calls.push_back({FD, Callee, Loc});
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
   bool FunctionLevelSink = recordDeclaredSinks(Sinks, Loc, Object, Args);
@@ -107,6 +109,9 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   if (Anonymizes)
     Result = {};
   markBoundValue(Call, Callee, Result);
+  if (Insertion)
+    finishMapInsertion(*Insertion);
+  dropMapKeys(Callee, Object, Result);
   addCalleeFacts(Callee, Loc, Result);
   return Result;
 }

@@ -358,6 +358,8 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
     Held.merge(Stored);
     checkPlaceholderCount(Held, Loc);
   }
+  if (!MapKeys.empty())
+    noteMapWrite(*P, Stored);
   // Writes through reference or pointer parameters, and into the object,
   // are what the caller sees.
   const auto *PD = dyn_cast_or_null<ParmVarDecl>(P->Root);
