@@ -522,7 +522,7 @@ private:
                    std::map<std::string, Taint> *Resolved = nullptr);
   void recordInternalCall(const FunctionSummary &S,
                           const clang::FunctionDecl *Callee,
-                          clang::SourceLocation Loc, const clang::Expr *Object,
+                          const clang::Expr *Call, const clang::Expr *Object,
                           llvm::ArrayRef<const clang::Expr *> Args);
   void recordFlow(const SinkSite &Site, const Taint &Data);
   void recordCrossing(PurposeCrossing C);

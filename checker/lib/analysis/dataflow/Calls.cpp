@@ -158,7 +158,7 @@ void FunctionAnalyzer::applyOverriders(const Expr *Call,
   for (const FunctionDecl *Override : TU.overridersOf(Callee))
     if (const FunctionSummary *OS = TU.summaryOf(Override)) {
       TU.Out->Calls.push_back({FD, Override, Loc});
-      recordInternalCall(*OS, Override, Loc, Object, Args);
+      recordInternalCall(*OS, Override, Call, Object, Args);
       Taint Returned;
       applySummary(*OS, Override, Call, Object, Args, /*ImportFlows=*/true,
                    Returned);
@@ -173,7 +173,7 @@ void FunctionAnalyzer::applyDefinedCallee(
     llvm::ArrayRef<const Expr *> Args, bool FunctionLevelSink, bool Anonymizes,
     Taint &Result) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
-  recordInternalCall(S, Def, Loc, Object, Args);
+  recordInternalCall(S, Def, Call, Object, Args);
   Taint Returned;
   applySummary(S, Def, Call, Object, Args, /*ImportFlows=*/!FunctionLevelSink,
                Returned);
