@@ -555,6 +555,8 @@ private:
   void applyCatalogSink(const CatalogEntry &E, const std::string &Name,
                         clang::SourceLocation Loc, const clang::Expr *Object,
                         llvm::ArrayRef<const clang::Expr *> Args);
+  void applyCatalogSinksTo(const clang::FunctionDecl *Target,
+                           clang::SourceLocation Loc, const GivenArgs &Given);
   Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args);
   Taint instantiateReturn(const std::string &Label, const clang::Expr *Call,

@@ -330,6 +330,8 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
   }
   const FunctionDecl *Def = TU.definitionOf(Target);
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  if (!S && !TU.hasBody(Target) && Sinks.empty())
+    applyCatalogSinksTo(Target, CallLoc, Given); // `each(&puts, text)`
   if (!S) {
     if (!TU.hasBody(Target) && Sinks.empty() &&
         !SM.isInSystemHeader(Target->getLocation())) {
