@@ -12,7 +12,9 @@
 //   Tuples.cpp            pairs, tuples and structured bindings
 //   Objects.cpp           objects built by new, make_unique, emplace,
 //                         and temporaries
-//   Binds.cpp             calls through std::bind and std::bind_front
+//   Binds.cpp             calls through std::bind and std::bind_front,
+//                         and bind values that travel (#bind: markers)
+//   Maps.cpp              keys and mapped values of the standard maps
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
 //   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
