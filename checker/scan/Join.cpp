@@ -1187,9 +1187,11 @@ Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
     return Out;
   for (size_t Index : callsFrom(Usr)) {
     const summary::ExternalCall &Inner = External[Index];
-    // Caught by a handler of its own (ThrowsAs), or a call within the
-    // file, whose exceptions its file followed.
-    if (Inner.ThrowsAs || Inner.Internal)
+    // Caught by a handler of its own (ThrowsAs). A call within the file
+    // (Internal) brings what escapes the callee's own calls into other
+    // files; what the callee throws itself its file followed already, and
+    // comes again here as the same items.
+    if (Inner.ThrowsAs)
       continue;
     for (summary::LabelledPath &R : returnedBy(Inner, true, Depth + 1))
       Out.push_back(

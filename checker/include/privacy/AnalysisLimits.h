@@ -62,11 +62,12 @@ inline constexpr int MaxRecordNesting = 3;
 inline constexpr int MaxFunctionTypeNesting = 6;
 
 /// Calls into the standard library's helpers looked through to find the
-/// constructor that std::make_unique, std::make_shared or emplace_back
-/// runs (allocator_traits, construct_at: three or four in libstdc++ and
-/// libc++). Not reported: past it the call is the library's, whose catalog
-/// entry applies (docs/limitations.md, "Constructors").
-inline constexpr unsigned MaxBuilderSearchDepth = 8;
+/// constructor that std::make_unique, std::make_shared, emplace_back or a
+/// map's try_emplace runs (allocator_traits, construct_at: three or four in
+/// libstdc++ and libc++; a map's node and piecewise pair, about ten). Not
+/// reported: past it the call is the library's, whose catalog entry applies
+/// (docs/limitations.md, "Constructors").
+inline constexpr unsigned MaxBuilderSearchDepth = 12;
 
 /// Expressions looked up from a read to find the consent check it is an
 /// argument of. Not reported: a heuristic search, not a loss of data.

@@ -56,9 +56,10 @@ struct ReturnPlaceholder {
 };
 
 enum class MarkerKind {
-  Function,      // "#fn:<function>": the value may be that function
-  Slot,          // "#slot:<field or global>": read from there
-  FileDescriptor // "#fd:<call>": a file descriptor that call returned
+  Function,       // "#fn:<function>": the value may be that function
+  Slot,           // "#slot:<field or global>": read from there
+  FileDescriptor, // "#fd:<call>": a file descriptor that call returned
+  Bind            // "#bind:<call>": made by that std::bind expression
 };
 /// "#<kind>:<Text>": a fact about a value that is not personal data. Text
 /// is opaque (a pointer in one translation unit, a USR in summaries).

@@ -16,7 +16,8 @@ struct MarkerName {
 };
 constexpr MarkerName MarkerNames[] = {{MarkerKind::Function, "#fn:"},
                                       {MarkerKind::Slot, "#slot:"},
-                                      {MarkerKind::FileDescriptor, "#fd:"}};
+                                      {MarkerKind::FileDescriptor, "#fd:"},
+                                      {MarkerKind::Bind, "#bind:"}};
 
 bool startsWith(std::string_view S, std::string_view Prefix) {
   return S.substr(0, Prefix.size()) == Prefix;

@@ -12,7 +12,9 @@
 //   Tuples.cpp            pairs, tuples and structured bindings
 //   Objects.cpp           objects built by new, make_unique, emplace,
 //                         and temporaries
-//   Binds.cpp             calls through std::bind and std::bind_front
+//   Binds.cpp             calls through std::bind and std::bind_front,
+//                         and bind values that travel (#bind: markers)
+//   Maps.cpp              keys and mapped values of the standard maps
 //   Catalog.cpp           calls the API catalog describes
 //   TranslationUnit.cpp   which functions, in which order; the cache
 //   Limits.cpp            the bounds of AnalysisLimits.h reached, and notes
@@ -120,6 +122,19 @@ bool isElementAccess(const clang::CXXMethodDecl *MD);
 /// many leading arguments are not the constructor's (a position, an
 /// allocator). Nullopt for any other function.
 std::optional<unsigned> leadingArgsOfBuilder(const clang::FunctionDecl *F);
+/// std::map, std::unordered_map and their multi- variants.
+bool isMapContainer(const clang::CXXRecordDecl *RD);
+/// The key of a map's element (`std::pair::first` of its value_type), null
+/// if \p Map is no map or its element type is not complete.
+const clang::FieldDecl *mapKeyField(const clang::CXXRecordDecl *Map);
+/// std::set, std::unordered_set and their multi- variants.
+bool isSetContainer(const clang::CXXRecordDecl *RD);
+/// For a map's emplace, emplace_hint, try_emplace or insert_or_assign
+/// called with \p NumArgs arguments: the argument that is the key (those
+/// after it make the mapped value). Nullopt for any other call, and for
+/// an emplace given one pair or piecewise arguments.
+std::optional<unsigned> mapKeyArgument(const clang::FunctionDecl *F,
+                                       size_t NumArgs);
 
 struct SinkAnnotation {
   SinkSite Site;
@@ -273,6 +288,26 @@ public:
   void addSlotTarget(const clang::ValueDecl *Slot,
                      const clang::FunctionDecl *Target);
 
+  /// Values made by std::bind, std::bind_front and std::bind_back
+  /// (Binds.cpp): the "#bind:" marker such a value carries, so that the
+  /// arguments the bind expression fixed follow the value when it is
+  /// copied, assigned, stored in a field or passed on.
+  struct BoundValue {
+    const clang::CallExpr *Bind = nullptr;
+    const clang::FunctionDecl *In = nullptr; // the function evaluating it
+    /// The functions the bind expression binds ("#fn:" and "#slot:").
+    Taint Callee;
+    /// What each fixed argument carried where the bind was evaluated,
+    /// without placeholders (they mean nothing in another function).
+    std::vector<Taint> Fixed;
+  };
+  std::map<std::string, BoundValue> BoundValues;
+  std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
+  /// The bind values a label stands for: itself, or those stored in the
+  /// slot it was read from.
+  std::vector<const BoundValue *> boundValuesOf(const std::string &Label) const;
+  void addSlotBind(const clang::ValueDecl *Slot, const std::string &Label);
+
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,
                  clang::SourceLocation Loc);
@@ -356,11 +391,46 @@ private:
   const std::map<std::string, Taint> *builtFields(const clang::Expr *E) const;
   static Taint builtField(const std::map<std::string, Taint> &Fields,
                           const std::vector<std::string> &Names);
+  // Keys and mapped values of the standard maps (Maps.cpp).
+  struct MapInsertion {
+    Path Container;
+    Taint Before, Key, Mapped;
+  };
+  std::optional<MapInsertion>
+  beginMapInsertion(const clang::FunctionDecl *Callee,
+                    const clang::Expr *Object,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  void finishMapInsertion(const MapInsertion &Insertion);
+  void noteMapWrite(const Path &P, const Taint &Stored);
+  void dropMapKeys(const clang::FunctionDecl *Callee, const clang::Expr *Object,
+                   Taint &Result);
+  /// Per map (its path): items put in only as keys so far, and items put
+  /// in otherwise; a key-only item is one of the first and not the second.
+  std::map<Path, std::set<std::string>> MapKeys, MapValues;
+  std::optional<Path> InsertingInto; // the map an insertion is writing
   // Calls through std::bind and std::bind_front (Binds.cpp).
   const clang::CallExpr *bindExpressionOf(const clang::Expr *Through);
   std::optional<Taint>
   computeBoundCall(const clang::Expr *Call, const clang::CallExpr *Bind,
                    llvm::ArrayRef<const clang::Expr *> CallArgs);
+  void markBoundValue(const clang::Expr *Call,
+                      const clang::FunctionDecl *Callee, Taint &Result);
+  std::optional<GivenArgs>
+  placeBoundArguments(const TranslationUnitAnalysis::BoundValue &B,
+                      const GivenArgs &Passed);
+  bool runBoundValues(const clang::Expr *Call, const Taint &CalleeValue,
+                      llvm::ArrayRef<const clang::Expr *> Args,
+                      std::set<const clang::FunctionDecl *> &Covered,
+                      Taint &Fixed, Taint &Result);
+  void runBoundCallbacks(const clang::FunctionDecl *CallsFrom,
+                         clang::SourceLocation CallLoc,
+                         const clang::Expr *OuterCall, const Taint &CalleeValue,
+                         const GivenArgs &Given,
+                         std::set<const clang::FunctionDecl *> &Covered,
+                         Taint &Fixed);
+  Taint callWithGiven(const clang::Expr *Call,
+                      const clang::FunctionDecl *Target,
+                      const GivenArgs &Given);
   Taint computeBinding(const clang::DeclRefExpr *DRE,
                        const clang::BindingDecl *BD);
   // Exceptions (Transfer.cpp): what a try block may throw reaches its
@@ -477,7 +547,7 @@ private:
                    std::map<std::string, Taint> *Resolved = nullptr);
   void recordInternalCall(const FunctionSummary &S,
                           const clang::FunctionDecl *Callee,
-                          clang::SourceLocation Loc, const clang::Expr *Object,
+                          const clang::Expr *Call, const clang::Expr *Object,
                           llvm::ArrayRef<const clang::Expr *> Args);
   void recordFlow(const SinkSite &Site, const Taint &Data);
   void recordCrossing(PurposeCrossing C);
@@ -510,6 +580,8 @@ private:
   void applyCatalogSink(const CatalogEntry &E, const std::string &Name,
                         clang::SourceLocation Loc, const clang::Expr *Object,
                         llvm::ArrayRef<const clang::Expr *> Args);
+  void applyCatalogSinksTo(const clang::FunctionDecl *Target,
+                           clang::SourceLocation Loc, const GivenArgs &Given);
   Taint catalogFlowing(const CatalogEntry &E, const clang::Expr *Object,
                        llvm::ArrayRef<const clang::Expr *> Args);
   Taint instantiateReturn(const std::string &Label, const clang::Expr *Call,

@@ -73,6 +73,45 @@ bool assignsTo(const Stmt *S, const VarDecl *VD) {
   return false;
 }
 
+/// Where each argument of the bound function comes from, for a call
+/// passing \p CallArgCount arguments: N >= 0 is the call's argument N, -N
+/// the bind expression's argument N (a fixed one). Nullopt when a
+/// placeholder names an argument the call does not pass.
+std::optional<std::vector<int>> argumentLayout(const CallExpr *Bind,
+                                               size_t CallArgCount) {
+  std::vector<int> Layout;
+  auto Fixed = [&] {
+    for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
+      Layout.push_back(-static_cast<int>(I));
+  };
+  auto Passed = [&] {
+    for (size_t I = 0; I < CallArgCount; ++I)
+      Layout.push_back(static_cast<int>(I));
+  };
+  switch (*bindKindOf(Bind->getDirectCallee())) {
+  case BindKind::Front:
+    Fixed();
+    Passed();
+    break;
+  case BindKind::Back:
+    Passed();
+    Fixed();
+    break;
+  case BindKind::Placeholders:
+    for (unsigned I = 1; I < Bind->getNumArgs(); ++I) {
+      std::optional<unsigned> Index = placeholderIndex(Bind->getArg(I));
+      if (!Index)
+        Layout.push_back(-static_cast<int>(I));
+      else if (*Index < CallArgCount)
+        Layout.push_back(static_cast<int>(*Index));
+      else
+        return std::nullopt;
+    }
+    break;
+  }
+  return Layout;
+}
+
 } // namespace
 
 const CallExpr *FunctionAnalyzer::bindExpressionOf(const Expr *Through) {
@@ -98,30 +137,13 @@ const CallExpr *FunctionAnalyzer::bindExpressionOf(const Expr *Through) {
 std::optional<Taint>
 FunctionAnalyzer::computeBoundCall(const Expr *Call, const CallExpr *Bind,
                                    llvm::ArrayRef<const Expr *> CallArgs) {
-  BindKind Kind = *bindKindOf(Bind->getDirectCallee());
-  std::vector<const Expr *> Bound(Bind->arg_begin() + 1, Bind->arg_end());
+  std::optional<std::vector<int>> Layout =
+      argumentLayout(Bind, CallArgs.size());
+  if (!Layout)
+    return std::nullopt; // not a call this bind expression accepts
   std::vector<const Expr *> Args;
-  switch (Kind) {
-  case BindKind::Front:
-    Args = Bound;
-    Args.insert(Args.end(), CallArgs.begin(), CallArgs.end());
-    break;
-  case BindKind::Back:
-    Args.assign(CallArgs.begin(), CallArgs.end());
-    Args.insert(Args.end(), Bound.begin(), Bound.end());
-    break;
-  case BindKind::Placeholders:
-    for (const Expr *B : Bound) {
-      std::optional<unsigned> Index = placeholderIndex(B);
-      if (!Index)
-        Args.push_back(B);
-      else if (*Index < CallArgs.size())
-        Args.push_back(CallArgs[*Index]);
-      else
-        return std::nullopt; // not a call this bind expression accepts
-    }
-    break;
-  }
+  for (int From : *Layout)
+    Args.push_back(From >= 0 ? CallArgs[From] : Bind->getArg(-From));
   Taint CalleeValue = value(Bind->getArg(0));
   Taint Result;
   bool Resolved = false;
@@ -150,6 +172,183 @@ FunctionAnalyzer::computeBoundCall(const Expr *Call, const CallExpr *Bind,
     Result.merge(CalleeValue);
   }
   return Result;
+}
+
+//===----------------------------------------------------------------------===//
+// Bind values that travel: copied, assigned, stored in a field or global,
+// passed to a function that calls them.
+//===----------------------------------------------------------------------===//
+
+std::vector<const TranslationUnitAnalysis::BoundValue *>
+TranslationUnitAnalysis::boundValuesOf(const std::string &Label) const {
+  std::vector<const BoundValue *> Out;
+  auto Add = [&](const std::string &BindLabel) {
+    auto It = BoundValues.find(BindLabel);
+    if (It != BoundValues.end())
+      Out.push_back(&It->second);
+  };
+  if (taint::isMarkerOf(Label, taint::MarkerKind::Bind)) {
+    Add(Label);
+  } else if (taint::isMarkerOf(Label, taint::MarkerKind::Slot)) {
+    auto Slot = SlotLabels.find(Label);
+    if (Slot != SlotLabels.end())
+      if (auto It = SlotBinds.find(Slot->second); It != SlotBinds.end())
+        for (const std::string &BindLabel : It->second)
+          Add(BindLabel);
+  }
+  return Out;
+}
+
+void TranslationUnitAnalysis::addSlotBind(const ValueDecl *Slot,
+                                          const std::string &Label) {
+  if (SlotBinds[Slot].insert(Label).second && SlotsRead.count(Slot))
+    SlotsGrewAfterRead = true;
+}
+
+/// The value a bind expression makes carries a marker for it; what its
+/// fixed arguments carry here is kept with the marker, for a call in
+/// another function (a method calling a field set elsewhere).
+void FunctionAnalyzer::markBoundValue(const Expr *Call,
+                                      const FunctionDecl *Callee,
+                                      Taint &Result) {
+  const auto *Bind = dyn_cast<CallExpr>(Call);
+  if (!Bind || Bind->getNumArgs() == 0 || !bindKindOf(Callee))
+    return;
+  std::ostringstream Text;
+  Text << static_cast<const void *>(Bind);
+  std::string Label = markerLabel(taint::MarkerKind::Bind, Text.str());
+  TranslationUnitAnalysis::BoundValue &B = TU.BoundValues[Label];
+  B.Bind = Bind;
+  B.In = FD;
+  for (const auto &[L, Tr] : value(Bind->getArg(0)).labels())
+    if (taint::isMarkerOf(L, taint::MarkerKind::Function) ||
+        taint::isMarkerOf(L, taint::MarkerKind::Slot))
+      B.Callee.add(L, Tr);
+  B.Fixed.resize(Bind->getNumArgs() - 1);
+  for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
+    for (const auto &[L, Tr] : value(Bind->getArg(I)).labels())
+      if (!isPlaceholder(L))
+        B.Fixed[I - 1].add(L, Tr);
+  Result.add(Label, nullptr);
+}
+
+/// The arguments of \p B's function when its value is called with
+/// \p Passed: the fixed ones as the bind expression evaluated them (here,
+/// when it is in this function; else what they carried there, without
+/// placeholders), the passed ones where its placeholders put them.
+std::optional<GivenArgs> FunctionAnalyzer::placeBoundArguments(
+    const TranslationUnitAnalysis::BoundValue &B, const GivenArgs &Passed) {
+  std::optional<std::vector<int>> Layout =
+      argumentLayout(B.Bind, Passed.Args.size());
+  if (!Layout)
+    return std::nullopt;
+  GivenArgs Placed;
+  for (int From : *Layout) {
+    if (From >= 0) {
+      Placed.Args.push_back(Passed.Args[From]);
+      Placed.Fields.push_back(static_cast<size_t>(From) < Passed.Fields.size()
+                                  ? Passed.Fields[From]
+                                  : std::map<std::string, Taint>());
+    } else if (B.In == FD) {
+      Placed.Args.push_back(value(B.Bind->getArg(-From)));
+      Placed.Fields.push_back(argFields(B.Bind->getArg(-From)));
+    } else {
+      Placed.Args.push_back(B.Fixed[-From - 1]);
+      Placed.Fields.emplace_back();
+    }
+  }
+  return Placed;
+}
+
+/// A bound target called with taints, not expressions: its sinks and
+/// flows, and what it returns.
+Taint FunctionAnalyzer::callWithGiven(const Expr *Call,
+                                      const FunctionDecl *Target,
+                                      const GivenArgs &Given) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  runCallbackTarget(Target, FD, Loc, Call, Given);
+  Taint Result;
+  const FunctionDecl *Def = TU.definitionOf(Target);
+  if (const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr)
+    return substitute(S->Return, Call, Def, nullptr, {}, nullptr, &Given, Loc);
+  for (const Taint &T : Given.Args)
+    Result.merge(T); // no summary: what goes in comes out
+  return Result;
+}
+
+/// A call through a value made by bind expressions (a copy of one, a field
+/// or global one was stored in): each runs its function with the arguments
+/// it fixed. Returns whether one ran; \p Covered gets the functions they
+/// ran, which the call does not run again with its own arguments alone,
+/// and \p Fixed what the fixed arguments carry here: the value carries it
+/// as data, not as a callback passed in. A method bound with an object,
+/// evaluated in another function, is left to the rule for function values (the
+/// object is the value).
+bool FunctionAnalyzer::runBoundValues(const Expr *Call,
+                                      const Taint &CalleeValue,
+                                      llvm::ArrayRef<const Expr *> Args,
+                                      std::set<const FunctionDecl *> &Covered,
+                                      Taint &Fixed, Taint &Result) {
+  bool Ran = false;
+  for (const auto &[Label, Tr] : CalleeValue.labels())
+    for (const TranslationUnitAnalysis::BoundValue *B :
+         TU.boundValuesOf(Label)) {
+      if (B->In == FD) {
+        std::optional<Taint> Bound = computeBoundCall(Call, B->Bind, Args);
+        if (!Bound)
+          continue;
+        Result.merge(*Bound);
+        Ran = true;
+        for (unsigned I = 1; I < B->Bind->getNumArgs(); ++I)
+          Fixed.merge(value(B->Bind->getArg(I)));
+        for (const auto &[L, T] : B->Callee.labels())
+          for (const FunctionDecl *Target : TU.targetsOf(L))
+            Covered.insert(Target);
+        continue;
+      }
+      GivenArgs Passed;
+      for (const Expr *A : Args) {
+        Passed.Args.push_back(value(A));
+        Passed.Fields.push_back(argFields(A));
+      }
+      std::optional<GivenArgs> Placed = placeBoundArguments(*B, Passed);
+      if (!Placed)
+        continue;
+      for (const auto &[L, T] : B->Callee.labels())
+        for (const FunctionDecl *Target : TU.targetsOf(L)) {
+          if (needsObject(Target) || !Covered.insert(Target).second)
+            continue;
+          Result.merge(callWithGiven(Call, Target, *Placed));
+          Ran = true;
+        }
+    }
+  return Ran;
+}
+
+/// A callee's call through a callback it was handed (\p Given), where the
+/// callback is a bind value: each bound function runs with the fixed
+/// arguments and the given ones in their places. \p Covered gets the
+/// functions run, \p Fixed what the fixed arguments carry here.
+void FunctionAnalyzer::runBoundCallbacks(
+    const FunctionDecl *CallsFrom, SourceLocation CallLoc,
+    const Expr *OuterCall, const Taint &CalleeValue, const GivenArgs &Given,
+    std::set<const FunctionDecl *> &Covered, Taint &Fixed) {
+  for (const auto &[Label, Tr] : CalleeValue.labels())
+    for (const TranslationUnitAnalysis::BoundValue *B :
+         TU.boundValuesOf(Label)) {
+      std::optional<GivenArgs> Placed = placeBoundArguments(*B, Given);
+      if (!Placed)
+        continue;
+      if (B->In == FD)
+        for (unsigned I = 1; I < B->Bind->getNumArgs(); ++I)
+          Fixed.merge(value(B->Bind->getArg(I)));
+      for (const auto &[L, T] : B->Callee.labels())
+        for (const FunctionDecl *Target : TU.targetsOf(L)) {
+          if (needsObject(Target) || !Covered.insert(Target).second)
+            continue;
+          runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, *Placed);
+        }
+    }
 }
 
 } // namespace privacy::dataflow

@@ -81,6 +81,8 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
                                           llvm::ArrayRef<const Expr *> Args) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   Taint Result;
+  std::optional<MapInsertion> Insertion =
+      beginMapInsertion(Callee, Object, Args);
   TU.Out->Calls.push_back({FD, Callee, Loc});
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
   bool FunctionLevelSink = recordDeclaredSinks(Sinks, Loc, Object, Args);
@@ -106,6 +108,10 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   }
   if (Anonymizes)
     Result = {};
+  markBoundValue(Call, Callee, Result);
+  if (Insertion)
+    finishMapInsertion(*Insertion);
+  dropMapKeys(Callee, Object, Result);
   addCalleeFacts(Callee, Loc, Result);
   return Result;
 }
@@ -154,7 +160,7 @@ void FunctionAnalyzer::applyOverriders(const Expr *Call,
   for (const FunctionDecl *Override : TU.overridersOf(Callee))
     if (const FunctionSummary *OS = TU.summaryOf(Override)) {
       TU.Out->Calls.push_back({FD, Override, Loc});
-      recordInternalCall(*OS, Override, Loc, Object, Args);
+      recordInternalCall(*OS, Override, Call, Object, Args);
       Taint Returned;
       applySummary(*OS, Override, Call, Object, Args, /*ImportFlows=*/true,
                    Returned);
@@ -169,7 +175,7 @@ void FunctionAnalyzer::applyDefinedCallee(
     llvm::ArrayRef<const Expr *> Args, bool FunctionLevelSink, bool Anonymizes,
     Taint &Result) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
-  recordInternalCall(S, Def, Loc, Object, Args);
+  recordInternalCall(S, Def, Call, Object, Args);
   Taint Returned;
   applySummary(S, Def, Call, Object, Args, /*ImportFlows=*/!FunctionLevelSink,
                Returned);

@@ -278,6 +278,32 @@ const Expr *catalogTarget(const ValueRef &V, const Expr *Object,
   return nullptr;
 }
 
+/// Where a sink entry of the catalog sends, stores or logs, at \p Loc.
+static SinkSite catalogSinkSite(const CatalogEntry &E, const std::string &Name,
+                                SourceLocation Loc) {
+  SinkSite Site;
+  Site.Loc = Loc;
+  Site.Via = "'" + Name + "'";
+  Site.CatalogEntry = E.DeclaredAt;
+  Site.Target = E.Target;
+  Site.Country = E.Country;
+  switch (E.Sink) {
+  case CatalogSinkKind::Transfer:
+    Site.Kind = SinkKind::Transfer;
+    break;
+  case CatalogSinkKind::Store:
+    Site.Kind = SinkKind::Store;
+    break;
+  case CatalogSinkKind::Log:
+    Site.Kind = SinkKind::Log;
+    break;
+  case CatalogSinkKind::Network:
+    Site.Kind = SinkKind::Network;
+    break;
+  }
+  return Site;
+}
+
 bool FunctionAnalyzer::applyCatalog(const FunctionDecl *Callee,
                                     const Expr *Call, const Expr *Object,
                                     llvm::ArrayRef<const Expr *> Args,
@@ -396,27 +422,30 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
     if (!IsSocket)
       return;
   }
-  SinkSite Site;
-  Site.Loc = Loc;
-  Site.Via = "'" + Name + "'";
-  Site.CatalogEntry = E.DeclaredAt;
-  Site.Target = E.Target;
-  Site.Country = E.Country;
-  switch (E.Sink) {
-  case CatalogSinkKind::Transfer:
-    Site.Kind = SinkKind::Transfer;
-    break;
-  case CatalogSinkKind::Store:
-    Site.Kind = SinkKind::Store;
-    break;
-  case CatalogSinkKind::Log:
-    Site.Kind = SinkKind::Log;
-    break;
-  case CatalogSinkKind::Network:
-    Site.Kind = SinkKind::Network;
-    break;
+  recordFlow(catalogSinkSite(E, Name, Loc), catalogFlowing(E, Object, Args));
+}
+
+/// A function of the catalog run as a callback (FunctionValues.cpp), its
+/// arguments known only as taints: each sink entry takes the arguments it
+/// names. An entry that needs the call's expressions (a flag's spelling,
+/// the stream written to, a statement's text, where a descriptor came
+/// from, the object's type) is left out, the guess that keeps real code
+/// quiet (docs/limitations.md, "Calls through function values").
+void FunctionAnalyzer::applyCatalogSinksTo(const FunctionDecl *Target,
+                                           SourceLocation Loc,
+                                           const GivenArgs &Given) {
+  std::string Name = catalogName(Target);
+  for (const CatalogEntry *E : TU.catalogEntries(Target)) {
+    if (E->Kind != CatalogEntryKind::Sink || E->WhenArg >= 0 ||
+        !E->ReceiverIn.empty() || E->Statement || !E->FdFrom.empty() ||
+        !E->ObjectTypeIn.empty())
+      continue;
+    Taint In;
+    for (size_t I = 0; I < Given.Args.size(); ++I)
+      if (E->Args.contains(static_cast<int>(I)))
+        In.merge(Given.Args[I]);
+    recordFlow(catalogSinkSite(*E, Name, Loc), In);
   }
-  recordFlow(Site, catalogFlowing(E, Object, Args));
 }
 
 } // namespace privacy::dataflow

@@ -170,6 +170,7 @@ void FunctionAnalyzer::processMemberInitializer(
   SourceLocation Loc = SM.getFileLoc(Init->getSourceLocation());
   Taint Stored = storedIn(T, Loc, P);
   Cur[P].merge(Stored);
+  recordSlotWrite(P, Stored); // `Hooks(Fn f) : on_done(f) {}`
   std::string Key = thisLabel();
   if (F)
     taint::appendField(Key, F->getNameAsString());
@@ -228,6 +229,7 @@ bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
       Path FP = P;
       FP.Fields.push_back(F);
       Cur[FP] = storedIn(T, Loc, FP);
+      recordSlotWrite(FP, Cur[FP]); // `Hooks h{&upload};`
     }
   return true;
 }

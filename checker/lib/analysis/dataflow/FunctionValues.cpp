@@ -286,14 +286,20 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
   // state machines do, would otherwise multiply at every level.
   std::string Signature =
       callbackSignature(CallLoc, SM.getFileLoc(OuterCall->getExprLoc()), Given);
+  std::set<const FunctionDecl *> Covered;
+  Taint BoundData; // what bind values fixed: data, not callbacks
+  runBoundCallbacks(CallsFrom, CallLoc, OuterCall, CalleeValue, Given, Covered,
+                    BoundData);
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
+    if (BoundData.has(Label))
+      continue;
     if (isPlaceholder(Label) && !isCapturePlaceholder(Label)) {
       // Passed in by our own caller: resolved where we are called.
       recordIndirectCall(Label, CallsFrom, CallLoc, Given, Hops + 1);
       continue;
     }
     for (const FunctionDecl *Target : TU.targetsOf(Label)) {
-      if (needsObject(Target) ||
+      if (needsObject(Target) || Covered.count(Target) ||
           !CallbacksApplied.insert(Signature + "|" + TU.fnLabel(Target)).second)
         continue;
       runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, Given);
@@ -325,6 +331,8 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
   }
   const FunctionDecl *Def = TU.definitionOf(Target);
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  if (!S && !TU.hasBody(Target) && Sinks.empty())
+    applyCatalogSinksTo(Target, CallLoc, Given); // `each(&puts, text)`
   if (!S) {
     if (!TU.hasBody(Target) && Sinks.empty() &&
         !SM.isInSystemHeader(Target->getLocation())) {
@@ -367,6 +375,8 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
   Taint Result;
   bool Resolved = false, Open = false;
   std::set<const FunctionDecl *> Seen;
+  Taint BoundData; // what bind values fixed: data, not callbacks
+  Resolved = runBoundValues(Call, CalleeValue, Args, Seen, BoundData, Result);
   // Read from a field or global holding functions: every function stored
   // there anywhere is a target (field-based), so the caller's context adds
   // nothing; other files can add targets only to slots declared outside
@@ -401,7 +411,7 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
     if (TU.functionOf(Label)) {
       continue;
     } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label) &&
-               !FromSlot) {
+               !FromSlot && !BoundData.has(Label)) {
       Record(Label);
       Open = true;
     } else if (taint::isMarkerOf(Label, taint::MarkerKind::Slot)) {

@@ -46,6 +46,18 @@ std::optional<unsigned> leadingArgsOfBuilder(const FunctionDecl *F) {
     const CXXRecordDecl *RD = MD->getParent();
     if (!RD->isInStdNamespace() || !RD->getIdentifier())
       return std::nullopt;
+    // The element of a set is built from all the arguments; the mapped
+    // value of a map by try_emplace from those after the key.
+    if (isSetContainer(RD))
+      return Name == "emplace"        ? std::optional<unsigned>(0)
+             : Name == "emplace_hint" ? std::optional<unsigned>(1)
+                                      : std::nullopt;
+    if (isMapContainer(RD)) {
+      std::optional<unsigned> Key = mapKeyArgument(F, F->getNumParams());
+      if (Name == "try_emplace" && Key)
+        return *Key + 1;
+      return std::nullopt;
+    }
     StringRef Container = RD->getName();
     if (Container != "vector" && Container != "deque" && Container != "list" &&
         Container != "forward_list")
@@ -75,10 +87,11 @@ const CXXRecordDecl *builtRecord(const FunctionDecl *Builder) {
           ? cast<CXXMethodDecl>(Builder)->getParent()
           : Builder->getReturnType()->getAsCXXRecordDecl();
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Holder);
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+  unsigned Built = isMapContainer(Holder) ? 1 : 0; // a map's mapped type
+  if (!Spec || Spec->getTemplateArgs().size() <= Built ||
+      Spec->getTemplateArgs()[Built].getKind() != TemplateArgument::Type)
     return nullptr;
-  return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Spec->getTemplateArgs()[Built].getAsType()->getAsCXXRecordDecl();
 }
 
 /// The constructor of \p Of that the library code of \p From runs, looked
@@ -244,8 +257,22 @@ FunctionAnalyzer::computeBuilt(const Expr *Call, const FunctionDecl *Callee,
     Fields = &BuiltObjects[Call];
     Fields->clear();
   }
+  // A map's key goes into the key of its elements, beside the mapped
+  // value built: the mapped value's fields do not hold it.
+  std::optional<MapInsertion> Insertion =
+      beginMapInsertion(Callee, Object, Args);
+  if (Insertion) {
+    Path KeyPath = *Into;
+    if (const FieldDecl *Key =
+            mapKeyField(cast<CXXMethodDecl>(Callee)->getParent()))
+      KeyPath.Fields.push_back(Key);
+    writePath(KeyPath, /*Exact=*/false, Insertion->Key,
+              SM.getFileLoc(Call->getExprLoc()), /*Strong=*/false);
+  }
   Taint Result =
       constructInto(Call, Ctor, CtorArgs, Into ? &*Into : nullptr, Fields);
+  if (Insertion)
+    finishMapInsertion(*Insertion);
   if (Object)
     Result.merge(readPath(*Into)); // emplace_back returns the element
   return Result;

@@ -392,9 +392,9 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
 
 void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
                                           const FunctionDecl *Callee,
-                                          SourceLocation Loc,
-                                          const Expr *Object,
+                                          const Expr *Call, const Expr *Object,
                                           llvm::ArrayRef<const Expr *> Args) {
+  SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   if (!S.ReachesOtherFiles)
     return;
   ExternalCall EC;
@@ -402,10 +402,24 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
   EC.Callee = Callee;
   EC.Loc = Loc;
   EC.Internal = true;
-  for (const Expr *A : Args)
-    EC.Args.push_back(value(A)); // what comes back is rare: no field detail
-  if (Object)
+  // Field by field, as for a call into another file: what comes back (a
+  // result, an exception) may carry one field of an argument.
+  EC.FieldsExact = true;
+  for (const Expr *A : Args) {
+    EC.Args.push_back(value(A));
+    EC.ArgFields.push_back(argFields(A));
+  }
+  if (Object) {
     EC.Object = value(Object);
+    EC.ObjectFields = argFields(Object);
+  }
+  // What escapes the callee's own calls into other files is not in its
+  // summary's Thrown: a handler around the call takes it from the join,
+  // as for a call into another file (docs/limitations.md, "Exceptions").
+  if (const CXXTryStmt *Try = enclosingTry(Call)) {
+    EC.ThrowLabel = TU.throwLabel(Call);
+    ThrownInto[Try].add(EC.ThrowLabel, nullptr);
+  }
   TU.addExternalCall(std::move(EC));
   Summary.ReachesOtherFiles = true;
 }

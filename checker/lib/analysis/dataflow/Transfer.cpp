@@ -392,6 +392,8 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
     Held.merge(Stored);
     checkPlaceholderCount(Held, Loc);
   }
+  if (!MapKeys.empty())
+    noteMapWrite(*P, Stored);
   // Writes through reference or pointer parameters, and into the object,
   // are what the caller sees.
   const auto *PD = dyn_cast_or_null<ParmVarDecl>(P->Root);
@@ -416,10 +418,12 @@ void FunctionAnalyzer::recordSlotWrite(const Path &P, const Taint &Stored) {
   if (!TU.isSlot(Slot))
     return;
   for (const auto &[Label, Tr] : Stored.labels()) {
-    if (isMarker(Label))
+    if (isMarker(Label)) {
       for (const FunctionDecl *Target : TU.targetsOf(Label))
         TU.addSlotTarget(Slot, Target); // `a->fn = b->fn` too
-    else if (isPlaceholder(Label) && !isCapturePlaceholder(Label))
+      if (taint::isMarkerOf(Label, taint::MarkerKind::Bind))
+        TU.addSlotBind(Slot, Label);
+    } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label))
       Summary.SlotWrites[Slot].add(Label, Tr);
   }
 }
