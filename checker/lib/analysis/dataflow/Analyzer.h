@@ -555,6 +555,16 @@ private:
   // Function values (FunctionValues.cpp).
   Taint computeIndirectCall(const clang::Expr *Call, const clang::Expr *Through,
                             llvm::ArrayRef<const clang::Expr *> Args);
+  /// Runs each function \p Label names (once per \p Seen) for \p Call with
+  /// \p Args; \p ObjectOf picks a target's object, dropping it from the
+  /// arguments it is given, or says nullopt to skip the target. True when
+  /// one ran.
+  using ObjectOfTarget = llvm::function_ref<std::optional<const clang::Expr *>(
+      const clang::FunctionDecl *, llvm::ArrayRef<const clang::Expr *> &)>;
+  bool runValueTargets(const clang::Expr *Call, const std::string &Label,
+                       llvm::ArrayRef<const clang::Expr *> Args,
+                       std::set<const clang::FunctionDecl *> &Seen,
+                       ObjectOfTarget ObjectOf, Taint &Result);
   const clang::Expr *
   objectOfMemberCall(const clang::Expr *Call, const clang::Expr *Through,
                      const clang::FunctionDecl *Target,

@@ -150,22 +150,23 @@ FunctionAnalyzer::computeBoundCall(const Expr *Call, const CallExpr *Bind,
   std::set<const FunctionDecl *> Seen;
   ++IndirectDepth;
   for (const auto &[Label, Tr] : CalleeValue.labels())
-    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
-      if (!Seen.insert(Target).second)
-        continue;
-      llvm::ArrayRef<const Expr *> TargetArgs = Args;
-      const Expr *Object = nullptr;
-      if (needsObject(Target)) {
-        if (TargetArgs.empty())
-          continue;
-        Object = TargetArgs.front(); // `std::bind(&Mailer::send, &m, ...)`
-        TargetArgs = TargetArgs.drop_front();
-      } else if (isa<CXXMethodDecl>(Target)) {
-        Object = Bind->getArg(0); // a lambda: the closure bound
-      }
-      Result.merge(computeCall(Call, Target, Object, TargetArgs));
-      Resolved = true;
-    }
+    Resolved |= runValueTargets(
+        Call, Label, Args, Seen,
+        [&](const FunctionDecl *Target,
+            llvm::ArrayRef<const Expr *> &TargetArgs)
+            -> std::optional<const Expr *> {
+          if (needsObject(Target)) {
+            if (TargetArgs.empty())
+              return std::nullopt;
+            // `std::bind(&Mailer::send, &m, ...)`
+            const Expr *Object = TargetArgs.front();
+            TargetArgs = TargetArgs.drop_front();
+            return Object;
+          }
+          // A lambda: the closure bound.
+          return isa<CXXMethodDecl>(Target) ? Bind->getArg(0) : nullptr;
+        },
+        Result);
   --IndirectDepth;
   if (!Resolved) {
     mergeValues(Args, Result); // no target known: what goes in comes out

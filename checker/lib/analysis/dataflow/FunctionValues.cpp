@@ -199,6 +199,25 @@ bool needsObject(const FunctionDecl *Target) {
   return MD && MD->isInstance() && !MD->getParent()->isLambda();
 }
 
+bool FunctionAnalyzer::runValueTargets(const Expr *Call,
+                                       const std::string &Label,
+                                       llvm::ArrayRef<const Expr *> Args,
+                                       std::set<const FunctionDecl *> &Seen,
+                                       ObjectOfTarget ObjectOf, Taint &Result) {
+  bool Ran = false;
+  for (const FunctionDecl *Target : TU.targetsOf(Label)) {
+    if (!Seen.insert(Target).second)
+      continue;
+    llvm::ArrayRef<const Expr *> TargetArgs = Args;
+    std::optional<const Expr *> Object = ObjectOf(Target, TargetArgs);
+    if (!Object)
+      continue;
+    Result.merge(computeCall(Call, Target, *Object, TargetArgs));
+    Ran = true;
+  }
+  return Ran;
+}
+
 /// The object a pointer to a member function is called on: the left of
 /// `(u.*fn)(x)` or `(p->*fn)(x)`; the first argument when the call passes
 /// one more argument than the method takes (`std::invoke(fn, u, x)`,
@@ -395,19 +414,17 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
   };
   ++IndirectDepth;
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
-    for (const FunctionDecl *Target : TU.targetsOf(Label)) {
-      if (!Seen.insert(Target).second)
-        continue;
-      llvm::ArrayRef<const Expr *> TargetArgs = Args;
-      const Expr *Object = nullptr;
-      if (needsObject(Target)) {
-        Object = objectOfMemberCall(Call, Through, Target, TargetArgs);
-      } else if (isa<CXXMethodDecl>(Target)) {
-        Object = Through; // a lambda's object is the closure the value holds
-      }
-      Result.merge(computeCall(Call, Target, Object, TargetArgs));
-      Resolved = true;
-    }
+    Resolved |= runValueTargets(
+        Call, Label, Args, Seen,
+        [&](const FunctionDecl *Target,
+            llvm::ArrayRef<const Expr *> &TargetArgs)
+            -> std::optional<const Expr *> {
+          if (needsObject(Target))
+            return objectOfMemberCall(Call, Through, Target, TargetArgs);
+          // A lambda's object is the closure the value holds.
+          return isa<CXXMethodDecl>(Target) ? Through : nullptr;
+        },
+        Result);
     if (TU.functionOf(Label)) {
       continue;
     } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label) &&
