@@ -26,13 +26,17 @@ FINDING = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): "
 def clang_arguments(entry):
     args = entry["arguments"] if "arguments" in entry else shlex.split(
         entry["command"])
-    out, skip = [], False
-    for arg in args:
+    out, skip = [], 0
+    for i, arg in enumerate(args):
         if skip:
-            skip = False
+            skip -= 1
             continue
         if arg == "-include":
-            skip = True  # the GCC precompiled header (cmake_pch.hxx)
+            skip = 1  # the GCC precompiled header (cmake_pch.hxx)
+            continue
+        if (arg == "-Xclang" and i + 1 < len(args)
+                and args[i + 1] in ("-include", "-include-pch")):
+            skip = 3  # Clang's: -Xclang -include-pch -Xclang FILE.pch
             continue
         if arg.startswith("-W") or arg.startswith("-include"):
             continue
