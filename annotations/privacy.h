@@ -63,8 +63,10 @@
 #define PRIVACY_CONSENT_CHECK(consent)                                        \
   PRIVACY_TIDY_ATTR_("privacy.consent_check", consent)
 
-/* The return value is no longer personal data (anonymised or aggregated).
- * On: a function. */
+/* On a function: its return value is no longer personal data (anonymised
+ * or aggregated). On a parameter: the function anonymises what is passed
+ * there before keeping, sending or returning anything of it.
+ * On: a function or one parameter. */
 #define PRIVACY_ANONYMIZE PRIVACY_TIDY_ATTR_("privacy.anonymize")
 
 #if defined(__clang__)
