@@ -489,23 +489,9 @@ std::vector<std::string> rulesFiles(const std::string &Dir,
 
 ApiCatalogLoadResult loadApiCatalogs(const std::string &Dir,
                                      const std::vector<std::string> &Extra) {
-  ApiCatalogLoadResult Result;
-  std::vector<std::string> Files =
-      rulesFiles(Dir, "catalog", Extra, Result.Diagnostics);
-  bool Failed = !Result.Diagnostics.empty();
-  auto Merged = std::make_shared<ApiCatalog>();
-  for (const std::string &File : Files) {
-    ApiCatalogLoadResult One = loadApiCatalogFile(File);
-    Result.Diagnostics.insert(Result.Diagnostics.end(), One.Diagnostics.begin(),
-                              One.Diagnostics.end());
-    if (One.ok())
-      Merged->merge(*One.Loaded);
-    else
-      Failed = true;
-  }
-  if (!Failed)
-    Result.Loaded = std::move(Merged);
-  return Result;
+  return loadRulesSet<ApiCatalogLoadResult, ApiCatalog>(
+      Dir, "catalog", Extra, loadApiCatalogFile,
+      [](const ApiCatalog &, std::vector<PolicyDiagnostic> &) { return true; });
 }
 
 std::shared_ptr<const ApiCatalogLoadResult>

@@ -447,36 +447,25 @@ ClassifierLoadResult loadClassifierFile(const std::string &Path) {
 
 ClassifierLoadResult loadClassifiers(const std::string &Dir,
                                      const std::vector<std::string> &Extra) {
-  ClassifierLoadResult Result;
-  std::vector<std::string> Files =
-      rulesFiles(Dir, "classifier", Extra, Result.Diagnostics);
-  bool Failed = !Result.Diagnostics.empty();
-  auto Merged = std::make_shared<Classifier>();
-  for (const std::string &File : Files) {
-    ClassifierLoadResult One = loadClassifierFile(File);
-    Result.Diagnostics.insert(Result.Diagnostics.end(), One.Diagnostics.begin(),
-                              One.Diagnostics.end());
-    if (One.ok())
-      Merged->merge(*One.Loaded);
-    else
-      Failed = true;
-  }
-  // A category that a file only extends must be defined by another one.
-  for (const ClassifierCategory &C : Merged->categories())
-    if (C.Looks.empty()) {
-      PolicyDiagnostic D;
-      D.File = C.File;
-      D.Line = C.Line;
-      D.Column = C.Column;
-      D.Message = "category '" + C.Id +
-                  "' has no \"looks\" in any classifier file: say what it "
-                  "looks like (\"an e-mail address\")";
-      Result.Diagnostics.push_back(std::move(D));
-      Failed = true;
-    }
-  if (!Failed)
-    Result.Loaded = std::move(Merged);
-  return Result;
+  return loadRulesSet<ClassifierLoadResult, Classifier>(
+      Dir, "classifier", Extra, loadClassifierFile,
+      [](const Classifier &Merged, std::vector<PolicyDiagnostic> &Problems) {
+        // A category that a file only extends must be defined by another.
+        bool Fine = true;
+        for (const ClassifierCategory &C : Merged.categories())
+          if (C.Looks.empty()) {
+            PolicyDiagnostic D;
+            D.File = C.File;
+            D.Line = C.Line;
+            D.Column = C.Column;
+            D.Message = "category '" + C.Id +
+                        "' has no \"looks\" in any classifier file: say what "
+                        "it looks like (\"an e-mail address\")";
+            Problems.push_back(std::move(D));
+            Fine = false;
+          }
+        return Fine;
+      });
 }
 
 std::shared_ptr<const ClassifierLoadResult>

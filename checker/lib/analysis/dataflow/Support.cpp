@@ -213,16 +213,16 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const FunctionDecl *Callee,
     default:
       return;
     }
+    if (Param < 0)
+      for (unsigned I = 0; I < Callee->getNumParams(); ++I)
+        if (anonymizesParam(Callee, I))
+          S.Anonymized.push_back(I);
     Out.push_back(std::move(S));
   };
   for (AnnotationKind K :
        {AnnotationKind::Transfer, AnnotationKind::Store, AnnotationKind::Log}) {
-    if (auto A = findAnnotation(Callee, K)) {
+    if (auto A = findAnnotation(Callee, K))
       Add(*A, -1);
-      for (unsigned I = 0; I < Callee->getNumParams(); ++I)
-        if (!Out.empty() && Out.back().Param < 0 && anonymizesParam(Callee, I))
-          Out.back().Anonymized.push_back(I);
-    }
     for (unsigned I = 0; I < Callee->getNumParams(); ++I)
       if (auto A = findAnnotation(Callee->getParamDecl(I), K))
         Add(*A, static_cast<int>(I));
