@@ -156,6 +156,10 @@ struct SinkAnnotation {
 /// keeps, sends and returns nothing of it (docs/annotations.md).
 bool anonymizesParam(const clang::FunctionDecl *F, size_t Index);
 
+/// Adds the indices of the parameter placeholders ("$p1", "$p1.name") that
+/// \p T carries.
+void addParamsOf(const Taint &T, std::set<unsigned> &Into);
+
 std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
                                               const clang::SourceManager &SM);
 
@@ -473,7 +477,11 @@ private:
                           llvm::ArrayRef<const clang::Expr *> Args);
   bool recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
                            clang::SourceLocation Loc, const clang::Expr *Object,
-                           llvm::ArrayRef<const clang::Expr *> Args);
+                           llvm::ArrayRef<const clang::Expr *> Args,
+                           const FunctionSummary *Body);
+  void notePassedOn(const clang::FunctionDecl *Callee, const clang::Expr *Call,
+                    llvm::ArrayRef<const clang::Expr *> Args,
+                    const std::set<unsigned> *Only);
   void applyOverriders(const clang::Expr *Call,
                        const clang::FunctionDecl *Callee,
                        const clang::Expr *Object,

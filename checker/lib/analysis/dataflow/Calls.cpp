@@ -84,9 +84,6 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   std::optional<MapInsertion> Insertion =
       beginMapInsertion(Callee, Object, Args);
   TU.Out->Calls.push_back({FD, Callee, Loc});
-  std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
-  bool FunctionLevelSink = recordDeclaredSinks(Sinks, Loc, Object, Args);
-
   bool Anonymizes =
       findAnnotation(Callee, AnnotationKind::Anonymize).has_value();
   const FunctionDecl *Def = TU.definitionOf(Callee);
@@ -95,6 +92,10 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   if (Def && generatedByMacro(Def) && !TU.catalogEntries(Callee).empty())
     Def = nullptr;
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
+  bool FunctionLevelSink = recordDeclaredSinks(
+      Sinks, Loc, Object, Args, S && TU.hasBody(Def) ? S : nullptr);
+
   applyOverriders(Call, Callee, Object, Args, Anonymizes, Result);
   if (S) {
     applyDefinedCallee(Call, Callee, Def, *S, Object, Args, FunctionLevelSink,
@@ -103,8 +104,10 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
     applyUnknownCallee(Call, Callee, Object, Args, !Sinks.empty(), Anonymizes,
                        Result);
   } else {
-    // A body we are still analysing (recursion): what goes in comes out.
+    // A body we are still analysing (recursion): what goes in comes out,
+    // and it may keep any of it.
     mergeValues(Args, Result);
+    notePassedOn(Callee, Call, Args, nullptr);
   }
   if (Anonymizes)
     Result = {};
@@ -117,11 +120,14 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
 }
 
 /// Data reaching the sinks the callee's annotations declare; returns
-/// whether one is declared on the whole function.
+/// whether one is declared on the whole function. A sink declared on the
+/// whole function whose \p Body is seen takes only the arguments the body
+/// may keep (docs/limitations.md, "Functions declared as sinks").
 bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
                                            SourceLocation Loc,
                                            const Expr *Object,
-                                           llvm::ArrayRef<const Expr *> Args) {
+                                           llvm::ArrayRef<const Expr *> Args,
+                                           const FunctionSummary *Body) {
   bool FunctionLevelSink = false;
   for (SinkAnnotation &S : Sinks) {
     S.Site.Loc = Loc;
@@ -129,7 +135,7 @@ bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
     if (S.Param < 0) {
       FunctionLevelSink = true;
       for (size_t I = 0; I < Args.size(); ++I)
-        if (S.takes(I))
+        if (S.takes(I) && (!Body || keepsParam(*Body, I)))
           In.merge(value(Args[I]));
       // The object is what a method without arguments sends, stores or
       // logs (`saveBans()`); beside arguments it is the sender, not the data
@@ -222,6 +228,7 @@ void FunctionAnalyzer::applyUnknownCallee(const Expr *Call,
   applyLambdaArguments(Call, Args);
   if (Decided || Anonymizes)
     return;
+  notePassedOn(Callee, Call, Args, nullptr);
   Taint Guess;
   applyConservativeRule(Call, Callee, Object, Args, Guess);
   // For privacy-scan, whose join knows whether another file defines the
@@ -231,6 +238,22 @@ void FunctionAnalyzer::applyUnknownCallee(const Expr *Call,
     Recorded->Fallback.merge(Guess);
   else
     Result.merge(Guess);
+}
+
+/// The parameters of this function whose data reaches arguments of
+/// \p Callee (only those at the indices in \p Only, when given) that it may
+/// keep (FunctionSummary::PassedOn). A comparison keeps nothing; an
+/// anonymised parameter keeps nothing of what is passed there.
+void FunctionAnalyzer::notePassedOn(const FunctionDecl *Callee,
+                                    const Expr *Call,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    const std::set<unsigned> *Only) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->isComparisonOp())
+    return;
+  for (size_t I = 0; I < Args.size(); ++I)
+    if ((!Only || Only->count(I)) && !anonymizesParam(Callee, I))
+      addParamsOf(value(Args[I]), Summary.PassedOn);
 }
 
 /// What the arguments carry, for privacy-scan to apply the callee's summary

@@ -53,6 +53,8 @@ void FunctionAnalyzer::applySummary(const FunctionSummary &S,
                            Loc, "thrown out of " + quoted(Callee) + " here"));
   importSummaryFlows(S, Callee, ImportFlows, Substitute);
   runSummaryCallbacks(S, Callee, Call, Object, Args, Substitute);
+  if (!S.PassedOn.empty())
+    notePassedOn(Callee, Call, Args, &S.PassedOn);
 }
 
 /// What the callee wrote through a parameter or into its object, written

@@ -183,6 +183,34 @@ void mergeArguments(
       Fields[I][Name].merge(T);
 }
 
+void addParamsOf(const Taint &T, std::set<unsigned> &Into) {
+  for (const auto &[Label, Path] : T.labels())
+    if (taint::labelKind(Label) == taint::LabelKind::Param)
+      if (std::optional<taint::Label> Parsed = taint::Label::parse(Label))
+        if (const auto *Param = Parsed->as<taint::ParamPlaceholder>())
+          Into.insert(Param->Index);
+}
+
+} // namespace dataflow
+
+bool keepsParam(const FunctionSummary &S, unsigned Index) {
+  if (S.PassedOn.count(Index))
+    return true;
+  std::set<unsigned> Kept;
+  for (const SinkFlow &F : S.Flows)
+    dataflow::addParamsOf(F.Data, Kept);
+  for (const auto &[Key, Written] : S.OutEffects)
+    dataflow::addParamsOf(Written, Kept);
+  for (const auto &[Slot, Written] : S.SlotWrites)
+    dataflow::addParamsOf(Written, Kept);
+  for (const IndirectCall &C : S.IndirectCalls)
+    for (const Taint &Arg : C.Args)
+      dataflow::addParamsOf(Arg, Kept);
+  return Kept.count(Index) != 0;
+}
+
+namespace dataflow {
+
 bool anonymizesParam(const FunctionDecl *F, size_t Index) {
   return Index < F->getNumParams() &&
          findAnnotation(F->getParamDecl(Index), AnnotationKind::Anonymize)

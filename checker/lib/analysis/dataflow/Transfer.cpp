@@ -409,6 +409,10 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
     Effect.merge(Stored);
     checkPlaceholderCount(Effect, Loc);
   }
+  // A global or static variable outlives the call: it keeps what it holds.
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(P->Root);
+      Var && Var->hasGlobalStorage())
+    addParamsOf(Stored, Summary.PassedOn);
   recordSlotWrite(*P, Stored);
 }
 
