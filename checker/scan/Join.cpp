@@ -9,6 +9,8 @@
 #include "privacy/PurposeLimitation.h"
 #include "privacy/summary/SummaryJson.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -216,6 +218,7 @@ summary::Flow withoutData(const summary::Flow &F) {
   Out.Catalog = F.Catalog;
   Out.DeclaredAt = F.DeclaredAt;
   Out.At = F.At;
+  Out.Through = F.Through;
   return Out;
 }
 
@@ -264,6 +267,8 @@ private:
     addFinding(std::move(F));
   }
   void merge(summary::TuSummary &S);
+  bool keptBy(const summary::ThroughDeclaredSink &Through) const;
+  void dropWhatDeclaredSinksDoNotKeep();
   void consentWrappers();
   /// The consents the `true` of any of \p Usrs implies (consent wrappers).
   std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
@@ -1268,6 +1273,38 @@ void Joiner::merge(summary::TuSummary &S) {
   Facts.Annotations += Inv.Annotations;
 }
 
+/// Whether the function declared as a sink that data went through may keep
+/// it: unless another file analysed its body, which keeps none of the
+/// parameters the data was passed to.
+bool Joiner::keptBy(const summary::ThroughDeclaredSink &Through) const {
+  auto It = Functions.find(Through.Callee);
+  if (It == Functions.end() || !It->second.Analysed || !It->second.KeptParams)
+    return true;
+  const std::vector<unsigned> &Kept = *It->second.KeptParams;
+  return std::any_of(
+      Through.Params.begin(), Through.Params.end(), [&](unsigned P) {
+        return std::find(Kept.begin(), Kept.end(), P) != Kept.end();
+      });
+}
+
+/// What reached a function declared as a sink, whose body is in another
+/// file, only through parameters that body does not keep is left out: the
+/// findings, the inventory's reaches and the flows still to follow
+/// (docs/scan.md, "Functions declared as sinks").
+void Joiner::dropWhatDeclaredSinksDoNotKeep() {
+  auto NotKept = [&](const std::optional<summary::ThroughDeclaredSink> &T) {
+    return T && !keptBy(*T);
+  };
+  for (auto It = Findings.begin(); It != Findings.end();)
+    It = NotKept(It->second.Through) ? Findings.erase(It) : std::next(It);
+  llvm::erase_if(Facts.Sinks, [&](const summary::SinkReach &R) {
+    return NotKept(R.Through);
+  });
+  for (auto &[Usr, Own] : Flows)
+    llvm::erase_if(
+        Own, [&](const JoinedFlow &J) { return NotKept(J.Flow.Through); });
+}
+
 json Joiner::run() {
   auto Report = [&](const char *Stage, size_t Done, size_t Total) {
     if (In.Progress)
@@ -1278,6 +1315,7 @@ json Joiner::run() {
     merge(In.Summaries[I]);
     In.Summaries[I] = summary::TuSummary(); // its contents live on in the join
   }
+  dropWhatDeclaredSinksDoNotKeep();
   // Flows through calls, and calls through function values, each finding
   // more of the other.
   for (size_t I = 0; I < External.size(); ++I)
@@ -1677,7 +1715,8 @@ json Joiner::findingSection() const {
         F->Function, F->CodeHash};
     std::string Base = fingerprintOf(Facts, 0);
     json J = summary::toJson(*F);
-    J.erase("code_hash"); // in the fingerprint
+    J.erase("code_hash");             // in the fingerprint
+    J.erase("through_declared_sink"); // decided by the join already
     J["fingerprint"] = fingerprintOf(Facts, Occurrences[Base]++);
     J["baselined"] = false;
     FindingList.push_back(std::move(J));

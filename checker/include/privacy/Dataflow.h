@@ -35,6 +35,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,10 +62,21 @@ struct SinkSite {
   const clang::FunctionDecl *InFunction = nullptr; // where the sink call is
 };
 
+/// What a call passed to a function declared as a sink on the whole
+/// function whose body is not in this translation unit: privacy-scan leaves
+/// out what the body, in another file, does not keep (docs/scan.md,
+/// "Functions declared as sinks").
+struct DeclaredSinkCall {
+  const clang::FunctionDecl *Callee = nullptr;
+  /// By parameter; empty where the sink does not take the argument.
+  std::vector<Taint> Args;
+};
+
 /// Data reaching a sink. In summaries the data may still hold placeholders.
 struct SinkFlow {
   SinkSite Site;
   Taint Data;
+  std::optional<DeclaredSinkCall> Declared = {};
 };
 
 /// Data read inside a function with a purpose of its own, returned into a

@@ -65,6 +65,51 @@ usrList(const std::vector<const FunctionDecl *> &Functions) {
   return std::vector<std::string>(Usrs.begin(), Usrs.end());
 }
 
+/// The parameters of \p Declared's callee whose arguments carried \p Label.
+std::vector<unsigned> paramsCarrying(const DeclaredSinkCall &Declared,
+                                     const std::string &Label) {
+  std::vector<unsigned> Params;
+  for (unsigned I = 0; I < Declared.Args.size(); ++I)
+    if (Declared.Args[I].has(Label))
+      Params.push_back(I);
+  return Params;
+}
+
+/// What a flow's \p Label went through, when it reached a function declared
+/// as a sink whose body is elsewhere through some of its parameters.
+std::optional<ThroughDeclaredSink> throughOf(const SinkFlow &F,
+                                             const std::string &Label) {
+  if (!F.Declared)
+    return std::nullopt;
+  std::vector<unsigned> Params = paramsCarrying(*F.Declared, Label);
+  if (Params.empty())
+    return std::nullopt; // the object a method without arguments keeps
+  return ThroughDeclaredSink{usrOf(F.Declared->Callee->getCanonicalDecl()),
+                             std::move(Params)};
+}
+
+/// What a finding of \p Item at \p Loc went through, when every flow there
+/// carrying the item reached the same function declared as a sink: the
+/// join may leave the finding out (docs/scan.md).
+std::optional<ThroughDeclaredSink> throughOf(const TranslationUnitFlows &Flows,
+                                             SourceLocation Loc,
+                                             const std::string &Item) {
+  std::optional<ThroughDeclaredSink> Through;
+  std::set<unsigned> Params;
+  for (const SinkFlow &F : Flows.SinkFlows) {
+    if (F.Site.Loc != Loc || !F.Data.has(Item))
+      continue;
+    std::optional<ThroughDeclaredSink> This = throughOf(F, Item);
+    if (!This || (Through && Through->Callee != This->Callee))
+      return std::nullopt;
+    Through = std::move(This);
+    Params.insert(Through->Params.begin(), Through->Params.end());
+  }
+  if (Through)
+    Through->Params.assign(Params.begin(), Params.end());
+  return Through;
+}
+
 class Locations {
 public:
   Locations(const SourceManager &SM, std::string Root)
@@ -179,9 +224,9 @@ private:
 };
 
 struct SummarySink : FindingSink {
-  SummarySink(const Locations &L, std::vector<Finding> &Out,
-              std::vector<SourceLocation> &Places)
-      : L(L), Out(Out), Places(Places) {}
+  SummarySink(const Locations &L, const TranslationUnitFlows &Flows,
+              std::vector<Finding> &Out, std::vector<SourceLocation> &Places)
+      : L(L), Flows(Flows), Out(Out), Places(Places) {}
   void report(const FindingFacts &Facts) override {
     privacy::Finding F = wordFinding(Facts);
     Finding S;
@@ -210,9 +255,12 @@ struct SummarySink : FindingSink {
     for (const TextInsertion &Fix : F.Fixes)
       if (std::optional<Site> At = L.at(Fix.Loc))
         S.Fixes.push_back({std::move(*At), Fix.Text});
+    if (!S.Item.empty())
+      S.Through = throughOf(Flows, Facts.Loc, S.Item);
     Out.push_back(std::move(S));
   }
   const Locations &L;
+  const TranslationUnitFlows &Flows;
   std::vector<Finding> &Out;
   std::vector<SourceLocation> &Places; // one per finding
 };
@@ -304,6 +352,26 @@ Flow sinkFlow(const Locations &L, const SinkFlow &F) {
   return Out;
 }
 
+/// \p F as the summary keeps it: one flow per set of parameters of a
+/// function declared as a sink that its labels went through, so that the
+/// join can leave out each part on its own.
+std::vector<Flow> flowParts(const Locations &L, const SinkFlow &F) {
+  if (!F.Declared)
+    return {sinkFlow(L, F)};
+  std::map<std::vector<unsigned>, SinkFlow> Parts;
+  for (const auto &[Label, Path] : F.Data.labels())
+    Parts.try_emplace(paramsCarrying(*F.Declared, Label), SinkFlow{F.Site, {}})
+        .first->second.Data.add(Label, Path);
+  std::vector<Flow> Out;
+  for (const auto &[Params, Part] : Parts) {
+    Out.push_back(sinkFlow(L, Part));
+    if (!Params.empty())
+      Out.back().Through = ThroughDeclaredSink{
+          usrOf(F.Declared->Callee->getCanonicalDecl()), Params};
+  }
+  return Out;
+}
+
 /// The summary of one translation unit, built part by part.
 class Summarizer {
 public:
@@ -342,7 +410,7 @@ private:
   void findings() {
     // What clang-tidy reports for this file, word for word.
     std::vector<SourceLocation> Places;
-    SummarySink Sink(L, Out.Findings, Places);
+    SummarySink Sink(L, *Flows, Out.Findings, Places);
     std::shared_ptr<const TranslationUnitFlows> Analysed = Flows;
     CheckContext Context(Ctx, &P, [Analysed] { return Analysed; }, Guards);
     Context.setClassifier(Classes);
@@ -431,8 +499,15 @@ void Summarizer::functionSummaries() {
     F.Throws = L.taint(Summary.Thrown);
     if (isa<CXXConstructorDecl>(FD))
       F.Builds = builtFields(Summary);
+    if (F.DeclaredSink) {
+      F.KeptParams.emplace();
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (keepsParam(Summary, I))
+          F.KeptParams->push_back(I);
+    }
     for (const SinkFlow &Flow : Summary.Flows) {
-      F.Flows.push_back(sinkFlow(L, Flow));
+      for (auto &Part : flowParts(L, Flow))
+        F.Flows.push_back(std::move(Part));
       AnchorPlaces.push_back(Flow.Site.Loc);
     }
     // Functions it stores into fields and globals, known in its callers.
@@ -750,8 +825,8 @@ void Summarizer::inventory() {
     std::string SenderUsr = Sender ? usrOf(Sender) : "";
     for (const std::string &Item : F.Data.items()) {
       Inventory.Sinks.push_back({flowKindOf(F.Site.Kind), F.Site.Target,
-                                 F.Site.Country, Item, F.Site.Via, S,
-                                 SenderUsr});
+                                 F.Site.Country, Item, F.Site.Via, S, SenderUsr,
+                                 throughOf(F, Item)});
       SinkPlaces.push_back(F.Site.Loc);
     }
   }

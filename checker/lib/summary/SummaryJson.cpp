@@ -100,6 +100,9 @@ constexpr const char *Index = "index";
 constexpr const char *Decl = "decl";
 constexpr const char *Why = "why";
 constexpr const char *CodeHash = "code_hash";
+constexpr const char *Through = "through_declared_sink";
+constexpr const char *Params = "params";
+constexpr const char *KeptParams = "kept_params";
 constexpr const char *Category = "category";
 constexpr const char *SuggestedItem = "suggested_item";
 constexpr const char *Anchors = "anchors";
@@ -153,6 +156,13 @@ json toJson(const std::vector<FieldLabels> &ArgFields) {
   return Out;
 }
 
+/// Adds "through_declared_sink" when \p Through is set.
+void addThrough(json &J, const std::optional<ThroughDeclaredSink> &Through) {
+  if (Through)
+    J[key::Through] = {{key::Callee, Through->Callee},
+                       {key::Params, Through->Params}};
+}
+
 json toJson(const Flow &F) {
   json J = {{key::Kind, flowKindName(F.Kind)},
             {key::Target,
@@ -165,6 +175,7 @@ json toJson(const Flow &F) {
     J[key::Catalog] = F.Catalog;
     J[key::DeclaredAt] = summary::toJson(F.DeclaredAt);
   }
+  addThrough(J, F.Through);
   return J;
 }
 
@@ -185,6 +196,8 @@ json toJson(const Function &F) {
             {key::Flows, toJson(F.Flows)}};
   if (F.Analysed)
     J[key::Site] = summary::toJson(F.At);
+  if (F.KeptParams)
+    J[key::KeptParams] = *F.KeptParams;
   if (!F.Overrides.empty())
     J[key::Overrides] = F.Overrides;
   if (F.Own) {
@@ -294,6 +307,7 @@ json toJson(const InventoryFacts &I) {
                      {key::Site, summary::toJson(S.At)}});
     if (!S.FunctionUsr.empty())
       Sinks.back()[key::FunctionUsr] = S.FunctionUsr;
+    addThrough(Sinks.back(), S.Through);
   }
   J[key::Annotations] = I.Annotations;
   J[key::Functions] = I.Functions;
@@ -378,6 +392,14 @@ private:
     auto It = J.find(Key);
     return It == J.end() ? std::vector<std::string>{}
                          : It->get<std::vector<std::string>>();
+  }
+  static std::optional<ThroughDeclaredSink> through(const json &J) {
+    auto It = J.find(key::Through);
+    if (It == J.end())
+      return std::nullopt;
+    return ThroughDeclaredSink{
+        It->at(key::Callee).get<std::string>(),
+        It->at(key::Params).get<std::vector<unsigned>>()};
   }
   static bool boolean(const json &J, const char *Key) {
     auto It = J.find(Key);
@@ -477,6 +499,7 @@ private:
       for (const json &Fix : *It)
         F.Fixes.push_back(
             {plainSite(Fix), Fix.at(key::Insert).get<std::string>()});
+    F.Through = through(J);
     return F;
   }
 
@@ -493,6 +516,7 @@ private:
     F.DeclaredAt = site(J, key::DeclaredAt);
     F.At = site(J, key::Site);
     F.Data = labels(J, key::Labels, Pointer);
+    F.Through = through(J);
     return F;
   }
 
@@ -504,6 +528,8 @@ private:
     F.Analysed = J.contains(key::Site);
     F.At = site(J, key::Site);
     F.DeclaredSink = boolean(J, key::DeclaredSink);
+    if (auto It = J.find(key::KeptParams); It != J.end())
+      F.KeptParams = It->get<std::vector<unsigned>>();
     F.Overrides = strings(J, key::Overrides);
     if (J.contains(key::OwnPurposes))
       F.Own =
@@ -586,7 +612,8 @@ private:
           {*flowKindNamed(E.Value.at(key::Kind).get<std::string>()),
            string(E.Value, key::Target), string(E.Value, key::Country),
            string(E.Value, key::Item), string(E.Value, key::Via),
-           factSite(E.Value.at(key::Site)), string(E.Value, key::FunctionUsr)});
+           factSite(E.Value.at(key::Site)), string(E.Value, key::FunctionUsr),
+           through(E.Value)});
     if (auto It = J.find(key::Annotations); It != J.end())
       I.Annotations = It->get<unsigned long long>();
     if (auto It = J.find(key::Functions); It != J.end())
@@ -679,6 +706,7 @@ json toJson(const Finding &F) {
     Insert[key::Insert] = Fix.Text;
     J[key::Fixes].push_back(std::move(Insert));
   }
+  addThrough(J, F.Through);
   return J;
 }
 

@@ -66,6 +66,15 @@ using Labels = std::vector<LabelledPath>;
 /// Per field of an argument that is a struct, what that field carried.
 using FieldLabels = std::map<std::string, Labels>;
 
+/// Data that reached a function declared as a sink on the whole function,
+/// whose body the file did not see, through some of its parameters: the
+/// join leaves it out when the body, in another file, keeps none of them
+/// (Function::KeptParams; docs/scan.md, "Functions declared as sinks").
+struct ThroughDeclaredSink {
+  std::string Callee; // USR
+  std::vector<unsigned> Params;
+};
+
 struct Finding {
   std::optional<Site> At;
   std::string Check;
@@ -90,6 +99,7 @@ struct Finding {
   /// privacy-unannotated-personal-data: the annotation to insert, when the
   /// policy has an item that matches.
   std::vector<Insertion> Fixes = {};
+  std::optional<ThroughDeclaredSink> Through = {};
 };
 
 /// The function and code at a place where the join may report a finding
@@ -120,6 +130,7 @@ struct Flow {
   /// site is wherever the function is called.
   std::optional<Site> At;
   Labels Data;
+  std::optional<ThroughDeclaredSink> Through = {};
 };
 
 struct Call {
@@ -166,6 +177,9 @@ struct Function {
   bool Analysed = false;
   std::optional<Site> At;
   bool DeclaredSink = false;
+  /// Declared as a sink on the whole function and analysed here: the
+  /// parameters its body may keep (privacy::keepsParam).
+  std::optional<std::vector<unsigned>> KeptParams;
   std::vector<std::string> Overrides; // USRs of the methods it overrides
   std::optional<OwnPurposes> Own;
   std::vector<Call> Calls;
@@ -269,6 +283,7 @@ struct SinkReach {
   /// The function whose purposes the sending code runs under (USR): the
   /// inventory lists the purposes each recipient receives data for.
   std::string FunctionUsr = {};
+  std::optional<ThroughDeclaredSink> Through = {};
 };
 
 struct InventoryFacts {

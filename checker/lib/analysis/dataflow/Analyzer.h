@@ -160,6 +160,12 @@ bool anonymizesParam(const clang::FunctionDecl *F, size_t Index);
 /// \p T carries.
 void addParamsOf(const Taint &T, std::set<unsigned> &Into);
 
+/// \p Declared with \p Substitute applied to what each argument carried (a
+/// callee's flow imported at a call).
+std::optional<DeclaredSinkCall>
+substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
+                   llvm::function_ref<Taint(const Taint &)> Substitute);
+
 std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
                                               const clang::SourceManager &SM);
 
@@ -475,7 +481,8 @@ private:
                           const clang::FunctionDecl *Callee,
                           const clang::Expr *Object,
                           llvm::ArrayRef<const clang::Expr *> Args);
-  bool recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
+  bool recordDeclaredSinks(const clang::FunctionDecl *Callee,
+                           std::vector<SinkAnnotation> &Sinks,
                            clang::SourceLocation Loc, const clang::Expr *Object,
                            llvm::ArrayRef<const clang::Expr *> Args,
                            const FunctionSummary *Body);
@@ -557,7 +564,8 @@ private:
                           const clang::FunctionDecl *Callee,
                           const clang::Expr *Call, const clang::Expr *Object,
                           llvm::ArrayRef<const clang::Expr *> Args);
-  void recordFlow(const SinkSite &Site, const Taint &Data);
+  void recordFlow(const SinkSite &Site, const Taint &Data,
+                  const std::optional<DeclaredSinkCall> &Declared = {});
   void recordCrossing(PurposeCrossing C);
 
   // Function values (FunctionValues.cpp).

@@ -94,7 +94,7 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
   const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Callee, SM);
   bool FunctionLevelSink = recordDeclaredSinks(
-      Sinks, Loc, Object, Args, S && TU.hasBody(Def) ? S : nullptr);
+      Callee, Sinks, Loc, Object, Args, S && TU.hasBody(Def) ? S : nullptr);
 
   applyOverriders(Call, Callee, Object, Args, Anonymizes, Result);
   if (S) {
@@ -123,7 +123,8 @@ Taint FunctionAnalyzer::computeDirectCall(const Expr *Call,
 /// whether one is declared on the whole function. A sink declared on the
 /// whole function whose \p Body is seen takes only the arguments the body
 /// may keep (docs/limitations.md, "Functions declared as sinks").
-bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
+bool FunctionAnalyzer::recordDeclaredSinks(const FunctionDecl *Callee,
+                                           std::vector<SinkAnnotation> &Sinks,
                                            SourceLocation Loc,
                                            const Expr *Object,
                                            llvm::ArrayRef<const Expr *> Args,
@@ -132,11 +133,20 @@ bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
   for (SinkAnnotation &S : Sinks) {
     S.Site.Loc = Loc;
     Taint In;
+    std::optional<DeclaredSinkCall> Declared;
     if (S.Param < 0) {
       FunctionLevelSink = true;
-      for (size_t I = 0; I < Args.size(); ++I)
-        if (S.takes(I) && (!Body || keepsParam(*Body, I)))
+      // Without the body here, what each argument carried: privacy-scan
+      // may find the body in another file.
+      if (!Body)
+        Declared = DeclaredSinkCall{Callee, {}};
+      for (size_t I = 0; I < Args.size(); ++I) {
+        bool Takes = S.takes(I) && (!Body || keepsParam(*Body, I));
+        if (Takes)
           In.merge(value(Args[I]));
+        if (Declared)
+          Declared->Args.push_back(Takes ? value(Args[I]) : Taint());
+      }
       // The object is what a method without arguments sends, stores or
       // logs (`saveBans()`); beside arguments it is the sender, not the data
       // (SPEC §1: a sink on a function takes its arguments).
@@ -145,7 +155,7 @@ bool FunctionAnalyzer::recordDeclaredSinks(std::vector<SinkAnnotation> &Sinks,
     } else if (static_cast<size_t>(S.Param) < Args.size()) {
       In = value(Args[S.Param]);
     }
-    recordFlow(S.Site, In);
+    recordFlow(S.Site, In, Declared);
   }
   return FunctionLevelSink;
 }
@@ -412,8 +422,12 @@ void FunctionAnalyzer::applyLambdaArguments(const Expr *Call,
         Others.merge(value(Args[J]));
     SourceLocation Loc = SM.getFileLoc(LE->getBeginLoc());
     Taint Given = Others.withStep(Loc, "handed to the lambda here");
+    auto Substitute = [&](const Taint &T) {
+      return substitute(T, Call, Op, nullptr, {}, &Given);
+    };
     for (const SinkFlow &F : S->Flows)
-      recordFlow(F.Site, substitute(F.Data, Call, Op, nullptr, {}, &Given));
+      recordFlow(F.Site, Substitute(F.Data),
+                 substituteDeclared(F.Declared, Substitute));
   }
 }
 

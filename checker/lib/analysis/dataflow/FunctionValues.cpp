@@ -334,6 +334,11 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
                                          const GivenArgs &Given) {
   TU.Out->Calls.push_back({CallsFrom, Target, CallLoc});
   bool FunctionLevelSink = false;
+  const FunctionDecl *Def = TU.definitionOf(Target);
+  const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
+  // As at a direct call, a body seen keeps only some of the arguments
+  // (recordDeclaredSinks).
+  const FunctionSummary *Body = S && TU.hasBody(Def) ? S : nullptr;
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
   for (SinkAnnotation &A : Sinks) {
     A.Site.Loc = CallLoc;
@@ -341,15 +346,13 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
     if (A.Param < 0) {
       FunctionLevelSink = true;
       for (size_t I = 0; I < Given.Args.size(); ++I)
-        if (A.takes(I))
+        if (A.takes(I) && (!Body || keepsParam(*Body, I)))
           In.merge(Given.Args[I]);
     } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
       In = Given.Args[A.Param];
     }
     recordFlow(A.Site, In);
   }
-  const FunctionDecl *Def = TU.definitionOf(Target);
-  const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr;
   if (!S && !TU.hasBody(Target) && Sinks.empty())
     applyCatalogSinksTo(Target, CallLoc, Given); // `each(&puts, text)`
   if (!S) {
@@ -375,8 +378,12 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
     } else if (FunctionLevelSink && !F.Site.CatalogEntry.empty()) {
       continue; // the target's declaration covers the APIs it uses
     }
-    recordFlow(F.Site, substitute(F.Data, OuterCall, Def, nullptr, {}, nullptr,
-                                  &Given, CallLoc));
+    auto Substitute = [&](const Taint &T) {
+      return substitute(T, OuterCall, Def, nullptr, {}, nullptr, &Given,
+                        CallLoc);
+    };
+    recordFlow(F.Site, Substitute(F.Data),
+               substituteDeclared(F.Declared, Substitute));
   }
   // A target's own calls through function values are not followed from
   // here: a callback handed a callback is rare, and following every

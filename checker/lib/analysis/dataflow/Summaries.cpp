@@ -131,7 +131,8 @@ void FunctionAnalyzer::importSummaryFlows(const FunctionSummary &S,
       if (Covered)
         continue;
     }
-    recordFlow(F.Site, Substitute(F.Data));
+    recordFlow(F.Site, Substitute(F.Data),
+               substituteDeclared(F.Declared, Substitute));
   }
 }
 
@@ -426,7 +427,9 @@ void FunctionAnalyzer::recordInternalCall(const FunctionSummary &S,
   Summary.ReachesOtherFiles = true;
 }
 
-void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
+void FunctionAnalyzer::recordFlow(
+    const SinkSite &Site, const Taint &Data,
+    const std::optional<DeclaredSinkCall> &Declared) {
   bool FromCatalog = !Site.CatalogEntry.empty();
   // A declared sink on the way covers what the API underneath does.
   if (FromCatalog && ((Site.Kind == SinkKind::Network && CoversNetwork) ||
@@ -439,7 +442,7 @@ void FunctionAnalyzer::recordFlow(const SinkSite &Site, const Taint &Data) {
       : Site.Kind == SinkKind::Store   ? &CoveredStoreParams
       : Site.Kind == SinkKind::Log     ? &CoveredLogParams
                                        : nullptr;
-  SinkFlow Concrete{Site, {}}, Pending{Site, {}};
+  SinkFlow Concrete{Site, {}, Declared}, Pending{Site, {}, Declared};
   // Where the sink call is, for the purpose of the sending code
   // (privacy-undeclared-recipient); a callee's site keeps its own.
   if (!Site.InFunction)

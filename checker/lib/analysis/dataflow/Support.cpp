@@ -191,6 +191,17 @@ void addParamsOf(const Taint &T, std::set<unsigned> &Into) {
           Into.insert(Param->Index);
 }
 
+std::optional<DeclaredSinkCall>
+substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
+                   llvm::function_ref<Taint(const Taint &)> Substitute) {
+  if (!Declared)
+    return std::nullopt;
+  DeclaredSinkCall Out{Declared->Callee, {}};
+  for (const Taint &Arg : Declared->Args)
+    Out.Args.push_back(Arg.empty() ? Taint() : Substitute(Arg));
+  return Out;
+}
+
 } // namespace dataflow
 
 bool keepsParam(const FunctionSummary &S, unsigned Index) {
