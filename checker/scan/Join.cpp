@@ -297,7 +297,17 @@ private:
                  const std::optional<Site> &At,
                  const std::vector<std::string> &Consents,
                  const std::vector<Labels> &Args,
-                 const std::vector<summary::FieldLabels> &ArgFields);
+                 const std::vector<summary::FieldLabels> &ArgFields,
+                 const Labels &Object = {});
+  void callBoundValue(const summary::ExternalCall &Call,
+                      const summary::IndirectCall &IC,
+                      const summary::BoundValue &B,
+                      const std::vector<Labels> &CallerArgs,
+                      const std::vector<summary::FieldLabels> &CallerFields,
+                      std::set<std::string> &Covered,
+                      std::set<std::string> &BoundData);
+  /// Values made by std::bind and its kin in every file, by label.
+  std::map<std::string, summary::BoundValue> BoundValues;
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
                      const Steps &Trace, const std::string &PurposeFrom,
                      bool Held);
@@ -917,7 +927,8 @@ void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
                        const std::optional<Site> &At,
                        const std::vector<std::string> &Consents,
                        const std::vector<Labels> &Args,
-                       const std::vector<summary::FieldLabels> &ArgFields) {
+                       const std::vector<summary::FieldLabels> &ArgFields,
+                       const Labels &Object) {
   std::string Key = Caller + "|" + siteKey(At) + "|" + Target;
   if (!KnownIndirect.insert(Key).second)
     return;
@@ -929,6 +940,7 @@ void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
   Call.At = At;
   Call.Args = Args;
   Call.ArgFields = ArgFields;
+  Call.Object = Object;
   addExternal(std::move(Call));
   // The call graph too: purposes and consent reach the target.
   auto CallerIt = Functions.find(Caller);
@@ -975,9 +987,22 @@ void Joiner::resolveIndirectCall(
     std::vector<Labels> CallerArgs = substituteThrough(Args, Call);
     std::vector<summary::FieldLabels> CallerFields =
         substituteThrough(ArgFields, Call);
+    // A bind value runs the functions it binds with its fixed arguments in
+    // their places; what it fixed is data, not a callback.
+    std::set<std::string> Covered, BoundData;
+    for (const summary::LabelledPath &A : *Actual)
+      if (auto Bound = BoundValues.find(A.Label.str());
+          Bound != BoundValues.end())
+        callBoundValue(Call, IC, Bound->second, CallerArgs, CallerFields,
+                       Covered, BoundData);
     for (const summary::LabelledPath &A : *Actual) {
+      if (A.Label.isMarker(taint::MarkerKind::Bind) ||
+          BoundData.count(A.Label.str()))
+        continue;
       std::optional<std::string> Target =
           markerText(A.Label, taint::MarkerKind::Function);
+      if (Target && Covered.count(*Target))
+        continue;
       if (!Target) {
         resolveIndirectCall(Call.Caller, IC, A.Label, CallerArgs, CallerFields,
                             Depth + 1);
@@ -1005,6 +1030,89 @@ void Joiner::resolveIndirectCall(
       addCallTo(Call.Caller, *Target, IC.At, IC.Consents, NamedArgs,
                 NamedFields);
     }
+  }
+}
+
+/// A call through the bind value \p B that a call into another file
+/// (\p Call) passed to the function making \p IC: each bound function runs
+/// at \p IC's site with the fixed arguments and \p CallerArgs (what \p IC
+/// passes, in terms of \p Call's caller) where the bind expression puts
+/// them; a method takes the first as its object. The fixed arguments'
+/// placeholders count only where the bind expression was evaluated by
+/// \p Call's caller (docs/limitations.md, "Calls through function
+/// values"). \p Covered gets the functions run, \p BoundData the labels
+/// the fixed arguments carried.
+void Joiner::callBoundValue(
+    const summary::ExternalCall &Call, const summary::IndirectCall &IC,
+    const summary::BoundValue &B, const std::vector<Labels> &CallerArgs,
+    const std::vector<summary::FieldLabels> &CallerFields,
+    std::set<std::string> &Covered, std::set<std::string> &BoundData) {
+  bool MadeByCaller = B.In == Call.Caller;
+  std::vector<Labels> Placed;
+  std::vector<summary::FieldLabels> PlacedFields;
+  auto Passed = [&](size_t Index) {
+    if (Index >= CallerArgs.size())
+      return false; // a placeholder the call does not pass
+    Placed.push_back(CallerArgs[Index]);
+    PlacedFields.push_back(Index < CallerFields.size()
+                               ? CallerFields[Index]
+                               : summary::FieldLabels());
+    return true;
+  };
+  auto Fixed = [&](const summary::BoundValue::Argument &A) {
+    Labels Here;
+    for (const summary::LabelledPath &L : A.Fixed) {
+      BoundData.insert(L.Label.str());
+      if (MadeByCaller || !L.Label.isPlaceholder() || globalReturnCall(L.Label))
+        Here.push_back(L);
+    }
+    Placed.push_back(std::move(Here));
+    PlacedFields.emplace_back();
+  };
+  if (B.Order == "after_fixed" || B.Order == "before_fixed") {
+    if (B.Order == "before_fixed")
+      for (size_t I = 0; I < CallerArgs.size(); ++I)
+        Passed(I);
+    for (const summary::BoundValue::Argument &A : B.Args)
+      Fixed(A);
+    if (B.Order == "after_fixed")
+      for (size_t I = 0; I < CallerArgs.size(); ++I)
+        Passed(I);
+  } else {
+    for (const summary::BoundValue::Argument &A : B.Args) {
+      if (!A.Placeholder)
+        Fixed(A);
+      else if (!Passed(*A.Placeholder))
+        return;
+    }
+  }
+  for (const summary::BoundValue::Callee &C : B.Callees) {
+    Covered.insert(C.Usr);
+    std::vector<Labels> Args = Placed;
+    std::vector<summary::FieldLabels> Fields = PlacedFields;
+    Labels Object;
+    if (C.Method) {
+      if (Args.empty())
+        continue;
+      Object = std::move(Args.front());
+      Args.erase(Args.begin());
+      Fields.erase(Fields.begin());
+    }
+    std::string Name = nameOf(C.Usr);
+    Note Chosen = noteAt(Call.At, "'" + (Name.empty() ? C.Name : Name) +
+                                      "' is given to '" + Call.CalleeName +
+                                      "' here as the function to call");
+    auto Named = [&](Labels &Ls) {
+      for (summary::LabelledPath &L : Ls)
+        L.Trace.push_back(Chosen);
+    };
+    for (Labels &Ls : Args)
+      Named(Ls);
+    for (summary::FieldLabels &ByField : Fields)
+      for (auto &[FieldName, Ls] : ByField)
+        Named(Ls);
+    Named(Object);
+    addCallTo(Call.Caller, C.Usr, IC.At, IC.Consents, Args, Fields, Object);
   }
 }
 
@@ -1255,6 +1363,10 @@ void Joiner::merge(summary::TuSummary &S) {
         Flows[D.Usr].push_back(readFlow(std::move(F), D.Usr));
   for (const summary::FunctionSlot &Slot : S.FunctionSlots)
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
+  for (summary::BoundValue &B : S.BoundValues) {
+    std::string Id = B.Id;
+    BoundValues.emplace(std::move(Id), std::move(B));
+  }
   summary::InventoryFacts &Inv = S.Inventory;
   append(Facts.Declarations, Inv.Declarations);
   append(Facts.PurposeDeclarations, Inv.PurposeDeclarations);

@@ -105,6 +105,13 @@ constexpr const char *SuggestedItem = "suggested_item";
 constexpr const char *Anchors = "anchors";
 constexpr const char *Fixes = "fixes";
 constexpr const char *Insert = "insert";
+constexpr const char *BoundValues = "bound_values";
+constexpr const char *Id = "id";
+constexpr const char *Order = "order";
+constexpr const char *Placeholder = "placeholder";
+constexpr const char *Fixed = "fixed";
+constexpr const char *Callees = "callees";
+constexpr const char *Method = "method";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -300,6 +307,22 @@ json toJson(const InventoryFacts &I) {
   return J;
 }
 
+json toJson(const BoundValue &B) {
+  json Args = json::array();
+  for (const BoundValue::Argument &A : B.Args)
+    Args.push_back(A.Placeholder ? json{{key::Placeholder, *A.Placeholder}}
+                                 : json{{key::Fixed, toJson(A.Fixed)}});
+  json Callees = json::array();
+  for (const BoundValue::Callee &C : B.Callees)
+    Callees.push_back(
+        {{key::Usr, C.Usr}, {key::Name, C.Name}, {key::Method, C.Method}});
+  return {{key::Id, B.Id},
+          {key::In, B.In},
+          {key::Order, B.Order},
+          {key::Args, std::move(Args)},
+          {key::Callees, std::move(Callees)}};
+}
+
 template <typename T> json listJson(const std::vector<T> &Items) {
   json Out = json::array();
   for (const T &Item : Items)
@@ -334,6 +357,8 @@ public:
         D.Flows.push_back(flow(F.Value, F.Pointer));
       S.DeclaredSinks.push_back(std::move(D));
     }
+    for (const Each &E : each(J, key::BoundValues, ""))
+      S.BoundValues.push_back(boundValue(E.Value, E.Pointer));
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
     for (const Each &F : each(J, key::AnnotationsFiles, "")) {
@@ -565,6 +590,27 @@ private:
     return C;
   }
 
+  BoundValue boundValue(const json &J, const std::string &Pointer) {
+    BoundValue B;
+    // "#bind:..." (the schema's pattern): its grammar is checked here.
+    B.Id = label(J.at(key::Id), Pointer + "/" + key::Id).str();
+    B.In = string(J, key::In);
+    B.Order = string(J, key::Order);
+    for (const Each &A : each(J, key::Args, Pointer)) {
+      BoundValue::Argument Arg;
+      if (auto It = A.Value.find(key::Placeholder); It != A.Value.end())
+        Arg.Placeholder = It->get<unsigned>();
+      else
+        Arg.Fixed = labels(A.Value, key::Fixed, A.Pointer);
+      B.Args.push_back(std::move(Arg));
+    }
+    for (const Each &C : each(J, key::Callees, Pointer))
+      B.Callees.push_back({string(C.Value, key::Usr),
+                           string(C.Value, key::Name),
+                           boolean(C.Value, key::Method)});
+    return B;
+  }
+
   InventoryFacts inventory(const json &J, const std::string &Pointer) {
     InventoryFacts I;
     auto Facts = [&](const char *List, const char *Id, auto &Into) {
@@ -698,6 +744,10 @@ json toJson(const TuSummary &S) {
     J[key::DeclaredSinks].push_back({{key::Usr, D.Usr},
                                      {key::Name, D.Name},
                                      {key::Flows, toJson(D.Flows)}});
+  // Only with bind values passed into other files: summaries without them
+  // stay as they were.
+  if (!S.BoundValues.empty())
+    J[key::BoundValues] = listJson(S.BoundValues);
   J[key::Inventory] = toJson(S.Inventory);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {

@@ -300,6 +300,9 @@ public:
     /// What each fixed argument carried where the bind was evaluated,
     /// without placeholders (they mean nothing in another function).
     std::vector<Taint> Fixed;
+    /// The same with placeholders, for privacy-scan's summaries, which
+    /// tell the join in which function they were evaluated.
+    std::vector<Taint> FixedHere;
   };
   std::map<std::string, BoundValue> BoundValues;
   std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
@@ -307,6 +310,8 @@ public:
   /// slot it was read from.
   std::vector<const BoundValue *> boundValuesOf(const std::string &Label) const;
   void addSlotBind(const clang::ValueDecl *Slot, const std::string &Label);
+  /// BoundValues as TranslationUnitFlows describes them.
+  void exportBoundValues();
 
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,

@@ -206,6 +206,38 @@ void TranslationUnitAnalysis::addSlotBind(const ValueDecl *Slot,
     SlotsGrewAfterRead = true;
 }
 
+void TranslationUnitAnalysis::exportBoundValues() {
+  for (const auto &[Label, B] : BoundValues) {
+    BoundValueFacts Facts;
+    switch (*bindKindOf(B.Bind->getDirectCallee())) {
+    case BindKind::Placeholders:
+      Facts.Passed = BoundValueFacts::Order::Placeholders;
+      break;
+    case BindKind::Front:
+      Facts.Passed = BoundValueFacts::Order::AfterFixed;
+      break;
+    case BindKind::Back:
+      Facts.Passed = BoundValueFacts::Order::BeforeFixed;
+      break;
+    }
+    for (unsigned I = 1; I < B.Bind->getNumArgs(); ++I) {
+      std::optional<unsigned> Index =
+          Facts.Passed == BoundValueFacts::Order::Placeholders
+              ? placeholderIndex(B.Bind->getArg(I))
+              : std::nullopt;
+      Facts.Placeholders.push_back(Index);
+      Facts.Fixed.push_back(
+          Index || I - 1 >= B.FixedHere.size() ? Taint() : B.FixedHere[I - 1]);
+    }
+    Facts.In = B.In;
+    for (const auto &[L, T] : B.Callee.labels())
+      for (const FunctionDecl *Target : targetsOf(L))
+        Facts.Callees.push_back(Target);
+    Facts.Loc = B.Bind->getBeginLoc();
+    Out->BoundValues[Label] = std::move(Facts);
+  }
+}
+
 /// The value a bind expression makes carries a marker for it; what its
 /// fixed arguments carry here is kept with the marker, for a call in
 /// another function (a method calling a field set elsewhere).
@@ -226,10 +258,13 @@ void FunctionAnalyzer::markBoundValue(const Expr *Call,
         taint::isMarkerOf(L, taint::MarkerKind::Slot))
       B.Callee.add(L, Tr);
   B.Fixed.resize(Bind->getNumArgs() - 1);
+  B.FixedHere.resize(Bind->getNumArgs() - 1);
   for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
-    for (const auto &[L, Tr] : value(Bind->getArg(I)).labels())
+    for (const auto &[L, Tr] : value(Bind->getArg(I)).labels()) {
+      B.FixedHere[I - 1].add(L, Tr);
       if (!isPlaceholder(L))
         B.Fixed[I - 1].add(L, Tr);
+    }
   Result.add(Label, nullptr);
 }
 

@@ -215,6 +215,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Out->FunctionValues = FunctionLabels;
   Out->Slots = SlotLabels;
   Out->SlotTargets = SlotTargets;
+  exportBoundValues();
   return Out;
 }
 
