@@ -308,6 +308,9 @@ private:
                       std::set<std::string> &BoundData);
   /// Values made by std::bind and its kin in every file, by label.
   std::map<std::string, summary::BoundValue> BoundValues;
+  /// Functions of the API catalogs used as values, by USR.
+  std::map<std::string, summary::DeclaredSinkFunction> CatalogFunctions;
+  void addCatalogFunctionFlows();
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
                      const Steps &Trace, const std::string &PurposeFrom,
                      bool Held);
@@ -920,7 +923,10 @@ std::string Joiner::nameOf(const std::string &Usr) {
   if (It != Functions.end())
     return It->second.ShortName;
   auto Declared = DeclaredSinkNames.find(Usr);
-  return Declared != DeclaredSinkNames.end() ? Declared->second : "";
+  if (Declared != DeclaredSinkNames.end())
+    return Declared->second;
+  auto Catalogued = CatalogFunctions.find(Usr);
+  return Catalogued != CatalogFunctions.end() ? Catalogued->second.Name : "";
 }
 
 void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
@@ -1324,6 +1330,22 @@ bool Joiner::resolveIndirectCalls() {
   return External.size() != Before;
 }
 
+/// The catalog sinks of the functions of the API catalogs used as values,
+/// run where a call through a function value reaches them; a function some
+/// file defines is that file's (a catalog describes only code without a
+/// body in the program).
+void Joiner::addCatalogFunctionFlows() {
+  for (auto &[Usr, D] : CatalogFunctions) {
+    auto Defined = Functions.find(Usr);
+    if ((Defined != Functions.end() && Defined->second.Analysed) ||
+        DeclaredSinkNames.count(Usr))
+      continue;
+    for (summary::Flow &F : D.Flows)
+      Flows[Usr].push_back(readFlow(std::move(F), Usr));
+    D.Flows.clear();
+  }
+}
+
 template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
   Into.insert(Into.end(), std::make_move_iterator(From.begin()),
               std::make_move_iterator(From.end()));
@@ -1363,6 +1385,10 @@ void Joiner::merge(summary::TuSummary &S) {
         Flows[D.Usr].push_back(readFlow(std::move(F), D.Usr));
   for (const summary::FunctionSlot &Slot : S.FunctionSlots)
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
+  for (summary::DeclaredSinkFunction &D : S.CatalogFunctions) {
+    std::string Usr = D.Usr;
+    CatalogFunctions.emplace(std::move(Usr), std::move(D));
+  }
   for (summary::BoundValue &B : S.BoundValues) {
     std::string Id = B.Id;
     BoundValues.emplace(std::move(Id), std::move(B));
@@ -1390,6 +1416,7 @@ json Joiner::run() {
     merge(In.Summaries[I]);
     In.Summaries[I] = summary::TuSummary(); // its contents live on in the join
   }
+  addCatalogFunctionFlows();
   // Flows through calls, and calls through function values, each finding
   // more of the other.
   for (size_t I = 0; I < External.size(); ++I)

@@ -217,6 +217,12 @@ struct TranslationUnitFlows {
       SlotTargets;
   /// The values "#bind:..." labels stand for.
   std::map<std::string, BoundValueFacts> BoundValues;
+  /// Functions of the API catalogs used as values (canonical) → their
+  /// catalog sinks that a call through a function value runs, as flows of
+  /// their parameters ("$p0"...) with no site: privacy-scan runs them where
+  /// a function of another file calls the value.
+  std::map<const clang::FunctionDecl *, std::vector<SinkFlow>>
+      CatalogValueSinks;
   /// The bounds reached, once per limit and function, in the order hit.
   std::vector<LimitHit> LimitsHit;
 };

@@ -358,6 +358,7 @@ public:
     functionSummaries();
     functionSlots();
     declaredSinks();
+    catalogFunctions();
     calls();
     reads();
     keptFunctions();
@@ -404,6 +405,7 @@ private:
   void functionSummaries();
   void functionSlots();
   void declaredSinks();
+  void catalogFunctions();
   void calls();
   void reads();
   void keptFunctions();
@@ -542,6 +544,26 @@ void Summarizer::declaredSinks() {
     }
     Out.DeclaredSinks.push_back(std::move(D));
   }
+}
+
+void Summarizer::catalogFunctions() {
+  // Functions of the API catalogs used as values: a call through a
+  // function value in another file runs their catalog sinks.
+  for (const auto &[FD, Sinks] : Flows->CatalogValueSinks) {
+    std::string Usr = usrOf(FD);
+    if (Usr.empty())
+      continue;
+    DeclaredSinkFunction D{Usr, FD->getNameAsString(), {}};
+    for (const SinkFlow &Flow : Sinks) {
+      summary::Flow F = sinkFlow(L, Flow);
+      F.At.reset(); // wherever the function is called
+      D.Flows.push_back(std::move(F));
+    }
+    Out.CatalogFunctions.push_back(std::move(D));
+  }
+  // By USR, not by where the analysis keeps the declarations.
+  std::sort(Out.CatalogFunctions.begin(), Out.CatalogFunctions.end(),
+            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
 }
 
 void Summarizer::calls() {
@@ -797,6 +819,8 @@ void Summarizer::boundValues() {
           {Usr, Callee->getNameAsString(),
            MD && MD->isInstance() && !MD->getParent()->isLambda()});
     }
+    std::sort(B.Callees.begin(), B.Callees.end(),
+              [](const auto &X, const auto &Y) { return X.Usr < Y.Usr; });
     Out.BoundValues.push_back(std::move(B));
   }
 }

@@ -106,6 +106,7 @@ constexpr const char *Anchors = "anchors";
 constexpr const char *Fixes = "fixes";
 constexpr const char *Insert = "insert";
 constexpr const char *BoundValues = "bound_values";
+constexpr const char *CatalogFunctions = "catalog_functions";
 constexpr const char *Id = "id";
 constexpr const char *Order = "order";
 constexpr const char *Placeholder = "placeholder";
@@ -359,6 +360,13 @@ public:
     }
     for (const Each &E : each(J, key::BoundValues, ""))
       S.BoundValues.push_back(boundValue(E.Value, E.Pointer));
+    for (const Each &E : each(J, key::CatalogFunctions, "")) {
+      DeclaredSinkFunction D{
+          string(E.Value, key::Usr), string(E.Value, key::Name), {}};
+      for (const Each &F : each(E.Value, key::Flows, E.Pointer))
+        D.Flows.push_back(flow(F.Value, F.Pointer));
+      S.CatalogFunctions.push_back(std::move(D));
+    }
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
     for (const Each &F : each(J, key::AnnotationsFiles, "")) {
@@ -748,6 +756,13 @@ json toJson(const TuSummary &S) {
   // stay as they were.
   if (!S.BoundValues.empty())
     J[key::BoundValues] = listJson(S.BoundValues);
+  if (!S.CatalogFunctions.empty()) {
+    J[key::CatalogFunctions] = json::array();
+    for (const DeclaredSinkFunction &D : S.CatalogFunctions)
+      J[key::CatalogFunctions].push_back({{key::Usr, D.Usr},
+                                          {key::Name, D.Name},
+                                          {key::Flows, toJson(D.Flows)}});
+  }
   J[key::Inventory] = toJson(S.Inventory);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {

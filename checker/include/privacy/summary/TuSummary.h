@@ -336,6 +336,9 @@ struct TuSummary {
   std::vector<FunctionSlot> FunctionSlots;
   std::vector<DeclaredSinkFunction> DeclaredSinks;
   std::vector<BoundValue> BoundValues; // those its labels name
+  /// Functions of the API catalogs used as values, with the catalog sinks a
+  /// call through a function value runs (At is none).
+  std::vector<DeclaredSinkFunction> CatalogFunctions;
   InventoryFacts Inventory;
   std::vector<AnnotationsFileUse> AnnotationsFiles;
   std::vector<CodeAnchorAt> Anchors; // sorted by site, each site once

@@ -312,6 +312,8 @@ public:
   void addSlotBind(const clang::ValueDecl *Slot, const std::string &Label);
   /// BoundValues as TranslationUnitFlows describes them.
   void exportBoundValues();
+  /// The catalog's sinks of the functions used as values (Catalog.cpp).
+  void exportCatalogValueSinks();
 
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,

@@ -216,6 +216,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Out->Slots = SlotLabels;
   Out->SlotTargets = SlotTargets;
   exportBoundValues();
+  exportCatalogValueSinks();
   return Out;
 }
 
