@@ -299,7 +299,8 @@ private:
                  const std::vector<Labels> &Args,
                  const std::vector<summary::FieldLabels> &ArgFields,
                  const Labels &Object = {});
-  void callBoundValue(const summary::ExternalCall &Call,
+  void callBoundValue(const std::string &Caller,
+                      const summary::ExternalCall &Call, bool Returned,
                       const summary::IndirectCall &IC,
                       const summary::BoundValue &B,
                       const std::vector<Labels> &CallerArgs,
@@ -308,6 +309,11 @@ private:
                       std::set<std::string> &BoundData);
   /// Values made by std::bind and its kin in every file, by label.
   std::map<std::string, summary::BoundValue> BoundValues;
+  void
+  resolveReturnedFunctions(const summary::IndirectCall &IC,
+                           const std::string &Returned,
+                           const std::vector<Labels> &Args,
+                           const std::vector<summary::FieldLabels> &ArgFields);
   /// Functions of the API catalogs used as values, by USR.
   std::map<std::string, summary::DeclaredSinkFunction> CatalogFunctions;
   void addCatalogFunctionFlows();
@@ -968,6 +974,10 @@ void Joiner::resolveIndirectCall(
       addCallTo(IC.In, Target, IC.At, IC.Consents, Args, ArgFields);
     return;
   }
+  if (std::optional<std::string> Returned = globalReturnCall(Callee)) {
+    resolveReturnedFunctions(IC, *Returned, Args, ArgFields);
+    return;
+  }
   if (!Callee.isPlaceholder() || Depth > MaxJoinCallbackDepth)
     return;
   // A callback the owner was given: what each caller in another file
@@ -999,8 +1009,8 @@ void Joiner::resolveIndirectCall(
     for (const summary::LabelledPath &A : *Actual)
       if (auto Bound = BoundValues.find(A.Label.str());
           Bound != BoundValues.end())
-        callBoundValue(Call, IC, Bound->second, CallerArgs, CallerFields,
-                       Covered, BoundData);
+        callBoundValue(Call.Caller, Call, false, IC, Bound->second, CallerArgs,
+                       CallerFields, Covered, BoundData);
     for (const summary::LabelledPath &A : *Actual) {
       if (A.Label.isMarker(taint::MarkerKind::Bind) ||
           BoundData.count(A.Label.str()))
@@ -1039,21 +1049,23 @@ void Joiner::resolveIndirectCall(
   }
 }
 
-/// A call through the bind value \p B that a call into another file
-/// (\p Call) passed to the function making \p IC: each bound function runs
-/// at \p IC's site with the fixed arguments and \p CallerArgs (what \p IC
-/// passes, in terms of \p Call's caller) where the bind expression puts
-/// them; a method takes the first as its object. The fixed arguments'
-/// placeholders count only where the bind expression was evaluated by
-/// \p Call's caller (docs/limitations.md, "Calls through function
-/// values"). \p Covered gets the functions run, \p BoundData the labels
-/// the fixed arguments carried.
+/// A call through the bind value \p B, made at \p IC's site on behalf of
+/// \p Caller: the function that passed the value to the function making
+/// \p IC, by the call into another file \p Call, or the one making it when
+/// \p Call returned the value (\p Returned). Each bound
+/// function runs with the fixed arguments and \p CallerArgs (what \p IC
+/// passes, in terms of \p Caller) where the bind expression puts them; a
+/// method takes the first as its object. The fixed arguments' placeholders
+/// count only where \p Caller evaluated the bind expression
+/// (docs/limitations.md, "Calls through function values"). \p Covered gets
+/// the functions run, \p BoundData the labels the fixed arguments carried.
 void Joiner::callBoundValue(
-    const summary::ExternalCall &Call, const summary::IndirectCall &IC,
-    const summary::BoundValue &B, const std::vector<Labels> &CallerArgs,
+    const std::string &Caller, const summary::ExternalCall &Call, bool Returned,
+    const summary::IndirectCall &IC, const summary::BoundValue &B,
+    const std::vector<Labels> &CallerArgs,
     const std::vector<summary::FieldLabels> &CallerFields,
     std::set<std::string> &Covered, std::set<std::string> &BoundData) {
-  bool MadeByCaller = B.In == Call.Caller;
+  bool MadeByCaller = B.In == Caller;
   std::vector<Labels> Placed;
   std::vector<summary::FieldLabels> PlacedFields;
   auto Passed = [&](size_t Index) {
@@ -1105,9 +1117,10 @@ void Joiner::callBoundValue(
       Fields.erase(Fields.begin());
     }
     std::string Name = nameOf(C.Usr);
-    Note Chosen = noteAt(Call.At, "'" + (Name.empty() ? C.Name : Name) +
-                                      "' is given to '" + Call.CalleeName +
-                                      "' here as the function to call");
+    Note Chosen = noteAt(
+        Call.At, "'" + (Name.empty() ? C.Name : Name) +
+                     (Returned ? "' is returned by '" : "' is given to '") +
+                     Call.CalleeName + "' here as the function to call");
     auto Named = [&](Labels &Ls) {
       for (summary::LabelledPath &L : Ls)
         L.Trace.push_back(Chosen);
@@ -1118,7 +1131,35 @@ void Joiner::callBoundValue(
       for (auto &[FieldName, Ls] : ByField)
         Named(Ls);
     Named(Object);
-    addCallTo(Call.Caller, C.Usr, IC.At, IC.Consents, Args, Fields, Object);
+    addCallTo(Caller, C.Usr, IC.At, IC.Consents, Args, Fields, Object);
+  }
+}
+
+/// A call through the value a call into another file returned (`Deliver d
+/// = makeMail(m, v); d(x);`): the functions and bind values the functions
+/// it may run return, called on behalf of the function making \p IC.
+void Joiner::resolveReturnedFunctions(
+    const summary::IndirectCall &IC, const std::string &Returned,
+    const std::vector<Labels> &Args,
+    const std::vector<summary::FieldLabels> &ArgFields) {
+  auto Calls = ReturnCalls.find(Returned);
+  if (Calls == ReturnCalls.end())
+    return;
+  const std::vector<size_t> Indices = Calls->second;
+  for (size_t Index : Indices) {
+    const summary::ExternalCall Call = External[Index]; // External may grow
+    Labels Values = returnedBy(Call, false);
+    std::set<std::string> Covered, BoundData;
+    for (const summary::LabelledPath &V : Values)
+      if (auto Bound = BoundValues.find(V.Label.str());
+          Bound != BoundValues.end())
+        callBoundValue(IC.In, Call, true, IC, Bound->second, Args, ArgFields,
+                       Covered, BoundData);
+    for (const summary::LabelledPath &V : Values)
+      if (std::optional<std::string> Target =
+              markerText(V.Label, taint::MarkerKind::Function);
+          Target && !Covered.count(*Target))
+        addCallTo(IC.In, *Target, IC.At, IC.Consents, Args, ArgFields);
   }
 }
 

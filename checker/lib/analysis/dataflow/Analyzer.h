@@ -167,6 +167,10 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
 struct GivenArgs {
   std::vector<Taint> Args;
   std::vector<std::map<std::string, Taint>> Fields;
+  /// For a method bound with its object (`std::bind(&U::send, &u, _1)`):
+  /// what the object bound carried; else not known.
+  std::optional<Taint> Object;
+  std::map<std::string, Taint> ObjectFields;
 };
 
 /// The unqualified names of the functions \p Catalog's "statement" entries
@@ -303,6 +307,9 @@ public:
     /// The same with placeholders, for privacy-scan's summaries, which
     /// tell the join in which function they were evaluated.
     std::vector<Taint> FixedHere;
+    /// Per fixed argument of a struct type of the program (a method's
+    /// object), what each field carried there, without placeholders.
+    std::vector<std::map<std::string, Taint>> FixedFields;
   };
   std::map<std::string, BoundValue> BoundValues;
   std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
@@ -435,6 +442,8 @@ private:
                          const GivenArgs &Given,
                          std::set<const clang::FunctionDecl *> &Covered,
                          Taint &Fixed);
+  std::optional<GivenArgs> givenFor(const clang::FunctionDecl *Target,
+                                    const GivenArgs &Placed);
   Taint callWithGiven(const clang::Expr *Call,
                       const clang::FunctionDecl *Target,
                       const GivenArgs &Given);

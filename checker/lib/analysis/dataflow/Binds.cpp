@@ -259,12 +259,20 @@ void FunctionAnalyzer::markBoundValue(const Expr *Call,
       B.Callee.add(L, Tr);
   B.Fixed.resize(Bind->getNumArgs() - 1);
   B.FixedHere.resize(Bind->getNumArgs() - 1);
-  for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
+  B.FixedFields.resize(Bind->getNumArgs() - 1);
+  for (unsigned I = 1; I < Bind->getNumArgs(); ++I) {
     for (const auto &[L, Tr] : value(Bind->getArg(I)).labels()) {
       B.FixedHere[I - 1].add(L, Tr);
       if (!isPlaceholder(L))
         B.Fixed[I - 1].add(L, Tr);
     }
+    if (placeholderIndex(Bind->getArg(I)))
+      continue;
+    for (const auto &[Name, T] : argFields(Bind->getArg(I)))
+      for (const auto &[L, Tr] : T.labels())
+        if (!isPlaceholder(L))
+          B.FixedFields[I - 1][Name].add(L, Tr);
+  }
   Result.add(Label, nullptr);
 }
 
@@ -290,10 +298,29 @@ std::optional<GivenArgs> FunctionAnalyzer::placeBoundArguments(
       Placed.Fields.push_back(argFields(B.Bind->getArg(-From)));
     } else {
       Placed.Args.push_back(B.Fixed[-From - 1]);
-      Placed.Fields.emplace_back();
+      Placed.Fields.push_back(B.FixedFields[-From - 1]);
     }
   }
   return Placed;
+}
+
+/// The arguments \p Target is called with from \p Placed: a method takes
+/// the first as its object (`std::bind(&U::send, &u, _1)`); nullopt when
+/// there is none.
+std::optional<GivenArgs> FunctionAnalyzer::givenFor(const FunctionDecl *Target,
+                                                    const GivenArgs &Placed) {
+  if (!needsObject(Target))
+    return Placed;
+  if (Placed.Args.empty())
+    return std::nullopt;
+  GivenArgs Given;
+  Given.Object = Placed.Args.front();
+  Given.Args.assign(Placed.Args.begin() + 1, Placed.Args.end());
+  if (!Placed.Fields.empty()) {
+    Given.ObjectFields = Placed.Fields.front();
+    Given.Fields.assign(Placed.Fields.begin() + 1, Placed.Fields.end());
+  }
+  return Given;
 }
 
 /// A bound target called with taints, not expressions: its sinks and
@@ -317,9 +344,8 @@ Taint FunctionAnalyzer::callWithGiven(const Expr *Call,
 /// it fixed. Returns whether one ran; \p Covered gets the functions they
 /// ran, which the call does not run again with its own arguments alone,
 /// and \p Fixed what the fixed arguments carry here: the value carries it
-/// as data, not as a callback passed in. A method bound with an object,
-/// evaluated in another function, is left to the rule for function values (the
-/// object is the value).
+/// as data, not as a callback passed in. A method bound with its object
+/// runs on what that object carried where the value was made.
 bool FunctionAnalyzer::runBoundValues(const Expr *Call,
                                       const Taint &CalleeValue,
                                       llvm::ArrayRef<const Expr *> Args,
@@ -352,9 +378,10 @@ bool FunctionAnalyzer::runBoundValues(const Expr *Call,
         continue;
       for (const auto &[L, T] : B->Callee.labels())
         for (const FunctionDecl *Target : TU.targetsOf(L)) {
-          if (needsObject(Target) || !Covered.insert(Target).second)
+          std::optional<GivenArgs> Given = givenFor(Target, *Placed);
+          if (!Given || !Covered.insert(Target).second)
             continue;
-          Result.merge(callWithGiven(Call, Target, *Placed));
+          Result.merge(callWithGiven(Call, Target, *Given));
           Ran = true;
         }
     }
@@ -380,9 +407,10 @@ void FunctionAnalyzer::runBoundCallbacks(
           Fixed.merge(value(B->Bind->getArg(I)));
       for (const auto &[L, T] : B->Callee.labels())
         for (const FunctionDecl *Target : TU.targetsOf(L)) {
-          if (needsObject(Target) || !Covered.insert(Target).second)
+          std::optional<GivenArgs> Given = givenFor(Target, *Placed);
+          if (!Given || !Covered.insert(Target).second)
             continue;
-          runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, *Placed);
+          runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, *Given);
         }
     }
 }
