@@ -300,7 +300,7 @@ private:
                  const std::vector<summary::FieldLabels> &ArgFields,
                  const Labels &Object = {});
   void callBoundValue(const std::string &Caller,
-                      const summary::ExternalCall &Call, bool Returned,
+                      const summary::ExternalCall *Call, bool Returned,
                       const summary::IndirectCall &IC,
                       const summary::BoundValue &B,
                       const std::vector<Labels> &CallerArgs,
@@ -309,6 +309,8 @@ private:
                       std::set<std::string> &BoundData);
   /// Values made by std::bind and its kin in every file, by label.
   std::map<std::string, summary::BoundValue> BoundValues;
+  /// Fields and globals holding functions → the bind values stored there.
+  std::map<std::string, std::set<std::string>> SlotBinds;
   void
   resolveReturnedFunctions(const summary::IndirectCall &IC,
                            const std::string &Returned,
@@ -966,12 +968,20 @@ void Joiner::resolveIndirectCall(
     const std::vector<summary::FieldLabels> &ArgFields, int Depth) {
   if (std::optional<std::string> Slot =
           markerText(Callee, taint::MarkerKind::Slot)) {
-    // Every function any file stores in that field or global.
+    // Every function any file stores in that field or global; a bind value
+    // stored there runs its functions with its fixed arguments.
+    std::set<std::string> Covered, BoundData;
+    if (auto Binds = SlotBinds.find(*Slot); Binds != SlotBinds.end())
+      for (const std::string &Id : Binds->second)
+        if (auto Bound = BoundValues.find(Id); Bound != BoundValues.end())
+          callBoundValue(IC.In, nullptr, false, IC, Bound->second, Args,
+                         ArgFields, Covered, BoundData);
     auto It = SlotTargets.find(*Slot);
     if (It == SlotTargets.end())
       return;
     for (const std::string &Target : It->second)
-      addCallTo(IC.In, Target, IC.At, IC.Consents, Args, ArgFields);
+      if (!Covered.count(Target))
+        addCallTo(IC.In, Target, IC.At, IC.Consents, Args, ArgFields);
     return;
   }
   if (std::optional<std::string> Returned = globalReturnCall(Callee)) {
@@ -1009,7 +1019,7 @@ void Joiner::resolveIndirectCall(
     for (const summary::LabelledPath &A : *Actual)
       if (auto Bound = BoundValues.find(A.Label.str());
           Bound != BoundValues.end())
-        callBoundValue(Call.Caller, Call, false, IC, Bound->second, CallerArgs,
+        callBoundValue(Call.Caller, &Call, false, IC, Bound->second, CallerArgs,
                        CallerFields, Covered, BoundData);
     for (const summary::LabelledPath &A : *Actual) {
       if (A.Label.isMarker(taint::MarkerKind::Bind) ||
@@ -1052,7 +1062,8 @@ void Joiner::resolveIndirectCall(
 /// A call through the bind value \p B, made at \p IC's site on behalf of
 /// \p Caller: the function that passed the value to the function making
 /// \p IC, by the call into another file \p Call, or the one making it when
-/// \p Call returned the value (\p Returned). Each bound
+/// \p Call returned the value (\p Returned) or a field or global held it
+/// (no \p Call). Each bound
 /// function runs with the fixed arguments and \p CallerArgs (what \p IC
 /// passes, in terms of \p Caller) where the bind expression puts them; a
 /// method takes the first as its object. The fixed arguments' placeholders
@@ -1060,7 +1071,7 @@ void Joiner::resolveIndirectCall(
 /// (docs/limitations.md, "Calls through function values"). \p Covered gets
 /// the functions run, \p BoundData the labels the fixed arguments carried.
 void Joiner::callBoundValue(
-    const std::string &Caller, const summary::ExternalCall &Call, bool Returned,
+    const std::string &Caller, const summary::ExternalCall *Call, bool Returned,
     const summary::IndirectCall &IC, const summary::BoundValue &B,
     const std::vector<Labels> &CallerArgs,
     const std::vector<summary::FieldLabels> &CallerFields,
@@ -1117,13 +1128,16 @@ void Joiner::callBoundValue(
       Fields.erase(Fields.begin());
     }
     std::string Name = nameOf(C.Usr);
-    Note Chosen = noteAt(
-        Call.At, "'" + (Name.empty() ? C.Name : Name) +
-                     (Returned ? "' is returned by '" : "' is given to '") +
-                     Call.CalleeName + "' here as the function to call");
+    std::optional<Note> Chosen;
+    if (Call)
+      Chosen = noteAt(
+          Call->At, "'" + (Name.empty() ? C.Name : Name) +
+                        (Returned ? "' is returned by '" : "' is given to '") +
+                        Call->CalleeName + "' here as the function to call");
     auto Named = [&](Labels &Ls) {
-      for (summary::LabelledPath &L : Ls)
-        L.Trace.push_back(Chosen);
+      if (Chosen)
+        for (summary::LabelledPath &L : Ls)
+          L.Trace.push_back(*Chosen);
     };
     for (Labels &Ls : Args)
       Named(Ls);
@@ -1153,7 +1167,7 @@ void Joiner::resolveReturnedFunctions(
     for (const summary::LabelledPath &V : Values)
       if (auto Bound = BoundValues.find(V.Label.str());
           Bound != BoundValues.end())
-        callBoundValue(IC.In, Call, true, IC, Bound->second, Args, ArgFields,
+        callBoundValue(IC.In, &Call, true, IC, Bound->second, Args, ArgFields,
                        Covered, BoundData);
     for (const summary::LabelledPath &V : Values)
       if (std::optional<std::string> Target =
@@ -1424,8 +1438,10 @@ void Joiner::merge(summary::TuSummary &S) {
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
       for (summary::Flow &F : D.Flows)
         Flows[D.Usr].push_back(readFlow(std::move(F), D.Usr));
-  for (const summary::FunctionSlot &Slot : S.FunctionSlots)
+  for (const summary::FunctionSlot &Slot : S.FunctionSlots) {
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
+    SlotBinds[Slot.Slot].insert(Slot.Binds.begin(), Slot.Binds.end());
+  }
   for (summary::DeclaredSinkFunction &D : S.CatalogFunctions) {
     std::string Usr = D.Usr;
     CatalogFunctions.emplace(std::move(Usr), std::move(D));

@@ -215,8 +215,10 @@ struct TranslationUnitFlows {
   /// anywhere in the translation unit (field-based, flow-insensitive).
   std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
       SlotTargets;
-  /// The values "#bind:..." labels stand for.
+  /// The values "#bind:..." labels stand for, and the fields and globals
+  /// holding functions that bind values are stored in.
   std::map<std::string, BoundValueFacts> BoundValues;
+  std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
   /// Functions of the API catalogs used as values (canonical) → their
   /// catalog sinks that a call through a function value runs, as flows of
   /// their parameters ("$p0"...) with no site: privacy-scan runs them where

@@ -519,8 +519,15 @@ void Summarizer::functionSlots() {
         TargetUsrs.insert(T);
     if (Usr.empty() || TargetUsrs.empty())
       continue;
+    // Bind values stored there: their functions run with what they fixed.
+    std::set<std::string> Binds;
+    if (auto It = Flows->SlotBinds.find(Slot); It != Flows->SlotBinds.end())
+      for (const std::string &Bind : It->second)
+        if (std::optional<taint::Label> Portable = L.label(Bind))
+          Binds.insert(Portable->str());
     Out.FunctionSlots.push_back(
-        {Usr, std::vector<std::string>(TargetUsrs.begin(), TargetUsrs.end())});
+        {Usr, std::vector<std::string>(TargetUsrs.begin(), TargetUsrs.end()),
+         std::vector<std::string>(Binds.begin(), Binds.end())});
   }
 }
 

@@ -107,6 +107,7 @@ constexpr const char *Fixes = "fixes";
 constexpr const char *Insert = "insert";
 constexpr const char *BoundValues = "bound_values";
 constexpr const char *CatalogFunctions = "catalog_functions";
+constexpr const char *Binds = "binds";
 constexpr const char *Id = "id";
 constexpr const char *Order = "order";
 constexpr const char *Placeholder = "placeholder";
@@ -349,8 +350,9 @@ public:
     for (const Each &E : each(J, key::ExternalCalls, ""))
       S.ExternalCalls.push_back(externalCall(E.Value, E.Pointer));
     for (const Each &E : each(J, key::FunctionSlots, ""))
-      S.FunctionSlots.push_back(
-          {string(E.Value, key::Slot), strings(E.Value, key::Targets)});
+      S.FunctionSlots.push_back({string(E.Value, key::Slot),
+                                 strings(E.Value, key::Targets),
+                                 strings(E.Value, key::Binds)});
     for (const Each &E : each(J, key::DeclaredSinks, "")) {
       DeclaredSinkFunction D{
           string(E.Value, key::Usr), string(E.Value, key::Name), {}};
@@ -744,9 +746,12 @@ json toJson(const TuSummary &S) {
   J[key::Functions] = listJson(S.Functions);
   J[key::ExternalCalls] = listJson(S.ExternalCalls);
   J[key::FunctionSlots] = json::array();
-  for (const FunctionSlot &Slot : S.FunctionSlots)
-    J[key::FunctionSlots].push_back(
-        {{key::Slot, Slot.Slot}, {key::Targets, Slot.Targets}});
+  for (const FunctionSlot &Slot : S.FunctionSlots) {
+    json Entry = {{key::Slot, Slot.Slot}, {key::Targets, Slot.Targets}};
+    if (!Slot.Binds.empty())
+      Entry[key::Binds] = Slot.Binds;
+    J[key::FunctionSlots].push_back(std::move(Entry));
+  }
   J[key::DeclaredSinks] = json::array();
   for (const DeclaredSinkFunction &D : S.DeclaredSinks)
     J[key::DeclaredSinks].push_back({{key::Usr, D.Usr},

@@ -219,6 +219,8 @@ struct ExternalCall {
 struct FunctionSlot {
   std::string Slot; // USR
   std::vector<std::string> Targets;
+  /// Bind values stored there ("#bind:<file>:<N>", in BoundValues).
+  std::vector<std::string> Binds = {};
 };
 
 /// A function used as a value that declares sinks itself.

@@ -236,6 +236,7 @@ void TranslationUnitAnalysis::exportBoundValues() {
     Facts.Loc = B.Bind->getBeginLoc();
     Out->BoundValues[Label] = std::move(Facts);
   }
+  Out->SlotBinds = SlotBinds;
 }
 
 /// The value a bind expression makes carries a marker for it; what its
