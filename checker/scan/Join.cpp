@@ -302,7 +302,28 @@ private:
                  const std::optional<Site> &At,
                  const std::vector<std::string> &Consents,
                  const std::vector<Labels> &Args,
-                 const std::vector<summary::FieldLabels> &ArgFields);
+                 const std::vector<summary::FieldLabels> &ArgFields,
+                 const Labels &Object = {});
+  void callBoundValue(const std::string &Caller,
+                      const summary::ExternalCall *Call, bool Returned,
+                      const summary::IndirectCall &IC,
+                      const summary::BoundValue &B,
+                      const std::vector<Labels> &CallerArgs,
+                      const std::vector<summary::FieldLabels> &CallerFields,
+                      std::set<std::string> &Covered,
+                      std::set<std::string> &BoundData);
+  /// Values made by std::bind and its kin in every file, by label.
+  std::map<std::string, summary::BoundValue> BoundValues;
+  /// Fields and globals holding functions → the bind values stored there.
+  std::map<std::string, std::set<std::string>> SlotBinds;
+  void
+  resolveReturnedFunctions(const summary::IndirectCall &IC,
+                           const std::string &Returned,
+                           const std::vector<Labels> &Args,
+                           const std::vector<summary::FieldLabels> &ArgFields);
+  /// Functions of the API catalogs used as values, by USR.
+  std::map<std::string, summary::DeclaredSinkFunction> CatalogFunctions;
+  void addCatalogFunctionFlows();
   void judgeFlowItem(const summary::Flow &Flow, const Label &Item,
                      const Steps &Trace, const std::string &PurposeFrom,
                      bool Held);
@@ -915,14 +936,18 @@ std::string Joiner::nameOf(const std::string &Usr) {
   if (It != Functions.end())
     return It->second.ShortName;
   auto Declared = DeclaredSinkNames.find(Usr);
-  return Declared != DeclaredSinkNames.end() ? Declared->second : "";
+  if (Declared != DeclaredSinkNames.end())
+    return Declared->second;
+  auto Catalogued = CatalogFunctions.find(Usr);
+  return Catalogued != CatalogFunctions.end() ? Catalogued->second.Name : "";
 }
 
 void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
                        const std::optional<Site> &At,
                        const std::vector<std::string> &Consents,
                        const std::vector<Labels> &Args,
-                       const std::vector<summary::FieldLabels> &ArgFields) {
+                       const std::vector<summary::FieldLabels> &ArgFields,
+                       const Labels &Object) {
   std::string Key = Caller + "|" + siteKey(At) + "|" + Target;
   if (!KnownIndirect.insert(Key).second)
     return;
@@ -934,6 +959,7 @@ void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
   Call.At = At;
   Call.Args = Args;
   Call.ArgFields = ArgFields;
+  Call.Object = Object;
   addExternal(std::move(Call));
   // The call graph too: purposes and consent reach the target.
   auto CallerIt = Functions.find(Caller);
@@ -947,12 +973,24 @@ void Joiner::resolveIndirectCall(
     const std::vector<summary::FieldLabels> &ArgFields, int Depth) {
   if (std::optional<std::string> Slot =
           markerText(Callee, taint::MarkerKind::Slot)) {
-    // Every function any file stores in that field or global.
+    // Every function any file stores in that field or global; a bind value
+    // stored there runs its functions with its fixed arguments.
+    std::set<std::string> Covered, BoundData;
+    if (auto Binds = SlotBinds.find(*Slot); Binds != SlotBinds.end())
+      for (const std::string &Id : Binds->second)
+        if (auto Bound = BoundValues.find(Id); Bound != BoundValues.end())
+          callBoundValue(IC.In, nullptr, false, IC, Bound->second, Args,
+                         ArgFields, Covered, BoundData);
     auto It = SlotTargets.find(*Slot);
     if (It == SlotTargets.end())
       return;
     for (const std::string &Target : It->second)
-      addCallTo(IC.In, Target, IC.At, IC.Consents, Args, ArgFields);
+      if (!Covered.count(Target))
+        addCallTo(IC.In, Target, IC.At, IC.Consents, Args, ArgFields);
+    return;
+  }
+  if (std::optional<std::string> Returned = globalReturnCall(Callee)) {
+    resolveReturnedFunctions(IC, *Returned, Args, ArgFields);
     return;
   }
   if (!Callee.isPlaceholder() || Depth > MaxJoinCallbackDepth)
@@ -980,9 +1018,22 @@ void Joiner::resolveIndirectCall(
     std::vector<Labels> CallerArgs = substituteThrough(Args, Call);
     std::vector<summary::FieldLabels> CallerFields =
         substituteThrough(ArgFields, Call);
+    // A bind value runs the functions it binds with its fixed arguments in
+    // their places; what it fixed is data, not a callback.
+    std::set<std::string> Covered, BoundData;
+    for (const summary::LabelledPath &A : *Actual)
+      if (auto Bound = BoundValues.find(A.Label.str());
+          Bound != BoundValues.end())
+        callBoundValue(Call.Caller, &Call, false, IC, Bound->second, CallerArgs,
+                       CallerFields, Covered, BoundData);
     for (const summary::LabelledPath &A : *Actual) {
+      if (A.Label.isMarker(taint::MarkerKind::Bind) ||
+          BoundData.count(A.Label.str()))
+        continue;
       std::optional<std::string> Target =
           markerText(A.Label, taint::MarkerKind::Function);
+      if (Target && Covered.count(*Target))
+        continue;
       if (!Target) {
         resolveIndirectCall(Call.Caller, IC, A.Label, CallerArgs, CallerFields,
                             Depth + 1);
@@ -1010,6 +1061,124 @@ void Joiner::resolveIndirectCall(
       addCallTo(Call.Caller, *Target, IC.At, IC.Consents, NamedArgs,
                 NamedFields);
     }
+  }
+}
+
+/// A call through the bind value \p B, made at \p IC's site on behalf of
+/// \p Caller: the function that passed the value to the function making
+/// \p IC, by the call into another file \p Call, or the one making it when
+/// \p Call returned the value (\p Returned) or a field or global held it
+/// (no \p Call). Each bound
+/// function runs with the fixed arguments and \p CallerArgs (what \p IC
+/// passes, in terms of \p Caller) where the bind expression puts them; a
+/// method takes the first as its object. The fixed arguments' placeholders
+/// count only where \p Caller evaluated the bind expression
+/// (docs/limitations.md, "Calls through function values"). \p Covered gets
+/// the functions run, \p BoundData the labels the fixed arguments carried.
+void Joiner::callBoundValue(
+    const std::string &Caller, const summary::ExternalCall *Call, bool Returned,
+    const summary::IndirectCall &IC, const summary::BoundValue &B,
+    const std::vector<Labels> &CallerArgs,
+    const std::vector<summary::FieldLabels> &CallerFields,
+    std::set<std::string> &Covered, std::set<std::string> &BoundData) {
+  bool MadeByCaller = B.In == Caller;
+  std::vector<Labels> Placed;
+  std::vector<summary::FieldLabels> PlacedFields;
+  auto Passed = [&](size_t Index) {
+    if (Index >= CallerArgs.size())
+      return false; // a placeholder the call does not pass
+    Placed.push_back(CallerArgs[Index]);
+    PlacedFields.push_back(Index < CallerFields.size()
+                               ? CallerFields[Index]
+                               : summary::FieldLabels());
+    return true;
+  };
+  auto Fixed = [&](const summary::BoundValue::Argument &A) {
+    Labels Here;
+    for (const summary::LabelledPath &L : A.Fixed) {
+      BoundData.insert(L.Label.str());
+      if (MadeByCaller || !L.Label.isPlaceholder() || globalReturnCall(L.Label))
+        Here.push_back(L);
+    }
+    Placed.push_back(std::move(Here));
+    PlacedFields.emplace_back();
+  };
+  if (B.Order == "after_fixed" || B.Order == "before_fixed") {
+    if (B.Order == "before_fixed")
+      for (size_t I = 0; I < CallerArgs.size(); ++I)
+        Passed(I);
+    for (const summary::BoundValue::Argument &A : B.Args)
+      Fixed(A);
+    if (B.Order == "after_fixed")
+      for (size_t I = 0; I < CallerArgs.size(); ++I)
+        Passed(I);
+  } else {
+    for (const summary::BoundValue::Argument &A : B.Args) {
+      if (!A.Placeholder)
+        Fixed(A);
+      else if (!Passed(*A.Placeholder))
+        return;
+    }
+  }
+  for (const summary::BoundValue::Callee &C : B.Callees) {
+    Covered.insert(C.Usr);
+    std::vector<Labels> Args = Placed;
+    std::vector<summary::FieldLabels> Fields = PlacedFields;
+    Labels Object;
+    if (C.Method) {
+      if (Args.empty())
+        continue;
+      Object = std::move(Args.front());
+      Args.erase(Args.begin());
+      Fields.erase(Fields.begin());
+    }
+    std::string Name = nameOf(C.Usr);
+    std::optional<Note> Chosen;
+    if (Call)
+      Chosen = noteAt(
+          Call->At, "'" + (Name.empty() ? C.Name : Name) +
+                        (Returned ? "' is returned by '" : "' is given to '") +
+                        Call->CalleeName + "' here as the function to call");
+    auto Named = [&](Labels &Ls) {
+      if (Chosen)
+        for (summary::LabelledPath &L : Ls)
+          L.Trace.push_back(*Chosen);
+    };
+    for (Labels &Ls : Args)
+      Named(Ls);
+    for (summary::FieldLabels &ByField : Fields)
+      for (auto &[FieldName, Ls] : ByField)
+        Named(Ls);
+    Named(Object);
+    addCallTo(Caller, C.Usr, IC.At, IC.Consents, Args, Fields, Object);
+  }
+}
+
+/// A call through the value a call into another file returned (`Deliver d
+/// = makeMail(m, v); d(x);`): the functions and bind values the functions
+/// it may run return, called on behalf of the function making \p IC.
+void Joiner::resolveReturnedFunctions(
+    const summary::IndirectCall &IC, const std::string &Returned,
+    const std::vector<Labels> &Args,
+    const std::vector<summary::FieldLabels> &ArgFields) {
+  auto Calls = ReturnCalls.find(Returned);
+  if (Calls == ReturnCalls.end())
+    return;
+  const std::vector<size_t> Indices = Calls->second;
+  for (size_t Index : Indices) {
+    const summary::ExternalCall Call = External[Index]; // External may grow
+    Labels Values = returnedBy(Call, false);
+    std::set<std::string> Covered, BoundData;
+    for (const summary::LabelledPath &V : Values)
+      if (auto Bound = BoundValues.find(V.Label.str());
+          Bound != BoundValues.end())
+        callBoundValue(IC.In, &Call, true, IC, Bound->second, Args, ArgFields,
+                       Covered, BoundData);
+    for (const summary::LabelledPath &V : Values)
+      if (std::optional<std::string> Target =
+              markerText(V.Label, taint::MarkerKind::Function);
+          Target && !Covered.count(*Target))
+        addCallTo(IC.In, *Target, IC.At, IC.Consents, Args, ArgFields);
   }
 }
 
@@ -1221,6 +1390,22 @@ bool Joiner::resolveIndirectCalls() {
   return External.size() != Before;
 }
 
+/// The catalog sinks of the functions of the API catalogs used as values,
+/// run where a call through a function value reaches them; a function some
+/// file defines is that file's (a catalog describes only code without a
+/// body in the program).
+void Joiner::addCatalogFunctionFlows() {
+  for (auto &[Usr, D] : CatalogFunctions) {
+    auto Defined = Functions.find(Usr);
+    if ((Defined != Functions.end() && Defined->second.Analysed) ||
+        DeclaredSinkNames.count(Usr))
+      continue;
+    for (summary::Flow &F : D.Flows)
+      Flows[Usr].push_back(readFlow(std::move(F), Usr));
+    D.Flows.clear();
+  }
+}
+
 template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
   Into.insert(Into.end(), std::make_move_iterator(From.begin()),
               std::make_move_iterator(From.end()));
@@ -1258,8 +1443,18 @@ void Joiner::merge(summary::TuSummary &S) {
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
       for (summary::Flow &F : D.Flows)
         Flows[D.Usr].push_back(readFlow(std::move(F), D.Usr));
-  for (const summary::FunctionSlot &Slot : S.FunctionSlots)
+  for (const summary::FunctionSlot &Slot : S.FunctionSlots) {
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
+    SlotBinds[Slot.Slot].insert(Slot.Binds.begin(), Slot.Binds.end());
+  }
+  for (summary::DeclaredSinkFunction &D : S.CatalogFunctions) {
+    std::string Usr = D.Usr;
+    CatalogFunctions.emplace(std::move(Usr), std::move(D));
+  }
+  for (summary::BoundValue &B : S.BoundValues) {
+    std::string Id = B.Id;
+    BoundValues.emplace(std::move(Id), std::move(B));
+  }
   summary::InventoryFacts &Inv = S.Inventory;
   append(Facts.Declarations, Inv.Declarations);
   append(Facts.PurposeDeclarations, Inv.PurposeDeclarations);
@@ -1316,6 +1511,7 @@ json Joiner::run() {
     In.Summaries[I] = summary::TuSummary(); // its contents live on in the join
   }
   dropWhatDeclaredSinksDoNotKeep();
+  addCatalogFunctionFlows();
   // Flows through calls, and calls through function values, each finding
   // more of the other.
   for (size_t I = 0; I < External.size(); ++I)

@@ -201,6 +201,30 @@ struct LimitHit {
   clang::SourceLocation Loc; // where it was first hit in that function
 };
 
+/// A value made by std::bind, std::bind_front or std::bind_back, as the
+/// summaries describe it to privacy-scan's join, which calls its function
+/// where a function of another file calls the value (docs/scan.md,
+/// "Calls into other files").
+struct BoundValueFacts {
+  /// How the arguments of a call through the value join the fixed ones:
+  /// where the placeholders put them (std::bind), after the fixed ones
+  /// (std::bind_front) or before them (std::bind_back).
+  enum class Order { Placeholders, AfterFixed, BeforeFixed };
+  Order Passed = Order::Placeholders;
+  /// Per argument of the bind expression after the function: the index of
+  /// the call's argument a placeholder stands for (_1 is 0), or nullopt
+  /// for an argument the bind expression fixes.
+  std::vector<std::optional<unsigned>> Placeholders;
+  /// What each argument fixed carried where the bind expression was
+  /// evaluated, in terms of that function's parameters (empty for a
+  /// placeholder).
+  std::vector<Taint> Fixed;
+  /// The function evaluating the bind expression, and the functions bound.
+  const clang::FunctionDecl *In = nullptr;
+  std::vector<const clang::FunctionDecl *> Callees;
+  clang::SourceLocation Loc; // of the bind expression
+};
+
 /// Everything the flow checks need from one translation unit.
 struct TranslationUnitFlows {
   std::vector<SinkFlow> SinkFlows;        // concrete items only, by site
@@ -216,6 +240,16 @@ struct TranslationUnitFlows {
   /// anywhere in the translation unit (field-based, flow-insensitive).
   std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
       SlotTargets;
+  /// The values "#bind:..." labels stand for, and the fields and globals
+  /// holding functions that bind values are stored in.
+  std::map<std::string, BoundValueFacts> BoundValues;
+  std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
+  /// Functions of the API catalogs used as values (canonical) → their
+  /// catalog sinks that a call through a function value runs, as flows of
+  /// their parameters ("$p0"...) with no site: privacy-scan runs them where
+  /// a function of another file calls the value.
+  std::map<const clang::FunctionDecl *, std::vector<SinkFlow>>
+      CatalogValueSinks;
   /// The bounds reached, once per limit and function, in the order hit.
   std::vector<LimitHit> LimitsHit;
 };

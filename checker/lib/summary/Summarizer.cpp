@@ -209,7 +209,30 @@ public:
       return ByUsr(taint::MarkerKind::Function, It->second);
     if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end())
       return ByUsr(taint::MarkerKind::Slot, It->second);
+    if (auto It = BindIds.find(Label); It != BindIds.end()) {
+      if (Reference)
+        ReferencedBinds.insert(Label);
+      return taint::Label(
+          taint::MarkerLabel{taint::MarkerKind::Bind, It->second});
+    }
     return std::nullopt;
+  }
+
+  /// Numbers the bind values of this translation unit by place: their
+  /// labels in summaries are "#bind:<file>:<N>", the same at every run.
+  void numberBindValues() {
+    std::vector<std::pair<const BoundValueFacts *, std::string>> Sorted;
+    for (const auto &[Label, Facts] : Flows->BoundValues)
+      Sorted.push_back({&Facts, Label});
+    std::stable_sort(
+        Sorted.begin(), Sorted.end(), [&](const auto &A, const auto &B) {
+          return SM.isBeforeInTranslationUnit(SM.getFileLoc(A.first->Loc),
+                                              SM.getFileLoc(B.first->Loc));
+        });
+    for (size_t I = 0; I < Sorted.size(); ++I) {
+      BindIds[Sorted[I].second] = MainFile + ":" + std::to_string(I);
+      BindOrder.push_back(Sorted[I].second);
+    }
   }
 
   const SourceManager &SM;
@@ -217,6 +240,11 @@ public:
   std::string MainFile;
   /// Return placeholders some label of this summary uses.
   mutable std::set<std::string> Referenced;
+  /// "#bind:" labels of the analysis → their text in summaries, and the
+  /// labels in the order numbered; those some label of this summary uses.
+  std::map<std::string, std::string> BindIds;
+  std::vector<std::string> BindOrder;
+  mutable std::set<std::string> ReferencedBinds;
 
 private:
   std::string Root;
@@ -384,6 +412,7 @@ public:
         Guards(analyzeConsentGuards(Ctx, *Flows)) {
     L.Flows = Flows.get();
     L.MainFile = L.file(SM.getLocForStartOfFile(SM.getMainFileID()));
+    L.numberBindValues();
   }
 
   /// A line per bound of the analysis reached (docs/limitations.md).
@@ -397,10 +426,12 @@ public:
     functionSummaries();
     functionSlots();
     declaredSinks();
+    catalogFunctions();
     calls();
     reads();
     keptFunctions();
     externalCalls();
+    boundValues();
     inventory();
     anchors();
     return std::move(Out);
@@ -442,10 +473,12 @@ private:
   void functionSummaries();
   void functionSlots();
   void declaredSinks();
+  void catalogFunctions();
   void calls();
   void reads();
   void keptFunctions();
   void externalCalls();
+  void boundValues();
   FieldLabels fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
                                  const Taint *Whole) const;
   FieldLabels builtFields(const FunctionSummary &Summary);
@@ -561,8 +594,15 @@ void Summarizer::functionSlots() {
         TargetUsrs.insert(T);
     if (Usr.empty() || TargetUsrs.empty())
       continue;
+    // Bind values stored there: their functions run with what they fixed.
+    std::set<std::string> Binds;
+    if (auto It = Flows->SlotBinds.find(Slot); It != Flows->SlotBinds.end())
+      for (const std::string &Bind : It->second)
+        if (std::optional<taint::Label> Portable = L.label(Bind))
+          Binds.insert(Portable->str());
     Out.FunctionSlots.push_back(
-        {Usr, std::vector<std::string>(TargetUsrs.begin(), TargetUsrs.end())});
+        {Usr, std::vector<std::string>(TargetUsrs.begin(), TargetUsrs.end()),
+         std::vector<std::string>(Binds.begin(), Binds.end())});
   }
 }
 
@@ -586,6 +626,26 @@ void Summarizer::declaredSinks() {
     }
     Out.DeclaredSinks.push_back(std::move(D));
   }
+}
+
+void Summarizer::catalogFunctions() {
+  // Functions of the API catalogs used as values: a call through a
+  // function value in another file runs their catalog sinks.
+  for (const auto &[FD, Sinks] : Flows->CatalogValueSinks) {
+    std::string Usr = usrOf(FD);
+    if (Usr.empty())
+      continue;
+    DeclaredSinkFunction D{Usr, FD->getNameAsString(), {}};
+    for (const SinkFlow &Flow : Sinks) {
+      summary::Flow F = sinkFlow(L, Flow);
+      F.At.reset(); // wherever the function is called
+      D.Flows.push_back(std::move(F));
+    }
+    Out.CatalogFunctions.push_back(std::move(D));
+  }
+  // By USR, not by where the analysis keeps the declarations.
+  std::sort(Out.CatalogFunctions.begin(), Out.CatalogFunctions.end(),
+            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
 }
 
 void Summarizer::calls() {
@@ -788,6 +848,62 @@ void Summarizer::externalCalls() {
     if (!AnyData && !Used)
       continue;
     Out.ExternalCalls.push_back(std::move(Call));
+  }
+}
+
+/// The bind values the labels of this summary name (and those their fixed
+/// arguments name), in the order numbered.
+void Summarizer::boundValues() {
+  std::set<std::string> Described;
+  for (;;) {
+    std::vector<std::string> New;
+    for (const std::string &Label : L.ReferencedBinds)
+      if (!Described.count(Label))
+        New.push_back(Label);
+    if (New.empty())
+      break;
+    for (const std::string &Label : New) {
+      Described.insert(Label);
+      for (const Taint &T : Flows->BoundValues.at(Label).Fixed)
+        L.taint(T); // notes the bind values they carry
+    }
+  }
+  for (const std::string &Label : L.BindOrder) {
+    if (!Described.count(Label))
+      continue;
+    const BoundValueFacts &Facts = Flows->BoundValues.at(Label);
+    BoundValue B;
+    B.Id = L.label(Label, /*Reference=*/false)->str();
+    const FunctionDecl *Carrier = purposeCarrier(Facts.In);
+    B.In = usrOf(Carrier ? Carrier : Facts.In);
+    switch (Facts.Passed) {
+    case BoundValueFacts::Order::Placeholders:
+      B.Order = "placeholders";
+      break;
+    case BoundValueFacts::Order::AfterFixed:
+      B.Order = "after_fixed";
+      break;
+    case BoundValueFacts::Order::BeforeFixed:
+      B.Order = "before_fixed";
+      break;
+    }
+    for (size_t I = 0; I < Facts.Placeholders.size(); ++I)
+      B.Args.push_back({Facts.Placeholders[I], Facts.Placeholders[I]
+                                                   ? Labels()
+                                                   : L.taint(Facts.Fixed[I])});
+    std::set<std::string> Seen;
+    for (const FunctionDecl *Callee : Facts.Callees) {
+      std::string Usr = usrOf(Callee->getCanonicalDecl());
+      if (Usr.empty() || !Seen.insert(Usr).second)
+        continue;
+      const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      B.Callees.push_back(
+          {Usr, Callee->getNameAsString(),
+           MD && MD->isInstance() && !MD->getParent()->isLambda()});
+    }
+    std::sort(B.Callees.begin(), B.Callees.end(),
+              [](const auto &X, const auto &Y) { return X.Usr < Y.Usr; });
+    Out.BoundValues.push_back(std::move(B));
   }
 }
 

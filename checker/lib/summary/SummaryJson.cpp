@@ -108,6 +108,15 @@ constexpr const char *SuggestedItem = "suggested_item";
 constexpr const char *Anchors = "anchors";
 constexpr const char *Fixes = "fixes";
 constexpr const char *Insert = "insert";
+constexpr const char *BoundValues = "bound_values";
+constexpr const char *CatalogFunctions = "catalog_functions";
+constexpr const char *Binds = "binds";
+constexpr const char *Id = "id";
+constexpr const char *Order = "order";
+constexpr const char *Placeholder = "placeholder";
+constexpr const char *Fixed = "fixed";
+constexpr const char *Callees = "callees";
+constexpr const char *Method = "method";
 } // namespace key
 
 //===--- writing ----------------------------------------------------------===//
@@ -314,6 +323,22 @@ json toJson(const InventoryFacts &I) {
   return J;
 }
 
+json toJson(const BoundValue &B) {
+  json Args = json::array();
+  for (const BoundValue::Argument &A : B.Args)
+    Args.push_back(A.Placeholder ? json{{key::Placeholder, *A.Placeholder}}
+                                 : json{{key::Fixed, toJson(A.Fixed)}});
+  json Callees = json::array();
+  for (const BoundValue::Callee &C : B.Callees)
+    Callees.push_back(
+        {{key::Usr, C.Usr}, {key::Name, C.Name}, {key::Method, C.Method}});
+  return {{key::Id, B.Id},
+          {key::In, B.In},
+          {key::Order, B.Order},
+          {key::Args, std::move(Args)},
+          {key::Callees, std::move(Callees)}};
+}
+
 template <typename T> json listJson(const std::vector<T> &Items) {
   json Out = json::array();
   for (const T &Item : Items)
@@ -339,14 +364,24 @@ public:
     for (const Each &E : each(J, key::ExternalCalls, ""))
       S.ExternalCalls.push_back(externalCall(E.Value, E.Pointer));
     for (const Each &E : each(J, key::FunctionSlots, ""))
-      S.FunctionSlots.push_back(
-          {string(E.Value, key::Slot), strings(E.Value, key::Targets)});
+      S.FunctionSlots.push_back({string(E.Value, key::Slot),
+                                 strings(E.Value, key::Targets),
+                                 strings(E.Value, key::Binds)});
     for (const Each &E : each(J, key::DeclaredSinks, "")) {
       DeclaredSinkFunction D{
           string(E.Value, key::Usr), string(E.Value, key::Name), {}};
       for (const Each &F : each(E.Value, key::Flows, E.Pointer))
         D.Flows.push_back(flow(F.Value, F.Pointer));
       S.DeclaredSinks.push_back(std::move(D));
+    }
+    for (const Each &E : each(J, key::BoundValues, ""))
+      S.BoundValues.push_back(boundValue(E.Value, E.Pointer));
+    for (const Each &E : each(J, key::CatalogFunctions, "")) {
+      DeclaredSinkFunction D{
+          string(E.Value, key::Usr), string(E.Value, key::Name), {}};
+      for (const Each &F : each(E.Value, key::Flows, E.Pointer))
+        D.Flows.push_back(flow(F.Value, F.Pointer));
+      S.CatalogFunctions.push_back(std::move(D));
     }
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
@@ -591,6 +626,27 @@ private:
     return C;
   }
 
+  BoundValue boundValue(const json &J, const std::string &Pointer) {
+    BoundValue B;
+    // "#bind:..." (the schema's pattern): its grammar is checked here.
+    B.Id = label(J.at(key::Id), Pointer + "/" + key::Id).str();
+    B.In = string(J, key::In);
+    B.Order = string(J, key::Order);
+    for (const Each &A : each(J, key::Args, Pointer)) {
+      BoundValue::Argument Arg;
+      if (auto It = A.Value.find(key::Placeholder); It != A.Value.end())
+        Arg.Placeholder = It->get<unsigned>();
+      else
+        Arg.Fixed = labels(A.Value, key::Fixed, A.Pointer);
+      B.Args.push_back(std::move(Arg));
+    }
+    for (const Each &C : each(J, key::Callees, Pointer))
+      B.Callees.push_back({string(C.Value, key::Usr),
+                           string(C.Value, key::Name),
+                           boolean(C.Value, key::Method)});
+    return B;
+  }
+
   InventoryFacts inventory(const json &J, const std::string &Pointer) {
     InventoryFacts I;
     auto Facts = [&](const char *List, const char *Id, auto &Into) {
@@ -718,14 +774,28 @@ json toJson(const TuSummary &S) {
   J[key::Functions] = listJson(S.Functions);
   J[key::ExternalCalls] = listJson(S.ExternalCalls);
   J[key::FunctionSlots] = json::array();
-  for (const FunctionSlot &Slot : S.FunctionSlots)
-    J[key::FunctionSlots].push_back(
-        {{key::Slot, Slot.Slot}, {key::Targets, Slot.Targets}});
+  for (const FunctionSlot &Slot : S.FunctionSlots) {
+    json Entry = {{key::Slot, Slot.Slot}, {key::Targets, Slot.Targets}};
+    if (!Slot.Binds.empty())
+      Entry[key::Binds] = Slot.Binds;
+    J[key::FunctionSlots].push_back(std::move(Entry));
+  }
   J[key::DeclaredSinks] = json::array();
   for (const DeclaredSinkFunction &D : S.DeclaredSinks)
     J[key::DeclaredSinks].push_back({{key::Usr, D.Usr},
                                      {key::Name, D.Name},
                                      {key::Flows, toJson(D.Flows)}});
+  // Only with bind values passed into other files: summaries without them
+  // stay as they were.
+  if (!S.BoundValues.empty())
+    J[key::BoundValues] = listJson(S.BoundValues);
+  if (!S.CatalogFunctions.empty()) {
+    J[key::CatalogFunctions] = json::array();
+    for (const DeclaredSinkFunction &D : S.CatalogFunctions)
+      J[key::CatalogFunctions].push_back({{key::Usr, D.Usr},
+                                          {key::Name, D.Name},
+                                          {key::Flows, toJson(D.Flows)}});
+  }
   J[key::Inventory] = toJson(S.Inventory);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {

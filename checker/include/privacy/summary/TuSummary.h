@@ -233,6 +233,8 @@ struct ExternalCall {
 struct FunctionSlot {
   std::string Slot; // USR
   std::vector<std::string> Targets;
+  /// Bind values stored there ("#bind:<file>:<N>", in BoundValues).
+  std::vector<std::string> Binds = {};
 };
 
 /// A function used as a value that declares sinks itself.
@@ -240,6 +242,35 @@ struct DeclaredSinkFunction {
   std::string Usr;
   std::string Name;
   std::vector<Flow> Flows; // At is none
+};
+
+/// A value made by std::bind, std::bind_front or std::bind_back that a
+/// label of this summary stands for ("#bind:<file>:<N>"): a function of
+/// another file calling it runs the bound functions with the arguments the
+/// bind expression fixed and the call's, each in its place.
+struct BoundValue {
+  std::string Id; // the label, "#bind:<file>:<N>"
+  /// The function evaluating the bind expression (USR): the fixed
+  /// arguments' placeholders are its parameters.
+  std::string In;
+  /// "placeholders" (std::bind), "after_fixed" (std::bind_front) or
+  /// "before_fixed" (std::bind_back): where the call's arguments go.
+  std::string Order;
+  /// Per argument of the bind expression after the function: a
+  /// placeholder standing for the call's argument Placeholder (_1 is 0),
+  /// or a fixed argument and what it carried.
+  struct Argument {
+    std::optional<unsigned> Placeholder;
+    Labels Fixed;
+  };
+  std::vector<Argument> Args;
+  /// A function bound; a method takes the first argument as its object.
+  struct Callee {
+    std::string Usr;
+    std::string Name;
+    bool Method = false;
+  };
+  std::vector<Callee> Callees;
 };
 
 /// Facts of the inventory.
@@ -321,6 +352,10 @@ struct TuSummary {
   std::vector<ExternalCall> ExternalCalls;
   std::vector<FunctionSlot> FunctionSlots;
   std::vector<DeclaredSinkFunction> DeclaredSinks;
+  std::vector<BoundValue> BoundValues; // those its labels name
+  /// Functions of the API catalogs used as values, with the catalog sinks a
+  /// call through a function value runs (At is none).
+  std::vector<DeclaredSinkFunction> CatalogFunctions;
   InventoryFacts Inventory;
   std::vector<AnnotationsFileUse> AnnotationsFiles;
   std::vector<CodeAnchorAt> Anchors; // sorted by site, each site once

@@ -177,6 +177,10 @@ std::vector<SinkAnnotation> sinkAnnotationsOf(const clang::FunctionDecl *Callee,
 struct GivenArgs {
   std::vector<Taint> Args;
   std::vector<std::map<std::string, Taint>> Fields;
+  /// For a method bound with its object (`std::bind(&U::send, &u, _1)`):
+  /// what the object bound carried; else not known.
+  std::optional<Taint> Object;
+  std::map<std::string, Taint> ObjectFields;
 };
 
 /// The unqualified names of the functions \p Catalog's "statement" entries
@@ -310,6 +314,12 @@ public:
     /// What each fixed argument carried where the bind was evaluated,
     /// without placeholders (they mean nothing in another function).
     std::vector<Taint> Fixed;
+    /// The same with placeholders, for privacy-scan's summaries, which
+    /// tell the join in which function they were evaluated.
+    std::vector<Taint> FixedHere;
+    /// Per fixed argument of a struct type of the program (a method's
+    /// object), what each field carried there, without placeholders.
+    std::vector<std::map<std::string, Taint>> FixedFields;
   };
   std::map<std::string, BoundValue> BoundValues;
   std::map<const clang::ValueDecl *, std::set<std::string>> SlotBinds;
@@ -317,6 +327,10 @@ public:
   /// slot it was read from.
   std::vector<const BoundValue *> boundValuesOf(const std::string &Label) const;
   void addSlotBind(const clang::ValueDecl *Slot, const std::string &Label);
+  /// BoundValues as TranslationUnitFlows describes them.
+  void exportBoundValues();
+  /// The catalog's sinks of the functions used as values (Catalog.cpp).
+  void exportCatalogValueSinks();
 
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,
@@ -438,6 +452,8 @@ private:
                          const GivenArgs &Given,
                          std::set<const clang::FunctionDecl *> &Covered,
                          Taint &Fixed);
+  std::optional<GivenArgs> givenFor(const clang::FunctionDecl *Target,
+                                    const GivenArgs &Placed);
   Taint callWithGiven(const clang::Expr *Call,
                       const clang::FunctionDecl *Target,
                       const GivenArgs &Given);

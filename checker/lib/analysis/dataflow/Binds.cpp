@@ -206,6 +206,39 @@ void TranslationUnitAnalysis::addSlotBind(const ValueDecl *Slot,
     SlotsGrewAfterRead = true;
 }
 
+void TranslationUnitAnalysis::exportBoundValues() {
+  for (const auto &[Label, B] : BoundValues) {
+    BoundValueFacts Facts;
+    switch (*bindKindOf(B.Bind->getDirectCallee())) {
+    case BindKind::Placeholders:
+      Facts.Passed = BoundValueFacts::Order::Placeholders;
+      break;
+    case BindKind::Front:
+      Facts.Passed = BoundValueFacts::Order::AfterFixed;
+      break;
+    case BindKind::Back:
+      Facts.Passed = BoundValueFacts::Order::BeforeFixed;
+      break;
+    }
+    for (unsigned I = 1; I < B.Bind->getNumArgs(); ++I) {
+      std::optional<unsigned> Index =
+          Facts.Passed == BoundValueFacts::Order::Placeholders
+              ? placeholderIndex(B.Bind->getArg(I))
+              : std::nullopt;
+      Facts.Placeholders.push_back(Index);
+      Facts.Fixed.push_back(
+          Index || I - 1 >= B.FixedHere.size() ? Taint() : B.FixedHere[I - 1]);
+    }
+    Facts.In = B.In;
+    for (const auto &[L, T] : B.Callee.labels())
+      for (const FunctionDecl *Target : targetsOf(L))
+        Facts.Callees.push_back(Target);
+    Facts.Loc = B.Bind->getBeginLoc();
+    Out->BoundValues[Label] = std::move(Facts);
+  }
+  Out->SlotBinds = SlotBinds;
+}
+
 /// The value a bind expression makes carries a marker for it; what its
 /// fixed arguments carry here is kept with the marker, for a call in
 /// another function (a method calling a field set elsewhere).
@@ -226,10 +259,21 @@ void FunctionAnalyzer::markBoundValue(const Expr *Call,
         taint::isMarkerOf(L, taint::MarkerKind::Slot))
       B.Callee.add(L, Tr);
   B.Fixed.resize(Bind->getNumArgs() - 1);
-  for (unsigned I = 1; I < Bind->getNumArgs(); ++I)
-    for (const auto &[L, Tr] : value(Bind->getArg(I)).labels())
+  B.FixedHere.resize(Bind->getNumArgs() - 1);
+  B.FixedFields.resize(Bind->getNumArgs() - 1);
+  for (unsigned I = 1; I < Bind->getNumArgs(); ++I) {
+    for (const auto &[L, Tr] : value(Bind->getArg(I)).labels()) {
+      B.FixedHere[I - 1].add(L, Tr);
       if (!isPlaceholder(L))
         B.Fixed[I - 1].add(L, Tr);
+    }
+    if (placeholderIndex(Bind->getArg(I)))
+      continue;
+    for (const auto &[Name, T] : argFields(Bind->getArg(I)))
+      for (const auto &[L, Tr] : T.labels())
+        if (!isPlaceholder(L))
+          B.FixedFields[I - 1][Name].add(L, Tr);
+  }
   Result.add(Label, nullptr);
 }
 
@@ -255,10 +299,29 @@ std::optional<GivenArgs> FunctionAnalyzer::placeBoundArguments(
       Placed.Fields.push_back(argFields(B.Bind->getArg(-From)));
     } else {
       Placed.Args.push_back(B.Fixed[-From - 1]);
-      Placed.Fields.emplace_back();
+      Placed.Fields.push_back(B.FixedFields[-From - 1]);
     }
   }
   return Placed;
+}
+
+/// The arguments \p Target is called with from \p Placed: a method takes
+/// the first as its object (`std::bind(&U::send, &u, _1)`); nullopt when
+/// there is none.
+std::optional<GivenArgs> FunctionAnalyzer::givenFor(const FunctionDecl *Target,
+                                                    const GivenArgs &Placed) {
+  if (!needsObject(Target))
+    return Placed;
+  if (Placed.Args.empty())
+    return std::nullopt;
+  GivenArgs Given;
+  Given.Object = Placed.Args.front();
+  Given.Args.assign(Placed.Args.begin() + 1, Placed.Args.end());
+  if (!Placed.Fields.empty()) {
+    Given.ObjectFields = Placed.Fields.front();
+    Given.Fields.assign(Placed.Fields.begin() + 1, Placed.Fields.end());
+  }
+  return Given;
 }
 
 /// A bound target called with taints, not expressions: its sinks and
@@ -282,9 +345,8 @@ Taint FunctionAnalyzer::callWithGiven(const Expr *Call,
 /// it fixed. Returns whether one ran; \p Covered gets the functions they
 /// ran, which the call does not run again with its own arguments alone,
 /// and \p Fixed what the fixed arguments carry here: the value carries it
-/// as data, not as a callback passed in. A method bound with an object,
-/// evaluated in another function, is left to the rule for function values (the
-/// object is the value).
+/// as data, not as a callback passed in. A method bound with its object
+/// runs on what that object carried where the value was made.
 bool FunctionAnalyzer::runBoundValues(const Expr *Call,
                                       const Taint &CalleeValue,
                                       llvm::ArrayRef<const Expr *> Args,
@@ -317,9 +379,10 @@ bool FunctionAnalyzer::runBoundValues(const Expr *Call,
         continue;
       for (const auto &[L, T] : B->Callee.labels())
         for (const FunctionDecl *Target : TU.targetsOf(L)) {
-          if (needsObject(Target) || !Covered.insert(Target).second)
+          std::optional<GivenArgs> Given = givenFor(Target, *Placed);
+          if (!Given || !Covered.insert(Target).second)
             continue;
-          Result.merge(callWithGiven(Call, Target, *Placed));
+          Result.merge(callWithGiven(Call, Target, *Given));
           Ran = true;
         }
     }
@@ -345,9 +408,10 @@ void FunctionAnalyzer::runBoundCallbacks(
           Fixed.merge(value(B->Bind->getArg(I)));
       for (const auto &[L, T] : B->Callee.labels())
         for (const FunctionDecl *Target : TU.targetsOf(L)) {
-          if (needsObject(Target) || !Covered.insert(Target).second)
+          std::optional<GivenArgs> Given = givenFor(Target, *Placed);
+          if (!Given || !Covered.insert(Target).second)
             continue;
-          runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, *Placed);
+          runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, *Given);
         }
     }
 }

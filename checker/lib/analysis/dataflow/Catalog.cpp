@@ -431,20 +431,49 @@ void FunctionAnalyzer::applyCatalogSink(const CatalogEntry &E,
 /// the stream written to, a statement's text, where a descriptor came
 /// from, the object's type) is left out, the guess that keeps real code
 /// quiet (docs/limitations.md, "Calls through function values").
+static bool sinkAppliesToValue(const CatalogEntry &E) {
+  return E.Kind == CatalogEntryKind::Sink && E.WhenArg < 0 &&
+         E.ReceiverIn.empty() && !E.Statement && E.FdFrom.empty() &&
+         E.ObjectTypeIn.empty();
+}
+
 void FunctionAnalyzer::applyCatalogSinksTo(const FunctionDecl *Target,
                                            SourceLocation Loc,
                                            const GivenArgs &Given) {
   std::string Name = catalogName(Target);
   for (const CatalogEntry *E : TU.catalogEntries(Target)) {
-    if (E->Kind != CatalogEntryKind::Sink || E->WhenArg >= 0 ||
-        !E->ReceiverIn.empty() || E->Statement || !E->FdFrom.empty() ||
-        !E->ObjectTypeIn.empty())
+    if (!sinkAppliesToValue(*E))
       continue;
     Taint In;
     for (size_t I = 0; I < Given.Args.size(); ++I)
       if (E->Args.contains(static_cast<int>(I)))
         In.merge(Given.Args[I]);
     recordFlow(catalogSinkSite(*E, Name, Loc), In);
+  }
+}
+
+/// The same sinks for privacy-scan's join, which runs them where a function
+/// of another file calls the value: flows of the parameters ("$p0"...)
+/// with no site.
+void TranslationUnitAnalysis::exportCatalogValueSinks() {
+  for (const auto &[Label, Fn] : FunctionLabels) {
+    if (hasBody(Fn) || !sinkAnnotationsOf(Fn, Ctx.getSourceManager()).empty())
+      continue;
+    std::string Name = catalogName(Fn);
+    std::vector<SinkFlow> Flows;
+    for (const CatalogEntry *E : catalogEntries(Fn)) {
+      if (!sinkAppliesToValue(*E))
+        continue;
+      SinkFlow F;
+      F.Site = catalogSinkSite(*E, Name, SourceLocation());
+      for (unsigned I = 0; I < Fn->getNumParams(); ++I)
+        if (E->Args.contains(static_cast<int>(I)))
+          F.Data.add(paramLabel(I), nullptr);
+      if (!F.Data.empty())
+        Flows.push_back(std::move(F));
+    }
+    if (!Flows.empty())
+      Out->CatalogValueSinks[Fn->getCanonicalDecl()] = std::move(Flows);
   }
 }
 

@@ -365,6 +365,8 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
       EC.Loc = SM.getFileLoc(OuterCall->getExprLoc());
       EC.Args = Given.Args;
       EC.ArgFields = Given.Fields;
+      if (Given.Object)
+        EC.Object = *Given.Object;
       TU.addExternalCall(std::move(EC));
       Summary.ReachesOtherFiles = true;
     }

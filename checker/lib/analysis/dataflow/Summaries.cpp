@@ -209,8 +209,13 @@ Taint FunctionAnalyzer::resolvePlaceholder(const std::string &Label,
 
   if (Given && Param)
     return resolveGivenPlaceholder(Param->Index, FieldNames, *Given);
-  if (Given && IsThis)
-    return {}; // the object of a callback is not known here
+  if (Given && IsThis) {
+    if (!Given->Object)
+      return {}; // the object of a callback is not known here
+    // A method bound with its object: what that object carried.
+    return resolveGivenPlaceholder(
+        0, FieldNames, {{*Given->Object}, {Given->ObjectFields}, {}, {}});
+  }
   const Expr *Base = nullptr;
   std::optional<Path> BasePath;
   if (IsThis) {

@@ -215,6 +215,8 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Out->FunctionValues = FunctionLabels;
   Out->Slots = SlotLabels;
   Out->SlotTargets = SlotTargets;
+  exportBoundValues();
+  exportCatalogValueSinks();
   return Out;
 }
 
