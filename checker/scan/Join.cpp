@@ -316,11 +316,10 @@ private:
   std::map<std::string, summary::BoundValue> BoundValues;
   /// Fields and globals holding functions → the bind values stored there.
   std::map<std::string, std::set<std::string>> SlotBinds;
-  void
-  resolveReturnedFunctions(const summary::IndirectCall &IC,
-                           const std::string &Returned,
-                           const std::vector<Labels> &Args,
-                           const std::vector<summary::FieldLabels> &ArgFields);
+  void resolveReturnedFunctions(
+      const std::string &Owner, const summary::IndirectCall &IC,
+      const std::string &Returned, const std::vector<Labels> &Args,
+      const std::vector<summary::FieldLabels> &ArgFields);
   /// Functions of the API catalogs used as values, by USR.
   std::map<std::string, summary::DeclaredSinkFunction> CatalogFunctions;
   void addCatalogFunctionFlows();
@@ -990,7 +989,7 @@ void Joiner::resolveIndirectCall(
     return;
   }
   if (std::optional<std::string> Returned = globalReturnCall(Callee)) {
-    resolveReturnedFunctions(IC, *Returned, Args, ArgFields);
+    resolveReturnedFunctions(Owner, IC, *Returned, Args, ArgFields);
     return;
   }
   if (!Callee.isPlaceholder() || Depth > MaxJoinCallbackDepth)
@@ -1066,12 +1065,12 @@ void Joiner::resolveIndirectCall(
 
 /// A call through the bind value \p B, made at \p IC's site on behalf of
 /// \p Caller: the function that passed the value to the function making
-/// \p IC, by the call into another file \p Call, or the one making it when
-/// \p Call returned the value (\p Returned) or a field or global held it
-/// (no \p Call). Each bound
-/// function runs with the fixed arguments and \p CallerArgs (what \p IC
-/// passes, in terms of \p Caller) where the bind expression puts them; a
-/// method takes the first as its object. The fixed arguments' placeholders
+/// \p IC, by the call into another file \p Call; the one calling it when
+/// \p Call returned the value (\p Returned); the one making \p IC when a
+/// field or global held it (no \p Call). Each bound function runs with the
+/// fixed arguments and \p CallerArgs (what \p IC passes, in terms of
+/// \p Caller) where the bind expression puts them; a method takes the first
+/// as its object. The fixed arguments' placeholders
 /// count only where \p Caller evaluated the bind expression
 /// (docs/limitations.md, "Calls through function values"). \p Covered gets
 /// the functions run, \p BoundData the labels the fixed arguments carried.
@@ -1156,10 +1155,11 @@ void Joiner::callBoundValue(
 
 /// A call through the value a call into another file returned (`Deliver d
 /// = makeMail(m, v); d(x);`): the functions and bind values the functions
-/// it may run return, called on behalf of the function making \p IC.
+/// it may run return, called on behalf of \p Owner, in whose terms \p Args
+/// are.
 void Joiner::resolveReturnedFunctions(
-    const summary::IndirectCall &IC, const std::string &Returned,
-    const std::vector<Labels> &Args,
+    const std::string &Owner, const summary::IndirectCall &IC,
+    const std::string &Returned, const std::vector<Labels> &Args,
     const std::vector<summary::FieldLabels> &ArgFields) {
   auto Calls = ReturnCalls.find(Returned);
   if (Calls == ReturnCalls.end())
@@ -1172,13 +1172,13 @@ void Joiner::resolveReturnedFunctions(
     for (const summary::LabelledPath &V : Values)
       if (auto Bound = BoundValues.find(V.Label.str());
           Bound != BoundValues.end())
-        callBoundValue(IC.In, &Call, true, IC, Bound->second, Args, ArgFields,
+        callBoundValue(Owner, &Call, true, IC, Bound->second, Args, ArgFields,
                        Covered, BoundData);
     for (const summary::LabelledPath &V : Values)
       if (std::optional<std::string> Target =
               markerText(V.Label, taint::MarkerKind::Function);
           Target && !Covered.count(*Target))
-        addCallTo(IC.In, *Target, IC.At, IC.Consents, Args, ArgFields);
+        addCallTo(Owner, *Target, IC.At, IC.Consents, Args, ArgFields);
   }
 }
 

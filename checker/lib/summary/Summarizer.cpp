@@ -205,8 +205,11 @@ public:
       return taint::Label(taint::MarkerLabel{Kind, Usr});
     };
     if (auto It = Flows->FunctionValues.find(Label);
-        It != Flows->FunctionValues.end())
+        It != Flows->FunctionValues.end()) {
+      if (Reference)
+        ReferencedFunctions.insert(It->second->getCanonicalDecl());
       return ByUsr(taint::MarkerKind::Function, It->second);
+    }
     if (auto It = Flows->Slots.find(Label); It != Flows->Slots.end())
       return ByUsr(taint::MarkerKind::Slot, It->second);
     if (auto It = BindIds.find(Label); It != BindIds.end()) {
@@ -245,6 +248,8 @@ public:
   std::map<std::string, std::string> BindIds;
   std::vector<std::string> BindOrder;
   mutable std::set<std::string> ReferencedBinds;
+  /// Functions some label of this summary names as a value (canonical).
+  mutable std::set<const FunctionDecl *> ReferencedFunctions;
 
 private:
   std::string Root;
@@ -426,12 +431,12 @@ public:
     functionSummaries();
     functionSlots();
     declaredSinks();
-    catalogFunctions();
     calls();
     reads();
     keptFunctions();
     externalCalls();
     boundValues();
+    catalogFunctions();
     inventory();
     anchors();
     return std::move(Out);
@@ -630,10 +635,11 @@ void Summarizer::declaredSinks() {
 
 void Summarizer::catalogFunctions() {
   // Functions of the API catalogs used as values: a call through a
-  // function value in another file runs their catalog sinks.
+  // function value in another file runs their catalog sinks. Only those
+  // some label of this summary names can reach another file.
   for (const auto &[FD, Sinks] : Flows->CatalogValueSinks) {
     std::string Usr = usrOf(FD);
-    if (Usr.empty())
+    if (Usr.empty() || !L.ReferencedFunctions.count(FD))
       continue;
     DeclaredSinkFunction D{Usr, FD->getNameAsString(), {}};
     for (const SinkFlow &Flow : Sinks) {
