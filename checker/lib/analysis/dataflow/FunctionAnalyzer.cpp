@@ -85,7 +85,11 @@ void FunctionAnalyzer::run() {
       for (const CFGElement &Elem : *Block)
         if (auto St = Elem.getAs<CFGStmt>()) {
           Elements.insert(St->getStmt());
-          BlockOfElement[St->getStmt()] = Block->getBlockID();
+          // An element of two blocks is of neither: every read is noted.
+          auto [It, New] =
+              BlockOfElement.try_emplace(St->getStmt(), Block->getBlockID());
+          if (!New && It->second != Block->getBlockID())
+            It->second = ~0u;
           if (const auto *DS = dyn_cast<DeclStmt>(St->getStmt()))
             for (const Decl *D : DS->decls())
               noteConstructedVariable(dyn_cast<VarDecl>(D));
