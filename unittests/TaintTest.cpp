@@ -1,5 +1,6 @@
 //===- TaintTest.cpp - merging taints and growing paths -------------------===//
 #include "privacy/Taint.h"
+#include "privacy/AnalysisLimits.h"
 
 #include "gtest/gtest.h"
 
@@ -102,6 +103,51 @@ TEST(TaintTest, AReadReplacesAHeldPath) {
   EXPECT_TRUE(Held.merge(Read));
   EXPECT_FALSE(isHeld(Held.labels().at("email")));
   EXPECT_FALSE(Held.merge(Read));
+}
+
+TEST(TaintTest, PlaceholdersAreFoldedAtTheirBounds) {
+  Taint T;
+  // More fields than MaxPlaceholderFields: the deeper ones are dropped.
+  EXPECT_TRUE(T.add("$p0.a.b.c", step("deep")));
+  EXPECT_TRUE(T.has("$p0.a.b"));
+  EXPECT_FALSE(T.add("$p0.a.b.d", step("deep again")));
+  // Past MaxPlaceholderLabels: a parameter's field is kept as the
+  // parameter, what another file returns is dropped.
+  for (size_t I = T.size(); I < MaxPlaceholderLabels; ++I)
+    T.add(paramLabel(static_cast<unsigned>(I + 1)) + ".f", step("p"));
+  ASSERT_EQ(T.size(), MaxPlaceholderLabels);
+  EXPECT_TRUE(T.add("$p90.g", step("one more")));
+  EXPECT_TRUE(T.has("$p90"));
+  EXPECT_FALSE(T.has("$p90.g"));
+  EXPECT_FALSE(T.add(returnLabel(7), step("returned")));
+  EXPECT_TRUE(T.add("email", step("items are never folded")));
+}
+
+TEST(TaintTest, MergeLabelByLabelFoldsWhatMergeShares) {
+  // 33 placeholders: a label without fields is its own base, which add()
+  // keeps past the bound.
+  Taint Many;
+  for (unsigned I = 0; I < MaxPlaceholderLabels; ++I)
+    Many.add(paramLabel(I) + ".f", step("p"));
+  EXPECT_TRUE(Many.add("$p40", step("base")));
+  ASSERT_EQ(Many.size(), MaxPlaceholderLabels + 1);
+  Taint Shared, ByLabel, OneByOne;
+  EXPECT_TRUE(Shared.merge(Many));
+  EXPECT_TRUE(ByLabel.mergeLabelByLabel(Many));
+  for (const auto &[Label, Path] : Many.labels())
+    OneByOne.add(Label, Path);
+  // "$p9.f" comes last: added one by one, it is past the bound.
+  EXPECT_TRUE(Shared.has("$p9.f"));
+  EXPECT_FALSE(ByLabel.has("$p9.f"));
+  EXPECT_TRUE(ByLabel.has("$p9"));
+  EXPECT_TRUE(ByLabel == OneByOne);
+  // Within the bound, the labels are shared as they are.
+  Taint Few, FewByLabel;
+  Few.add("$p0.a", step("a"));
+  Few.add("email", step("e"));
+  EXPECT_TRUE(FewByLabel.mergeLabelByLabel(Few));
+  EXPECT_EQ(&FewByLabel.labels(), &Few.labels());
+  EXPECT_FALSE(FewByLabel.mergeLabelByLabel(Few));
 }
 
 } // namespace

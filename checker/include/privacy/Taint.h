@@ -128,6 +128,9 @@ public:
   bool add(const std::string &Label, Trace Path);
   /// Adds every label of \p Other; returns whether anything was new.
   bool merge(const Taint &Other);
+  /// Adds every label of \p Other with add(), in order: unlike merge() into
+  /// an empty taint, what is past the bound on placeholders is folded.
+  bool mergeLabelByLabel(const Taint &Other);
   /// Every path gets a further step.
   Taint withStep(clang::SourceLocation Loc, const std::string &Msg) const;
   /// Labels that are policy items (no placeholders, no markers).
@@ -148,6 +151,10 @@ private:
   /// The representation, made this value's own before a change.
   Representation &own();
   bool insert(const std::string &Label, Trace Path, bool IsPlaceholder);
+  /// add() of a placeholder already folded to its fields' bound.
+  bool addPlaceholder(const std::string &Folded, Trace Path);
+  /// add() of each label of \p Other, in order.
+  bool addEach(const Taint &Other);
 
   std::shared_ptr<const Representation> Rep;
 };

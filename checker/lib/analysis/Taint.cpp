@@ -182,20 +182,26 @@ static bool isStronger(const Trace &New, const Trace &Old) {
 }
 
 bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
+  std::map<std::string, Trace>::const_iterator Hint;
+  const Representation *Before = Rep.get();
   if (Rep) {
-    auto It = Rep->Labels.find(Label);
-    if (It != Rep->Labels.end()) {
-      if (!isStronger(Path, It->second))
+    Hint = Rep->Labels.lower_bound(Label);
+    if (Hint != Rep->Labels.end() && Hint->first == Label) {
+      if (!isStronger(Path, Hint->second))
         return false;
       Representation &R = own();
-      R.WeakCount -= isWeak(It->second) - isWeak(Path);
+      R.WeakCount -= isWeak(Hint->second) - isWeak(Path);
       R.Labels[Label] = std::move(Path);
       return true;
     }
   }
   Representation &R = own();
   R.WeakCount += isWeak(Path);
-  R.Labels.emplace(Label, std::move(Path));
+  // The place found above, unless own() copied the labels.
+  if (&R == Before)
+    R.Labels.emplace_hint(Hint, Label, std::move(Path));
+  else
+    R.Labels.emplace(Label, std::move(Path));
   R.PlaceholderCount += IsPlaceholder;
   return true;
 }
@@ -203,20 +209,21 @@ bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
 bool Taint::add(const std::string &Label, Trace Path) {
   if (!isPlaceholder(Label))
     return insert(Label, std::move(Path), false);
-  std::string Folded = foldPlaceholder(Label);
-  if (has(Folded))
-    return insert(Folded, std::move(Path), true);
+  // Counting the dots tells most labels need no folding, without parsing
+  // them (a label the parser rejects is kept as it is either way).
+  if (taint::fieldCount(Label) <= MaxPlaceholderFields)
+    return addPlaceholder(Label, std::move(Path));
+  return addPlaceholder(foldPlaceholder(Label), std::move(Path));
+}
+
+bool Taint::addPlaceholder(const std::string &Folded, Trace Path) {
   size_t Placeholders = Rep ? Rep->PlaceholderCount : 0;
-  if (Placeholders >= MaxPlaceholderLabels && isReturnPlaceholder(Folded))
+  if (Placeholders < MaxPlaceholderLabels || has(Folded))
+    return insert(Folded, std::move(Path), true);
+  if (isReturnPlaceholder(Folded))
     return false; // what yet another call into another file returns: dropped
-  if (Placeholders >= MaxPlaceholderLabels) {
-    // Too many: keep the parameter itself, without its fields.
-    std::string Base = placeholderBase(Folded);
-    if (has(Base))
-      return insert(Base, std::move(Path), true);
-    Folded = Base;
-  }
-  return insert(Folded, std::move(Path), true);
+  // Too many: keep the parameter itself, without its fields.
+  return insert(placeholderBase(Folded), std::move(Path), true);
 }
 
 bool Taint::merge(const Taint &Other) {
@@ -226,17 +233,43 @@ bool Taint::merge(const Taint &Other) {
     Rep = Other.Rep; // the same labels, already folded and bounded
     return true;
   }
-  // Most joins add nothing: one pass over both sorted sets tells (unless a
-  // path of mine may be replaced by a stronger one of theirs).
-  const auto &Mine = Rep->Labels, &Theirs = Other.Rep->Labels;
-  if (Rep->WeakCount == 0 &&
-      std::includes(
-          Mine.begin(), Mine.end(), Theirs.begin(), Theirs.end(),
-          [](const auto &A, const auto &B) { return A.first < B.first; }))
+  return addEach(Other);
+}
+
+bool Taint::mergeLabelByLabel(const Taint &Other) {
+  if (Other.empty() || Rep == Other.Rep)
     return false;
+  // Added one by one into nothing, at most MaxPlaceholderLabels
+  // placeholders come out as they are: the same labels, shared.
+  if (empty() && Other.Rep->PlaceholderCount <= MaxPlaceholderLabels) {
+    Rep = Other.Rep;
+    return true;
+  }
+  return addEach(Other);
+}
+
+bool Taint::addEach(const Taint &Other) {
+  // Most joins add nothing: one pass over both sorted sets finds the first
+  // label of theirs that is new to mine or has a stronger path (adding the
+  // ones before it would change nothing); from there on, label by label.
+  const auto &Theirs = Other.labels();
+  auto From = Theirs.begin();
+  if (Rep) {
+    const auto &Mine = Rep->Labels;
+    auto M = Mine.begin();
+    for (; From != Theirs.end(); ++From) {
+      int Order = 1;
+      while (M != Mine.end() && (Order = M->first.compare(From->first)) < 0)
+        ++M;
+      // The same path is not stronger than itself (and is not read).
+      if (Order != 0 ||
+          (From->second != M->second && isStronger(From->second, M->second)))
+        break;
+    }
+  }
   bool Changed = false;
-  for (const auto &[Label, Path] : Theirs)
-    Changed |= add(Label, Path);
+  for (; From != Theirs.end(); ++From)
+    Changed |= add(From->first, From->second);
   return Changed;
 }
 

@@ -44,6 +44,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace privacy::dataflow {
@@ -83,6 +84,12 @@ void eraseCovered(State &S, const Path &P);
 bool joinInto(State &Into, const State &From);
 /// Whether two states hold the same paths with the same labels.
 bool sameState(const State &A, const State &B);
+/// Whether two values carry the same labels along the same paths (not only
+/// equal as Taint::operator== sees them): what a reader takes from them.
+bool sameValue(const Taint &A, const Taint &B);
+/// sameValue, field by field.
+bool sameFields(const std::map<std::string, Taint> &A,
+                const std::map<std::string, Taint> &B);
 
 /// \p E without parentheses, implicit casts and temporaries' wrappers.
 const clang::Expr *ignoreNoise(const clang::Expr *E);
@@ -260,6 +267,11 @@ public:
   std::set<const clang::ValueDecl *> SlotsRead;
   /// A slot gained a target after a function read it: one more round.
   bool SlotsGrewAfterRead = false;
+  /// Counts changes to what a function's analysis keeps beside its state
+  /// (slots' targets, bind values, built objects, map keys): a block whose
+  /// state did not change is still visited again if this moved since its
+  /// last visit (FunctionAnalyzer::iterateToFixpoint).
+  unsigned long FactsVersion = 0;
 
   /// Calls into other files, one per site and callee (later rounds of a
   /// function's fixpoint see more).
@@ -370,6 +382,16 @@ private:
 
   // The driver (FunctionAnalyzer.cpp).
   void iterateToFixpoint(const clang::CFG &Graph);
+  /// The fixpoint's worklist: blocks to visit again, and which blocks read
+  /// the value of an expression another block evaluates (a conditional
+  /// operator's branches), so that they are visited again when it changes.
+  std::vector<bool> Pending;
+  unsigned VisitingBlock = 0;
+  llvm::DenseMap<const clang::Stmt *, unsigned> BlockOfElement;
+  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 2>>
+      ValueReaders;
+  void noteValueRead(const clang::Expr *E);
+  void valueChanged(const clang::Expr *E);
   void finish();
   void processElement(const clang::CFGElement &E);
   void processDecl(const clang::VarDecl *VD);

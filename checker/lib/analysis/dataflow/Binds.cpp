@@ -202,7 +202,10 @@ TranslationUnitAnalysis::boundValuesOf(const std::string &Label) const {
 
 void TranslationUnitAnalysis::addSlotBind(const ValueDecl *Slot,
                                           const std::string &Label) {
-  if (SlotBinds[Slot].insert(Label).second && SlotsRead.count(Slot))
+  if (!SlotBinds[Slot].insert(Label).second)
+    return;
+  ++FactsVersion;
+  if (SlotsRead.count(Slot))
     SlotsGrewAfterRead = true;
 }
 
@@ -252,6 +255,7 @@ void FunctionAnalyzer::markBoundValue(const Expr *Call,
   Text << static_cast<const void *>(Bind);
   std::string Label = markerLabel(taint::MarkerKind::Bind, Text.str());
   TranslationUnitAnalysis::BoundValue &B = TU.BoundValues[Label];
+  ++TU.FactsVersion; // what its arguments carry may have grown
   B.Bind = Bind;
   B.In = FD;
   for (const auto &[L, Tr] : value(Bind->getArg(0)).labels())

@@ -85,6 +85,11 @@ void FunctionAnalyzer::run() {
       for (const CFGElement &Elem : *Block)
         if (auto St = Elem.getAs<CFGStmt>()) {
           Elements.insert(St->getStmt());
+          // An element of two blocks is of neither: every read is noted.
+          auto [It, New] =
+              BlockOfElement.try_emplace(St->getStmt(), Block->getBlockID());
+          if (!New && It->second != Block->getBlockID())
+            It->second = ~0u;
           if (const auto *DS = dyn_cast<DeclStmt>(St->getStmt()))
             for (const Decl *D : DS->decls())
               noteConstructedVariable(dyn_cast<VarDecl>(D));
@@ -96,33 +101,86 @@ void FunctionAnalyzer::run() {
 
 void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
   // Forward analysis to a fixpoint: states only grow at joins, and a strong
-  // update inside a loop is re-joined with the loop's entry.
-  std::vector<State> Out(Graph.getNumBlockIDs());
-  std::vector<bool> Visited(Graph.getNumBlockIDs());
+  // update inside a loop is re-joined with the loop's entry. Rounds visit
+  // the blocks in reverse post-order until one changes no block's state;
+  // a round skips a block whose visit would repeat the last one: nothing it
+  // reads (its predecessors' states, values of other blocks, the facts of
+  // TU.FactsVersion) changed since. A function with a try statement visits
+  // every block (what its handlers catch is kept beside the state).
+  unsigned NumBlocks = Graph.getNumBlockIDs();
+  std::vector<State> Out(NumBlocks);
+  std::vector<bool> Visited(NumBlocks);
+  std::vector<unsigned long> FactsSeen(NumBlocks);
+  // The calls each block's last visit listed (TU.Out->Calls has one entry
+  // per visit of a call): a skipped visit lists them again, as it would.
+  std::vector<std::vector<CallSite>> CallsOfBlock(NumBlocks);
+  std::vector<CallSite> &Calls = TU.Out->Calls;
+  Pending.assign(NumBlocks, true);
   PostOrderCFGView Order(&Graph); // iterates in reverse post-order
   bool Changed = true;
   for (int Round = 0; Changed && Round < MaxFixpointRounds; ++Round) {
     Changed = false;
     for (const CFGBlock *Block : Order) {
-      Cur.clear();
+      unsigned ID = Block->getBlockID();
+      if (!Pending[ID] && !HasTry && FactsSeen[ID] == TU.FactsVersion) {
+        Calls.insert(Calls.end(), CallsOfBlock[ID].begin(),
+                     CallsOfBlock[ID].end());
+        continue;
+      }
+      size_t CallsBefore = Calls.size();
+      Pending[ID] = false;
+      FactsSeen[ID] = TU.FactsVersion;
+      VisitingBlock = ID;
+      // The first predecessor's state copied over Cur's (its nodes reused),
+      // the others joined in.
+      bool Joined = false;
       for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
         if (const CFGBlock *PB = Pred.getReachableBlock())
-          if (Visited[PB->getBlockID()])
-            joinInto(Cur, Out[PB->getBlockID()]);
+          if (Visited[PB->getBlockID()]) {
+            if (Joined)
+              joinInto(Cur, Out[PB->getBlockID()]);
+            else
+              Cur = Out[PB->getBlockID()];
+            Joined = true;
+          }
+      if (!Joined)
+        Cur.clear();
       if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(Block->getLabel()))
         enterHandler(Catch);
       for (const CFGElement &Elem : *Block)
         processElement(Elem);
-      unsigned ID = Block->getBlockID();
+      CallsOfBlock[ID].assign(Calls.begin() + CallsBefore, Calls.end());
       if (!Visited[ID] || !sameState(Out[ID], Cur)) {
         Changed = true;
         Visited[ID] = true;
-        Out[ID] = Cur;
+        std::swap(Out[ID], Cur); // Cur is overwritten before the next block
+        for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+          if (const CFGBlock *SB = Succ.getReachableBlock())
+            Pending[SB->getBlockID()] = true;
       }
     }
   }
+  Pending.clear();
   if (Changed)
     noteLimit(AnalysisLimit::FixpointRounds, FD->getLocation());
+}
+
+void FunctionAnalyzer::noteValueRead(const Expr *E) {
+  if (Pending.empty())
+    return; // not in the fixpoint
+  auto Block = BlockOfElement.find(E);
+  if (Block == BlockOfElement.end() || Block->second == VisitingBlock)
+    return;
+  llvm::SmallVector<unsigned, 2> &Readers = ValueReaders[E];
+  if (llvm::find(Readers, VisitingBlock) == Readers.end())
+    Readers.push_back(VisitingBlock);
+}
+
+void FunctionAnalyzer::valueChanged(const Expr *E) {
+  auto It = ValueReaders.find(E);
+  if (It != ValueReaders.end())
+    for (unsigned Reader : It->second)
+      Pending[Reader] = true;
 }
 
 void FunctionAnalyzer::finish() {
@@ -143,8 +201,14 @@ void FunctionAnalyzer::processElement(const CFGElement &Elem) {
         Summary.Return.merge(value(RV).withStep(
             SM.getFileLoc(RS->getReturnLoc()), "returned here"));
     } else if (const auto *E = dyn_cast<Expr>(St)) {
-      Values.erase(E); // recompute under the current state
-      compute(E);
+      std::optional<Taint> Before;
+      if (auto It = Values.find(E); It != Values.end()) {
+        Before = std::move(It->second);
+        Values.erase(It); // recompute under the current state
+      }
+      Taint After = compute(E);
+      if (!Before || !sameValue(*Before, After))
+        valueChanged(E);
     }
   } else if (auto I = Elem.getAs<CFGInitializer>()) {
     processMemberInitializer(I->getInitializer());

@@ -125,8 +125,10 @@ const std::string &TranslationUnitAnalysis::slotLabel(const ValueDecl *D) {
 
 void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
                                             const FunctionDecl *Target) {
-  if (SlotTargets[Slot].insert(Target->getCanonicalDecl()).second &&
-      SlotsRead.count(Slot))
+  if (!SlotTargets[Slot].insert(Target->getCanonicalDecl()).second)
+    return;
+  ++FactsVersion;
+  if (SlotsRead.count(Slot))
     SlotsGrewAfterRead = true;
 }
 
@@ -321,6 +323,7 @@ void FunctionAnalyzer::runCallbackTargets(const FunctionDecl *CallsFrom,
       if (needsObject(Target) || Covered.count(Target) ||
           !CallbacksApplied.insert(Signature + "|" + TU.fnLabel(Target)).second)
         continue;
+      ++TU.FactsVersion; // a later visit of this call does not run it again
       runCallbackTarget(Target, CallsFrom, CallLoc, OuterCall, Given);
     }
   }

@@ -131,6 +131,9 @@ void FunctionAnalyzer::checkPlaceholderCount(const Taint &T,
 void FunctionAnalyzer::checkPlaceholderFields(const std::string &Label,
                                               SourceLocation Loc) {
   // Taint folds a placeholder naming more fields than this.
+  if (NotedLimits &
+      (1u << static_cast<unsigned>(AnalysisLimit::PlaceholderFields)))
+    return;
   if (taint::fieldCount(Label) > MaxPlaceholderFields)
     noteLimit(AnalysisLimit::PlaceholderFields, Loc);
 }

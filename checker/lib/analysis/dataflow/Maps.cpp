@@ -106,6 +106,7 @@ void FunctionAnalyzer::finishMapInsertion(const MapInsertion &Insertion) {
   InsertingInto.reset();
   std::set<std::string> &Keys = MapKeys[Insertion.Container];
   std::set<std::string> &Values = MapValues[Insertion.Container];
+  size_t Known = Keys.size() + Values.size();
   for (const auto &[Label, Tr] : Insertion.Mapped.labels())
     Values.insert(Label);
   for (const auto &[Label, Tr] : Insertion.Key.labels()) {
@@ -117,6 +118,8 @@ void FunctionAnalyzer::finishMapInsertion(const MapInsertion &Insertion) {
     else
       Values.insert(Label); // already in the map some other way
   }
+  if (Keys.size() + Values.size() != Known)
+    ++TU.FactsVersion;
 }
 
 void FunctionAnalyzer::noteMapWrite(const Path &P, const Taint &Stored) {
@@ -129,7 +132,7 @@ void FunctionAnalyzer::noteMapWrite(const Path &P, const Taint &Stored) {
       continue; // the insertion's own write: finishMapInsertion sorts it
     std::set<std::string> &Values = MapValues[Container];
     for (const auto &[Label, Tr] : Stored.labels())
-      Values.insert(Label);
+      TU.FactsVersion += Values.insert(Label).second;
   }
 }
 

@@ -253,9 +253,10 @@ FunctionAnalyzer::computeBuilt(const Expr *Call, const FunctionDecl *Callee,
   for (const Expr *Position : Args.take_front(*Leading))
     value(Position);
   std::map<std::string, Taint> *Fields = nullptr;
+  std::map<std::string, Taint> Before;
   if (!Into) {
     Fields = &BuiltObjects[Call];
-    Fields->clear();
+    Before = std::exchange(*Fields, {});
   }
   // A map's key goes into the key of its elements, beside the mapped
   // value built: the mapped value's fields do not hold it.
@@ -271,6 +272,8 @@ FunctionAnalyzer::computeBuilt(const Expr *Call, const FunctionDecl *Callee,
   }
   Taint Result =
       constructInto(Call, Ctor, CtorArgs, Into ? &*Into : nullptr, Fields);
+  if (Fields && !sameFields(Before, *Fields))
+    ++TU.FactsVersion; // read where the object is used
   if (Insertion)
     finishMapInsertion(*Insertion);
   if (Object)

@@ -364,8 +364,10 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   // Built once per function; and a call whose arguments carry its own
   // earlier result (`s = f(s)` in a loop) is being put together already:
   // its placeholder is enough.
-  if (!InstancesBuilt.insert({Call, Label}).second ||
-      !TU.InstancesInProgress.insert({Call, Label}).second) {
+  bool BuiltBefore = !InstancesBuilt.insert({Call, Label}).second;
+  if (!BuiltBefore)
+    ++TU.FactsVersion; // a later visit of this call takes the short way
+  if (BuiltBefore || !TU.InstancesInProgress.insert({Call, Label}).second) {
     Out.add(Known->second, nullptr);
     return Out;
   }

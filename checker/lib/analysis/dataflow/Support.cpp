@@ -135,6 +135,23 @@ bool sameState(const State &A, const State &B) {
          });
 }
 
+bool sameValue(const Taint &A, const Taint &B) {
+  const auto &LA = A.labels(), &LB = B.labels();
+  return &LA == &LB ||
+         std::equal(LA.begin(), LA.end(), LB.begin(), LB.end(),
+                    [](const auto &X, const auto &Y) {
+                      return X.first == Y.first && X.second == Y.second;
+                    });
+}
+
+bool sameFields(const std::map<std::string, Taint> &A,
+                const std::map<std::string, Taint> &B) {
+  return std::equal(
+      A.begin(), A.end(), B.begin(), B.end(), [](const auto &X, const auto &Y) {
+        return X.first == Y.first && sameValue(X.second, Y.second);
+      });
+}
+
 const Expr *ignoreNoise(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenImpCasts();

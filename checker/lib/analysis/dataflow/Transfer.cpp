@@ -97,6 +97,14 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
     const auto &[Q, QT] = *It;
     if (Q.covers(P)) {
       Seeded = true;
+      if (Q.Fields.size() == P.Fields.size()) {
+        // The path itself: its labels as they are, shared when they can be.
+        for (const auto &Entry : QT.labels())
+          if (isPlaceholder(Entry.first))
+            checkPlaceholderFields(Entry.first, SourceLocation());
+        T.mergeLabelByLabel(QT);
+        continue;
+      }
       // A field read through a pointer or reference to an object of the
       // program takes what that field may hold, not every item the whole
       // object may (docs/limitations.md, "Whole objects").
@@ -307,6 +315,7 @@ Taint FunctionAnalyzer::value(const Expr *E) {
   if (!E)
     return {};
   if (Elements.count(E)) {
+    noteValueRead(E);
     auto It = Values.find(E);
     if (It != Values.end())
       return It->second;
@@ -546,10 +555,15 @@ Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
   } else if (buildsObject(CCE->getConstructor()) &&
              TU.definitionOf(CCE->getConstructor())) {
     Fields = &BuiltObjects[CCE];
-    Fields->clear();
   }
-  return constructInto(CCE, CCE->getConstructor(), Args,
-                       Into ? &*Into : nullptr, Fields);
+  std::map<std::string, Taint> Before;
+  if (Fields)
+    Before = std::exchange(*Fields, {});
+  Taint Result = constructInto(CCE, CCE->getConstructor(), Args,
+                               Into ? &*Into : nullptr, Fields);
+  if (Fields && !sameFields(Before, *Fields))
+    ++TU.FactsVersion; // read where the temporary is used
+  return Result;
 }
 
 /// The try statement whose handlers catch what \p S throws: the innermost
