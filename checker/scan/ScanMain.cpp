@@ -951,6 +951,17 @@ int main(int Argc, char **Argv) {
     return 2;
   }
 
+  // The shipped rules: without them the analysis would run with no API
+  // catalog and no classifier, and report far less without saying so.
+  if (privacy::defaultApiCatalogDir().empty() ||
+      privacy::defaultClassifierDir().empty()) {
+    std::cerr << "privacy-scan: error: the shipped rules (API catalogs, "
+                 "classifiers) were not found beside this program (in "
+                 "../rules, ../../rules or ../share/privacy-tidy/rules from "
+                 "its directory); set PRIVACY_TIDY_RULES_DIR to the rules "
+                 "directory\n";
+    return 2;
+  }
   // The API catalogs.
   auto Catalog =
       privacy::loadApiCatalogs(privacy::defaultApiCatalogDir(), O.Catalogs);
