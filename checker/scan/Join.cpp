@@ -1102,13 +1102,14 @@ void Joiner::callBoundValue(
     Placed.push_back(std::move(Here));
     PlacedFields.emplace_back();
   };
-  if (B.Order == "after_fixed" || B.Order == "before_fixed") {
-    if (B.Order == "before_fixed")
+  using Order = summary::BoundValue::Order;
+  if (B.Passed != Order::Placeholders) {
+    if (B.Passed == Order::BeforeFixed)
       for (size_t I = 0; I < CallerArgs.size(); ++I)
         Passed(I);
     for (const summary::BoundValue::Argument &A : B.Args)
       Fixed(A);
-    if (B.Order == "after_fixed")
+    if (B.Passed == Order::AfterFixed)
       for (size_t I = 0; I < CallerArgs.size(); ++I)
         Passed(I);
   } else {

@@ -884,13 +884,13 @@ void Summarizer::boundValues() {
     B.In = usrOf(Carrier ? Carrier : Facts.In);
     switch (Facts.Passed) {
     case BoundValueFacts::Order::Placeholders:
-      B.Order = "placeholders";
+      B.Passed = BoundValue::Order::Placeholders;
       break;
     case BoundValueFacts::Order::AfterFixed:
-      B.Order = "after_fixed";
+      B.Passed = BoundValue::Order::AfterFixed;
       break;
     case BoundValueFacts::Order::BeforeFixed:
-      B.Order = "before_fixed";
+      B.Passed = BoundValue::Order::BeforeFixed;
       break;
     }
     for (size_t I = 0; I < Facts.Placeholders.size(); ++I)

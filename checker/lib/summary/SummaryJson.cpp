@@ -334,7 +334,7 @@ json toJson(const BoundValue &B) {
         {{key::Usr, C.Usr}, {key::Name, C.Name}, {key::Method, C.Method}});
   return {{key::Id, B.Id},
           {key::In, B.In},
-          {key::Order, B.Order},
+          {key::Order, bindOrderName(B.Passed)},
           {key::Args, std::move(Args)},
           {key::Callees, std::move(Callees)}};
 }
@@ -631,7 +631,9 @@ private:
     // "#bind:..." (the schema's pattern): its grammar is checked here.
     B.Id = label(J.at(key::Id), Pointer + "/" + key::Id).str();
     B.In = string(J, key::In);
-    B.Order = string(J, key::Order);
+    // One of the schema's names.
+    B.Passed = bindOrderNamed(string(J, key::Order))
+                   .value_or(BoundValue::Order::Placeholders);
     for (const Each &A : each(J, key::Args, Pointer)) {
       BoundValue::Argument Arg;
       if (auto It = A.Value.find(key::Placeholder); It != A.Value.end())

@@ -10,7 +10,26 @@ constexpr std::pair<FlowKind, const char *> FlowKindNames[] = {
     {FlowKind::Log, "log"},           {FlowKind::Network, "network"},
     {FlowKind::Purpose, "purpose"},   {FlowKind::Slot, "slot"}};
 
+constexpr std::pair<BoundValue::Order, const char *> BindOrderNames[] = {
+    {BoundValue::Order::Placeholders, "placeholders"},
+    {BoundValue::Order::AfterFixed, "after_fixed"},
+    {BoundValue::Order::BeforeFixed, "before_fixed"}};
+
 } // namespace
+
+const char *bindOrderName(BoundValue::Order O) {
+  for (const auto &[Order, Name] : BindOrderNames)
+    if (Order == O)
+      return Name;
+  return "placeholders";
+}
+
+std::optional<BoundValue::Order> bindOrderNamed(const std::string &Name) {
+  for (const auto &[Order, OrderName] : BindOrderNames)
+    if (Name == OrderName)
+      return Order;
+  return std::nullopt;
+}
 
 const char *flowKindName(FlowKind K) {
   for (const auto &[Kind, Name] : FlowKindNames)

@@ -249,13 +249,17 @@ struct DeclaredSinkFunction {
 /// another file calling it runs the bound functions with the arguments the
 /// bind expression fixed and the call's, each in its place.
 struct BoundValue {
+  /// Where the call's arguments go.
+  enum class Order {
+    Placeholders, // where the placeholders say (std::bind)
+    AfterFixed,   // after the fixed arguments (std::bind_front)
+    BeforeFixed,  // before them (std::bind_back)
+  };
   std::string Id; // the label, "#bind:<file>:<N>"
   /// The function evaluating the bind expression (USR): the fixed
   /// arguments' placeholders are its parameters.
   std::string In;
-  /// "placeholders" (std::bind), "after_fixed" (std::bind_front) or
-  /// "before_fixed" (std::bind_back): where the call's arguments go.
-  std::string Order;
+  Order Passed = Order::Placeholders;
   /// Per argument of the bind expression after the function: a
   /// placeholder standing for the call's argument Placeholder (_1 is 0),
   /// or a fixed argument and what it carried.
@@ -360,6 +364,11 @@ struct TuSummary {
   std::vector<AnnotationsFileUse> AnnotationsFiles;
   std::vector<CodeAnchorAt> Anchors; // sorted by site, each site once
 };
+
+/// "placeholders", "after_fixed", "before_fixed".
+const char *bindOrderName(BoundValue::Order O);
+/// The order named \p Name; nullopt for another name.
+std::optional<BoundValue::Order> bindOrderNamed(const std::string &Name);
 
 /// "transfer", "store", "log", "network", "purpose", "slot".
 const char *flowKindName(FlowKind K);
