@@ -166,18 +166,18 @@ struct FunctionSummary {
   /// it: code without a body here that no catalog entry describes, another
   /// file's function, directly or through its callees. With its sink flows
   /// and writes it tells what a function declared as a sink keeps of each
-  /// argument (keepsParam).
+  /// argument (keptParams).
   std::set<unsigned> PassedOn;
   bool Ready = false;
 };
 
-/// Whether the function \p S summarises may keep what is passed as its
-/// parameter \p Index: it hands it to code that may keep it, to a sink, into
-/// an object, a field or a global, or to a function value it cannot
+/// The parameters (by index) of which the function \p S summarises may keep
+/// what is passed there: it hands it to code that may keep it, to a sink,
+/// into an object, a field or a global, or to a function value it cannot
 /// resolve. A function declared as a sink whose body is seen keeps only
 /// those of its arguments (docs/limitations.md, "Functions declared as
 /// sinks").
-bool keepsParam(const FunctionSummary &S, unsigned Index);
+std::set<unsigned> keptParams(const FunctionSummary &S);
 
 /// The bounds of privacy/AnalysisLimits.h that lose precision when hit,
 /// and that the engine therefore records.

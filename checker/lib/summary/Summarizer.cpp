@@ -539,8 +539,8 @@ void Summarizer::functionSummaries() {
       F.Builds = builtFields(Summary);
     if (F.DeclaredSink) {
       F.KeptParams.emplace();
-      for (unsigned I = 0; I < FD->getNumParams(); ++I)
-        if (keepsParam(Summary, I))
+      for (unsigned I : keptParams(Summary))
+        if (I < FD->getNumParams())
           F.KeptParams->push_back(I);
     }
     for (const SinkFlow &Flow : Summary.Flows) {

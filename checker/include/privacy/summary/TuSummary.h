@@ -178,7 +178,7 @@ struct Function {
   std::optional<Site> At;
   bool DeclaredSink = false;
   /// Declared as a sink on the whole function and analysed here: the
-  /// parameters its body may keep (privacy::keepsParam).
+  /// parameters its body may keep (privacy::keptParams).
   std::optional<std::vector<unsigned>> KeptParams;
   std::vector<std::string> Overrides; // USRs of the methods it overrides
   std::optional<OwnPurposes> Own;

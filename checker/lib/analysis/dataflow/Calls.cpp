@@ -130,18 +130,21 @@ bool FunctionAnalyzer::recordDeclaredSinks(const FunctionDecl *Callee,
                                            llvm::ArrayRef<const Expr *> Args,
                                            const FunctionSummary *Body) {
   bool FunctionLevelSink = false;
+  std::optional<std::set<unsigned>> Kept; // of Body, once a sink needs it
   for (SinkAnnotation &S : Sinks) {
     S.Site.Loc = Loc;
     Taint In;
     std::optional<DeclaredSinkCall> Declared;
     if (S.Param < 0) {
       FunctionLevelSink = true;
+      if (Body && !Kept)
+        Kept = keptParams(*Body);
       // Without the body here, what each argument carried: privacy-scan
       // may find the body in another file.
       if (!Body)
         Declared = DeclaredSinkCall{Callee, {}};
       for (size_t I = 0; I < Args.size(); ++I) {
-        bool Takes = S.takes(I) && (!Body || keepsParam(*Body, I));
+        bool Takes = S.takes(I) && (!Kept || Kept->count(I));
         if (Takes)
           In.merge(value(Args[I]));
         if (Declared)

@@ -342,14 +342,17 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
   // As at a direct call, a body seen keeps only some of the arguments
   // (recordDeclaredSinks).
   const FunctionSummary *Body = S && TU.hasBody(Def) ? S : nullptr;
+  std::optional<std::set<unsigned>> Kept; // of Body, once a sink needs it
   std::vector<SinkAnnotation> Sinks = sinkAnnotationsOf(Target, SM);
   for (SinkAnnotation &A : Sinks) {
     A.Site.Loc = CallLoc;
     Taint In;
     if (A.Param < 0) {
       FunctionLevelSink = true;
+      if (Body && !Kept)
+        Kept = keptParams(*Body);
       for (size_t I = 0; I < Given.Args.size(); ++I)
-        if (A.takes(I) && (!Body || keepsParam(*Body, I)))
+        if (A.takes(I) && (!Kept || Kept->count(I)))
           In.merge(Given.Args[I]);
     } else if (static_cast<size_t>(A.Param) < Given.Args.size()) {
       In = Given.Args[A.Param];

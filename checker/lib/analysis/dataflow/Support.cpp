@@ -221,10 +221,8 @@ substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
 
 } // namespace dataflow
 
-bool keepsParam(const FunctionSummary &S, unsigned Index) {
-  if (S.PassedOn.count(Index))
-    return true;
-  std::set<unsigned> Kept;
+std::set<unsigned> keptParams(const FunctionSummary &S) {
+  std::set<unsigned> Kept = S.PassedOn;
   for (const SinkFlow &F : S.Flows)
     dataflow::addParamsOf(F.Data, Kept);
   for (const auto &[Key, Written] : S.OutEffects)
@@ -234,7 +232,7 @@ bool keepsParam(const FunctionSummary &S, unsigned Index) {
   for (const IndirectCall &C : S.IndirectCalls)
     for (const Taint &Arg : C.Args)
       dataflow::addParamsOf(Arg, Kept);
-  return Kept.count(Index) != 0;
+  return Kept;
 }
 
 namespace dataflow {
