@@ -339,6 +339,11 @@ json toJson(const BoundValue &B) {
           {key::Callees, std::move(Callees)}};
 }
 
+json toJson(const DeclaredSinkFunction &D) {
+  return {
+      {key::Usr, D.Usr}, {key::Name, D.Name}, {key::Flows, toJson(D.Flows)}};
+}
+
 template <typename T> json listJson(const std::vector<T> &Items) {
   json Out = json::array();
   for (const T &Item : Items)
@@ -367,22 +372,12 @@ public:
       S.FunctionSlots.push_back({string(E.Value, key::Slot),
                                  strings(E.Value, key::Targets),
                                  strings(E.Value, key::Binds)});
-    for (const Each &E : each(J, key::DeclaredSinks, "")) {
-      DeclaredSinkFunction D{
-          string(E.Value, key::Usr), string(E.Value, key::Name), {}};
-      for (const Each &F : each(E.Value, key::Flows, E.Pointer))
-        D.Flows.push_back(flow(F.Value, F.Pointer));
-      S.DeclaredSinks.push_back(std::move(D));
-    }
+    for (const Each &E : each(J, key::DeclaredSinks, ""))
+      S.DeclaredSinks.push_back(sinkFunction(E.Value, E.Pointer));
     for (const Each &E : each(J, key::BoundValues, ""))
       S.BoundValues.push_back(boundValue(E.Value, E.Pointer));
-    for (const Each &E : each(J, key::CatalogFunctions, "")) {
-      DeclaredSinkFunction D{
-          string(E.Value, key::Usr), string(E.Value, key::Name), {}};
-      for (const Each &F : each(E.Value, key::Flows, E.Pointer))
-        D.Flows.push_back(flow(F.Value, F.Pointer));
-      S.CatalogFunctions.push_back(std::move(D));
-    }
+    for (const Each &E : each(J, key::CatalogFunctions, ""))
+      S.CatalogFunctions.push_back(sinkFunction(E.Value, E.Pointer));
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
     for (const Each &F : each(J, key::AnnotationsFiles, "")) {
@@ -626,6 +621,13 @@ private:
     return C;
   }
 
+  DeclaredSinkFunction sinkFunction(const json &J, const std::string &Pointer) {
+    DeclaredSinkFunction D{string(J, key::Usr), string(J, key::Name), {}};
+    for (const Each &F : each(J, key::Flows, Pointer))
+      D.Flows.push_back(flow(F.Value, F.Pointer));
+    return D;
+  }
+
   BoundValue boundValue(const json &J, const std::string &Pointer) {
     BoundValue B;
     // "#bind:..." (the schema's pattern): its grammar is checked here.
@@ -782,22 +784,13 @@ json toJson(const TuSummary &S) {
       Entry[key::Binds] = Slot.Binds;
     J[key::FunctionSlots].push_back(std::move(Entry));
   }
-  J[key::DeclaredSinks] = json::array();
-  for (const DeclaredSinkFunction &D : S.DeclaredSinks)
-    J[key::DeclaredSinks].push_back({{key::Usr, D.Usr},
-                                     {key::Name, D.Name},
-                                     {key::Flows, toJson(D.Flows)}});
+  J[key::DeclaredSinks] = listJson(S.DeclaredSinks);
   // Only with bind values passed into other files: summaries without them
   // stay as they were.
   if (!S.BoundValues.empty())
     J[key::BoundValues] = listJson(S.BoundValues);
-  if (!S.CatalogFunctions.empty()) {
-    J[key::CatalogFunctions] = json::array();
-    for (const DeclaredSinkFunction &D : S.CatalogFunctions)
-      J[key::CatalogFunctions].push_back({{key::Usr, D.Usr},
-                                          {key::Name, D.Name},
-                                          {key::Flows, toJson(D.Flows)}});
-  }
+  if (!S.CatalogFunctions.empty())
+    J[key::CatalogFunctions] = listJson(S.CatalogFunctions);
   J[key::Inventory] = toJson(S.Inventory);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {
