@@ -72,6 +72,16 @@ static bool commandHolds(const CatalogEntry &E,
   return false;
 }
 
+/// The link before \p E in a chain of calls: the left operand of an operator
+/// (`a << b`), the object of a method call (`a.arg(b)`); null otherwise.
+static const Expr *previousLink(const Expr *E) {
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getNumArgs() ? OC->getArg(0) : nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return MC->getImplicitObjectArgument();
+  return nullptr;
+}
+
 /// The stream a chain of calls writes to: the variable (`out << a << b`,
 /// through reference variables) or the temporary (`QTextStream(&f) << a`)
 /// at its start; null when it starts elsewhere.
@@ -89,12 +99,7 @@ static const Expr *streamOrigin(const Expr *E) {
       E = ignoreNoise(Cast->getSubExpr()); // QDebug(&text)
     if (isa<CXXConstructExpr>(E))
       return E;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
-      E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
-    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-      E = MC->getImplicitObjectArgument();
-    else
-      return nullptr;
+    E = previousLink(E);
   }
   return nullptr;
 }
@@ -213,12 +218,7 @@ static bool streamIsReceiver(const Expr *E,
       return false;
     if (Named(Call->getDirectCallee()))
       return true;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
-      E = OC->getNumArgs() ? OC->getArg(0) : nullptr;
-    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-      E = MC->getImplicitObjectArgument();
-    else
-      return false;
+    E = previousLink(Call);
   }
   return false;
 }
