@@ -252,7 +252,16 @@ struct TranslationUnitFlows {
       CatalogValueSinks;
   /// The bounds reached, once per limit and function, in the order hit.
   std::vector<LimitHit> LimitsHit;
+  /// What "$k<N>" stands for: the function whose summary records the call
+  /// through a function value its caller passes, and the call's index in
+  /// that summary's IndirectCalls.
+  std::vector<std::pair<const clang::FunctionDecl *, size_t>> CallbackResults;
 };
+
+/// \p T with every "$k<N>" placeholder replaced by what the call may return
+/// when its target is not known: what the function value and the arguments
+/// carry (for privacy-scan's summaries, whose join does not resolve them).
+Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows);
 
 /// How the analysis treats what it cannot see.
 struct FlowOptions {

@@ -55,6 +55,16 @@ struct ReturnPlaceholder {
   FieldPath Fields;
 };
 
+/// "$k<Call>[.field...]": what a call through a function value the caller
+/// passes returns (the result of `fn(s)` where `fn` is a parameter); Call
+/// numbers such calls within one translation unit. Resolved where the
+/// function making the call is called, by the target the caller passes
+/// (docs/limitations.md, "Calls through function values"); never in
+/// summaries, which carry what the call may return instead.
+struct CallbackResultPlaceholder {
+  unsigned Call = 0;
+  FieldPath Fields;
+};
 enum class MarkerKind {
   Function,       // "#fn:<function>": the value may be that function
   Slot,           // "#slot:<field or global>": read from there
@@ -71,14 +81,23 @@ struct MarkerLabel {
 /// The kind of a canonical label, from its first characters alone: cheap
 /// enough for Taint's every insertion. Anything not starting with '$' or
 /// '#' is an item; parse() tells whether the rest is well formed.
-enum class LabelKind { Item, Param, This, Capture, Return, Marker, Malformed };
+enum class LabelKind {
+  Item,
+  Param,
+  This,
+  Capture,
+  Return,
+  CallbackResult,
+  Marker,
+  Malformed
+};
 LabelKind labelKind(std::string_view Canonical);
 
 class Label {
 public:
-  using Parts =
-      std::variant<ItemLabel, ParamPlaceholder, ThisPlaceholder,
-                   CapturePlaceholder, ReturnPlaceholder, MarkerLabel>;
+  using Parts = std::variant<ItemLabel, ParamPlaceholder, ThisPlaceholder,
+                             CapturePlaceholder, ReturnPlaceholder,
+                             CallbackResultPlaceholder, MarkerLabel>;
 
   /// An empty item: a label to be assigned.
   Label() : Value(ItemLabel{}) {}

@@ -82,6 +82,7 @@ inline bool isPlaceholder(const std::string &Label) {
   case taint::LabelKind::This:
   case taint::LabelKind::Capture:
   case taint::LabelKind::Return:
+  case taint::LabelKind::CallbackResult:
     return true;
   default:
     return false;
@@ -98,6 +99,12 @@ std::string paramLabel(unsigned Index);
 /// "$r<N>": what a call into another file returns, filled in by the join.
 inline bool isReturnPlaceholder(const std::string &Label) {
   return taint::labelKind(Label) == taint::LabelKind::Return;
+}
+/// "$k<Call>": what the call through a function value numbered \p Call in
+/// this translation unit returns, where the caller passes that value.
+std::string callbackResultLabel(unsigned Call);
+inline bool isCallbackResultPlaceholder(const std::string &Label) {
+  return taint::labelKind(Label) == taint::LabelKind::CallbackResult;
 }
 /// "$this".
 std::string thisLabel();

@@ -115,6 +115,14 @@ std::optional<Label> parsePlaceholder(std::string_view S) {
       return std::nullopt;
     return Label(ReturnPlaceholder{std::move(File), *Call, std::move(*Fields)});
   }
+  case LabelKind::CallbackResult: {
+    auto [Head, Rest] = splitHead(S.substr(2));
+    auto Call = parseNumber(Head);
+    auto Fields = parseFields(Rest);
+    if (!Call || !Fields)
+      return std::nullopt;
+    return Label(CallbackResultPlaceholder{*Call, std::move(*Fields)});
+  }
   default:
     return std::nullopt;
   }
@@ -136,6 +144,8 @@ LabelKind labelKind(std::string_view S) {
     return LabelKind::Capture;
   case 'r':
     return LabelKind::Return;
+  case 'k':
+    return LabelKind::CallbackResult;
   case 't':
     return startsWith(S, ThisText) ? LabelKind::This : LabelKind::Malformed;
   default:
@@ -184,6 +194,11 @@ std::string Label::str() const {
       printFields(Out, L.Fields);
       return Out;
     }
+    std::string operator()(const CallbackResultPlaceholder &L) const {
+      std::string Out = "$k" + std::to_string(L.Call);
+      printFields(Out, L.Fields);
+      return Out;
+    }
     std::string operator()(const MarkerLabel &L) const {
       for (const MarkerName &M : MarkerNames)
         if (M.Kind == L.Kind)
@@ -209,6 +224,8 @@ FieldPath *Label::fields() {
     return &C->Fields;
   if (auto *R = as<ReturnPlaceholder>())
     return &R->Fields;
+  if (auto *K = as<CallbackResultPlaceholder>())
+    return &K->Fields;
   return nullptr;
 }
 
@@ -234,6 +251,7 @@ static size_t fieldsBegin(std::string_view S) {
   case LabelKind::Param:
   case LabelKind::This:
   case LabelKind::Capture:
+  case LabelKind::CallbackResult:
     return S.find('.');
   case LabelKind::Return: {
     size_t HeadBegin = startsWith(S, "$r:") ? S.rfind(':') : 0;

@@ -127,6 +127,10 @@ std::string returnLabel(unsigned Call) {
   return taint::Label(taint::ReturnPlaceholder{std::nullopt, Call, {}}).str();
 }
 
+std::string callbackResultLabel(unsigned Call) {
+  return taint::Label(taint::CallbackResultPlaceholder{Call, {}}).str();
+}
+
 std::string markerLabel(taint::MarkerKind Kind, const std::string &Text) {
   return taint::Label(taint::MarkerLabel{Kind, Text}).str();
 }

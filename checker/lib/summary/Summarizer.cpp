@@ -169,7 +169,11 @@ public:
 
   Labels taint(const Taint &T, bool Functions = true) const {
     Labels Out;
-    for (const auto &[Label, Path] : T.labels()) {
+    // The join does not resolve what a call through a function value the
+    // caller passes returns ("$k<N>"): what the value and the arguments
+    // carry, as for a target not known.
+    Taint Opened = Flows ? openCallbackResults(T, *Flows) : T;
+    for (const auto &[Label, Path] : Opened.labels()) {
       if (!Functions && isMarker(Label))
         continue;
       if (std::optional<taint::Label> Portable = label(Label))

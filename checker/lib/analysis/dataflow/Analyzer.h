@@ -293,6 +293,12 @@ public:
   /// Placeholders "$r<N>" handed out so far (results, exceptions,
   /// instances), so that none is reused.
   unsigned NextReturnId = 0;
+  /// "$k<N>" for the call through a function value at \p Index of
+  /// \p Owner's IndirectCalls (TranslationUnitFlows::CallbackResults).
+  std::string callbackResultLabel(const clang::FunctionDecl *Owner,
+                                  size_t Index);
+  std::map<std::pair<const clang::FunctionDecl *, size_t>, unsigned>
+      CallbackResultIds;
   /// Adds \p EC, or merges it into the same call added before; returns
   /// the entry kept.
   ExternalCall &addExternalCall(ExternalCall EC);
@@ -623,10 +629,23 @@ private:
   objectOfMemberCall(const clang::Expr *Call, const clang::Expr *Through,
                      const clang::FunctionDecl *Target,
                      llvm::ArrayRef<const clang::Expr *> &Args);
-  void recordIndirectCall(const std::string &Callee,
-                          const clang::FunctionDecl *In,
-                          clang::SourceLocation Loc, GivenArgs Args,
-                          unsigned Hops);
+  /// The call's index in the summary's IndirectCalls; nullopt past a
+  /// bound.
+  std::optional<size_t> recordIndirectCall(const std::string &Callee,
+                                           const clang::FunctionDecl *In,
+                                           clang::SourceLocation Loc,
+                                           GivenArgs Args, unsigned Hops);
+  /// What "$k<N>" (\p Label) stands for at a call of the function whose
+  /// summary has it; \p Through puts that call's arguments into the
+  /// caller's terms.
+  Taint resolveCallbackResult(const std::string &Label,
+                              const clang::Expr *OuterCall,
+                              clang::SourceLocation Loc,
+                              const Substituter &Through);
+  /// What \p Target returns when a function value is called with \p Given.
+  Taint returnOfTarget(const clang::FunctionDecl *Target,
+                       const clang::Expr *OuterCall, clang::SourceLocation Loc,
+                       const GivenArgs &Given);
   void runCallbackTargets(const clang::FunctionDecl *CallsFrom,
                           clang::SourceLocation CallLoc,
                           const clang::Expr *OuterCall,
@@ -685,6 +704,10 @@ private:
   /// at every use, nested helpers would cost exponential time.
   std::set<std::pair<const clang::Expr *, std::string>> InstancesBuilt;
   int IndirectDepth = 0;
+  /// Callback results ("$k<N>") being resolved within one another, and
+  /// targets run for callbacks handed to callbacks: bounded by
+  /// MaxIndirectCallNesting.
+  int CallbackNesting = 0;
   unsigned NotedLimits = 0; // bit per AnalysisLimit noted for FD
   std::unique_ptr<clang::ParentMap>
       Parents; // of FD's body, made when first needed

@@ -101,6 +101,16 @@ TranslationUnitAnalysis::targetsOf(const std::string &Label) const {
   return {It->second.begin(), It->second.end()};
 }
 
+std::string
+TranslationUnitAnalysis::callbackResultLabel(const FunctionDecl *Owner,
+                                             size_t Index) {
+  auto [It, New] = CallbackResultIds.try_emplace(
+      {Owner, Index}, static_cast<unsigned>(Out->CallbackResults.size()));
+  if (New)
+    Out->CallbackResults.push_back({Owner, Index});
+  return privacy::callbackResultLabel(It->second);
+}
+
 bool TranslationUnitAnalysis::isSlot(const ValueDecl *D) {
   if (!D)
     return false;
@@ -247,13 +257,13 @@ FunctionAnalyzer::objectOfMemberCall(const Expr *Call, const Expr *Through,
   return Through;
 }
 
-void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
-                                          const FunctionDecl *In,
-                                          SourceLocation Loc, GivenArgs Args,
-                                          unsigned Hops) {
+std::optional<size_t>
+FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
+                                     const FunctionDecl *In, SourceLocation Loc,
+                                     GivenArgs Args, unsigned Hops) {
   if (Hops > MaxCallbackHops) {
     noteLimit(AnalysisLimit::CallbackHops, Loc);
-    return;
+    return std::nullopt;
   }
   // A slot other files fill can bring their functions back here; a
   // callback parameter is resolved by the callers, in this file or not.
@@ -264,16 +274,17 @@ void FunctionAnalyzer::recordIndirectCall(const std::string &Callee,
   if (It == IndirectIndex.end()) {
     if (Summary.IndirectCalls.size() >= MaxIndirectCalls) {
       noteLimit(AnalysisLimit::IndirectCalls, Loc);
-      return;
+      return std::nullopt;
     }
     IndirectIndex[Key] = Summary.IndirectCalls.size();
     Summary.IndirectCalls.push_back(
         {Callee, In, Loc, std::move(Args.Args), std::move(Args.Fields), Hops});
-    return;
+    return Summary.IndirectCalls.size() - 1;
   }
   // Later rounds of the fixpoint see more.
   IndirectCall &Old = Summary.IndirectCalls[It->second];
   mergeArguments(Old.Args, Old.ArgFields, Args.Args, Args.Fields);
+  return It->second;
 }
 
 /// The call sites and the labels the arguments carry: what a target does
@@ -393,9 +404,146 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
     recordFlow(F.Site, Substitute(F.Data),
                substituteDeclared(F.Declared, Substitute));
   }
-  // A target's own calls through function values are not followed from
-  // here: a callback handed a callback is rare, and following every
-  // target's callbacks at every call multiplies in parsers' state machines.
+  // A callback handed a callback: what the target calls through the
+  // function values it is given. Bounded by nesting, and each run once per
+  // call and labels (runCallbackTargets): parsers' state machines, whose
+  // callbacks run callbacks, would otherwise multiply at every level.
+  if (CallbackNesting >= MaxIndirectCallNesting)
+    return;
+  ++CallbackNesting;
+  for (const IndirectCall &IC : S->IndirectCalls) {
+    if (!isPlaceholder(IC.Callee) || isCapturePlaceholder(IC.Callee))
+      continue;
+    auto Substitute = [&](const Taint &T) {
+      return substitute(T, OuterCall, Def, nullptr, {}, nullptr, &Given,
+                        CallLoc);
+    };
+    Taint Single;
+    Single.add(IC.Callee, nullptr);
+    Taint CalleeValue = Substitute(Single);
+    if (CalleeValue.empty())
+      continue;
+    GivenArgs Inner;
+    for (const Taint &T : IC.Args)
+      Inner.Args.push_back(Substitute(T));
+    for (const auto &Fields : IC.ArgFields) {
+      std::map<std::string, Taint> Substituted;
+      for (const auto &[Name, T] : Fields)
+        Substituted[Name] = Substitute(T);
+      Inner.Fields.push_back(std::move(Substituted));
+    }
+    runCallbackTargets(IC.In ? IC.In : Def, IC.Loc, OuterCall, CalleeValue,
+                       Inner, IC.Hops);
+  }
+  --CallbackNesting;
+}
+
+Taint FunctionAnalyzer::resolveCallbackResult(const std::string &Label,
+                                              const Expr *OuterCall,
+                                              SourceLocation Loc,
+                                              const Substituter &Through) {
+  Taint Unresolved;
+  Unresolved.add(Label, nullptr);
+  std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+  const auto *K =
+      Parsed ? Parsed->as<taint::CallbackResultPlaceholder>() : nullptr;
+  if (!K || K->Call >= TU.Out->CallbackResults.size())
+    return {};
+  auto [Owner, Index] = TU.Out->CallbackResults[K->Call];
+  const FunctionSummary *S = Owner == FD ? nullptr : TU.summaryOf(Owner);
+  if (!S || Index >= S->IndirectCalls.size())
+    return Unresolved; // our own call, or a summary being made: later
+  const IndirectCall &IC = S->IndirectCalls[Index];
+  Taint CalleeLabel;
+  CalleeLabel.add(IC.Callee, nullptr);
+  Taint CalleeValue = Through(CalleeLabel);
+  GivenArgs Given;
+  for (const Taint &T : IC.Args)
+    Given.Args.push_back(Through(T));
+  for (const auto &Fields : IC.ArgFields) {
+    std::map<std::string, Taint> Substituted;
+    for (const auto &[Name, T] : Fields)
+      Substituted[Name] = Through(T);
+    Given.Fields.push_back(std::move(Substituted));
+  }
+  Taint Out;
+  // A target we cannot see: what goes in comes out.
+  auto Open = [&](const std::string &L, const Trace &Tr) {
+    Out.add(L, Tr);
+    for (const Taint &A : Given.Args)
+      Out.merge(A);
+  };
+  if (CallbackNesting >= MaxIndirectCallNesting) {
+    noteLimit(AnalysisLimit::IndirectCallNesting, Loc);
+    for (const auto &[L, Tr] : CalleeValue.labels())
+      Open(L, Tr);
+    return Out;
+  }
+  ++CallbackNesting;
+  for (const auto &[L, Tr] : CalleeValue.labels()) {
+    std::vector<const FunctionDecl *> Targets = TU.targetsOf(L);
+    for (const FunctionDecl *Target : Targets)
+      Out.merge(returnOfTarget(Target, OuterCall, Loc, Given));
+    if (!Targets.empty())
+      continue;
+    if (isPlaceholder(L) && !isCapturePlaceholder(L) &&
+        !isReturnPlaceholder(L)) {
+      // Passed in by our own caller: our callers resolve it.
+      if (std::optional<size_t> Mine = recordIndirectCall(
+              L, IC.In ? IC.In : Owner, IC.Loc, Given, IC.Hops + 1)) {
+        Out.add(TU.callbackResultLabel(FD, *Mine), Tr);
+        continue;
+      }
+    }
+    Open(L, Tr);
+  }
+  --CallbackNesting;
+  return Out;
+}
+
+Taint FunctionAnalyzer::returnOfTarget(const FunctionDecl *Target,
+                                       const Expr *OuterCall,
+                                       SourceLocation Loc,
+                                       const GivenArgs &Given) {
+  if (findAnnotation(Target, AnnotationKind::Anonymize))
+    return {};
+  Taint Kept; // what unknown code may return: its arguments
+  for (size_t I = 0; I < Given.Args.size(); ++I)
+    if (!anonymizesParam(Target, I))
+      Kept.merge(Given.Args[I]);
+  if (needsObject(Target))
+    return Kept; // the object is not known here
+  const FunctionDecl *Def = TU.definitionOf(Target);
+  if (const FunctionSummary *S = Def ? TU.summaryOf(Def) : nullptr)
+    return substitute(S->Return, OuterCall, Def, nullptr, {}, nullptr, &Given,
+                      Loc)
+        .withStep(Loc, "returned by " + quoted(Target) + " here");
+  if (Def && TU.hasBody(Def))
+    return Kept; // being analysed (recursion)
+  // The catalog decides what a library function returns (Catalog.cpp).
+  Taint Out;
+  bool Decided = false;
+  std::string Name = catalogName(Target);
+  for (const CatalogEntry *E : TU.catalogEntries(Target)) {
+    if (E->Value.K != ValueRef::Return)
+      continue;
+    if (E->Kind == CatalogEntryKind::Propagator) {
+      for (size_t I = 0; I < Given.Args.size(); ++I)
+        if (E->Args.contains(static_cast<int>(I)))
+          Out.merge(
+              Given.Args[I].withStep(Loc, "copied by '" + Name + "' here"));
+      Decided = true;
+    } else if (E->Kind == CatalogEntryKind::Anonymizer) {
+      Decided = true;
+    } else if (E->Kind == CatalogEntryKind::Source) {
+      Out.add(E->Item,
+              extendTrace(nullptr, Loc,
+                          "'" + E->Item + "' comes from '" + Name + "' here"));
+    }
+  }
+  if (!Decided)
+    Out.merge(Kept);
+  return Out;
 }
 
 Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
@@ -425,7 +573,7 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
     GivenArgs Given;
     for (const Expr *A : Args)
       Given.Args.push_back(value(A));
-    recordIndirectCall(Label, FD, Loc, std::move(Given), 0);
+    return recordIndirectCall(Label, FD, Loc, std::move(Given), 0);
   };
   ++IndirectDepth;
   for (const auto &[Label, Tr] : CalleeValue.labels()) {
@@ -444,8 +592,26 @@ Taint FunctionAnalyzer::computeIndirectCall(const Expr *Call,
       continue;
     } else if (isPlaceholder(Label) && !isCapturePlaceholder(Label) &&
                !FromSlot && !BoundData.has(Label)) {
-      Record(Label);
-      Open = true;
+      // Passed in by our caller: what the call returns is what the target
+      // the caller passes returns ("$k<N>", resolved there). What this
+      // function itself read into the arguments comes out as well, for
+      // where no caller is seen (docs/limitations.md).
+      if (std::optional<size_t> Index = Record(Label)) {
+        std::string Via = "a function value";
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreNoise(Through)))
+          Via = quoted(DRE->getDecl());
+        Result.add(
+            TU.callbackResultLabel(FD, *Index),
+            extendTrace(Tr, Loc,
+                        "returned by the call through " + Via + " here"));
+        for (const Expr *A : Args)
+          for (const auto &[Arg, ArgPath] : value(A).labels())
+            if (!isPlaceholder(Arg) && !isMarker(Arg))
+              Result.add(Arg, ArgPath);
+        Resolved = true;
+      } else {
+        Open = true;
+      }
     } else if (taint::isMarkerOf(Label, taint::MarkerKind::Slot)) {
       auto It = TU.SlotLabels.find(Label);
       if (It != TU.SlotLabels.end() &&

@@ -319,6 +319,11 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
       if (isReturnPlaceholder(Label) && !Given && !LambdaParams &&
           TU.Options.DeferCallsIntoOtherFiles)
         return instantiateReturn(Label, Call, Callee, Object, Args);
+      if (isCallbackResultPlaceholder(Label))
+        return resolveCallbackResult(Label, Call, Loc, [&](const Taint &In) {
+          return substitute(In, Call, Callee, Object, Args, LambdaParams, Given,
+                            At, Resolved);
+        });
       return resolvePlaceholder(Label, Object, Args, LambdaParams, Given);
     };
     Taint Actual;

@@ -7,6 +7,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
+#include <functional>
+
 namespace privacy {
 
 using namespace clang;
@@ -220,6 +222,43 @@ substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
 }
 
 } // namespace dataflow
+
+Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows) {
+  bool Any = false;
+  for (const auto &[Label, Path] : T.labels())
+    Any |= isCallbackResultPlaceholder(Label);
+  if (!Any)
+    return T;
+  Taint Out;
+  std::set<unsigned> Opened;
+  std::function<void(const Taint &)> Add = [&](const Taint &In) {
+    for (const auto &[Label, Path] : In.labels()) {
+      if (!isCallbackResultPlaceholder(Label)) {
+        Out.add(Label, Path);
+        continue;
+      }
+      std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+      const auto *K =
+          Parsed ? Parsed->as<taint::CallbackResultPlaceholder>() : nullptr;
+      if (!K || K->Call >= Flows.CallbackResults.size() ||
+          !Opened.insert(K->Call).second)
+        continue;
+      auto [Owner, Index] = Flows.CallbackResults[K->Call];
+      auto It = Flows.Summaries.find(Owner);
+      if (It == Flows.Summaries.end() ||
+          Index >= It->second.IndirectCalls.size())
+        continue;
+      const IndirectCall &IC = It->second.IndirectCalls[Index];
+      Taint Value;
+      Value.add(IC.Callee, Path);
+      Add(Value);
+      for (const Taint &Arg : IC.Args)
+        Add(Arg);
+    }
+  };
+  Add(T);
+  return Out;
+}
 
 std::set<unsigned> keptParams(const FunctionSummary &S) {
   std::set<unsigned> Kept = S.PassedOn;

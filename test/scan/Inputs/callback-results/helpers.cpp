@@ -1,0 +1,5 @@
+#include "members.h"
+
+std::string same(const std::string &s) { return s; }
+
+void callWith(Sink cb, const std::string &s) { cb(s); }
