@@ -284,6 +284,12 @@ private:
   bool resolveReturns();
   Labels returnedBy(const summary::ExternalCall &Call, bool Thrown,
                     int Depth = 0) const;
+  Labels callbackResult(const summary::Function &Callee,
+                        const summary::LabelledPath &Result,
+                        const summary::ExternalCall &Call, int Depth) const;
+  /// Functions defined nowhere used as values whose result is known, by
+  /// USR (summary::ValueReturn).
+  std::map<std::string, summary::ValueReturn> ValueReturns;
   Labels resultOf(const summary::ExternalCall &Call, bool Thrown,
                   const Label &Returned) const;
   Labels escapingThrows(const std::string &Usr, int Depth) const;
@@ -334,7 +340,7 @@ private:
     auto It = Functions.find(From);
     return It != Functions.end() && It->second.Own ? From : Caller;
   }
-  std::string nameOf(const std::string &Usr);
+  std::string nameOf(const std::string &Usr) const;
 
   // The inventory, section by section (rules/schema/inventory.schema.json).
   struct SeenInCode;
@@ -930,7 +936,7 @@ bool Joiner::crossFileFlows() {
   return Any;
 }
 
-std::string Joiner::nameOf(const std::string &Usr) {
+std::string Joiner::nameOf(const std::string &Usr) const {
   auto It = Functions.find(Usr);
   if (It != Functions.end())
     return It->second.ShortName;
@@ -938,7 +944,10 @@ std::string Joiner::nameOf(const std::string &Usr) {
   if (Declared != DeclaredSinkNames.end())
     return Declared->second;
   auto Catalogued = CatalogFunctions.find(Usr);
-  return Catalogued != CatalogFunctions.end() ? Catalogued->second.Name : "";
+  if (Catalogued != CatalogFunctions.end())
+    return Catalogued->second.Name;
+  auto Valued = ValueReturns.find(Usr);
+  return Valued != ValueReturns.end() ? Valued->second.Name : "";
 }
 
 void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
@@ -1268,13 +1277,77 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
     Labels Escaping;
     if (Thrown)
       Escaping = escapingThrows(Target, Depth);
-    const Labels &Own = Thrown ? Escaping : F->second.Returns;
+    const Labels &All = Thrown ? Escaping : F->second.Returns;
+    // What its calls through function values it was passed return
+    // ("$k<N>"): decided by what this call passes.
+    Labels Plain;
+    bool Callbacks = false;
+    for (const summary::LabelledPath &L : All)
+      Callbacks |= L.Label.as<taint::CallbackResultPlaceholder>() != nullptr;
+    if (Callbacks)
+      for (const summary::LabelledPath &L : All) {
+        if (!L.Label.as<taint::CallbackResultPlaceholder>()) {
+          Plain.push_back(L);
+          continue;
+        }
+        Labels Result = callbackResult(F->second, L, Call, Depth);
+        Out.insert(Out.end(), std::make_move_iterator(Result.begin()),
+                   std::make_move_iterator(Result.end()));
+      }
+    const Labels &Own = Callbacks ? Plain : All;
     Labels Returned =
         substituteThrough(expandOwnCalls(Own, Target, Depth), Call);
     Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
                std::make_move_iterator(Returned.end()));
   }
   return Defined || Thrown ? Out : Call.Fallback;
+}
+
+/// What the call through a function value \p Callee was passed returns
+/// (\p Result, "$k<N>": its call N of IndirectCalls), at \p Call: each
+/// function the caller passes as the value, called with that call's
+/// arguments in the caller's terms; a target no file defines returns what
+/// its file says (ValueReturns: an anonymiser nothing) or its arguments;
+/// a value that is no function of the program, what it and the arguments
+/// carry (docs/limitations.md, "Calls through function values").
+Labels Joiner::callbackResult(const summary::Function &Callee,
+                              const summary::LabelledPath &Result,
+                              const summary::ExternalCall &Call,
+                              int Depth) const {
+  Labels Out;
+  const auto *K = Result.Label.as<taint::CallbackResultPlaceholder>();
+  if (!K || K->Call >= Callee.IndirectCalls.size())
+    return Out;
+  const summary::IndirectCall &IC = Callee.IndirectCalls[K->Call];
+  Labels Value = substituteThrough(Labels{{IC.Callee, {}, false, false}}, Call);
+  std::vector<Labels> Args = substituteThrough(IC.Args, Call);
+  for (const summary::LabelledPath &V : Value) {
+    std::optional<std::string> Target =
+        markerText(V.Label, taint::MarkerKind::Function);
+    if (!Target || Depth >= MaxJoinReturnDepth) {
+      Out.push_back(V);
+      for (const Labels &A : Args)
+        Out.insert(Out.end(), A.begin(), A.end());
+      continue;
+    }
+    summary::ExternalCall Through;
+    Through.Caller = Call.Caller;
+    Through.Callee = *Target;
+    Through.CalleeName = nameOf(*Target);
+    Through.At = IC.At;
+    Through.Args = Args;
+    auto Known = ValueReturns.find(*Target);
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (Known == ValueReturns.end() ||
+          std::count(Known->second.Params.begin(), Known->second.Params.end(),
+                     I))
+        Through.Fallback.insert(Through.Fallback.end(), Args[I].begin(),
+                                Args[I].end());
+    Labels Returned = returnedBy(Through, false, Depth + 1);
+    Out.insert(Out.end(), std::make_move_iterator(Returned.begin()),
+               std::make_move_iterator(Returned.end()));
+  }
+  return Out;
 }
 
 Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
@@ -1451,6 +1524,10 @@ void Joiner::merge(summary::TuSummary &S) {
   for (summary::DeclaredSinkFunction &D : S.CatalogFunctions) {
     std::string Usr = D.Usr;
     CatalogFunctions.emplace(std::move(Usr), std::move(D));
+  }
+  for (summary::ValueReturn &R : S.ValueReturns) {
+    std::string Usr = R.Usr;
+    ValueReturns.emplace(std::move(Usr), std::move(R));
   }
   for (summary::BoundValue &B : S.BoundValues) {
     std::string Id = B.Id;

@@ -250,6 +250,12 @@ struct TranslationUnitFlows {
   /// a function of another file calls the value.
   std::map<const clang::FunctionDecl *, std::vector<SinkFlow>>
       CatalogValueSinks;
+  /// Functions without a body here used as values whose result is known
+  /// (canonical) → the parameters their result carries: none for an
+  /// anonymiser, the arguments of a catalog propagator to the return. The
+  /// join of privacy-scan takes what a call through a function value
+  /// returns from here when no file defines the target.
+  std::map<const clang::FunctionDecl *, std::vector<unsigned>> ValueReturns;
   /// The bounds reached, once per limit and function, in the order hit.
   std::vector<LimitHit> LimitsHit;
   /// What "$k<N>" stands for: the function whose summary records the call
@@ -258,10 +264,12 @@ struct TranslationUnitFlows {
   std::vector<std::pair<const clang::FunctionDecl *, size_t>> CallbackResults;
 };
 
-/// \p T with every "$k<N>" placeholder replaced by what the call may return
-/// when its target is not known: what the function value and the arguments
-/// carry (for privacy-scan's summaries, whose join does not resolve them).
-Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows);
+/// \p T with every "$k<N>" placeholder (except those whose N \p Kept
+/// holds) replaced by what the call may return when its target is not
+/// known: what the function value and the arguments carry (privacy-scan's
+/// summaries; the join resolves only those of a function's returns).
+Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows,
+                          const std::map<unsigned, unsigned> *Kept = nullptr);
 
 /// How the analysis treats what it cannot see.
 struct FlowOptions {

@@ -167,13 +167,28 @@ public:
     return Steps;
   }
 
-  Labels taint(const Taint &T, bool Functions = true) const {
+  /// \p Kept: in a function's returns, its calls through function values
+  /// the join resolves ("$k<N>" of this translation unit → the call's
+  /// index in the function's summary, its "$k" there). Elsewhere what such
+  /// a call returns is what the value and the arguments carry, as for a
+  /// target not known.
+  Labels taint(const Taint &T, bool Functions = true,
+               const std::map<unsigned, unsigned> *Kept = nullptr) const {
     Labels Out;
-    // The join does not resolve what a call through a function value the
-    // caller passes returns ("$k<N>"): what the value and the arguments
-    // carry, as for a target not known.
-    Taint Opened = Flows ? openCallbackResults(T, *Flows) : T;
+    Taint Opened = Flows ? openCallbackResults(T, *Flows, Kept) : T;
     for (const auto &[Label, Path] : Opened.labels()) {
+      if (Kept && isCallbackResultPlaceholder(Label)) {
+        std::optional<taint::Label> Parsed = taint::Label::parse(Label);
+        auto *K =
+            Parsed ? Parsed->as<taint::CallbackResultPlaceholder>() : nullptr;
+        if (auto It = K ? Kept->find(K->Call) : Kept->end();
+            It != Kept->end()) {
+          K->Call = It->second;
+          Out.push_back(
+              {std::move(*Parsed), trace(Path), isHeld(Path), isOpaque(Path)});
+        }
+        continue;
+      }
       if (!Functions && isMarker(Label))
         continue;
       if (std::optional<taint::Label> Portable = label(Label))
@@ -441,6 +456,7 @@ public:
     externalCalls();
     boundValues();
     catalogFunctions();
+    valueReturns();
     inventory();
     anchors();
     return std::move(Out);
@@ -480,6 +496,11 @@ private:
 
   Function &function(const FunctionDecl *FD);
   void functionSummaries();
+  const std::map<unsigned, unsigned> &
+  keptCallbackResults(const FunctionDecl *FD, const FunctionSummary &Summary);
+  std::map<std::pair<const FunctionDecl *, size_t>, unsigned> CallbackResultIds;
+  std::map<unsigned, unsigned> KeptCallbackResults;
+  void valueReturns();
   void functionSlots();
   void declaredSinks();
   void catalogFunctions();
@@ -527,6 +548,29 @@ Function &Summarizer::function(const FunctionDecl *FD) {
   return Functions[FD] = std::move(F);
 }
 
+/// The calls through function values of \p FD whose results its returns
+/// keep for the join: "$k<N>" of the analysis → the call's index among
+/// those the summary exports (those whose function value other files can
+/// name).
+const std::map<unsigned, unsigned> &
+Summarizer::keptCallbackResults(const FunctionDecl *FD,
+                                const FunctionSummary &Summary) {
+  if (CallbackResultIds.empty())
+    for (unsigned N = 0; N < Flows->CallbackResults.size(); ++N)
+      CallbackResultIds[Flows->CallbackResults[N]] = N;
+  KeptCallbackResults.clear();
+  unsigned Exported = 0;
+  for (size_t I = 0; I < Summary.IndirectCalls.size(); ++I) {
+    if (!L.label(Summary.IndirectCalls[I].Callee, /*Reference=*/false))
+      continue;
+    if (auto It = CallbackResultIds.find({FD, I});
+        It != CallbackResultIds.end())
+      KeptCallbackResults[It->second] = Exported;
+    ++Exported;
+  }
+  return KeptCallbackResults;
+}
+
 void Summarizer::functionSummaries() {
   for (const auto &[FD, Summary] : Flows->Summaries) {
     Function &F = function(FD);
@@ -537,7 +581,8 @@ void Summarizer::functionSummaries() {
       Wrapped.insert(W.Consent);
     F.WrapsConsents.assign(Wrapped.begin(), Wrapped.end());
     F.WrapsCalls = usrList(Guards->wrappedCalls(FD));
-    F.Returns = L.taint(Summary.Return);
+    F.Returns =
+        L.taint(Summary.Return, true, &keptCallbackResults(FD, Summary));
     F.Throws = L.taint(Summary.Thrown);
     if (isa<CXXConstructorDecl>(FD))
       F.Builds = builtFields(Summary);
@@ -635,6 +680,19 @@ void Summarizer::declaredSinks() {
     }
     Out.DeclaredSinks.push_back(std::move(D));
   }
+}
+
+void Summarizer::valueReturns() {
+  // What functions without a body here return when called through a value
+  // (an anonymiser: nothing); those some label of this summary names.
+  for (const auto &[FD, Params] : Flows->ValueReturns) {
+    std::string Usr = usrOf(FD);
+    if (Usr.empty() || !L.ReferencedFunctions.count(FD))
+      continue;
+    Out.ValueReturns.push_back({Usr, FD->getNameAsString(), Params});
+  }
+  std::sort(Out.ValueReturns.begin(), Out.ValueReturns.end(),
+            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
 }
 
 void Summarizer::catalogFunctions() {

@@ -110,6 +110,7 @@ constexpr const char *Fixes = "fixes";
 constexpr const char *Insert = "insert";
 constexpr const char *BoundValues = "bound_values";
 constexpr const char *CatalogFunctions = "catalog_functions";
+constexpr const char *ValueReturns = "value_returns";
 constexpr const char *Binds = "binds";
 constexpr const char *Id = "id";
 constexpr const char *Order = "order";
@@ -344,6 +345,10 @@ json toJson(const DeclaredSinkFunction &D) {
       {key::Usr, D.Usr}, {key::Name, D.Name}, {key::Flows, toJson(D.Flows)}};
 }
 
+json toJson(const ValueReturn &R) {
+  return {{key::Usr, R.Usr}, {key::Name, R.Name}, {key::Params, R.Params}};
+}
+
 template <typename T> json listJson(const std::vector<T> &Items) {
   json Out = json::array();
   for (const T &Item : Items)
@@ -378,6 +383,10 @@ public:
       S.BoundValues.push_back(boundValue(E.Value, E.Pointer));
     for (const Each &E : each(J, key::CatalogFunctions, ""))
       S.CatalogFunctions.push_back(sinkFunction(E.Value, E.Pointer));
+    for (const Each &E : each(J, key::ValueReturns, ""))
+      S.ValueReturns.push_back(
+          {string(E.Value, key::Usr), string(E.Value, key::Name),
+           E.Value.at(key::Params).get<std::vector<unsigned>>()});
     if (auto It = J.find(key::Inventory); It != J.end())
       S.Inventory = inventory(*It, std::string("/") + key::Inventory);
     for (const Each &F : each(J, key::AnnotationsFiles, "")) {
@@ -791,6 +800,8 @@ json toJson(const TuSummary &S) {
     J[key::BoundValues] = listJson(S.BoundValues);
   if (!S.CatalogFunctions.empty())
     J[key::CatalogFunctions] = listJson(S.CatalogFunctions);
+  if (!S.ValueReturns.empty())
+    J[key::ValueReturns] = listJson(S.ValueReturns);
   J[key::Inventory] = toJson(S.Inventory);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {

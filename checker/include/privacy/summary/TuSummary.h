@@ -244,6 +244,16 @@ struct DeclaredSinkFunction {
   std::vector<Flow> Flows; // At is none
 };
 
+/// A function without a body in this file used as a value, whose result
+/// is known: what a call through a function value returns when no file
+/// defines it (an anonymiser returns none of its parameters, a catalog
+/// propagator those it copies).
+struct ValueReturn {
+  std::string Usr;
+  std::string Name;
+  std::vector<unsigned> Params;
+};
+
 /// A value made by std::bind, std::bind_front or std::bind_back that a
 /// label of this summary stands for ("#bind:<file>:<N>"): a function of
 /// another file calling it runs the bound functions with the arguments the
@@ -360,6 +370,7 @@ struct TuSummary {
   /// Functions of the API catalogs used as values, with the catalog sinks a
   /// call through a function value runs (At is none).
   std::vector<DeclaredSinkFunction> CatalogFunctions;
+  std::vector<ValueReturn> ValueReturns;
   InventoryFacts Inventory;
   std::vector<AnnotationsFileUse> AnnotationsFiles;
   std::vector<CodeAnchorAt> Anchors; // sorted by site, each site once

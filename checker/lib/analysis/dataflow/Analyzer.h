@@ -349,6 +349,14 @@ public:
   void exportBoundValues();
   /// The catalog's sinks of the functions used as values (Catalog.cpp).
   void exportCatalogValueSinks();
+  /// The parameters what \p Target returns carries when it has no body:
+  /// none for an anonymiser, the arguments a catalog propagator copies to
+  /// the return; nullopt when nothing decides it (unknown code).
+  std::optional<std::vector<unsigned>>
+  returnedParams(const clang::FunctionDecl *Target);
+  /// returnedParams of the functions used as values
+  /// (TranslationUnitFlows::ValueReturns).
+  void exportValueReturns();
 
   /// Records that \p Limit was reached in \p FD (once per function).
   void noteLimit(AnalysisLimit Limit, const clang::FunctionDecl *FD,

@@ -477,4 +477,35 @@ void TranslationUnitAnalysis::exportCatalogValueSinks() {
   }
 }
 
+std::optional<std::vector<unsigned>>
+TranslationUnitAnalysis::returnedParams(const FunctionDecl *Target) {
+  if (findAnnotation(Target, AnnotationKind::Anonymize))
+    return std::vector<unsigned>();
+  std::optional<std::vector<unsigned>> Params;
+  for (const CatalogEntry *E : catalogEntries(Target)) {
+    if (E->Value.K != ValueRef::Return)
+      continue;
+    if (E->Kind == CatalogEntryKind::Anonymizer && !Params)
+      Params.emplace();
+    if (E->Kind != CatalogEntryKind::Propagator)
+      continue;
+    if (!Params)
+      Params.emplace();
+    for (unsigned I = 0; I < Target->getNumParams(); ++I)
+      if (E->Args.contains(static_cast<int>(I)) &&
+          std::find(Params->begin(), Params->end(), I) == Params->end())
+        Params->push_back(I);
+  }
+  return Params;
+}
+
+void TranslationUnitAnalysis::exportValueReturns() {
+  for (const auto &[Label, Fn] : FunctionLabels) {
+    if (hasBody(Fn))
+      continue;
+    if (std::optional<std::vector<unsigned>> Params = returnedParams(Fn))
+      Out->ValueReturns[Fn->getCanonicalDecl()] = std::move(*Params);
+  }
+}
+
 } // namespace privacy::dataflow

@@ -506,8 +506,8 @@ Taint FunctionAnalyzer::returnOfTarget(const FunctionDecl *Target,
                                        SourceLocation Loc,
                                        const GivenArgs &Given) {
   if (findAnnotation(Target, AnnotationKind::Anonymize))
-    return {};
-  Taint Kept; // what unknown code may return: its arguments
+    return {}; // with a body or not, as at a direct call
+  Taint Kept;  // what unknown code may return: its arguments
   for (size_t I = 0; I < Given.Args.size(); ++I)
     if (!anonymizesParam(Target, I))
       Kept.merge(Given.Args[I]);
@@ -520,29 +520,15 @@ Taint FunctionAnalyzer::returnOfTarget(const FunctionDecl *Target,
         .withStep(Loc, "returned by " + quoted(Target) + " here");
   if (Def && TU.hasBody(Def))
     return Kept; // being analysed (recursion)
-  // The catalog decides what a library function returns (Catalog.cpp).
+  // The annotation or the catalog may decide it (Catalog.cpp).
+  std::optional<std::vector<unsigned>> Params = TU.returnedParams(Target);
+  if (!Params)
+    return Kept;
   Taint Out;
-  bool Decided = false;
-  std::string Name = catalogName(Target);
-  for (const CatalogEntry *E : TU.catalogEntries(Target)) {
-    if (E->Value.K != ValueRef::Return)
-      continue;
-    if (E->Kind == CatalogEntryKind::Propagator) {
-      for (size_t I = 0; I < Given.Args.size(); ++I)
-        if (E->Args.contains(static_cast<int>(I)))
-          Out.merge(
-              Given.Args[I].withStep(Loc, "copied by '" + Name + "' here"));
-      Decided = true;
-    } else if (E->Kind == CatalogEntryKind::Anonymizer) {
-      Decided = true;
-    } else if (E->Kind == CatalogEntryKind::Source) {
-      Out.add(E->Item,
-              extendTrace(nullptr, Loc,
-                          "'" + E->Item + "' comes from '" + Name + "' here"));
-    }
-  }
-  if (!Decided)
-    Out.merge(Kept);
+  for (unsigned I : *Params)
+    if (I < Given.Args.size())
+      Out.merge(Given.Args[I].withStep(
+          Loc, "copied by '" + catalogName(Target) + "' here"));
   return Out;
 }
 

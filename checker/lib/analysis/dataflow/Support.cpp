@@ -223,7 +223,8 @@ substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
 
 } // namespace dataflow
 
-Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows) {
+Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows,
+                          const std::map<unsigned, unsigned> *Kept) {
   bool Any = false;
   for (const auto &[Label, Path] : T.labels())
     Any |= isCallbackResultPlaceholder(Label);
@@ -240,6 +241,10 @@ Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows) {
       std::optional<taint::Label> Parsed = taint::Label::parse(Label);
       const auto *K =
           Parsed ? Parsed->as<taint::CallbackResultPlaceholder>() : nullptr;
+      if (K && Kept && Kept->count(K->Call)) {
+        Out.add(Label, Path);
+        continue;
+      }
       if (!K || K->Call >= Flows.CallbackResults.size() ||
           !Opened.insert(K->Call).second)
         continue;

@@ -217,6 +217,7 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Out->SlotTargets = SlotTargets;
   exportBoundValues();
   exportCatalogValueSinks();
+  exportValueReturns();
   return Out;
 }
 

@@ -14,3 +14,15 @@ static void runWithTicket(void (*outer)(Sink, const std::string &),
 void handedOn(const Member &m) { runWithTicket(&callWith, m.address); }
 
 void handedOnAllowed(const Member &m) { runWithTicket(&callWith, m.email); }
+
+void copiedElsewhere(const Member &m) {
+  fileTicket(applyElsewhere(&same, m.address));
+}
+
+void anonymisedElsewhere(const Member &m) {
+  fileTicket(applyElsewhere(&hashOf, m.address));
+}
+
+void unknownElsewhere(const Member &m) {
+  fileTicket(applyElsewhere(&unknownTransform, m.address));
+}

@@ -16,3 +16,8 @@ using Sink = void (*)(const std::string &);
 
 // Defined in helpers.cpp: calls the callback it is handed.
 void callWith(Sink cb, const std::string &s);
+
+// Defined in helpers.cpp: returns what calling the callback returns.
+std::string applyElsewhere(Transform fn, const std::string &s);
+// Defined in no file of the program.
+std::string unknownTransform(const std::string &s);
