@@ -514,6 +514,21 @@ private:
                  const Path &P) const;
   void writePath(const Path &P, bool Exact, const Taint &T,
                  clang::SourceLocation Loc, bool Strong);
+  /// Where a write into \p P also goes when P's root is an alias of a
+  /// place of this function: a local reference bound to it, a local
+  /// pointer set to its address once and never changed, a range-for
+  /// variable bound to an element of a container (docs/limitations.md,
+  /// "Pointers and references"). \p Exact says whether the alias is that
+  /// place exactly (not a part of it).
+  std::optional<Path> referentOf(const Path &P, bool &Exact);
+  /// Local variables assigned, incremented, whose address is taken or that
+  /// are passed by non-const reference after their declaration, and the
+  /// range-for variables with the container they walk: found once per
+  /// function.
+  void findAliases();
+  bool AliasesFound = false;
+  llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> RangeElements;
   void recordSlotWrite(const Path &P, const Taint &Stored);
   std::optional<Path> pathOf(const clang::Expr *E, bool *Exact = nullptr);
   Taint sourcesOf(const clang::Decl *D, clang::QualType T,

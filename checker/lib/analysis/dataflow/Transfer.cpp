@@ -12,6 +12,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace privacy::dataflow {
@@ -423,6 +424,98 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
       Var && Var->hasGlobalStorage())
     addParamsOf(Stored, Summary.PassedOn);
   recordSlotWrite(*P, Stored);
+  // Written through an alias: the place it stands for holds it too.
+  bool ExactAlias = false;
+  if (std::optional<Path> Referent = referentOf(*P, ExactAlias))
+    writePath(*Referent, Exact && ExactAlias, T, Loc, Strong);
+}
+
+std::optional<Path> FunctionAnalyzer::referentOf(const Path &P, bool &Exact) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(P.Root);
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+    return std::nullopt;
+  QualType T = VD->getType();
+  bool Reference = T->isReferenceType();
+  if (!Reference && (!T->isPointerType() || T->isFunctionPointerType()))
+    return std::nullopt;
+  findAliases();
+  std::optional<Path> Referent;
+  Exact = false;
+  if (auto Element = RangeElements.find(VD); Element != RangeElements.end()) {
+    if (Reference)
+      Referent = pathOf(Element->second); // an element: part of it
+  } else if (Reference || !Reassigned.count(VD)) {
+    const Expr *Init = ignoreNoise(VD->getInit());
+    bool InitExact = false;
+    if (const Expr *Owner = accessorOwner(Init)) {
+      Referent = pathOf(Owner); // a part of that object
+    } else if (Reference || isa<UnaryOperator>(Init) ||
+               isa<DeclRefExpr>(Init)) {
+      Referent = pathOf(Init, &InitExact);
+      Exact = InitExact;
+    }
+  }
+  if (!Referent || (Referent->Root == VD && !Referent->IsThis))
+    return std::nullopt;
+  Referent->Fields.insert(Referent->Fields.end(), P.Fields.begin(),
+                          P.Fields.end());
+  return Referent;
+}
+
+void FunctionAnalyzer::findAliases() {
+  if (AliasesFound)
+    return;
+  AliasesFound = true;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::DenseSet<const VarDecl *> &Reassigned;
+    llvm::DenseMap<const VarDecl *, const Expr *> &RangeElements;
+    Finder(llvm::DenseSet<const VarDecl *> &R,
+           llvm::DenseMap<const VarDecl *, const Expr *> &E)
+        : Reassigned(R), RangeElements(E) {}
+    void changed(const Expr *E) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Reassigned.insert(VD);
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        changed(BO->getLHS());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+        changed(UO->getSubExpr());
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee)
+        return true;
+      // Operators of a class take the object first (`p = q` on a smart
+      // pointer); a method's object is not an argument.
+      unsigned Shift =
+          isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      if (Shift && CE->getNumArgs())
+        changed(CE->getArg(0));
+      for (unsigned I = Shift; I < CE->getNumArgs(); ++I) {
+        unsigned Param = I - Shift;
+        if (Param >= Callee->getNumParams())
+          break;
+        QualType PT = Callee->getParamDecl(Param)->getType();
+        if (PT->isLValueReferenceType() &&
+            !PT->getPointeeType().isConstQualified())
+          changed(CE->getArg(I));
+      }
+      return true;
+    }
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *FR) {
+      if (const VarDecl *Loop = FR->getLoopVariable())
+        RangeElements[Loop] = FR->getRangeInit();
+      return true;
+    }
+  } F(Reassigned, RangeElements);
+  if (const Stmt *Body = FD->getBody())
+    F.TraverseStmt(const_cast<Stmt *>(Body));
 }
 
 /// Functions stored in a field or a global may be called from anywhere.
