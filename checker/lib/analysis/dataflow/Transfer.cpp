@@ -445,12 +445,13 @@ std::optional<Path> FunctionAnalyzer::referentOf(const Path &P, bool &Exact) {
     if (Reference)
       Referent = pathOf(Element->second); // an element: part of it
   } else if (Reference || !Reassigned.count(VD)) {
+    // Not a pointer a method returned (`auto *n = findNetwork(name);`):
+    // lookups return objects their object does not own, and taking them
+    // as parts of it made whole object graphs hold everything (znc, in
+    // bench/realworld).
     const Expr *Init = ignoreNoise(VD->getInit());
     bool InitExact = false;
-    if (const Expr *Owner = accessorOwner(Init)) {
-      Referent = pathOf(Owner); // a part of that object
-    } else if (Reference || isa<UnaryOperator>(Init) ||
-               isa<DeclRefExpr>(Init)) {
+    if (Reference || isa<UnaryOperator>(Init) || isa<DeclRefExpr>(Init)) {
       Referent = pathOf(Init, &InitExact);
       Exact = InitExact;
     }
