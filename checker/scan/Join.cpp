@@ -147,6 +147,9 @@ std::optional<std::string> globalReturnCall(const Label &L) {
   return L.withoutFields().str();
 }
 
+std::optional<int> writtenParam(const summary::ExternalCall &Call,
+                                const std::string &Global);
+
 /// The steps of a path, each by its index in the join's NoteTable: the
 /// paths of flows the join makes repeat the steps of the flows they come
 /// from, and their copies were most of the join's memory (ZNC: 4.9 million
@@ -284,6 +287,8 @@ private:
   bool resolveReturns();
   Labels returnedBy(const summary::ExternalCall &Call, bool Thrown,
                     int Depth = 0) const;
+  Labels writtenBy(const summary::ExternalCall &Call, int Param,
+                   const Label &Read, int Depth) const;
   Labels callbackResult(const summary::Function &Callee,
                         const summary::LabelledPath &Result,
                         const summary::ExternalCall &Call, int Depth) const;
@@ -1232,7 +1237,9 @@ bool Joiner::resolveReturns() {
               continue;
             StepIds Trace =
                 joinedSteps(R.Trace, Call.At,
-                            (Thrown ? "thrown out of '" : "returned by '") +
+                            (Thrown                   ? "thrown out of '"
+                             : writtenParam(Call, *L) ? "written into it by '"
+                                                      : "returned by '") +
                                 Call.CalleeName + "' here",
                             Returned.Trace);
             bool Held = R.Held || Returned.Held;
@@ -1368,12 +1375,17 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
         if (Inner.Caller != Usr)
           continue;
         Expanded = true;
-        for (summary::LabelledPath &R : returnedBy(Inner, false, Depth + 1))
-          if (auto Through = passedOn(
-                  R, L,
-                  joinedTrace(R.Trace, Inner.At,
-                              "returned by '" + Inner.CalleeName + "' here",
-                              L.Trace)))
+        std::optional<int> Param = writtenParam(Inner, *Global);
+        for (summary::LabelledPath &R :
+             Param ? writtenBy(Inner, *Param, L.Label, Depth + 1)
+                   : returnedBy(Inner, false, Depth + 1))
+          if (auto Through =
+                  passedOn(R, L,
+                           joinedTrace(R.Trace, Inner.At,
+                                       (Param ? "written into it by '"
+                                              : "returned by '") +
+                                           Inner.CalleeName + "' here",
+                                       L.Trace)))
             Out.push_back(std::move(*Through));
       }
     if (!Expanded)
@@ -1386,8 +1398,57 @@ Labels Joiner::expandOwnCalls(const Labels &Own, const std::string &Usr,
 /// what the callee returns or throws; for a constructor, what it put into
 /// the field of the object \p Returned reads ("$r:file:N.note"), or into
 /// any field when the whole object is read.
+/// What \p Call writes through its parameter \p Param (-1: into its
+/// object), where \p Read reads it ("$r:file:N.name": that field): what the
+/// callee's summary says it writes there, in terms of what the call
+/// passed. A callee no file defines writes nothing (SPEC §1).
+Labels Joiner::writtenBy(const summary::ExternalCall &Call, int Param,
+                         const Label &Read, int Depth) const {
+  std::string Place =
+      Param < 0
+          ? Label(taint::ThisPlaceholder{}).str()
+          : Label(taint::ParamPlaceholder{static_cast<unsigned>(Param), {}})
+                .str();
+  const taint::FieldPath *Path = Read.fields();
+  Labels Out;
+  for (const std::string &Target : targetsOf(Call.Callee)) {
+    auto F = Functions.find(Target);
+    if (F == Functions.end() || !F->second.Analysed)
+      continue;
+    Labels Own;
+    for (const auto &[Key, Ls] : F->second.Writes) {
+      std::optional<Label> Written = Label::parse(Key);
+      if (!Written || Written->withoutFields().str() != Place)
+        continue;
+      const taint::FieldPath *Into = Written->fields();
+      if (!Path || Path->empty() || !Into || Into->empty() ||
+          Into->front() == Path->front())
+        Own.insert(Own.end(), Ls.begin(), Ls.end());
+    }
+    Labels Written =
+        substituteThrough(expandOwnCalls(Own, Target, Depth), Call);
+    Out.insert(Out.end(), std::make_move_iterator(Written.begin()),
+               std::make_move_iterator(Written.end()));
+  }
+  return Out;
+}
+
+/// The parameter \p Call writes what \p Global stands for into (-1: its
+/// object); nullopt when \p Global is not one of its writes.
+std::optional<int> writtenParam(const summary::ExternalCall &Call,
+                                const std::string &Global) {
+  for (const summary::ExternalCall::WrittenArg &W : Call.WritesAs)
+    if (W.As.str() == Global)
+      return W.Param;
+  return std::nullopt;
+}
+
 Labels Joiner::resultOf(const summary::ExternalCall &Call, bool Thrown,
                         const Label &Returned) const {
+  if (std::optional<std::string> Global = globalReturnCall(Returned);
+      Global && !Thrown)
+    if (std::optional<int> Param = writtenParam(Call, *Global))
+      return writtenBy(Call, *Param, Returned, 0);
   auto F = Functions.find(Call.Callee);
   if (Thrown || F == Functions.end() || !F->second.Analysed ||
       !F->second.Builds)
@@ -1595,9 +1656,14 @@ json Joiner::run() {
   for (size_t I = 0; I < External.size(); ++I)
     for (const std::string &T : targetsOf(External[I].Callee))
       CallsTo[T].push_back(I);
-  for (size_t I = 0; I < External.size(); ++I)
+  for (size_t I = 0; I < External.size(); ++I) {
     if (External[I].ReturnsAs)
       ReturnCalls[External[I].ReturnsAs->str()].push_back(I);
+    // What the callee writes into an argument is a result of the call too
+    // (resultOf).
+    for (const summary::ExternalCall::WrittenArg &W : External[I].WritesAs)
+      ReturnCalls[W.As.str()].push_back(I);
+  }
   for (size_t I = 0; I < External.size(); ++I)
     if (External[I].ThrowsAs)
       ThrowCalls[External[I].ThrowsAs->str()].push_back(I);

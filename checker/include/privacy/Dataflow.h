@@ -127,6 +127,12 @@ struct ExternalCall {
   /// The placeholder (also "$r<N>") what the callee's exceptions carry
   /// stands for, at a call inside a try block with handlers; else empty.
   std::string ThrowLabel;
+  /// With FlowOptions::DeferCallsIntoOtherFiles: the placeholders (also
+  /// "$r<N>") written into the arguments the callee may write into (a
+  /// non-const reference or pointer; -1 for the object of a non-const
+  /// method), so that the join can put in what the callee's summary says
+  /// it writes there (docs/scan.md, "Calls into other files").
+  std::vector<std::pair<int, std::string>> WriteLabels;
 };
 
 /// A call through a function pointer, a std::function or a field or global

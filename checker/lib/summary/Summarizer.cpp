@@ -586,6 +586,9 @@ void Summarizer::functionSummaries() {
     F.Throws = L.taint(Summary.Thrown);
     if (isa<CXXConstructorDecl>(FD))
       F.Builds = builtFields(Summary);
+    for (const auto &[Place, Written] : Summary.OutEffects)
+      if (Labels Portable = L.taint(Written); !Portable.empty())
+        F.Writes[Place] = std::move(Portable);
     if (F.DeclaredSink) {
       F.KeptParams.emplace();
       for (unsigned I : keptParams(Summary))
@@ -898,11 +901,16 @@ void Summarizer::externalCalls() {
       Call.ReturnsAs = L.label(EC.ReturnLabel, /*Reference=*/false);
     if (!EC.ThrowLabel.empty())
       Call.ThrowsAs = L.label(EC.ThrowLabel, /*Reference=*/false);
+    for (const auto &[Param, Label] : EC.WriteLabels)
+      if (std::optional<taint::Label> As = L.label(Label, false))
+        Call.WritesAs.push_back({Param, std::move(*As)});
     Calls.push_back({&EC, std::move(Call)});
   }
   for (auto &[EC, Call] : Calls) {
     bool Used = (Call.ReturnsAs && L.Referenced.count(Call.ReturnsAs->str())) ||
                 (Call.ThrowsAs && L.Referenced.count(Call.ThrowsAs->str()));
+    for (const ExternalCall::WrittenArg &W : Call.WritesAs)
+      Used |= L.Referenced.count(W.As.str()) != 0;
     // Calls made by inline functions of headers are summarised in every
     // file that includes them; keep them only when they carry data.
     bool Concrete = EC->Object.hasItems();

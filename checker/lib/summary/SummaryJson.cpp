@@ -71,6 +71,10 @@ constexpr const char *ExactArgFields = "exact_arg_fields";
 constexpr const char *ObjectFields = "object_fields";
 constexpr const char *Fallback = "fallback";
 constexpr const char *ThrowsAs = "throws_as";
+constexpr const char *WritesAs = "writes_as";
+constexpr const char *Writes = "writes";
+constexpr const char *Param = "param";
+constexpr const char *As = "as";
 constexpr const char *Slot = "slot";
 constexpr const char *Targets = "targets";
 constexpr const char *Findings = "findings";
@@ -243,6 +247,8 @@ json toJson(const Function &F) {
     J[key::Throws] = toJson(F.Throws);
   if (F.Builds)
     J[key::Builds] = toJson(*F.Builds);
+  if (!F.Writes.empty())
+    J[key::Writes] = toJson(F.Writes);
   for (const IndirectCall &IC : F.IndirectCalls)
     J[key::IndirectCalls].push_back({{key::Callee, IC.Callee.str()},
                                      {key::In, IC.In},
@@ -270,6 +276,8 @@ json toJson(const ExternalCall &C) {
     J[key::Fallback] = toJson(C.Fallback);
   if (C.ThrowsAs)
     J[key::ThrowsAs] = C.ThrowsAs->str();
+  for (const ExternalCall::WrittenArg &W : C.WritesAs)
+    J[key::WritesAs].push_back({{key::Param, W.Param}, {key::As, W.As.str()}});
   return J;
 }
 
@@ -592,6 +600,8 @@ private:
     F.Throws = labels(J, key::Throws, Pointer);
     if (auto It = J.find(key::Builds); It != J.end())
       F.Builds = fieldLabels(*It, Pointer + "/" + std::string(key::Builds));
+    if (auto It = J.find(key::Writes); It != J.end())
+      F.Writes = fieldLabels(*It, Pointer + "/" + std::string(key::Writes));
     for (const Each &IC : each(J, key::IndirectCalls, Pointer)) {
       IndirectCall Call;
       Call.Callee =
@@ -627,6 +637,10 @@ private:
     C.Fallback = labels(J, key::Fallback, Pointer);
     if (auto It = J.find(key::ThrowsAs); It != J.end())
       C.ThrowsAs = label(*It, Pointer + "/" + key::ThrowsAs);
+    for (const Each &W : each(J, key::WritesAs, Pointer))
+      C.WritesAs.push_back(
+          {W.Value.at(key::Param).get<int>(),
+           label(W.Value.at(key::As), W.Pointer + "/" + key::As)});
     return C;
   }
 

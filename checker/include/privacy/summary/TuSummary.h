@@ -192,6 +192,11 @@ struct Function {
   /// builds ("" for the whole object); a call of it returns the object
   /// (ExternalCall::ReturnsAs), whose fields the join takes from here.
   std::optional<FieldLabels> Builds;
+  /// What it writes through its reference and pointer parameters and into
+  /// its object, by place ("$p0", "$p1.name", "$this.email"): a call of it
+  /// from another file puts it into what that call passed
+  /// (ExternalCall::WritesAs).
+  FieldLabels Writes;
   std::vector<IndirectCall> IndirectCalls;
   /// A consent wrapper: the consents its `true` implies, and the functions
   /// of other files (USRs) it wraps, whose consents the join adds.
@@ -227,6 +232,13 @@ struct ExternalCall {
   /// a call inside a try block ("$r:<file>:<N>", numbered with the
   /// results).
   std::optional<taint::Label> ThrowsAs;
+  /// The placeholders ("$r:<file>:<N>") written into the arguments the
+  /// callee may write into, by parameter (-1: the object).
+  struct WrittenArg {
+    int Param = -1;
+    taint::Label As;
+  };
+  std::vector<WrittenArg> WritesAs;
 };
 
 /// A field or global holding functions, with those this file stores there.

@@ -306,6 +306,10 @@ public:
   /// What the exceptions of a call into another file carry: numbered with
   /// the results, so that each placeholder is one call's.
   std::string throwLabel(const clang::Expr *Call);
+  /// What a call into another file writes into its argument \p Arg (-1:
+  /// its object): numbered with the results.
+  std::string writeLabel(const clang::Expr *Call, int Arg);
+  std::map<std::pair<const clang::Expr *, int>, unsigned> WriteIds;
 
   const std::string &fnLabel(const clang::FunctionDecl *FD);
   const clang::FunctionDecl *functionOf(const std::string &Label) const;

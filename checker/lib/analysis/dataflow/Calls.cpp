@@ -269,6 +269,15 @@ void FunctionAnalyzer::notePassedOn(const FunctionDecl *Callee,
       addParamsOf(value(Args[I]), Summary.PassedOn);
 }
 
+/// A parameter of this type lets the callee write into what the caller
+/// passes: a reference or a pointer to something not const (not a function).
+static bool mayWriteInto(QualType T) {
+  if (!T->isLValueReferenceType() && !T->isPointerType())
+    return false;
+  QualType Pointee = T->getPointeeType();
+  return !Pointee.isConstQualified() && !Pointee->isFunctionType();
+}
+
 /// What the arguments carry, for privacy-scan to apply the callee's summary
 /// from another file.
 ExternalCall &FunctionAnalyzer::recordExternalCall(
@@ -309,6 +318,25 @@ ExternalCall &FunctionAnalyzer::recordExternalCall(
   if (const clang::CXXTryStmt *Try = enclosingTry(Call)) {
     EC.ThrowLabel = TU.throwLabel(Call);
     ThrownInto[Try].add(EC.ThrowLabel, nullptr);
+  }
+  // What the callee writes into its arguments and its object: privacy-scan
+  // puts in what its summary says (SPEC §1: a function of the program is
+  // known by its summary; only unknown code writes nothing).
+  if (TU.Options.DeferCallsIntoOtherFiles && !Anonymizes) {
+    auto Written = [&](int Arg, const Expr *Into) {
+      std::string Label = TU.writeLabel(Call, Arg);
+      EC.WriteLabels.push_back({Arg, Label});
+      Taint Placeholder;
+      Placeholder.add(Label, nullptr);
+      write(Into, Placeholder, EC.Loc, /*Strong=*/false);
+    };
+    for (size_t I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      if (mayWriteInto(Callee->getParamDecl(I)->getType()) && pathOf(Args[I]))
+        Written(static_cast<int>(I), Args[I]);
+    const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+    if (Object && MD && MD->isInstance() && !MD->isConst() &&
+        !isa<CXXConstructorDecl>(MD) && pathOf(Object))
+      Written(-1, Object);
   }
   Summary.ReachesOtherFiles = true;
   ExternalCall &Added = TU.addExternalCall(std::move(EC));

@@ -59,6 +59,8 @@ ExternalCall &TranslationUnitAnalysis::addExternalCall(ExternalCall EC) {
     Old.ReturnLabel = EC.ReturnLabel;
   if (Old.ThrowLabel.empty())
     Old.ThrowLabel = EC.ThrowLabel;
+  if (Old.WriteLabels.empty())
+    Old.WriteLabels = std::move(EC.WriteLabels);
   return Old;
 }
 
@@ -70,6 +72,12 @@ std::string TranslationUnitAnalysis::returnLabel(const Expr *Call) {
 
 std::string TranslationUnitAnalysis::throwLabel(const Expr *Call) {
   auto [It, New] = ThrowIds.try_emplace(Call, NextReturnId);
+  NextReturnId += New;
+  return privacy::returnLabel(It->second);
+}
+
+std::string TranslationUnitAnalysis::writeLabel(const Expr *Call, int Arg) {
+  auto [It, New] = WriteIds.try_emplace({Call, Arg}, NextReturnId);
   NextReturnId += New;
   return privacy::returnLabel(It->second);
 }
