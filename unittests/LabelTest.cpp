@@ -79,6 +79,21 @@ TEST(LabelTest, ReturnInOneFileAndInTheProgram) {
             std::optional<std::string>(""));
 }
 
+TEST(LabelTest, CallbackResult) {
+  Label K = roundTrip("$k3.note");
+  const auto *R = K.as<CallbackResultPlaceholder>();
+  ASSERT_TRUE(R);
+  EXPECT_EQ(R->Call, 3u);
+  EXPECT_EQ(R->Fields, FieldPath{"note"});
+  EXPECT_TRUE(K.isPlaceholder());
+  EXPECT_EQ(K.withoutFields().str(), "$k3");
+  EXPECT_EQ(labelKind("$k3"), LabelKind::CallbackResult);
+  EXPECT_EQ(fieldCount("$k3.note.zip"), 2u);
+  EXPECT_EQ(withoutFields("$k3.note"), "$k3");
+  for (const char *Bad : {"$k", "$kx", "$k01", "$k3.", "$k-1"})
+    EXPECT_FALSE(Label::parse(Bad).has_value()) << Bad;
+}
+
 TEST(LabelTest, Markers) {
   Label Fn = roundTrip("#fn:c:app.cpp@F@send#*1C#");
   ASSERT_TRUE(Fn.isMarker(MarkerKind::Function));

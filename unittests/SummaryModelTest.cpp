@@ -87,6 +87,7 @@ TuSummary everything() {
   F.Flows = {Transfer, Purpose, Slot};
   F.Returns = labels("$r:src/app.cpp:2.address");
   F.Throws = labels("$p0.email");
+  F.Writes = {{"$this.note", labels("$p0.email")}, {"$p1", labels("phone")}};
   IndirectCall IC;
   IC.Callee = label("#slot:c:@handler");
   IC.In = F.Usr;
@@ -111,9 +112,12 @@ TuSummary everything() {
   C.Internal = true;
   C.ReturnsAs = label("$r:src/app.cpp:1");
   C.ThrowsAs = label("$r:src/app.cpp:3");
+  C.WritesAs = {{-1, label("$r:src/app.cpp:4")},
+                {0, label("$r:src/app.cpp:5")}};
   ExternalCall NoResult = C;
   NoResult.ReturnsAs.reset();
   NoResult.ThrowsAs.reset();
+  NoResult.WritesAs.clear();
   NoResult.Internal = false;
   S.ExternalCalls = {C, NoResult};
 
@@ -122,6 +126,8 @@ TuSummary everything() {
   Declared.At.reset();
   Declared.Catalog.clear();
   S.DeclaredSinks = {{"c:@F@onEvent#", "onEvent", {Declared}}};
+  S.ValueReturns = {{"c:@F@hashOf#", "hashOf", {}},
+                    {"c:@F@copy#", "copy", {1}}};
 
   InventoryFacts &I = S.Inventory;
   FactSite Symbol = factSite(20);
@@ -185,6 +191,14 @@ TEST(SummaryModelTest, RoundTripKeepsEverything) {
   EXPECT_FALSE(S.ExternalCalls[1].ReturnsAs);
   EXPECT_EQ(S.ExternalCalls[0].ThrowsAs->str(), "$r:src/app.cpp:3");
   EXPECT_FALSE(S.ExternalCalls[1].ThrowsAs);
+  ASSERT_EQ(S.ExternalCalls[0].WritesAs.size(), 2u);
+  EXPECT_EQ(S.ExternalCalls[0].WritesAs[0].Param, -1);
+  EXPECT_EQ(S.ExternalCalls[0].WritesAs[1].As.str(), "$r:src/app.cpp:5");
+  EXPECT_TRUE(S.ExternalCalls[1].WritesAs.empty());
+  EXPECT_EQ(F.Writes.at("$this.note")[0].Label.str(), "$p0.email");
+  ASSERT_EQ(S.ValueReturns.size(), 2u);
+  EXPECT_TRUE(S.ValueReturns[0].Params.empty());
+  EXPECT_EQ(S.ValueReturns[1].Params, std::vector<unsigned>{1});
   EXPECT_EQ(F.Throws[0].Label.str(), "$p0.email");
   EXPECT_FALSE(S.DeclaredSinks[0].Flows[0].At);
   EXPECT_EQ(S.Findings[1].FunctionUsr,
