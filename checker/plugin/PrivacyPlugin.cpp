@@ -161,8 +161,11 @@ public:
       return;
     unsigned CatalogError =
         Diags.getCustomDiagID(DiagnosticsEngine::Error, "API catalog %0");
-    auto Catalog =
-        loadApiCatalogsCached(defaultApiCatalogDir(), Options.Catalogs);
+    std::string CatalogDir = defaultApiCatalogDir();
+    if (CatalogDir.empty())
+      Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0"))
+          << MissingRulesMessage;
+    auto Catalog = loadApiCatalogsCached(CatalogDir, Options.Catalogs);
     for (const PolicyDiagnostic &D : Catalog->Diagnostics)
       if (D.Level == PolicyDiagnostic::Error)
         Diags.Report(CatalogError) << D.formatWithoutLevel();

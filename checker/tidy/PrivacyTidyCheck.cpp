@@ -136,6 +136,8 @@ const ApiCatalog *PrivacyTidyCheck::loadCatalog() {
   llvm::StringRef(ApiCatalogs).split(Parts, ';', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Part : Parts)
     Extra.push_back(Part.trim().str());
+  if (ApiCatalogDir.empty() && firstToReport("catalog:none"))
+    configurationDiag(MissingRulesMessage, DiagnosticIDs::Warning);
   auto Result = loadApiCatalogsCached(ApiCatalogDir, Extra);
   for (const PolicyDiagnostic &D : Result->Diagnostics)
     if (firstToReport("catalog:" + D.format()))

@@ -181,6 +181,12 @@ loadApiCatalogsCached(const std::string &Dir,
 /// source tree seen from build/lib and build/bin) and
 /// <dir>/../share/privacy-tidy/rules/sinks (installed). "" when none is.
 std::string defaultApiCatalogDir();
+/// What the fronts say when defaultApiCatalogDir() is "": the checks then
+/// see only annotations, not the library calls the catalogs describe.
+inline constexpr const char *MissingRulesMessage =
+    "the shipped rules (rules/sinks) were not found beside this plugin: "
+    "calls of libraries (logging, HTTP, SQL) are not checked; set "
+    "PRIVACY_TIDY_RULES_DIR to the rules directory";
 /// The directory rules/<Name> of this build or install, found the same way
 /// (rules/classifiers: Classifier.h).
 std::string defaultRulesSubdirectory(const std::string &Name);
