@@ -190,6 +190,11 @@ struct GivenArgs {
   std::map<std::string, Taint> ObjectFields;
 };
 
+/// What the call through a function value \p IC of a summary passes, each
+/// argument (and field) put through \p Through into the caller's terms.
+GivenArgs argumentsThrough(const IndirectCall &IC,
+                           llvm::function_ref<Taint(const Taint &)> Through);
+
 /// The unqualified names of the functions \p Catalog's "statement" entries
 /// name.
 llvm::StringSet<> statementFunctionNames(const ApiCatalog &Catalog);

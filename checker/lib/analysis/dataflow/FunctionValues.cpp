@@ -423,15 +423,7 @@ void FunctionAnalyzer::runCallbackTarget(const FunctionDecl *Target,
     Taint CalleeValue = Substitute(Single);
     if (CalleeValue.empty())
       continue;
-    GivenArgs Inner;
-    for (const Taint &T : IC.Args)
-      Inner.Args.push_back(Substitute(T));
-    for (const auto &Fields : IC.ArgFields) {
-      std::map<std::string, Taint> Substituted;
-      for (const auto &[Name, T] : Fields)
-        Substituted[Name] = Substitute(T);
-      Inner.Fields.push_back(std::move(Substituted));
-    }
+    GivenArgs Inner = argumentsThrough(IC, Substitute);
     runCallbackTargets(IC.In ? IC.In : Def, IC.Loc, OuterCall, CalleeValue,
                        Inner, IC.Hops);
   }
@@ -457,15 +449,7 @@ Taint FunctionAnalyzer::resolveCallbackResult(const std::string &Label,
   Taint CalleeLabel;
   CalleeLabel.add(IC.Callee, nullptr);
   Taint CalleeValue = Through(CalleeLabel);
-  GivenArgs Given;
-  for (const Taint &T : IC.Args)
-    Given.Args.push_back(Through(T));
-  for (const auto &Fields : IC.ArgFields) {
-    std::map<std::string, Taint> Substituted;
-    for (const auto &[Name, T] : Fields)
-      Substituted[Name] = Through(T);
-    Given.Fields.push_back(std::move(Substituted));
-  }
+  GivenArgs Given = argumentsThrough(IC, Through);
   Taint Out;
   // A target we cannot see: what goes in comes out.
   auto Open = [&](const std::string &L, const Trace &Tr) {

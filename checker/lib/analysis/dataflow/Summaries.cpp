@@ -157,15 +157,7 @@ void FunctionAnalyzer::runSummaryCallbacks(const FunctionSummary &S,
       noteLimit(AnalysisLimit::CallbackHops, IC.Loc);
       continue;
     }
-    GivenArgs Given;
-    for (const Taint &T : IC.Args)
-      Given.Args.push_back(Substitute(T));
-    for (const auto &Fields : IC.ArgFields) {
-      std::map<std::string, Taint> Substituted;
-      for (const auto &[Name, T] : Fields)
-        Substituted[Name] = Substitute(T);
-      Given.Fields.push_back(std::move(Substituted));
-    }
+    GivenArgs Given = argumentsThrough(IC, Substitute);
     runCallbackTargets(IC.In ? IC.In : Callee, IC.Loc, Call, CalleeValue, Given,
                        IC.Hops);
   }

@@ -223,6 +223,21 @@ substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
 
 } // namespace dataflow
 
+dataflow::GivenArgs
+dataflow::argumentsThrough(const IndirectCall &IC,
+                           llvm::function_ref<Taint(const Taint &)> Through) {
+  dataflow::GivenArgs Given;
+  for (const Taint &T : IC.Args)
+    Given.Args.push_back(Through(T));
+  for (const auto &Fields : IC.ArgFields) {
+    std::map<std::string, Taint> Substituted;
+    for (const auto &[Name, T] : Fields)
+      Substituted[Name] = Through(T);
+    Given.Fields.push_back(std::move(Substituted));
+  }
+  return Given;
+}
+
 Taint openCallbackResults(const Taint &T, const TranslationUnitFlows &Flows,
                           const std::map<unsigned, unsigned> *Kept) {
   bool Any = false;
