@@ -1488,7 +1488,7 @@ Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
       if (External[Index].Caller == Usr)
         for (summary::LabelledPath &R :
              returnedBy(External[Index], /*Thrown=*/true, Depth + 1)) {
-          R.Trace.insert(R.Trace.end(), L.Trace.begin(), L.Trace.end());
+          R.Trace.append(L.Trace);
           Out.push_back(std::move(R));
         }
   }

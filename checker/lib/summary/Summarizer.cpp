@@ -21,6 +21,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace privacy::summary {
 
@@ -149,7 +150,33 @@ public:
     return {at(Loc).value_or(Site{}), Message};
   }
 
-  std::vector<Note> trace(const Trace &T) const {
+  /// One shared list per path: labels that took the same path (the same
+  /// node, or nodes with the same notes) share it, in memory and in the
+  /// summary's "traces" (docs/scan.md, "Per-TU summaries").
+  SharedNotes trace(const Trace &T) const {
+    if (!T)
+      return {};
+    auto [Known, New] = TraceMemo.try_emplace(T.get());
+    if (!New)
+      return Known->second.second;
+    Known->second.first = T; // keeps the node, so its address is not reused
+    std::vector<Note> Notes = traceNotes(T);
+    std::string Key;
+    for (const Note &N : Notes) {
+      Key += N.At.File;
+      Key += '\0';
+      Key += std::to_string(N.At.Line) + ":" + std::to_string(N.At.Column);
+      Key += '\0';
+      Key += N.Message;
+      Key += '\0';
+    }
+    auto [Same, Fresh] = TracesByNotes.try_emplace(std::move(Key));
+    if (Fresh)
+      Same->second = SharedNotes(std::move(Notes));
+    return Known->second.second = Same->second;
+  }
+
+  std::vector<Note> traceNotes(const Trace &T) const {
     // Where the data was read and where it went last: a path that crosses
     // files grows again in the join, and summaries of large files would
     // otherwise repeat every path in every argument.
@@ -273,6 +300,9 @@ public:
 private:
   std::string Root;
   mutable std::map<unsigned, std::string> Cache;
+  mutable std::unordered_map<const TraceNode *, std::pair<Trace, SharedNotes>>
+      TraceMemo;
+  mutable std::unordered_map<std::string, SharedNotes> TracesByNotes;
 };
 
 struct SummarySink : FindingSink {

@@ -4,6 +4,7 @@
 #include "JsonValidation.h"
 
 #include <map>
+#include <unordered_map>
 
 namespace privacy::summary {
 
@@ -29,6 +30,7 @@ constexpr const char *WrapsCalls = "wraps_calls";
 constexpr const char *Notes = "notes";
 constexpr const char *Label = "label";
 constexpr const char *Trace = "trace";
+constexpr const char *Traces = "traces";
 constexpr const char *Held = "held";
 constexpr const char *Opaque = "opaque";
 constexpr const char *Kind = "kind";
@@ -130,11 +132,34 @@ json siteFields(const Site &S) {
   return {{key::File, S.File}, {key::Line, S.Line}, {key::Column, S.Column}};
 }
 
+/// While toJson(const TuSummary &) writes a summary: each shared list of
+/// notes once, in "traces", and a label's "trace" its index there (a large
+/// file's labels share a few thousand paths; docs/scan.md, "Per-TU
+/// summaries"). Per thread, as summaries are written on several.
+struct TraceTable {
+  std::unordered_map<const void *, size_t> IndexOf;
+  json Lists = json::array();
+};
+thread_local TraceTable *WritingTraces = nullptr;
+
+json traceJson(const SharedNotes &Trace) {
+  auto Inline = [&] {
+    json Out = json::array();
+    for (const Note &N : Trace)
+      Out.push_back(summary::toJson(N));
+    return Out;
+  };
+  if (!WritingTraces || Trace.empty())
+    return Inline();
+  auto [It, New] = WritingTraces->IndexOf.try_emplace(
+      Trace.identity(), WritingTraces->Lists.size());
+  if (New)
+    WritingTraces->Lists.push_back(Inline());
+  return It->second;
+}
+
 json toJson(const LabelledPath &L) {
-  json Trace = json::array();
-  for (const Note &N : L.Trace)
-    Trace.push_back(summary::toJson(N));
-  json Out = {{key::Label, L.Label.str()}, {key::Trace, std::move(Trace)}};
+  json Out = {{key::Label, L.Label.str()}, {key::Trace, traceJson(L.Trace)}};
   if (L.Held)
     Out[key::Held] = true;
   if (L.Opaque)
@@ -374,6 +399,10 @@ public:
 
   TuSummary summary(const json &J) {
     TuSummary S;
+    Traces.clear();
+    if (auto It = J.find(key::Traces); It != J.end())
+      for (const json &List : *It)
+        Traces.push_back(notes(List));
     S.File = string(J, key::File);
     for (const Each &E : each(J, key::Findings, ""))
       S.Findings.push_back(finding(E.Value));
@@ -474,12 +503,27 @@ private:
   static Note note(const json &J) {
     return {plainSite(J), J.at(key::Message).get<std::string>()};
   }
-  static std::vector<Note> notes(const json &J, const char *Key) {
+  static std::vector<Note> notes(const json &List) {
     std::vector<Note> Out;
-    if (auto It = J.find(Key); It != J.end())
-      for (const json &N : *It)
-        Out.push_back(note(N));
+    for (const json &N : List)
+      Out.push_back(note(N));
     return Out;
+  }
+  static std::vector<Note> notes(const json &J, const char *Key) {
+    auto It = J.find(Key);
+    return It == J.end() ? std::vector<Note>{} : notes(*It);
+  }
+  /// A label's path: its notes, or the index of a list in "traces".
+  SharedNotes trace(const json &J, const std::string &Pointer) {
+    if (!J.is_number_unsigned())
+      return notes(J);
+    size_t Index = J.get<size_t>();
+    if (Index < Traces.size())
+      return Traces[Index];
+    Json.error(Pointer, "trace " + std::to_string(Index) +
+                            " is not in \"traces\" (it has " +
+                            std::to_string(Traces.size()) + ")");
+    return {};
   }
 
   taint::Label label(const json &J, const std::string &Pointer) {
@@ -496,8 +540,8 @@ private:
     for (size_t I = 0; I < J.size(); ++I) {
       std::string At = Pointer + "/" + std::to_string(I);
       Out.push_back({label(J[I].at(key::Label), At + "/" + key::Label),
-                     notes(J[I], key::Trace), boolean(J[I], key::Held),
-                     boolean(J[I], key::Opaque)});
+                     trace(J[I].at(key::Trace), At + "/" + key::Trace),
+                     boolean(J[I], key::Held), boolean(J[I], key::Opaque)});
     }
     return Out;
   }
@@ -705,11 +749,16 @@ private:
   }
 
   JsonReader &Json;
+  /// The summary's "traces", each list shared by the labels naming it.
+  std::vector<SharedNotes> Traces;
 };
 
 /// Wording for the keys of this schema; "" leaves the generic wording.
 std::string describeSummaryError(const SchemaError &E) {
-  if (E.Kind == SchemaErrorKind::NotConst && E.Key == key::Format)
+  if (E.Key == key::Trace)
+    return "expected a list of notes or the index of one in \"traces\"" +
+           E.found();
+  if (E.Kind == SchemaErrorKind::NotInEnum && E.Key == key::Format)
     return std::string("not a summary of format '") + FormatVersion + "'" +
            E.found();
   // The type the schema expects, in words.
@@ -794,6 +843,14 @@ json toJson(const Finding &F) {
 }
 
 json toJson(const TuSummary &S) {
+  TraceTable Traces;
+  struct Writing {
+    explicit Writing(TraceTable &T) : Outer(WritingTraces) {
+      WritingTraces = &T;
+    }
+    ~Writing() { WritingTraces = Outer; }
+    TraceTable *Outer;
+  } Guard(Traces);
   json J;
   J[key::Format] = FormatVersion;
   J[key::File] = S.File;
@@ -817,6 +874,8 @@ json toJson(const TuSummary &S) {
   if (!S.ValueReturns.empty())
     J[key::ValueReturns] = listJson(S.ValueReturns);
   J[key::Inventory] = toJson(S.Inventory);
+  if (!Traces.Lists.empty())
+    J[key::Traces] = std::move(Traces.Lists);
   // Only with annotations files: summaries without them stay as they were.
   if (!S.AnnotationsFiles.empty()) {
     J[key::AnnotationsFiles] = json::array();

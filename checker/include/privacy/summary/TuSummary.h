@@ -17,15 +17,19 @@
 
 #include "privacy/Label.h"
 
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace privacy::summary {
 
-/// The value of "format"; a summary of any other is not read.
-inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/1";
+/// The value of "format" written; FormatVersion1 (no "traces") is read too,
+/// a summary of any other is not.
+inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/2";
+inline constexpr const char *FormatVersion1 = "privacy-tidy/tu-summary/1";
 
 /// A place in the source; File is relative to the project root when inside.
 struct Site {
@@ -52,10 +56,57 @@ struct Insertion {
   std::string Text;
 };
 
+/// The notes of one path, shared by the labels that took it: a large file's
+/// summary holds the same few thousand paths hundreds of thousands of times
+/// (docs/scan.md, "Per-TU summaries"). Read as a vector; a change copies.
+class SharedNotes {
+public:
+  SharedNotes() = default;
+  SharedNotes(std::vector<Note> Notes)
+      : Rep(Notes.empty()
+                ? nullptr
+                : std::make_shared<const std::vector<Note>>(std::move(Notes))) {
+  }
+  SharedNotes(std::initializer_list<Note> Notes)
+      : SharedNotes(std::vector<Note>(Notes)) {}
+
+  const std::vector<Note> &get() const { return Rep ? *Rep : none(); }
+  operator const std::vector<Note> &() const { return get(); }
+  std::vector<Note>::const_iterator begin() const { return get().begin(); }
+  std::vector<Note>::const_iterator end() const { return get().end(); }
+  size_t size() const { return get().size(); }
+  bool empty() const { return get().empty(); }
+  const Note &operator[](size_t I) const { return get()[I]; }
+  const Note &back() const { return get().back(); }
+  /// Whether both are the same shared list (not only equal notes).
+  bool sharedWith(const SharedNotes &O) const { return Rep == O.Rep; }
+  const void *identity() const { return Rep.get(); }
+
+  void push_back(Note N) { edit().push_back(std::move(N)); }
+  void append(const std::vector<Note> &More) {
+    if (More.empty())
+      return;
+    std::vector<Note> &Mine = edit();
+    Mine.insert(Mine.end(), More.begin(), More.end());
+  }
+
+private:
+  static const std::vector<Note> &none() {
+    static const std::vector<Note> None;
+    return None;
+  }
+  std::vector<Note> &edit() {
+    if (!Rep || Rep.use_count() > 1)
+      Rep = std::make_shared<const std::vector<Note>>(get());
+    return const_cast<std::vector<Note> &>(*Rep); // the only owner
+  }
+  std::shared_ptr<const std::vector<Note>> Rep;
+};
+
 /// A label with the path it took (oldest step first).
 struct LabelledPath {
   taint::Label Label;
-  std::vector<Note> Trace;
+  SharedNotes Trace;
   /// Held by an object, not read itself; gone through what unknown code
   /// returned (privacy::TraceNode).
   bool Held = false;

@@ -56,7 +56,7 @@ namespace privacy::dataflow {
 struct Path {
   const clang::ValueDecl *Root = nullptr; // null with IsThis
   bool IsThis = false;
-  std::vector<const clang::FieldDecl *> Fields;
+  llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
 
   bool operator<(const Path &O) const {
     return std::tie(Root, IsThis, Fields) <
