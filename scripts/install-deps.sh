@@ -12,6 +12,8 @@ PACKAGES=(
   clang-format-19
   # build
   cmake ninja-build g++ gcc python3
+  # privacy-scan's allocator (CMakeLists.txt, PRIVACY_SCAN_TCMALLOC)
+  libtcmalloc-minimal4
   # policy files: JSON and JSON Schema validation
   nlohmann-json3-dev libvalijson-dev
   # schema patterns are matched with RE2 (linear, no recursion: docs/robustness.md)
