@@ -146,6 +146,9 @@ public:
 
   const std::map<std::string, Trace> &labels() const;
   bool operator==(const Taint &O) const;
+  /// The same for copies that share one label set (no change since the
+  /// copy), else different: what a memo of joins is keyed by.
+  const void *identity() const { return Rep.get(); }
 
 private:
   struct Representation {

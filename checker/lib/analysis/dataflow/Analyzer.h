@@ -80,8 +80,25 @@ using State = std::map<Path, Taint>;
 State::const_iterator firstWithRoot(const State &S, const Path &P);
 /// Forgets what \p S knew of \p P and its fields.
 void eraseCovered(State &S, const Path &P);
+/// The joins of label sets one function's fixpoint made: the rounds over a
+/// large loop join the same two sets at the same block again and again, and
+/// a join's result depends on nothing else. Reusing the result also shares
+/// its label set, so that the comparison of states that follows is cheap.
+class JoinMemo {
+public:
+  /// Into.merge(From), or its result when these two sets were joined before.
+  bool merge(Taint &Into, const Taint &From);
+
+private:
+  struct Joined {
+    Taint Into, From; // kept, so that no other set takes their addresses
+    Taint Result;
+    bool Changed = false;
+  };
+  llvm::DenseMap<std::pair<const void *, const void *>, Joined> Memo;
+};
 /// Adds \p From to \p Into; returns whether anything was new.
-bool joinInto(State &Into, const State &From);
+bool joinInto(State &Into, const State &From, JoinMemo *Memo = nullptr);
 /// Whether two states hold the same paths with the same labels.
 bool sameState(const State &A, const State &B);
 /// Whether two values carry the same labels along the same paths (not only
@@ -720,6 +737,7 @@ private:
   const clang::SourceManager &SM;
   FunctionSummary Summary;
   State Cur;
+  JoinMemo Joins;
   std::map<const clang::Expr *, Taint> Values;
   /// Expressions the CFG evaluates as elements of their own, recomputed at
   /// each visit; any other (an initialiser's wrappers) is recomputed from

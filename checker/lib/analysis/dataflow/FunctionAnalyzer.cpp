@@ -138,7 +138,7 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
         if (const CFGBlock *PB = Pred.getReachableBlock())
           if (Visited[PB->getBlockID()]) {
             if (Joined)
-              joinInto(Cur, Out[PB->getBlockID()]);
+              joinInto(Cur, Out[PB->getBlockID()], &Joins);
             else
               Cur = Out[PB->getBlockID()];
             Joined = true;

@@ -113,7 +113,27 @@ void eraseCovered(State &S, const Path &P) {
     It = P.covers(It->first) ? S.erase(It) : std::next(It);
 }
 
-bool joinInto(State &Into, const State &From) {
+bool JoinMemo::merge(Taint &Into, const Taint &From) {
+  if (From.empty() || Into.empty() || Into.identity() == From.identity())
+    return Into.merge(From); // nothing to compute
+  // Bounded: a function whose joins never repeat keeps no more than this.
+  constexpr size_t MaxRemembered = 1 << 16;
+  if (Memo.size() >= MaxRemembered)
+    Memo.clear();
+  auto [It, New] = Memo.try_emplace({Into.identity(), From.identity()});
+  Joined &J = It->second;
+  if (!New) {
+    Into = J.Result;
+    return J.Changed;
+  }
+  J.Into = Into; // a copy: the merge below changes a copy of its own
+  J.From = From;
+  J.Changed = Into.merge(From);
+  J.Result = Into;
+  return J.Changed;
+}
+
+bool joinInto(State &Into, const State &From, JoinMemo *Memo) {
   if (Into.empty()) {
     Into = From;
     return !From.empty();
@@ -123,7 +143,7 @@ bool joinInto(State &Into, const State &From) {
   auto Hint = Into.begin();
   for (const auto &[P, T] : From) {
     auto It = Into.try_emplace(Hint, P);
-    Changed |= It->second.merge(T);
+    Changed |= Memo ? Memo->merge(It->second, T) : It->second.merge(T);
     Hint = std::next(It);
   }
   return Changed;
