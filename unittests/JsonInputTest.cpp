@@ -14,6 +14,22 @@ std::string nested(unsigned Depth, const std::string &Inner = "1") {
   return std::string(Depth, '[') + Inner + std::string(Depth, ']');
 }
 
+bool hasDuplicateKeys(const std::string &Text) {
+  nlohmann::json Out;
+  bool Duplicates = true;
+  EXPECT_FALSE(parseJsonText(Text, "d.json", Out, &Duplicates));
+  return Duplicates;
+}
+
+TEST(JsonInputTest, DuplicateKeysAreToldPerObject) {
+  EXPECT_TRUE(hasDuplicateKeys(R"({"a": 1, "b": {"c": 1, "c": 2}})"));
+  EXPECT_TRUE(hasDuplicateKeys(R"([{"k": 1}, {"k": 2, "k": 3}])"));
+  // The same key in different objects, at the same depth or not.
+  EXPECT_FALSE(hasDuplicateKeys(R"({"a": {"c": 1}, "b": {"c": 2}})"));
+  EXPECT_FALSE(hasDuplicateKeys(R"([{"k": 1}, {"k": 2}, [{"k": 3}]])"));
+  EXPECT_FALSE(hasDuplicateKeys(R"({"a": {"a": {"a": 1}}})"));
+}
+
 TEST(JsonInputTest, NestingUpToTheLimitIsParsed) {
   nlohmann::json Out;
   EXPECT_FALSE(parseJsonText(nested(MaxJsonDepth), "a.json", Out));

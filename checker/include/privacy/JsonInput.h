@@ -32,9 +32,12 @@ inline constexpr unsigned MaxJsonDepth = 200;
 /// token makes a message no one reads.
 std::string shortenedForMessage(std::string Text, size_t Max);
 
+/// With \p DuplicateKeys, also sets it when an object names a key twice
+/// (nlohmann keeps one of them silently; JsonReader reports them).
 std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
                                               const std::string &Path,
-                                              nlohmann::json &Out);
+                                              nlohmann::json &Out,
+                                              bool *DuplicateKeys = nullptr);
 
 /// Reads \p Path and parses it; \p Noun names the file in messages
 /// ("baseline file not found").

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <unordered_set>
 
 namespace privacy {
 
@@ -112,12 +113,45 @@ static std::string syntaxMessage(const std::string &What) {
   return "invalid JSON: " + shortenedForMessage(Rest, MaxQuotedInput);
 }
 
-std::optional<PolicyDiagnostic>
-parseJsonText(const std::string &Text, const std::string &Path, json &Out) {
+std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
+                                              const std::string &Path,
+                                              json &Out, bool *DuplicateKeys) {
   if (std::optional<PolicyDiagnostic> Problem = checkBounds(Text, Path))
     return Problem;
+  // The keys of each open object; a level's set is reused by the next
+  // object at that depth.
+  std::vector<std::unordered_set<std::string>> Keys;
+  size_t Open = 0;
+  auto NoteKeys = [&](int, json::parse_event_t Event, json &Parsed) {
+    switch (Event) {
+    case json::parse_event_t::object_start:
+    case json::parse_event_t::array_start:
+      if (Keys.size() <= Open)
+        Keys.emplace_back();
+      else
+        Keys[Open].clear();
+      ++Open;
+      break;
+    case json::parse_event_t::object_end:
+    case json::parse_event_t::array_end:
+      --Open;
+      break;
+    case json::parse_event_t::key:
+      if (Open && !Keys[Open - 1].insert(Parsed.get<std::string>()).second)
+        *DuplicateKeys = true;
+      break;
+    case json::parse_event_t::value:
+      break;
+    }
+    return true;
+  };
   try {
-    Out = json::parse(Text);
+    if (DuplicateKeys) {
+      *DuplicateKeys = false;
+      Out = json::parse(Text, NoteKeys);
+    } else {
+      Out = json::parse(Text);
+    }
   } catch (const json::parse_error &E) {
     return at(Text, Path, E.byte == 0 ? 0 : E.byte - 1,
               syntaxMessage(E.what()));

@@ -404,8 +404,14 @@ JsonReader::JsonReader(const std::string &Text, const std::string &Path)
 
 JsonReader::~JsonReader() = default;
 
+const JsonLocator &JsonReader::locator() const {
+  if (!Locator)
+    Locator = std::make_unique<JsonLocator>(Text);
+  return *Locator;
+}
+
 TextPosition JsonReader::position(const std::string &Pointer) const {
-  return Locator ? Locator->find(Pointer) : TextPosition{0, 0};
+  return Parsed ? locator().find(Pointer) : TextPosition{0, 0};
 }
 
 std::string JsonReader::where(const std::string &Pointer) const {
@@ -421,8 +427,8 @@ void JsonReader::report(PolicyDiagnostic::Severity Level,
   D.File = Path;
   D.Pointer = Pointer;
   D.Message = Message;
-  if (Locator) {
-    TextPosition P = Locator->find(Pointer);
+  if (Parsed) {
+    TextPosition P = locator().find(Pointer);
     D.Line = P.Line;
     D.Column = P.Column;
   }
@@ -441,13 +447,17 @@ std::vector<PolicyDiagnostic> JsonReader::takeDiagnostics() {
 }
 
 bool JsonReader::parse() {
+  bool DuplicateKeys = false;
   if (std::optional<PolicyDiagnostic> Problem =
-          parseJsonText(Text, Path, Doc)) {
+          parseJsonText(Text, Path, Doc, &DuplicateKeys)) {
     Diagnostics.push_back(std::move(*Problem));
     return false;
   }
-  Locator = std::make_unique<JsonLocator>(Text);
-  for (const JsonLocator::DuplicateKey &Dup : Locator->duplicateKeys()) {
+  Parsed = true;
+  if (!DuplicateKeys)
+    return true;
+  // Where they are: the locator's walk of the text.
+  for (const JsonLocator::DuplicateKey &Dup : locator().duplicateKeys()) {
     error(Dup.Pointer, "duplicate key '" +
                            Dup.Pointer.substr(Dup.Pointer.rfind('/') + 1) +
                            "'; JSON readers keep only one of them");

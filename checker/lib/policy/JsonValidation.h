@@ -116,8 +116,9 @@ public:
   bool validate(const JsonSchema &Schema);
 
   const nlohmann::json &document() const { return Doc; }
-  /// Valid after a successful parse().
-  const JsonLocator &locator() const { return *Locator; }
+  /// Valid after a successful parse(). Built on first use: a large
+  /// document without errors (a summary) never needs it.
+  const JsonLocator &locator() const;
   TextPosition position(const std::string &Pointer) const;
   /// "FILE:LINE:COL" of \p Pointer, for references in messages and data.
   std::string where(const std::string &Pointer) const;
@@ -139,7 +140,8 @@ private:
   const std::string &Text;
   const std::string &Path;
   nlohmann::json Doc;
-  std::unique_ptr<JsonLocator> Locator;
+  bool Parsed = false;
+  mutable std::unique_ptr<JsonLocator> Locator;
   std::vector<PolicyDiagnostic> Diagnostics;
 };
 
