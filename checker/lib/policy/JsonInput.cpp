@@ -118,30 +118,22 @@ std::optional<PolicyDiagnostic> parseJsonText(const std::string &Text,
                                               json &Out, bool *DuplicateKeys) {
   if (std::optional<PolicyDiagnostic> Problem = checkBounds(Text, Path))
     return Problem;
-  // The keys of each open object; a level's set is reused by the next
-  // object at that depth.
+  // The keys of each open object (a key is always the innermost one's); a
+  // level's set is reused by the next object at that depth.
   std::vector<std::unordered_set<std::string>> Keys;
   size_t Open = 0;
   auto NoteKeys = [&](int, json::parse_event_t Event, json &Parsed) {
-    switch (Event) {
-    case json::parse_event_t::object_start:
-    case json::parse_event_t::array_start:
+    if (Event == json::parse_event_t::object_start) {
       if (Keys.size() <= Open)
         Keys.emplace_back();
       else
         Keys[Open].clear();
       ++Open;
-      break;
-    case json::parse_event_t::object_end:
-    case json::parse_event_t::array_end:
+    } else if (Event == json::parse_event_t::object_end) {
       --Open;
-      break;
-    case json::parse_event_t::key:
-      if (Open && !Keys[Open - 1].insert(Parsed.get<std::string>()).second)
-        *DuplicateKeys = true;
-      break;
-    case json::parse_event_t::value:
-      break;
+    } else if (Event == json::parse_event_t::key &&
+               !Keys[Open - 1].insert(Parsed.get<std::string>()).second) {
+      *DuplicateKeys = true;
     }
     return true;
   };

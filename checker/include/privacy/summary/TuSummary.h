@@ -26,10 +26,9 @@
 
 namespace privacy::summary {
 
-/// The value of "format" written; FormatVersion1 (no "traces") is read too,
-/// a summary of any other is not.
+/// The value of "format" written; a summary of format 1 (no "traces") is
+/// read too (rules/schema/tu-summary.schema.json), of any other not.
 inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/2";
-inline constexpr const char *FormatVersion1 = "privacy-tidy/tu-summary/1";
 
 /// A place in the source; File is relative to the project root when inside.
 struct Site {
@@ -77,9 +76,8 @@ public:
   size_t size() const { return get().size(); }
   bool empty() const { return get().empty(); }
   const Note &operator[](size_t I) const { return get()[I]; }
-  const Note &back() const { return get().back(); }
-  /// Whether both are the same shared list (not only equal notes).
-  bool sharedWith(const SharedNotes &O) const { return Rep == O.Rep; }
+  /// The same for copies of one shared list (what the writer's "traces"
+  /// is keyed by).
   const void *identity() const { return Rep.get(); }
 
   void push_back(Note N) { edit().push_back(std::move(N)); }

@@ -207,6 +207,10 @@ struct GivenArgs {
   std::map<std::string, Taint> ObjectFields;
 };
 
+/// Each field's value of \p Fields put through \p Through.
+std::map<std::string, Taint>
+fieldsThrough(const std::map<std::string, Taint> &Fields,
+              llvm::function_ref<Taint(const Taint &)> Through);
 /// What the call through a function value \p IC of a summary passes, each
 /// argument (and field) put through \p Through into the caller's terms.
 GivenArgs argumentsThrough(const IndirectCall &IC,

@@ -379,15 +379,10 @@ Taint FunctionAnalyzer::instantiateReturn(const std::string &Label,
   EC.FieldsExact = Inner.FieldsExact;
   for (const Taint &A : Inner.Args)
     EC.Args.push_back(Through(A));
-  for (const auto &Fields : Inner.ArgFields) {
-    std::map<std::string, Taint> Mapped;
-    for (const auto &[Name, T] : Fields)
-      Mapped[Name] = Through(T);
-    EC.ArgFields.push_back(std::move(Mapped));
-  }
+  for (const auto &Fields : Inner.ArgFields)
+    EC.ArgFields.push_back(fieldsThrough(Fields, Through));
   EC.Object = Through(Inner.Object);
-  for (const auto &[Name, T] : Inner.ObjectFields)
-    EC.ObjectFields[Name] = Through(T);
+  EC.ObjectFields = fieldsThrough(Inner.ObjectFields, Through);
   EC.Fallback = Through(Inner.Fallback);
   EC.ReturnLabel = Known->second;
   ExternalCall &Added = TU.addExternalCall(std::move(EC));

@@ -243,18 +243,23 @@ substituteDeclared(const std::optional<DeclaredSinkCall> &Declared,
 
 } // namespace dataflow
 
+std::map<std::string, Taint>
+dataflow::fieldsThrough(const std::map<std::string, Taint> &Fields,
+                        llvm::function_ref<Taint(const Taint &)> Through) {
+  std::map<std::string, Taint> Out;
+  for (const auto &[Name, T] : Fields)
+    Out[Name] = Through(T);
+  return Out;
+}
+
 dataflow::GivenArgs
 dataflow::argumentsThrough(const IndirectCall &IC,
                            llvm::function_ref<Taint(const Taint &)> Through) {
   dataflow::GivenArgs Given;
   for (const Taint &T : IC.Args)
     Given.Args.push_back(Through(T));
-  for (const auto &Fields : IC.ArgFields) {
-    std::map<std::string, Taint> Substituted;
-    for (const auto &[Name, T] : Fields)
-      Substituted[Name] = Through(T);
-    Given.Fields.push_back(std::move(Substituted));
-  }
+  for (const auto &Fields : IC.ArgFields)
+    Given.Fields.push_back(fieldsThrough(Fields, Through));
   return Given;
 }
 
