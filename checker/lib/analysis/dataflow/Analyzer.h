@@ -33,6 +33,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
@@ -80,6 +81,12 @@ using State = std::map<Path, Taint>;
 State::const_iterator firstWithRoot(const State &S, const Path &P);
 /// Forgets what \p S knew of \p P and its fields.
 void eraseCovered(State &S, const Path &P);
+/// Calls \p Visit with each entry of \p S that covers \p P or that \p P
+/// covers, in the state's order, without walking the other entries of its
+/// root (a large function's state has hundreds under one parameter).
+void forEachOverlapping(
+    const State &S, const Path &P,
+    llvm::function_ref<void(const Path &, const Taint &)> Visit);
 /// The joins of label sets one function's fixpoint made: the rounds over a
 /// large loop join the same two sets at the same block again and again, and
 /// a join's result depends on nothing else. Reusing the result also shares

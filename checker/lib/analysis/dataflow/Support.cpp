@@ -107,10 +107,28 @@ State::const_iterator firstWithRoot(const State &S, const Path &P) {
   return S.lower_bound(Root);
 }
 
+// Paths sort by root, then field by field: the paths \p P covers follow it
+// without a gap, and each path that covers it is one of its prefixes.
 void eraseCovered(State &S, const Path &P) {
-  auto It = firstWithRoot(S, P);
-  while (It != S.end() && It->first.sameRoot(P))
-    It = P.covers(It->first) ? S.erase(It) : std::next(It);
+  auto It = S.lower_bound(P);
+  while (It != S.end() && P.covers(It->first))
+    It = S.erase(It);
+}
+
+void forEachOverlapping(
+    const State &S, const Path &P,
+    llvm::function_ref<void(const Path &, const Taint &)> Visit) {
+  // The prefixes sort before \p P, shortest first.
+  Path Prefix;
+  Prefix.Root = P.Root;
+  Prefix.IsThis = P.IsThis;
+  for (const clang::FieldDecl *F : P.Fields) {
+    if (auto It = S.find(Prefix); It != S.end())
+      Visit(It->first, It->second);
+    Prefix.Fields.push_back(F);
+  }
+  for (auto It = S.lower_bound(P); It != S.end() && P.covers(It->first); ++It)
+    Visit(It->first, It->second);
 }
 
 bool JoinMemo::merge(Taint &Into, const Taint &From) {

@@ -93,9 +93,7 @@ bool FunctionAnalyzer::fieldMayHold(const FieldDecl *F,
 Taint FunctionAnalyzer::readPath(const Path &P) {
   Taint T;
   bool Seeded = false; // some entry covers the root itself
-  for (auto It = firstWithRoot(Cur, P);
-       It != Cur.end() && It->first.sameRoot(P); ++It) {
-    const auto &[Q, QT] = *It;
+  forEachOverlapping(Cur, P, [&](const Path &Q, const Taint &QT) {
     if (Q.covers(P)) {
       Seeded = true;
       if (Q.Fields.size() == P.Fields.size()) {
@@ -104,7 +102,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
           if (isPlaceholder(Entry.first))
             checkPlaceholderFields(Entry.first, SourceLocation());
         T.mergeLabelByLabel(QT);
-        continue;
+        return;
       }
       // A field read through a pointer or reference to an object of the
       // program takes what that field may hold, not every item the whole
@@ -143,7 +141,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
         if (!isMarker(Label))
           T.add(Label, heldTrace(Tr));
     }
-  }
+  });
   if (!Seeded)
     T.merge(placeholderFor(P));
   return T;
