@@ -123,6 +123,10 @@ struct Member {
   std::string passwordPolicy;
   std::string emailSubject;
   std::string firstPass;     // a rendering pass
+  int aiCurOnePass[2];       // an algorithm's single pass
+  std::string oneTimePass;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: field 'Member::oneTimePass' looks like a password
+  unsigned cookieMask;       // which cookies, as bits
 };
 
 // Korean: romanised names and Hangul identifiers.
