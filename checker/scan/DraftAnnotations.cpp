@@ -11,16 +11,13 @@ using nlohmann::json;
 
 static const char *const UnannotatedCheck = "privacy-unannotated-personal-data";
 
-std::vector<DraftEntry>
-draftEntries(const std::vector<summary::TuSummary> &Summaries) {
-  std::vector<DraftEntry> Out;
-  for (const summary::TuSummary &S : Summaries)
-    for (const summary::Finding &F : S.Findings)
-      if (F.Check == UnannotatedCheck && !F.Category.empty() && F.At)
-        Out.push_back({F.Target, F.Category,
-                       F.SuggestedItem.empty() ? F.Category : F.SuggestedItem,
-                       *F.At});
-  return Out;
+void addDraftEntries(const summary::TuSummary &Summary,
+                     std::vector<DraftEntry> &Into) {
+  for (const summary::Finding &F : Summary.Findings)
+    if (F.Check == UnannotatedCheck && !F.Category.empty() && F.At)
+      Into.push_back({F.Target, F.Category,
+                      F.SuggestedItem.empty() ? F.Category : F.SuggestedItem,
+                      *F.At});
 }
 
 std::vector<DraftEntry> stillReported(std::vector<DraftEntry> Entries,

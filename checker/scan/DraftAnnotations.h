@@ -28,10 +28,10 @@ struct DraftEntry {
   summary::Site At;
 };
 
-/// The findings of privacy-unannotated-personal-data in \p Summaries (read
-/// before the join, which takes the summaries).
-std::vector<DraftEntry>
-draftEntries(const std::vector<summary::TuSummary> &Summaries);
+/// Adds to \p Into the findings of privacy-unannotated-personal-data in
+/// \p Summary (read before the join takes the summary).
+void addDraftEntries(const summary::TuSummary &Summary,
+                     std::vector<DraftEntry> &Into);
 
 /// Keeps the entries whose finding is still in \p Inventory's findings
 /// (after NOLINT and the project root).

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 namespace privacy::scan {
 
@@ -160,12 +161,13 @@ using StepIds = std::vector<uint32_t>;
 class NoteTable {
 public:
   uint32_t idOf(const Note &N) {
-    auto [It, New] = Ids.try_emplace(
-        std::make_tuple(N.At.File, N.At.Line, N.At.Column, N.Message),
-        static_cast<uint32_t>(Notes.size()));
-    if (New)
-      Notes.push_back(N);
-    return It->second;
+    auto It = Ids.find(keyOf(N));
+    if (It != Ids.end())
+      return It->second;
+    uint32_t Id = static_cast<uint32_t>(Notes.size());
+    Notes.push_back(N);
+    Ids.emplace(keyOf(Notes.back()), Id);
+    return Id;
   }
   StepIds idsOf(const Steps &Trace) {
     StepIds Out;
@@ -183,9 +185,14 @@ public:
   }
 
 private:
-  std::vector<Note> Notes;
-  std::map<std::tuple<std::string, unsigned, unsigned, std::string>, uint32_t>
-      Ids;
+  /// A note's key views the note's own strings: each is held once.
+  using Key =
+      std::tuple<std::string_view, unsigned, unsigned, std::string_view>;
+  static Key keyOf(const Note &N) {
+    return {N.At.File, N.At.Line, N.At.Column, N.Message};
+  }
+  std::deque<Note> Notes; // never moved: the keys view them
+  std::map<Key, uint32_t> Ids;
 };
 
 /// A label a flow carries, with its path.
@@ -371,6 +378,7 @@ private:
 
   JoinInput &In;
   const Policy &P;
+  size_t Merged = 0; // summaries
   std::map<std::string, summary::Finding> Findings;
   /// Findings about the whole program, not a place (a store without an
   /// erase path), by key: their fingerprints leave the file out.
@@ -390,11 +398,14 @@ private:
   }
   /// A flow of a summary as the join keeps it.
   JoinedFlow readFlow(summary::Flow Flow, const std::string &Usr) {
-    JoinedFlow J{withoutData(Flow), {}, false, Usr};
+    std::vector<FlowLabel> Data;
+    Data.reserve(Flow.Data.size());
     for (summary::LabelledPath &L : Flow.Data)
-      J.Data.push_back(
+      Data.push_back(
           {std::move(L.Label), Notes.idsOf(L.Trace), L.Held, L.Opaque});
-    return J;
+    // The rest of the flow is moved, not copied: the join keeps every flow.
+    summary::Labels().swap(Flow.Data);
+    return JoinedFlow{std::move(Flow), std::move(Data), false, Usr};
   }
   /// Virtual method USR → the USRs of its overrides seen in any file.
   std::map<std::string, std::vector<std::string>> Overriders;
@@ -406,7 +417,9 @@ private:
       Out.insert(Out.end(), It->second.begin(), It->second.end());
     return Out;
   }
-  std::vector<summary::ExternalCall> External;
+  /// A deque: grows without moving the calls or leaving room it does not
+  /// use (docs/scan.md, "Large programs").
+  std::deque<summary::ExternalCall> External;
   /// Function USR → the calls in External that may run it.
   std::map<std::string, std::vector<size_t>> CallsTo;
   void addExternal(summary::ExternalCall Call) {
@@ -1537,7 +1550,7 @@ void Joiner::addCatalogFunctionFlows() {
       continue;
     for (summary::Flow &F : D.Flows)
       Flows[Usr].push_back(readFlow(std::move(F), Usr));
-    D.Flows.clear();
+    std::vector<summary::Flow>().swap(D.Flows);
   }
 }
 
@@ -1562,17 +1575,25 @@ void Joiner::merge(summary::TuSummary &S) {
         Seen != Functions.end() && (Seen->second.Analysed || !F.Analysed))
       continue;
     bool First = !Functions.count(F.Usr);
+    std::vector<JoinedFlow> &Own = Flows[F.Usr];
+    Own.reserve(Own.size() + F.Flows.size());
     for (summary::Flow &Flow : F.Flows)
-      Flows[F.Usr].push_back(
-          readFlow(std::move(Flow), F.Usr)); // read from Flows only
-    F.Flows.clear();
+      Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
+    // The join keeps the function for the rest of the run: without the
+    // room its lists were read into (docs/scan.md, "Large programs").
+    std::vector<summary::Flow>().swap(F.Flows);
+    F.Calls.shrink_to_fit();
+    F.Reads.shrink_to_fit();
+    F.IndirectCalls.shrink_to_fit();
     if (First)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(F.Usr);
     std::string Usr = F.Usr;
     Functions[Usr] = std::move(F);
   }
-  append(External, S.ExternalCalls); // indexed once every override is known
+  // Indexed once every override is known.
+  for (summary::ExternalCall &Call : S.ExternalCalls)
+    External.push_back(std::move(Call));
   // Sinks declared on functions called through function values.
   for (summary::DeclaredSinkFunction &D : S.DeclaredSinks)
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
@@ -1644,10 +1665,11 @@ json Joiner::run() {
     if (In.Progress)
       In.Progress({Stage, Done, Total});
   };
-  for (size_t I = 0; I < In.Summaries.size(); ++I) {
-    Report("merging summaries", I, In.Summaries.size());
-    merge(In.Summaries[I]);
-    In.Summaries[I] = summary::TuSummary(); // its contents live on in the join
+  // Each summary is merged and freed before the next is taken.
+  Report("merging summaries", 0, In.TranslationUnits);
+  while (std::optional<summary::TuSummary> S = In.NextSummary()) {
+    merge(*S);
+    Report("merging summaries", ++Merged, In.TranslationUnits);
   }
   dropWhatDeclaredSinksDoNotKeep();
   addCatalogFunctionFlows();
@@ -1753,7 +1775,7 @@ json Joiner::policySection() const {
 json Joiner::analysisSection() const {
   json Analysis;
   Analysis["translation_units"] = In.TranslationUnits;
-  Analysis["analysed"] = In.Summaries.size();
+  Analysis["analysed"] = Merged;
   Analysis["failed"] = json::array();
   for (const auto &[File, Error] : In.Failed)
     Analysis["failed"].push_back({{"file", File}, {"error", Error}});
@@ -2127,22 +2149,19 @@ json joinSummaries(JoinInput &In, const Policy &P) {
   return Joiner(In, P).run();
 }
 
-std::vector<UnmatchedAnnotation> unmatchedAnnotations(const JoinInput &In) {
-  struct Tally {
-    size_t Applied = 0; // translation units the file was applied to
-    std::map<size_t, std::pair<size_t, summary::UnmatchedEntry>> Entries;
-  };
-  std::map<std::string, Tally> Files;
-  for (const summary::TuSummary &S : In.Summaries)
-    for (const summary::AnnotationsFileUse &Use : S.AnnotationsFiles) {
-      Tally &T = Files[Use.Path];
-      ++T.Applied;
-      for (const summary::UnmatchedEntry &E : Use.Unmatched) {
-        auto &[Count, Entry] = T.Entries[E.Index];
-        if (Count++ == 0 || Entry.Why.empty())
-          Entry = E; // keep a reason when some translation unit had one
-      }
+void AnnotationMatches::add(const summary::TuSummary &S) {
+  for (const summary::AnnotationsFileUse &Use : S.AnnotationsFiles) {
+    Tally &T = Files[Use.Path];
+    ++T.Applied;
+    for (const summary::UnmatchedEntry &E : Use.Unmatched) {
+      auto &[Count, Entry] = T.Entries[E.Index];
+      if (Count++ == 0 || Entry.Why.empty())
+        Entry = E; // keep a reason when some translation unit had one
     }
+  }
+}
+
+std::vector<UnmatchedAnnotation> AnnotationMatches::unmatched() const {
   std::vector<UnmatchedAnnotation> Out;
   for (const auto &[Path, T] : Files)
     for (const auto &[Index, CountAndEntry] : T.Entries)

@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +33,11 @@ struct JoinProgress {
 };
 
 struct JoinInput {
-  std::vector<summary::TuSummary> Summaries;
+  /// Gives the summaries one at a time, in an order that does not change
+  /// from one scan to the next, and none at the end. The join merges each
+  /// and frees it: it holds what it keeps of the summaries, never all of
+  /// them (docs/scan.md, "Large programs").
+  std::function<std::optional<summary::TuSummary>()> NextSummary;
   std::vector<std::pair<std::string, std::string>> Failed; // file, error
   size_t TranslationUnits = 0;
   std::string PolicyPath;  // as shown in reports
@@ -40,9 +46,8 @@ struct JoinInput {
   std::function<void(const JoinProgress &)> Progress;
 };
 
-/// Joins the summaries into the inventory. The summaries' contents are moved
-/// into the join (copying them would double the scan's memory): \p In keeps
-/// only their number afterwards.
+/// Joins the summaries In.NextSummary gives into the inventory. In.Failed
+/// is read at the end, so the source may add to it as it goes.
 nlohmann::json joinSummaries(JoinInput &In, const Policy &P);
 
 /// An entry of an annotations file that no translation unit matched
@@ -54,10 +59,21 @@ struct UnmatchedAnnotation {
   std::string Why; // why the declarations of that name did not fit, or ""
 };
 
-/// The entries of the annotations files the summaries of \p In applied that
-/// matched nothing in any of them, by file and entry. Call before
-/// joinSummaries, which moves the summaries away.
-std::vector<UnmatchedAnnotation> unmatchedAnnotations(const JoinInput &In);
+/// Which entries of the annotations files matched nothing in any
+/// translation unit: told every summary before the join takes it.
+class AnnotationMatches {
+public:
+  void add(const summary::TuSummary &S);
+  /// The entries that matched nothing, by file and entry.
+  std::vector<UnmatchedAnnotation> unmatched() const;
+
+private:
+  struct Tally {
+    size_t Applied = 0; // translation units the file was applied to
+    std::map<size_t, std::pair<size_t, summary::UnmatchedEntry>> Entries;
+  };
+  std::map<std::string, Tally> Files;
+};
 
 /// A finding's fingerprint: its check, file and message (no line numbers,
 /// so unrelated edits keep it), and its rank among identical ones.

@@ -17,6 +17,7 @@
 #include "PrivacyDiff.h"
 #include "Reports.h"
 #include "SummaryCache.h"
+#include "SummaryReader.h"
 
 #include "privacy/AnnotationsFile.h"
 #include "privacy/ApiCatalog.h"
@@ -549,14 +550,16 @@ private:
   std::string Stage;
 };
 
-/// Analyses the translation units of \p DB into \p In; an exit status when
-/// nothing can be analysed.
+/// Analyses the translation units of \p DB into \p Analysed, in the order
+/// of their files, noting in \p In their number and those that failed; an
+/// exit status when nothing can be analysed.
 std::optional<int>
 analyse(const Options &O, tooling::CompilationDatabase &DB,
         const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
         const privacy::AnnotationsFiles &Annotations,
         const privacy::Classifier *Classes, const std::string &Root,
         privacy::scan::SummaryCache *Cache, privacy::scan::JoinInput &In,
+        std::vector<privacy::summary::TuSummary> &Analysed,
         ProgressLine &Progress) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
@@ -683,7 +686,7 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
           std::cerr << "privacy-scan: note: "
                     << relativeTo(absolute(Commands[I].File), Root) << ": "
                     << Note << "\n";
-      In.Summaries.push_back(std::move(*Results[I].Summary));
+      Analysed.push_back(std::move(*Results[I].Summary));
       Results[I].Summary.reset();
     }
   }
@@ -731,56 +734,6 @@ std::string configurationKey(const std::string &PolicyPath,
   AddShipped("classifier", privacy::defaultClassifierDir());
   AddExtra("extra classifiers", ExtraClassifiers);
   return Key.key();
-}
-
-/// Reads the per-TU summaries in \p Dir into \p In, \p Jobs at a time
-/// (reading and checking a summary against its schema is most of the time
-/// of a join from summaries). False when the directory cannot be read.
-bool readSummaries(const std::string &Dir, bool Quiet, unsigned Jobs,
-                   privacy::scan::JoinInput &In) {
-  std::error_code EC;
-  std::vector<std::string> Paths;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".json"))
-      Paths.push_back(It->path());
-  if (EC) {
-    std::cerr << "privacy-scan: error: cannot read the summaries in '" << Dir
-              << "': " << EC.message() << "\n";
-    return false;
-  }
-  if (Paths.empty()) {
-    std::cerr << "privacy-scan: error: no summaries (*.json) in '" << Dir
-              << "'\n";
-    return false;
-  }
-  std::sort(Paths.begin(), Paths.end());
-  In.TranslationUnits = Paths.size();
-  std::vector<privacy::summary::SummaryReadResult> Reads(Paths.size());
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(
-        Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count()));
-    for (size_t I = 0; I < Paths.size(); ++I)
-      Pool.async(
-          [&, I] { Reads[I] = privacy::summary::readSummaryFile(Paths[I]); });
-    Pool.wait();
-  }
-  // In the order of the paths, whatever the order they were read in.
-  for (size_t I = 0; I < Paths.size(); ++I) {
-    privacy::summary::SummaryReadResult &Read = Reads[I];
-    for (const privacy::PolicyDiagnostic &D : Read.Diagnostics)
-      if (D.Level == privacy::PolicyDiagnostic::Error || !Quiet)
-        std::cerr << D.format() << "\n";
-    if (!Read.Summary) {
-      In.Failed.push_back({Paths[I], Read.Diagnostics.empty()
-                                         ? "not a summary"
-                                         : Read.Diagnostics.front().Message});
-      continue;
-    }
-    In.Summaries.push_back(std::move(*Read.Summary));
-    Read = {};
-  }
-  return true;
 }
 
 /// A baseline as privacy-scan reads it (rules/schema/baseline.schema.json).
@@ -1008,9 +961,17 @@ int main(int Argc, char **Argv) {
   In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
   In.ProjectRoot = ".";
   ProgressLine Progress(!O.Quiet && isatty(STDERR_FILENO));
+  // Where the join takes the summaries from: the directory, read a few at a
+  // time, or this scan's analysis.
+  std::optional<privacy::scan::SummaryReader> Reader;
+  std::vector<privacy::summary::TuSummary> Analysed;
   if (!O.FromSummaries.empty()) {
-    if (!readSummaries(O.FromSummaries, O.Quiet, O.Jobs, In))
+    Reader.emplace(O.FromSummaries, O.Jobs);
+    if (!Reader->error().empty()) {
+      std::cerr << "privacy-scan: error: " << Reader->error() << "\n";
       return 2;
+    }
+    In.TranslationUnits = Reader->size();
   } else {
     std::optional<privacy::scan::SummaryCache> Cache;
     if (!O.CacheDir.empty())
@@ -1019,28 +980,51 @@ int main(int Argc, char **Argv) {
                                      O.Classifiers, Root));
     if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
                             *Annotations, Classes.Loaded.get(), Root,
-                            Cache ? &*Cache : nullptr, In, Progress))
+                            Cache ? &*Cache : nullptr, In, Analysed, Progress))
       return *Exit;
   }
-  // A warning, not an error: the exit status stays that of the findings
-  // (docs/annotations.md, "Entries that match nothing").
-  if (!O.Quiet)
-    for (const privacy::scan::UnmatchedAnnotation &U :
-         privacy::scan::unmatchedAnnotations(In))
-      std::cerr << U.File << ":" << U.Line << ":" << U.Column
-                << ": warning: the annotation of '" << U.Decl
-                << "' matches no declaration in the program"
-                << (U.Why.empty() ? "" : " (" + U.Why + ")") << "\n";
+  // What is read of each summary before the join takes it.
+  privacy::scan::AnnotationMatches Matches;
+  std::vector<privacy::scan::DraftEntry> Drafted;
+  size_t Taken = 0;
+  In.NextSummary = [&]() -> std::optional<privacy::summary::TuSummary> {
+    std::optional<privacy::summary::TuSummary> S;
+    if (Reader)
+      S = Reader->next(
+          [&](const privacy::PolicyDiagnostic &D) {
+            if (D.Level == privacy::PolicyDiagnostic::Error || !O.Quiet) {
+              Progress.clear();
+              std::cerr << D.format() << "\n";
+            }
+          },
+          [&](const std::string &File, const std::string &Error) {
+            In.Failed.push_back({File, Error});
+          });
+    else if (Taken < Analysed.size())
+      S = std::move(Analysed[Taken]);
+    if (!S)
+      return S;
+    ++Taken;
+    Matches.add(*S);
+    if (!O.Suggest.empty())
+      privacy::scan::addDraftEntries(*S, Drafted);
+    return S;
+  };
   if (Progress.enabled())
     In.Progress = [&Progress](const privacy::scan::JoinProgress &P) {
       Progress.joining(P);
     };
-  // The join takes the summaries.
-  std::vector<privacy::scan::DraftEntry> Drafted;
-  if (!O.Suggest.empty())
-    Drafted = privacy::scan::draftEntries(In.Summaries);
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   Progress.clear();
+  Analysed.clear();
+  // A warning, not an error: the exit status stays that of the findings
+  // (docs/annotations.md, "Entries that match nothing").
+  if (!O.Quiet)
+    for (const privacy::scan::UnmatchedAnnotation &U : Matches.unmatched())
+      std::cerr << U.File << ":" << U.Line << ":" << U.Column
+                << ": warning: the annotation of '" << U.Decl
+                << "' matches no declaration in the program"
+                << (U.Why.empty() ? "" : " (" + U.Why + ")") << "\n";
   dropSuppressed(Inventory, Root);
   dropOutsideProject(Inventory);
   if (!O.Suggest.empty())
@@ -1124,14 +1108,14 @@ int main(int Argc, char **Argv) {
       std::cerr << "privacy-scan: " << New << " new finding"
                 << (New == 1 ? "" : "s") << " compared with '" << O.Compare
                 << "' (" << Diff->FixedFindings.size() << " fixed); analysed "
-                << In.Summaries.size() << " of " << In.TranslationUnits
+                << Taken << " of " << In.TranslationUnits
                 << " translation units\n";
   } else if (!O.Quiet) {
     std::cerr << "privacy-scan: " << New << " finding" << (New == 1 ? "" : "s");
     if (Baselined)
       std::cerr << " (" << Baselined << " more in the baseline)";
-    std::cerr << "; analysed " << In.Summaries.size() << " of "
-              << In.TranslationUnits << " translation units";
+    std::cerr << "; analysed " << Taken << " of " << In.TranslationUnits
+              << " translation units";
     if (!Inventory["analysis"].value("personal_data_annotated", false))
       std::cerr << "; no personal data is annotated in the code";
     std::cerr << "\n";
