@@ -1575,10 +1575,12 @@ void Joiner::merge(summary::TuSummary &S) {
         Seen != Functions.end() && (Seen->second.Analysed || !F.Analysed))
       continue;
     bool First = !Functions.count(F.Usr);
-    std::vector<JoinedFlow> &Own = Flows[F.Usr];
-    Own.reserve(Own.size() + F.Flows.size());
-    for (summary::Flow &Flow : F.Flows)
-      Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
+    if (!F.Flows.empty()) { // a function without flows has no entry
+      std::vector<JoinedFlow> &Own = Flows[F.Usr];
+      Own.reserve(Own.size() + F.Flows.size());
+      for (summary::Flow &Flow : F.Flows)
+        Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
+    }
     // The join keeps the function for the rest of the run: without the
     // room its lists were read into (docs/scan.md, "Large programs").
     std::vector<summary::Flow>().swap(F.Flows);

@@ -13,6 +13,7 @@ namespace privacy::scan {
 /// shared future gives its value only as const, and a summary is moved
 /// on).
 struct SummaryReader::Pending {
+  size_t Index; // in Paths
   std::shared_future<void> Done;
   summary::SummaryReadResult Result;
 };
@@ -49,9 +50,10 @@ void SummaryReader::startReads() {
   while (Started < Paths.size() && Ahead.size() < Window) {
     auto Read = std::make_unique<Pending>();
     Pending *Into = Read.get();
-    const std::string &Path = Paths[Started++];
-    Into->Done = Pool->async(
-        [Into, &Path] { Into->Result = summary::readSummaryFile(Path); });
+    Into->Index = Started++;
+    Into->Done = Pool->async([Into, &Path = Paths[Into->Index]] {
+      Into->Result = summary::readSummaryFile(Path);
+    });
     Ahead.push_back(std::move(Read));
   }
 }
@@ -66,16 +68,15 @@ std::optional<summary::TuSummary> SummaryReader::next(
       return std::nullopt;
     std::unique_ptr<Pending> Read = std::move(Ahead.front());
     Ahead.pop_front();
-    size_t Index = Started - Ahead.size() - 1;
     Read->Done.wait();
     startReads(); // keep the threads busy while this one is merged
     for (const PolicyDiagnostic &D : Read->Result.Diagnostics)
       Diagnose(D);
     if (Read->Result.Summary)
       return std::move(Read->Result.Summary);
-    Failed(Paths[Index], Read->Result.Diagnostics.empty()
-                             ? "not a summary"
-                             : Read->Result.Diagnostics.front().Message);
+    Failed(Paths[Read->Index], Read->Result.Diagnostics.empty()
+                                   ? "not a summary"
+                                   : Read->Result.Diagnostics.front().Message);
   }
 }
 

@@ -50,7 +50,7 @@ private:
   std::vector<std::string> Paths;
   std::string Error;
   size_t Started = 0;
-  unsigned Window;
+  unsigned Window = 0; // reads started and not yet taken, at most
   std::unique_ptr<llvm::DefaultThreadPool> Pool;
   std::deque<std::unique_ptr<Pending>> Ahead;
 };
