@@ -1,7 +1,9 @@
-//===- StatePathsTest.cpp - the entries of a state a path reaches ---------===//
-// forEachOverlapping and eraseCovered find, by lookups, the entries the
-// fixpoint used to find by walking every entry of a root: the same entries,
-// in the same order (the order decides which trace a label keeps).
+//===- StatePathsTest.cpp - a function's state against a plain map --------===//
+// The fixpoint's State groups its entries by root and shares groups between
+// copies (Analyzer.h). It must behave as the plain sorted map of paths it
+// replaced: the same entries in the same order (the order decides which
+// trace a label keeps), the same joins, and copies that never see each
+// other's changes.
 #include "../checker/lib/analysis/dataflow/Analyzer.h"
 
 #include "gtest/gtest.h"
@@ -21,38 +23,84 @@ const clang::FieldDecl *field(uintptr_t N) {
   return reinterpret_cast<const clang::FieldDecl *>(N * 16);
 }
 
+using Model = std::map<Path, Taint>;
+
 Path randomPath(std::mt19937 &Random) {
   Path P;
-  P.Root = root(1 + Random() % 3);
+  if (Random() % 5 == 0)
+    P.IsThis = true;
+  else
+    P.Root = root(1 + Random() % 3);
   for (unsigned I = 0, N = Random() % 4; I < N; ++I)
     P.Fields.push_back(field(1 + Random() % 3));
   return P;
 }
 
-std::vector<Path> walkedOverlapping(const State &S, const Path &P) {
-  std::vector<Path> Out;
-  for (auto It = firstWithRoot(S, P); It != S.end() && It->first.sameRoot(P);
-       ++It)
-    if (It->first.covers(P) || P.covers(It->first))
-      Out.push_back(It->first);
-  return Out;
+Taint randomTaint(std::mt19937 &Random) {
+  static const char *const Labels[] = {"email", "phone", "$p0", "$p0.name",
+                                       "$this.ip"};
+  Taint T;
+  for (unsigned I = 0, N = Random() % 3; I < N; ++I)
+    T.add(Labels[Random() % 5], nullptr);
+  return T;
+}
+
+/// Writes the same random entries into a state and its model.
+void fill(std::mt19937 &Random, int Entries, State &S, Model &M) {
+  for (int I = 0; I < Entries; ++I) {
+    Path P = randomPath(Random);
+    Taint T = randomTaint(Random);
+    S[P].merge(T);
+    M[P].merge(T);
+  }
+}
+
+bool samePath(const Path &A, const Path &B) { return !(A < B) && !(B < A); }
+
+/// The state holds exactly the model's entries, in its order.
+void expectSame(const State &S, const Model &M) {
+  std::vector<std::pair<Path, Taint>> Seen;
+  S.forEach([&](const Path &P, const Taint &T) { Seen.push_back({P, T}); });
+  ASSERT_EQ(Seen.size(), M.size());
+  EXPECT_EQ(S.size(), M.size());
+  auto It = M.begin();
+  for (const auto &[P, T] : Seen) {
+    EXPECT_TRUE(samePath(P, It->first));
+    EXPECT_TRUE(T == It->second);
+    ++It;
+  }
+}
+
+// The old model's join: every entry of From merged into Into.
+bool joinModel(Model &Into, const Model &From) {
+  if (Into.empty()) {
+    Into = From;
+    return !From.empty();
+  }
+  bool Changed = false;
+  for (const auto &[P, T] : From)
+    Changed |= Into[P].merge(T);
+  return Changed;
 }
 
 TEST(StatePathsTest, OverlappingEntriesAreThoseOfTheWalkInItsOrder) {
   std::mt19937 Random(16);
   for (int Round = 0; Round < 200; ++Round) {
     State S;
-    for (int I = 0; I < 30; ++I)
-      S[randomPath(Random)];
+    Model M;
+    fill(Random, 30, S, M);
     for (int I = 0; I < 20; ++I) {
       Path P = randomPath(Random);
       std::vector<Path> Found;
       forEachOverlapping(
           S, P, [&](const Path &Q, const Taint &) { Found.push_back(Q); });
-      std::vector<Path> Walked = walkedOverlapping(S, P);
+      std::vector<Path> Walked;
+      for (const auto &[Q, T] : M)
+        if (Q.covers(P) || P.covers(Q))
+          Walked.push_back(Q);
       ASSERT_EQ(Found.size(), Walked.size());
       for (size_t K = 0; K < Found.size(); ++K)
-        EXPECT_FALSE(Found[K] < Walked[K] || Walked[K] < Found[K]);
+        EXPECT_TRUE(samePath(Found[K], Walked[K]));
     }
   }
 }
@@ -61,17 +109,68 @@ TEST(StatePathsTest, EraseCoveredErasesThePathAndItsFieldsOnly) {
   std::mt19937 Random(7);
   for (int Round = 0; Round < 200; ++Round) {
     State S;
-    for (int I = 0; I < 30; ++I)
-      S[randomPath(Random)];
+    Model M;
+    fill(Random, 30, S, M);
     Path P = randomPath(Random);
-    State Expected;
-    for (const auto &[Q, T] : S)
-      if (!P.covers(Q))
-        Expected[Q] = T;
-    eraseCovered(S, P);
-    ASSERT_EQ(S.size(), Expected.size());
-    for (auto A = S.begin(), B = Expected.begin(); A != S.end(); ++A, ++B)
-      EXPECT_FALSE(A->first < B->first || B->first < A->first);
+    S.eraseCovered(P);
+    for (auto It = M.begin(); It != M.end();)
+      It = P.covers(It->first) ? M.erase(It) : std::next(It);
+    expectSame(S, M);
+  }
+}
+
+TEST(StatePathsTest, JoinsAsThePlainMapDid) {
+  std::mt19937 Random(3);
+  for (int Round = 0; Round < 300; ++Round) {
+    State A, B;
+    Model MA, MB;
+    fill(Random, 12, A, MA);
+    // Half of the time B starts as a copy of A, sharing its groups.
+    if (Random() % 2) {
+      B = A;
+      MB = MA;
+    }
+    fill(Random, 6, B, MB);
+    if (Random() % 3 == 0) {
+      Path P = randomPath(Random);
+      B.eraseCovered(P);
+      for (auto It = MB.begin(); It != MB.end();)
+        It = P.covers(It->first) ? MB.erase(It) : std::next(It);
+    }
+    JoinMemo Memo;
+    bool Changed = Random() % 2 ? A.join(B, &Memo) : A.join(B);
+    EXPECT_EQ(Changed, joinModel(MA, MB));
+    expectSame(A, MA);
+    expectSame(B, MB); // the other side is untouched
+    EXPECT_EQ(
+        A == B, A.size() == B.size() && [&] {
+          auto J = MB.begin();
+          for (const auto &[P, T] : MA) {
+            if (!samePath(P, J->first) || !(T == J->second))
+              return false;
+            ++J;
+          }
+          return true;
+        }());
+  }
+}
+
+TEST(StatePathsTest, CopiesDoNotSeeEachOthersChanges) {
+  std::mt19937 Random(11);
+  for (int Round = 0; Round < 200; ++Round) {
+    State S;
+    Model M;
+    fill(Random, 20, S, M);
+    State Copy = S;
+    Model CopyModel = M;
+    fill(Random, 5, Copy, CopyModel);
+    Copy.eraseCovered(randomPath(Random));
+    Path P = randomPath(Random);
+    Copy[P].add("email", nullptr);
+    expectSame(S, M); // the original is as it was
+    State Other = S;
+    Other.clear();
+    expectSame(S, M);
   }
 }
 

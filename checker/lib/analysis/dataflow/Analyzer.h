@@ -74,19 +74,6 @@ struct Path {
   std::string describe() const;
 };
 
-using State = std::map<Path, Taint>;
-
-/// The first entry of \p S with \p P's root: entries with one root are
-/// contiguous, since paths sort by root first.
-State::const_iterator firstWithRoot(const State &S, const Path &P);
-/// Forgets what \p S knew of \p P and its fields.
-void eraseCovered(State &S, const Path &P);
-/// Calls \p Visit with each entry of \p S that covers \p P or that \p P
-/// covers, in the state's order, without walking the other entries of its
-/// root (a large function's state has hundreds under one parameter).
-void forEachOverlapping(
-    const State &S, const Path &P,
-    llvm::function_ref<void(const Path &, const Taint &)> Visit);
 /// The joins of label sets one function's fixpoint made: the rounds over a
 /// large loop join the same two sets at the same block again and again, and
 /// a join's result depends on nothing else. Reusing the result also shares
@@ -104,10 +91,76 @@ private:
   };
   llvm::DenseMap<std::pair<const void *, const void *>, Joined> Memo;
 };
-/// Adds \p From to \p Into; returns whether anything was new.
-bool joinInto(State &Into, const State &From, JoinMemo *Memo = nullptr);
-/// Whether two states hold the same paths with the same labels.
-bool sameState(const State &A, const State &B);
+/// What a function's analysis knows at one point of its body: the taint
+/// of each path. Entries are grouped by root (a variable, or *this), and a
+/// group is shared with the states it was copied from or to until one of
+/// them changes it: a block starts from a copy of its predecessor's state
+/// and changes few roots, and a join or comparison of two states skips
+/// the groups they share. Groups are never empty.
+class State {
+public:
+  /// The entries of one root, in path order.
+  using Entries = std::map<Path, Taint>;
+
+  bool empty() const { return Groups.empty(); }
+  void clear() { Groups.clear(); }
+  /// The number of entries (paths).
+  size_t size() const;
+  /// The taint of \p P, an empty one made if there is none.
+  Taint &operator[](const Path &P);
+  /// The entries with \p P's root; null if there are none.
+  const Entries *withRoot(const Path &P) const;
+  /// Forgets what the state knew of \p P and its fields.
+  void eraseCovered(const Path &P);
+  /// Adds what \p From knows; returns whether a label was new (a path
+  /// new with no labels is added but is no change).
+  bool join(const State &From, JoinMemo *Memo = nullptr);
+  /// The same paths with the same labels (Taint::operator==).
+  bool operator==(const State &O) const;
+  bool operator!=(const State &O) const { return !(*this == O); }
+  /// Every entry, in path order.
+  void
+  forEach(llvm::function_ref<void(const Path &, const Taint &)> Visit) const;
+
+private:
+  using Root = std::pair<const clang::ValueDecl *, bool>;
+  static Root rootOf(const Path &P) { return {P.Root, P.IsThis}; }
+  /// The group, made this state's own before a change.
+  static Entries &own(std::shared_ptr<const Entries> &Group);
+
+  std::map<Root, std::shared_ptr<const Entries>> Groups;
+};
+
+/// Calls \p Visit with each entry of \p S that covers \p P or that \p P
+/// covers, in the state's order, without walking the other entries of its
+/// root (a large function's state has hundreds under one parameter).
+void forEachOverlapping(
+    const State &S, const Path &P,
+    llvm::function_ref<void(const Path &, const Taint &)> Visit);
+/// The entries of a state that a read of one path overlaps, in the state's
+/// order (forEachOverlapping).
+using OverlappingEntries =
+    llvm::SmallVector<std::pair<const Path *, const Taint *>, 4>;
+/// The reads of paths one function's fixpoint made: a read's result depends
+/// only on the entries it overlaps, and the rounds over a large loop read
+/// the same paths from the same label sets again (as do the reads of an
+/// argument's fields at each call). Reusing the result also shares its
+/// label set, so that the joins and comparisons that follow are cheap.
+class ReadMemo {
+public:
+  /// What reading \p P from \p Entries gave before; null if not read so.
+  const Taint *find(const Path &P, const OverlappingEntries &Entries) const;
+  void remember(const Path &P, const OverlappingEntries &Entries,
+                const Taint &Result);
+
+private:
+  struct Read {
+    // Copies: kept, so that no other set takes their addresses.
+    llvm::SmallVector<std::pair<Path, Taint>, 2> Entries;
+    Taint Result;
+  };
+  std::map<Path, Read> Memo;
+};
 /// Whether two values carry the same labels along the same paths (not only
 /// equal as Taint::operator== sees them): what a reader takes from them.
 bool sameValue(const Taint &A, const Taint &B);
@@ -541,6 +594,7 @@ private:
   void readSlot(const clang::ValueDecl *D, Taint &Into);
   std::map<std::string, Taint> argFields(const clang::Expr *A);
   Taint readPath(const Path &P);
+  Taint readEntries(const Path &P, const OverlappingEntries &Entries);
   void write(const clang::Expr *Target, const Taint &T,
              clang::SourceLocation Loc, bool Strong);
   const clang::Expr *accessorOwner(const clang::Expr *E) const;
@@ -749,6 +803,7 @@ private:
   FunctionSummary Summary;
   State Cur;
   JoinMemo Joins;
+  ReadMemo Reads;
   std::map<const clang::Expr *, Taint> Values;
   /// Expressions the CFG evaluates as elements of their own, recomputed at
   /// each visit; any other (an initialiser's wrappers) is recomputed from

@@ -138,7 +138,7 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
         if (const CFGBlock *PB = Pred.getReachableBlock())
           if (Visited[PB->getBlockID()]) {
             if (Joined)
-              joinInto(Cur, Out[PB->getBlockID()], &Joins);
+              Cur.join(Out[PB->getBlockID()], &Joins);
             else
               Cur = Out[PB->getBlockID()];
             Joined = true;
@@ -150,7 +150,7 @@ void FunctionAnalyzer::iterateToFixpoint(const CFG &Graph) {
       for (const CFGElement &Elem : *Block)
         processElement(Elem);
       CallsOfBlock[ID].assign(Calls.begin() + CallsBefore, Calls.end());
-      if (!Visited[ID] || !sameState(Out[ID], Cur)) {
+      if (!Visited[ID] || Out[ID] != Cur) {
         Changed = true;
         Visited[ID] = true;
         std::swap(Out[ID], Cur); // Cur is overwritten before the next block
@@ -266,7 +266,7 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
   // The constructor has started the variable afresh and written its
   // fields; keep them.
   if (!ConstructedVariables.count(constructionIn(Init)))
-    eraseCovered(Cur, P);
+    Cur.eraseCovered(P);
   if (!T.empty())
     Cur[P].merge(storedIn(T, Loc, P));
 }
@@ -281,7 +281,7 @@ bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
   if (!RD || VD->getType()->isPointerType() || !ILE->isSemanticForm())
     return false;
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
-  eraseCovered(Cur, P);
+  Cur.eraseCovered(P);
   unsigned Index = 0;
   if (RD->getDefinition())
     for (const FieldDecl *F : RD->getDefinition()->fields()) {
@@ -315,9 +315,9 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
     return false;
   std::vector<std::pair<Path, Taint>> Copies;
   bool Seeded = false;
-  for (auto It = firstWithRoot(Cur, *From);
-       It != Cur.end() && It->first.sameRoot(*From); ++It) {
-    const auto &[Q, QT] = *It;
+  static const State::Entries NoEntries;
+  const State::Entries *SameRoot = Cur.withRoot(*From);
+  for (const auto &[Q, QT] : SameRoot ? *SameRoot : NoEntries) {
     if (Q.covers(*From)) {
       Seeded = true;
       Taint Refined;
@@ -356,7 +356,7 @@ bool FunctionAnalyzer::copyFieldByField(const VarDecl *VD, const Path &P,
     Copies.push_back({P, Own});
   }
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
-  eraseCovered(Cur, P);
+  Cur.eraseCovered(P);
   for (auto &[To, QT] : Copies)
     if (!QT.empty())
       Cur[To].merge(storedIn(QT, Loc, To));

@@ -248,7 +248,7 @@ FunctionAnalyzer::computeBuilt(const Expr *Call, const FunctionDecl *Callee,
              It != ConstructedVariables.end()) {
     Into.emplace();
     Into->Root = It->second;
-    eraseCovered(Cur, *Into); // a declaration starts afresh
+    Cur.eraseCovered(*Into); // a declaration starts afresh
   }
   for (const Expr *Position : Args.take_front(*Leading))
     value(Position);

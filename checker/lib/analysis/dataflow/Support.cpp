@@ -100,35 +100,166 @@ std::string Path::describe() const {
   return S;
 }
 
-State::const_iterator firstWithRoot(const State &S, const Path &P) {
-  Path Root;
-  Root.Root = P.Root;
-  Root.IsThis = P.IsThis;
-  return S.lower_bound(Root);
+size_t State::size() const {
+  size_t N = 0;
+  for (const auto &[R, Group] : Groups)
+    N += Group->size();
+  return N;
+}
+
+State::Entries &State::own(std::shared_ptr<const Entries> &Group) {
+  if (Group.use_count() > 1)
+    Group = std::make_shared<Entries>(*Group);
+  // The only owner: changing it changes no other state.
+  return const_cast<Entries &>(*Group);
+}
+
+Taint &State::operator[](const Path &P) {
+  std::shared_ptr<const Entries> &Group = Groups[rootOf(P)];
+  if (!Group)
+    Group = std::make_shared<Entries>();
+  return own(Group)[P];
+}
+
+const State::Entries *State::withRoot(const Path &P) const {
+  auto It = Groups.find(rootOf(P));
+  return It == Groups.end() ? nullptr : It->second.get();
 }
 
 // Paths sort by root, then field by field: the paths \p P covers follow it
 // without a gap, and each path that covers it is one of its prefixes.
-void eraseCovered(State &S, const Path &P) {
-  auto It = S.lower_bound(P);
-  while (It != S.end() && P.covers(It->first))
-    It = S.erase(It);
+void State::eraseCovered(const Path &P) {
+  auto Group = Groups.find(rootOf(P));
+  if (Group == Groups.end())
+    return;
+  auto First = Group->second->lower_bound(P);
+  if (First == Group->second->end() || !P.covers(First->first))
+    return; // nothing to erase: the group stays shared
+  Entries &Mine = own(Group->second);
+  auto It = Mine.lower_bound(P);
+  while (It != Mine.end() && P.covers(It->first))
+    It = Mine.erase(It);
+  if (Mine.empty())
+    Groups.erase(Group);
+}
+
+bool State::join(const State &From, JoinMemo *Memo) {
+  if (empty()) {
+    *this = From;
+    return !From.empty();
+  }
+  bool Changed = false;
+  auto Hint = Groups.begin();
+  for (const auto &[R, Theirs] : From.Groups) {
+    auto It = Groups.try_emplace(Hint, R);
+    Hint = std::next(It);
+    std::shared_ptr<const Entries> &Group = It->second;
+    if (!Group) {
+      Group = Theirs; // a root only they know: theirs, shared
+      for (const auto &[P, T] : *Theirs)
+        Changed |= !T.empty();
+      continue;
+    }
+    if (Group == Theirs)
+      continue; // shared: nothing to add
+    // Both sorted: one walk finds what is new; the group is copied only
+    // when something is.
+    std::vector<std::pair<const Path *, Taint>> Updates;
+    auto M = Group->begin();
+    for (const auto &[P, T] : *Theirs) {
+      while (M != Group->end() && M->first < P)
+        ++M;
+      if (M == Group->end() || P < M->first) {
+        Changed |= !T.empty();
+        Updates.push_back({&P, T});
+        continue;
+      }
+      Taint Merged = M->second;
+      Changed |= Memo ? Memo->merge(Merged, T) : Merged.merge(T);
+      if (Merged.identity() != M->second.identity())
+        Updates.push_back({&P, std::move(Merged)});
+    }
+    if (Updates.empty())
+      continue;
+    Entries &Mine = own(Group);
+    for (auto &[P, T] : Updates)
+      Mine[*P] = std::move(T);
+  }
+  return Changed;
+}
+
+bool State::operator==(const State &O) const {
+  return Groups.size() == O.Groups.size() &&
+         std::equal(Groups.begin(), Groups.end(), O.Groups.begin(),
+                    [](const auto &X, const auto &Y) {
+                      if (X.first != Y.first)
+                        return false;
+                      const Entries &A = *X.second, &B = *Y.second;
+                      return &A == &B ||
+                             (A.size() == B.size() &&
+                              std::equal(A.begin(), A.end(), B.begin(),
+                                         [](auto &E, auto &F) {
+                                           return !(E.first < F.first) &&
+                                                  !(F.first < E.first) &&
+                                                  E.second == F.second;
+                                         }));
+                    });
+}
+
+void State::forEach(
+    llvm::function_ref<void(const Path &, const Taint &)> Visit) const {
+  for (const auto &[R, Group] : Groups)
+    for (const auto &[P, T] : *Group)
+      Visit(P, T);
 }
 
 void forEachOverlapping(
     const State &S, const Path &P,
     llvm::function_ref<void(const Path &, const Taint &)> Visit) {
+  const State::Entries *Group = S.withRoot(P);
+  if (!Group)
+    return;
   // The prefixes sort before \p P, shortest first.
   Path Prefix;
   Prefix.Root = P.Root;
   Prefix.IsThis = P.IsThis;
   for (const clang::FieldDecl *F : P.Fields) {
-    if (auto It = S.find(Prefix); It != S.end())
+    if (auto It = Group->find(Prefix); It != Group->end())
       Visit(It->first, It->second);
     Prefix.Fields.push_back(F);
   }
-  for (auto It = S.lower_bound(P); It != S.end() && P.covers(It->first); ++It)
+  for (auto It = Group->lower_bound(P);
+       It != Group->end() && P.covers(It->first); ++It)
     Visit(It->first, It->second);
+}
+
+const Taint *ReadMemo::find(const Path &P,
+                            const OverlappingEntries &Entries) const {
+  auto It = Memo.find(P);
+  if (It == Memo.end() || It->second.Entries.size() != Entries.size())
+    return nullptr;
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    const auto &[KeptPath, KeptTaint] = It->second.Entries[I];
+    const auto &[EntryPath, EntryTaint] = Entries[I];
+    // Equal label sets need not share one; those that do are equal.
+    if (KeptTaint.identity() != EntryTaint->identity() ||
+        !KeptPath.sameRoot(*EntryPath) || KeptPath.Fields != EntryPath->Fields)
+      return nullptr;
+  }
+  return &It->second.Result;
+}
+
+void ReadMemo::remember(const Path &P, const OverlappingEntries &Entries,
+                        const Taint &Result) {
+  // Bounded: a function whose reads never repeat keeps no more than this.
+  constexpr size_t MaxRemembered = 1 << 14;
+  if (Memo.size() >= MaxRemembered)
+    Memo.clear();
+  Read &R = Memo[P];
+  R.Entries.clear();
+  for (const auto &[EntryPath, EntryTaint] : Entries)
+    R.Entries.push_back({*EntryPath, *EntryTaint});
+  R.Result = Result;
 }
 
 bool JoinMemo::merge(Taint &Into, const Taint &From) {
@@ -149,30 +280,6 @@ bool JoinMemo::merge(Taint &Into, const Taint &From) {
   J.Changed = Into.merge(From);
   J.Result = Into;
   return J.Changed;
-}
-
-bool joinInto(State &Into, const State &From, JoinMemo *Memo) {
-  if (Into.empty()) {
-    Into = From;
-    return !From.empty();
-  }
-  // Both sorted: each entry's place is found from the previous one.
-  bool Changed = false;
-  auto Hint = Into.begin();
-  for (const auto &[P, T] : From) {
-    auto It = Into.try_emplace(Hint, P);
-    Changed |= Memo ? Memo->merge(It->second, T) : It->second.merge(T);
-    Hint = std::next(It);
-  }
-  return Changed;
-}
-
-bool sameState(const State &A, const State &B) {
-  return A.size() == B.size() &&
-         std::equal(A.begin(), A.end(), B.begin(), [](auto &X, auto &Y) {
-           return !(X.first < Y.first) && !(Y.first < X.first) &&
-                  X.second == Y.second;
-         });
 }
 
 bool sameValue(const Taint &A, const Taint &B) {

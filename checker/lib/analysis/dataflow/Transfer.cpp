@@ -91,9 +91,25 @@ bool FunctionAnalyzer::fieldMayHold(const FieldDecl *F,
 }
 
 Taint FunctionAnalyzer::readPath(const Path &P) {
+  OverlappingEntries Entries;
+  forEachOverlapping(Cur, P, [&](const Path &Q, const Taint &QT) {
+    Entries.push_back({&Q, &QT});
+  });
+  if (const Taint *Known = Reads.find(P, Entries))
+    return *Known;
+  Taint T = readEntries(P, Entries);
+  Reads.remember(P, Entries, T);
+  return T;
+}
+
+/// readPath from the entries of the state that \p P overlaps.
+Taint FunctionAnalyzer::readEntries(const Path &P,
+                                    const OverlappingEntries &Entries) {
   Taint T;
   bool Seeded = false; // some entry covers the root itself
-  forEachOverlapping(Cur, P, [&](const Path &Q, const Taint &QT) {
+  for (const auto &[QPtr, QTPtr] : Entries) {
+    const Path &Q = *QPtr;
+    const Taint &QT = *QTPtr;
     if (Q.covers(P)) {
       Seeded = true;
       if (Q.Fields.size() == P.Fields.size()) {
@@ -102,7 +118,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
           if (isPlaceholder(Entry.first))
             checkPlaceholderFields(Entry.first, SourceLocation());
         T.mergeLabelByLabel(QT);
-        return;
+        continue;
       }
       // A field read through a pointer or reference to an object of the
       // program takes what that field may hold, not every item the whole
@@ -141,7 +157,7 @@ Taint FunctionAnalyzer::readPath(const Path &P) {
         if (!isMarker(Label))
           T.add(Label, heldTrace(Tr));
     }
-  });
+  }
   if (!Seeded)
     T.merge(placeholderFor(P));
   return T;
@@ -392,7 +408,7 @@ void FunctionAnalyzer::writePath(const Path &Where, bool Exact, const Taint &T,
                (!P->Root->getType()->isPointerType() ||
                 P->Root->getType()->isFunctionPointerType());
   if (Strong && Exact && (Local || P->IsThis)) {
-    eraseCovered(Cur, *P);
+    Cur.eraseCovered(*P);
     Cur[*P] = Stored;
     checkPlaceholderCount(Stored, Loc);
   } else {
@@ -640,7 +656,7 @@ Taint FunctionAnalyzer::computeConstruct(const CXXConstructExpr *CCE) {
       It != ConstructedVariables.end()) {
     Into.emplace();
     Into->Root = It->second;
-    eraseCovered(Cur, *Into); // a declaration starts afresh
+    Cur.eraseCovered(*Into); // a declaration starts afresh
   } else if (ConstructedBases.count(CCE)) {
     Into.emplace();
     Into->IsThis = true; // a base of the object being constructed
@@ -718,7 +734,7 @@ void FunctionAnalyzer::enterHandler(const CXXCatchStmt *Catch) {
   }
   Path P;
   P.Root = VD;
-  eraseCovered(Cur, P);
+  Cur.eraseCovered(P);
   Cur[P] = Caught;
   RethrowFrom[Catch] = Caught;
 }

@@ -168,7 +168,7 @@ bool FunctionAnalyzer::initialiseElements(const VarDecl *VD, const Path &P,
     return false;
   value(Init); // calls inside the initialiser still run
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
-  eraseCovered(Cur, P);
+  Cur.eraseCovered(P);
   for (unsigned I = 0; I < *Size; ++I) {
     if (Elements[I].empty())
       continue;
