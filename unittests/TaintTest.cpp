@@ -150,4 +150,41 @@ TEST(TaintTest, MergeLabelByLabelFoldsWhatMergeShares) {
   EXPECT_FALSE(FewByLabel.mergeLabelByLabel(Few));
 }
 
+/// A path with the given marks, \p Steps steps long.
+Trace pathOf(bool Held, bool Declared, bool Opaque, unsigned Steps) {
+  Trace T = Held && Declared
+                ? heldTrace(clang::SourceLocation(), "declared")
+                : extendTrace(nullptr, clang::SourceLocation(), "first");
+  for (unsigned I = 1; I < Steps; ++I)
+    T = extendTrace(T, clang::SourceLocation(), "step " + std::to_string(I));
+  if (Held && !Declared)
+    T = heldTrace(T);
+  return Opaque ? opaqueTrace(T) : T;
+}
+
+TEST(TaintTest, MayTellMoreWheneverAddWouldTakeThePath) {
+  // Every combination of marks on the kept path and the two parts, short
+  // and as long as a path shown gets: where the built path would replace
+  // the kept one, mayTellMore says so (it may say so where it would not).
+  std::vector<Trace> Paths{nullptr};
+  for (unsigned Steps : {1u, MaxTraceLength - 1, MaxTraceLength})
+    for (int Marks = 0; Marks < 8; ++Marks)
+      if (!(Marks & 2) || (Marks & 1)) // declared only when held
+        Paths.push_back(pathOf(Marks & 1, Marks & 2, Marks & 4, Steps));
+  int Skipped = 0;
+  for (const Trace &Kept : Paths)
+    for (const Trace &Earlier : Paths)
+      for (const Trace &Later : Paths) {
+        Taint T;
+        T.add("email", Kept);
+        Trace Built = concatTraces(
+            extendTrace(Earlier, clang::SourceLocation(), "passed"), Later);
+        bool Takes = Taint(T).add("email", Built);
+        if (Takes)
+          EXPECT_TRUE(mayTellMore(Earlier, Later, Kept));
+        Skipped += !mayTellMore(Earlier, Later, Kept);
+      }
+  EXPECT_GT(Skipped, 0); // and it does skip
+}
+
 } // namespace

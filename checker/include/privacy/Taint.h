@@ -68,6 +68,11 @@ inline bool isOpaque(const Trace &T) { return T && T->Opaque; }
 inline bool passesThrough(const Trace &CallerPath, const Trace &CalleePath) {
   return taint::heldItemPasses(isHeld(CallerPath), isOpaque(CalleePath));
 }
+/// Whether the path concatTraces(extendTrace(Earlier, ...), Later) tells
+/// more than \p Old (Taint::add would take it instead), without building
+/// it: a call's substitution would otherwise build many paths only to
+/// drop them.
+bool mayTellMore(const Trace &Earlier, const Trace &Later, const Trace &Old);
 /// Steps oldest first (a step repeated right after itself shown once).
 std::vector<FlowStep> traceSteps(const Trace &T);
 /// \p Later's steps appended after \p Earlier's (used when a summary's
@@ -129,6 +134,8 @@ public:
   bool has(const std::string &Label) const {
     return Rep && Rep->Labels.count(Label);
   }
+  /// The path kept for \p Label; null when the label is not here.
+  const Trace *pathOf(const std::string &Label) const;
 
   /// Adds \p Label unless present (the first path found is kept: paths are
   /// for explaining, not for completeness). Returns whether it was new.

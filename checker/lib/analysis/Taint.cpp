@@ -185,6 +185,29 @@ static bool isStronger(const Trace &New, const Trace &Old) {
   return isOpaque(Old) && !isOpaque(New);
 }
 
+bool mayTellMore(const Trace &Earlier, const Trace &Later, const Trace &Old) {
+  // extendTrace keeps Earlier's marks; concatTraces adds Later's, except
+  // Held and Declared once Earlier is as long as a path shown gets. Either
+  // may apply here.
+  auto Stronger = [&](bool Held, bool Declared, bool Opaque) {
+    int New = !Held ? 2 : Declared ? 0 : 1;
+    if (New != holding(Old))
+      return New > holding(Old);
+    return isOpaque(Old) && !Opaque;
+  };
+  bool Opaque = isOpaque(Earlier) || isOpaque(Later);
+  return Stronger(isHeld(Earlier) || isHeld(Later),
+                  isDeclaredHeld(Earlier) || isDeclaredHeld(Later), Opaque) ||
+         Stronger(isHeld(Earlier), isDeclaredHeld(Earlier), Opaque);
+}
+
+const Trace *Taint::pathOf(const std::string &Label) const {
+  if (!Rep)
+    return nullptr;
+  auto It = Rep->Labels.find(Label);
+  return It == Rep->Labels.end() ? nullptr : &It->second;
+}
+
 bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
   std::map<std::string, Trace>::const_iterator Hint;
   const Representation *Before = Rep.get();

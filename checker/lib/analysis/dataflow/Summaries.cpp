@@ -327,11 +327,20 @@ Taint FunctionAnalyzer::substitute(const Taint &T, const Expr *Call,
         It->second = Resolve();
       Actual = It->second;
     }
-    for (const auto &[ActualLabel, CallerPath] : Actual.labels())
-      if (passesThrough(CallerPath, CalleePath))
-        Out.add(
-            ActualLabel,
-            concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
+    for (const auto &[ActualLabel, CallerPath] : Actual.labels()) {
+      if (!passesThrough(CallerPath, CalleePath))
+        continue;
+      // Most labels came in already by another placeholder: skip building
+      // a path add() would drop. (A placeholder past the bound on fields
+      // is kept under another label: add() decides.)
+      if (const Trace *Kept = Out.pathOf(ActualLabel);
+          Kept && taint::fieldCount(ActualLabel) <= MaxPlaceholderFields &&
+          !mayTellMore(CallerPath, CalleePath, *Kept))
+        continue;
+      Out.add(
+          ActualLabel,
+          concatTraces(extendTrace(CallerPath, Loc, PassedHere), CalleePath));
+    }
   }
   return Out;
 }
