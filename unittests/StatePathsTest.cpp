@@ -142,16 +142,11 @@ TEST(StatePathsTest, JoinsAsThePlainMapDid) {
     EXPECT_EQ(Changed, joinModel(MA, MB));
     expectSame(A, MA);
     expectSame(B, MB); // the other side is untouched
-    EXPECT_EQ(
-        A == B, A.size() == B.size() && [&] {
-          auto J = MB.begin();
-          for (const auto &[P, T] : MA) {
-            if (!samePath(P, J->first) || !(T == J->second))
-              return false;
-            ++J;
-          }
-          return true;
-        }());
+    EXPECT_EQ(A == B, std::equal(MA.begin(), MA.end(), MB.begin(), MB.end(),
+                                 [](const auto &X, const auto &Y) {
+                                   return samePath(X.first, Y.first) &&
+                                          X.second == Y.second;
+                                 }));
   }
 }
 
