@@ -180,8 +180,9 @@ TEST(TaintTest, MayTellMoreWheneverAddWouldTakeThePath) {
         Trace Built = concatTraces(
             extendTrace(Earlier, clang::SourceLocation(), "passed"), Later);
         bool Takes = Taint(T).add("email", Built);
-        if (Takes)
+        if (Takes) {
           EXPECT_TRUE(mayTellMore(Earlier, Later, Kept));
+        }
         Skipped += !mayTellMore(Earlier, Later, Kept);
       }
   EXPECT_GT(Skipped, 0); // and it does skip
