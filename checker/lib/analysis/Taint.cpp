@@ -173,32 +173,35 @@ static bool isWeak(const Trace &T) { return isHeld(T) || isOpaque(T); }
 
 /// Read as a value (2), stored in an object's field (1), or only what the
 /// object's type says it may hold (0).
+static int holding(bool Held, bool Declared) {
+  return !Held ? 2 : Declared ? 0 : 1;
+}
 static int holding(const Trace &T) {
-  return !isHeld(T) ? 2 : isDeclaredHeld(T) ? 0 : 1;
+  return holding(isHeld(T), isDeclaredHeld(T));
 }
 
-/// Whether \p New tells more than \p Old: read rather than held; else not
-/// through unknown code.
+/// Whether a path with these marks tells more than \p Old: read rather
+/// than held; else not through unknown code.
+static bool isStronger(bool Held, bool Declared, bool Opaque,
+                       const Trace &Old) {
+  int New = holding(Held, Declared);
+  if (New != holding(Old))
+    return New > holding(Old);
+  return isOpaque(Old) && !Opaque;
+}
 static bool isStronger(const Trace &New, const Trace &Old) {
-  if (holding(Old) != holding(New))
-    return holding(New) > holding(Old);
-  return isOpaque(Old) && !isOpaque(New);
+  return isStronger(isHeld(New), isDeclaredHeld(New), isOpaque(New), Old);
 }
 
 bool mayTellMore(const Trace &Earlier, const Trace &Later, const Trace &Old) {
   // extendTrace keeps Earlier's marks; concatTraces adds Later's, except
   // Held and Declared once Earlier is as long as a path shown gets. Either
   // may apply here.
-  auto Stronger = [&](bool Held, bool Declared, bool Opaque) {
-    int New = !Held ? 2 : Declared ? 0 : 1;
-    if (New != holding(Old))
-      return New > holding(Old);
-    return isOpaque(Old) && !Opaque;
-  };
   bool Opaque = isOpaque(Earlier) || isOpaque(Later);
-  return Stronger(isHeld(Earlier) || isHeld(Later),
-                  isDeclaredHeld(Earlier) || isDeclaredHeld(Later), Opaque) ||
-         Stronger(isHeld(Earlier), isDeclaredHeld(Earlier), Opaque);
+  return isStronger(isHeld(Earlier) || isHeld(Later),
+                    isDeclaredHeld(Earlier) || isDeclaredHeld(Later), Opaque,
+                    Old) ||
+         isStronger(isHeld(Earlier), isDeclaredHeld(Earlier), Opaque, Old);
 }
 
 const Trace *Taint::pathOf(const std::string &Label) const {
