@@ -19,6 +19,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -832,6 +833,9 @@ void Summarizer::keptFunctions() {
       continue;
     Out.Functions.push_back(std::move(F));
   }
+  // By USR, not by declaration address: two runs write the same summary.
+  std::sort(Out.Functions.begin(), Out.Functions.end(),
+            [](const Function &A, const Function &B) { return A.Usr < B.Usr; });
 }
 
 /// The fields of an argument the join needs to be told about. With \p Whole
