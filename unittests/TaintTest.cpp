@@ -17,7 +17,36 @@ TEST(TaintTest, AddKeepsTheFirstPath) {
   EXPECT_TRUE(T.add("email", step("first")));
   EXPECT_FALSE(T.add("email", step("second")));
   ASSERT_EQ(T.labels().size(), 1u);
-  EXPECT_EQ(traceSteps(T.labels().at("email")).front().Message, "first");
+  EXPECT_EQ(traceSteps(*T.pathOf("email")).front().Message, "first");
+}
+
+TEST(TaintTest, LabelsStaySortedWhateverTheOrderAdded) {
+  Taint T;
+  for (const char *Label : {"phone", "$p1", "email", "#fd:socket", "name"})
+    T.add(Label, step(Label));
+  Taint Copy = T;
+  EXPECT_TRUE(T.add("address", step("address")));
+  std::vector<std::string> Order;
+  for (const auto &[Label, Path] : T.labels())
+    Order.push_back(Label);
+  EXPECT_EQ(Order, (std::vector<std::string>{"#fd:socket", "$p1", "address",
+                                              "email", "name", "phone"}));
+  EXPECT_EQ(Copy.size(), 5u); // the copy made before did not change
+  EXPECT_FALSE(Copy.has("address"));
+  for (const auto &[Label, Path] : T.labels())
+    EXPECT_EQ(traceSteps(Path).front().Message, Label); // each its own path
+  EXPECT_EQ(T.pathOf("zip"), nullptr);
+}
+
+TEST(TaintTest, AStrongerPathReplacesAHeldOneInPlace) {
+  Taint T;
+  T.add("email", heldTrace(clang::SourceLocation(), "held"));
+  T.add("phone", step("phone"));
+  EXPECT_TRUE(T.add("email", step("read")));
+  ASSERT_EQ(T.size(), 2u);
+  EXPECT_EQ(T.labels().front().first, "email");
+  EXPECT_FALSE(isHeld(*T.pathOf("email")));
+  EXPECT_EQ(traceSteps(*T.pathOf("email")).front().Message, "read");
 }
 
 TEST(TaintTest, MergeTellsWhetherAnythingWasNew) {
@@ -93,7 +122,7 @@ TEST(TaintTest, AReadReplacesAHeldPath) {
   EXPECT_TRUE(T.add("email", heldTrace(clang::SourceLocation(), "held")));
   Taint Before = T;
   EXPECT_TRUE(T.add("email", step("read")));
-  EXPECT_FALSE(isHeld(T.labels().at("email")));
+  EXPECT_FALSE(isHeld(*T.pathOf("email")));
   EXPECT_FALSE(T == Before); // the fixpoint sees the change
   EXPECT_FALSE(T.add("email", heldTrace(clang::SourceLocation(), "held")));
   // Merging upgrades too, though the label names are the same.
@@ -101,7 +130,7 @@ TEST(TaintTest, AReadReplacesAHeldPath) {
   Held.add("email", heldTrace(clang::SourceLocation(), "held"));
   Read.add("email", step("read"));
   EXPECT_TRUE(Held.merge(Read));
-  EXPECT_FALSE(isHeld(Held.labels().at("email")));
+  EXPECT_FALSE(isHeld(*Held.pathOf("email")));
   EXPECT_FALSE(Held.merge(Read));
 }
 

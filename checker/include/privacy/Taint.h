@@ -14,7 +14,6 @@
 
 #include "clang/Basic/SourceLocation.h"
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -124,6 +123,11 @@ std::string returnLabel(unsigned Call);
 /// "#fn:<Text>", "#slot:<Text>" or "#fd:<Text>".
 std::string markerLabel(taint::MarkerKind Kind, const std::string &Text);
 
+/// A taint's labels, sorted, each with its path. A sorted vector rather than
+/// a map: most taints hold a few labels, are copied when changed and read
+/// in order, and a vector is one allocation where a map has one per label.
+using LabelList = std::vector<std::pair<std::string, Trace>>;
+
 /// Copies share one label set until either side changes it: the analysis
 /// copies whole states at every block of a function, and most values in
 /// them do not change from block to block.
@@ -131,9 +135,7 @@ class Taint {
 public:
   bool empty() const { return !Rep || Rep->Labels.empty(); }
   size_t size() const { return Rep ? Rep->Labels.size() : 0; }
-  bool has(const std::string &Label) const {
-    return Rep && Rep->Labels.count(Label);
-  }
+  bool has(const std::string &Label) const { return pathOf(Label) != nullptr; }
   /// The path kept for \p Label; null when the label is not here.
   const Trace *pathOf(const std::string &Label) const;
 
@@ -151,7 +153,8 @@ public:
   std::vector<std::string> items() const;
   bool hasItems() const;
 
-  const std::map<std::string, Trace> &labels() const;
+  /// The labels in order, each once, with its path.
+  const LabelList &labels() const;
   bool operator==(const Taint &O) const;
   /// The same for copies that share one label set (no change since the
   /// copy), else different: what a memo of joins is keyed by.
@@ -159,7 +162,7 @@ public:
 
 private:
   struct Representation {
-    std::map<std::string, Trace> Labels;
+    LabelList Labels;
     size_t PlaceholderCount = 0;
     /// Labels whose path is held or opaque: a later path that is neither
     /// replaces theirs (Taint::add).

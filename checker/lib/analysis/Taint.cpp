@@ -154,9 +154,17 @@ static std::string placeholderBase(const std::string &Label) {
   return Parsed ? Parsed->withoutFields().str() : Label;
 }
 
-const std::map<std::string, Trace> &Taint::labels() const {
-  static const std::map<std::string, Trace> None;
+const LabelList &Taint::labels() const {
+  static const LabelList None;
   return Rep ? Rep->Labels : None;
+}
+
+/// The first entry of \p Labels not before \p Label.
+static LabelList::const_iterator lowerBound(const LabelList &Labels,
+                                            const std::string &Label) {
+  return std::lower_bound(
+      Labels.begin(), Labels.end(), Label,
+      [](const auto &Entry, const std::string &L) { return Entry.first < L; });
 }
 
 Taint::Representation &Taint::own() {
@@ -207,31 +215,29 @@ bool mayTellMore(const Trace &Earlier, const Trace &Later, const Trace &Old) {
 const Trace *Taint::pathOf(const std::string &Label) const {
   if (!Rep)
     return nullptr;
-  auto It = Rep->Labels.find(Label);
-  return It == Rep->Labels.end() ? nullptr : &It->second;
+  auto It = lowerBound(Rep->Labels, Label);
+  return It != Rep->Labels.end() && It->first == Label ? &It->second
+                                                       : nullptr;
 }
 
 bool Taint::insert(const std::string &Label, Trace Path, bool IsPlaceholder) {
-  std::map<std::string, Trace>::const_iterator Hint;
-  const Representation *Before = Rep.get();
+  size_t At = 0;
   if (Rep) {
-    Hint = Rep->Labels.lower_bound(Label);
-    if (Hint != Rep->Labels.end() && Hint->first == Label) {
-      if (!isStronger(Path, Hint->second))
+    auto It = lowerBound(Rep->Labels, Label);
+    At = It - Rep->Labels.begin();
+    if (It != Rep->Labels.end() && It->first == Label) {
+      if (!isStronger(Path, It->second))
         return false;
       Representation &R = own();
-      R.WeakCount -= isWeak(Hint->second) - isWeak(Path);
-      R.Labels[Label] = std::move(Path);
+      R.WeakCount -= isWeak(R.Labels[At].second) - isWeak(Path);
+      R.Labels[At].second = std::move(Path);
       return true;
     }
   }
+  // The place found above holds in a copy own() makes too.
   Representation &R = own();
   R.WeakCount += isWeak(Path);
-  // The place found above, unless own() copied the labels.
-  if (&R == Before)
-    R.Labels.emplace_hint(Hint, Label, std::move(Path));
-  else
-    R.Labels.emplace(Label, std::move(Path));
+  R.Labels.emplace(R.Labels.begin() + At, Label, std::move(Path));
   R.PlaceholderCount += IsPlaceholder;
   return true;
 }
@@ -308,8 +314,9 @@ Taint Taint::withStep(clang::SourceLocation Loc, const std::string &Msg) const {
   if (empty())
     return Out;
   Representation &R = Out.own();
+  R.Labels.reserve(Rep->Labels.size());
   for (const auto &[Label, Path] : Rep->Labels)
-    R.Labels.emplace_hint(R.Labels.end(), Label, extendTrace(Path, Loc, Msg));
+    R.Labels.emplace_back(Label, extendTrace(Path, Loc, Msg));
   R.PlaceholderCount = Rep->PlaceholderCount;
   R.WeakCount = Rep->WeakCount;
   return Out;

@@ -859,7 +859,7 @@ Summarizer::fieldsWorthKeeping(const std::map<std::string, Taint> &Fields,
           Parent->fields()->pop_back();
         }
         bool Narrowed = Parent && Parsed->fields()->back() == Name &&
-                        Whole->labels().count(Parent->str());
+                        Whole->has(Parent->str());
         Worth |= !Narrowed;
       }
     } else {
