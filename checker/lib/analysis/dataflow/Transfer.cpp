@@ -316,13 +316,29 @@ std::map<std::string, Taint> FunctionAnalyzer::argFields(const Expr *A) {
   // holds, so that a callee reading one field is not taken to read them all.
   std::map<std::string, Taint> Fields;
   const RecordDecl *RD = recordOfType(A->getType());
-  if (RD && (RD = RD->getDefinition()) &&
-      !SM.isInSystemHeader(RD->getLocation()))
-    for (const FieldDecl *F : RD->fields())
-      Fields[F->getNameAsString()] = resolvePlaceholder(
-          taint::Label(taint::ParamPlaceholder{0, {F->getNameAsString()}})
-              .str(),
-          nullptr, {A}, nullptr);
+  if (!RD || !(RD = RD->getDefinition()) ||
+      SM.isInSystemHeader(RD->getLocation()))
+    return Fields;
+  // Where the argument is a path (the usual case), each field is read
+  // there as resolveFieldsOf would, without building, parsing and
+  // resolving a placeholder per field (SQLite passes structs of 90 fields
+  // to most of its calls, at every visit of the fixpoint).
+  std::optional<Path> Whole = builtFields(A) ? std::nullopt : pathOf(A);
+  for (const FieldDecl *F : RD->fields()) {
+    auto [It, New] = Fields.try_emplace(F->getNameAsString());
+    if (!New)
+      continue; // an unnamed field again: read as the first of its name
+    if (Whole) {
+      Path OfField = *Whole;
+      OfField.Fields.push_back(F);
+      It->second = readPath(OfField);
+      It->second.merge(sourcesOf(F, F->getType(), A));
+    } else {
+      It->second = resolvePlaceholder(
+          taint::Label(taint::ParamPlaceholder{0, {It->first}}).str(), nullptr,
+          {A}, nullptr);
+    }
+  }
   return Fields;
 }
 
