@@ -30,7 +30,7 @@ TEST(TaintTest, LabelsStaySortedWhateverTheOrderAdded) {
   for (const auto &[Label, Path] : T.labels())
     Order.push_back(Label);
   EXPECT_EQ(Order, (std::vector<std::string>{"#fd:socket", "$p1", "address",
-                                              "email", "name", "phone"}));
+                                             "email", "name", "phone"}));
   EXPECT_EQ(Copy.size(), 5u); // the copy made before did not change
   EXPECT_FALSE(Copy.has("address"));
   for (const auto &[Label, Path] : T.labels())
@@ -150,6 +150,32 @@ TEST(TaintTest, PlaceholdersAreFoldedAtTheirBounds) {
   EXPECT_FALSE(T.has("$p90.g"));
   EXPECT_FALSE(T.add(returnLabel(7), step("returned")));
   EXPECT_TRUE(T.add("email", step("items are never folded")));
+}
+
+TEST(TaintTest, FoldingCutsTheTextAsTheParserReadsIt) {
+  Taint T;
+  T.add("$this.._impl_.x.y", step("anonymous member"));
+  T.add("$cname@0x1.a.b.c", step("capture"));
+  T.add("$r:dir/a.b.cpp:3.x.y.z", step("file with dots"));
+  T.add("$k4.a.b.c", step("callback result"));
+  // Rejected by the parser: kept as they are.
+  T.add("$p0.a.b.", step("last field without a name"));
+  T.add("$p01.a.b.c", step("not a number"));
+  std::vector<std::string> Labels;
+  for (const auto &[Label, Path] : T.labels())
+    Labels.push_back(Label);
+  EXPECT_EQ(Labels, (std::vector<std::string>{
+                        "$cname@0x1.a.b", "$k4.a.b", "$p0.a.b.", "$p01.a.b.c",
+                        "$r:dir/a.b.cpp:3.x.y", "$this.._impl_"}));
+  // Past MaxPlaceholderLabels, the head alone.
+  for (unsigned I = 0; T.size() < MaxPlaceholderLabels; ++I)
+    T.add(paramLabel(I + 10), step("p"));
+  EXPECT_TRUE(T.add("$cother@0x2.a", step("one more")));
+  EXPECT_TRUE(T.has("$cother@0x2"));
+  EXPECT_TRUE(T.add("$this..x", step("anonymous first")));
+  EXPECT_TRUE(T.has("$this"));
+  EXPECT_TRUE(T.add("$p02.a", step("not a number")));
+  EXPECT_TRUE(T.has("$p02.a"));
 }
 
 TEST(TaintTest, MergeLabelByLabelFoldsWhatMergeShares) {
