@@ -37,6 +37,13 @@ std::string usrOf(const Decl *D) {
   return Buf.str().str();
 }
 
+/// Sorts what a summary lists by USR: the same summary at every run,
+/// whatever the order of the declarations in memory.
+template <typename Entries> void sortByUsr(Entries &List) {
+  std::sort(List.begin(), List.end(),
+            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
+}
+
 FlowKind flowKindOf(SinkKind K) {
   switch (K) {
   case SinkKind::Transfer:
@@ -725,8 +732,7 @@ void Summarizer::valueReturns() {
       continue;
     Out.ValueReturns.push_back({Usr, FD->getNameAsString(), Params});
   }
-  std::sort(Out.ValueReturns.begin(), Out.ValueReturns.end(),
-            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
+  sortByUsr(Out.ValueReturns);
 }
 
 void Summarizer::catalogFunctions() {
@@ -746,8 +752,7 @@ void Summarizer::catalogFunctions() {
     Out.CatalogFunctions.push_back(std::move(D));
   }
   // By USR, not by where the analysis keeps the declarations.
-  std::sort(Out.CatalogFunctions.begin(), Out.CatalogFunctions.end(),
-            [](const auto &A, const auto &B) { return A.Usr < B.Usr; });
+  sortByUsr(Out.CatalogFunctions);
 }
 
 void Summarizer::calls() {
@@ -834,8 +839,7 @@ void Summarizer::keptFunctions() {
     Out.Functions.push_back(std::move(F));
   }
   // By USR, not by declaration address: two runs write the same summary.
-  std::sort(Out.Functions.begin(), Out.Functions.end(),
-            [](const Function &A, const Function &B) { return A.Usr < B.Usr; });
+  sortByUsr(Out.Functions);
 }
 
 /// The fields of an argument the join needs to be told about. With \p Whole
@@ -1011,8 +1015,7 @@ void Summarizer::boundValues() {
           {Usr, Callee->getNameAsString(),
            MD && MD->isInstance() && !MD->getParent()->isLambda()});
     }
-    std::sort(B.Callees.begin(), B.Callees.end(),
-              [](const auto &X, const auto &Y) { return X.Usr < Y.Usr; });
+    sortByUsr(B.Callees);
     Out.BoundValues.push_back(std::move(B));
   }
 }
