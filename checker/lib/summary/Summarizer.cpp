@@ -148,10 +148,14 @@ public:
     if (Loc.isInvalid())
       return std::nullopt;
     Loc = SM.getFileLoc(Loc);
+    // Paths of a large file pass the same places many times.
+    auto [Known, New] = Sites.try_emplace(Loc.getRawEncoding());
+    if (!New)
+      return Known->second;
     PresumedLoc P = SM.getPresumedLoc(Loc, /*UseLineDirectives=*/false);
-    if (P.isInvalid())
-      return std::nullopt;
-    return Site{file(Loc), P.getLine(), P.getColumn()};
+    if (!P.isInvalid())
+      Known->second = Site{file(Loc), P.getLine(), P.getColumn()};
+    return Known->second;
   }
 
   Note note(SourceLocation Loc, const std::string &Message) const {
@@ -308,6 +312,7 @@ public:
 private:
   std::string Root;
   mutable std::map<unsigned, std::string> Cache;
+  mutable std::unordered_map<SourceLocation::UIntTy, std::optional<Site>> Sites;
   mutable std::unordered_map<const TraceNode *, std::pair<Trace, SharedNotes>>
       TraceMemo;
   mutable std::unordered_map<std::string, SharedNotes> TracesByNotes;
