@@ -175,6 +175,25 @@ TEST(LabelTest, FieldsEditedOnTheCanonicalString) {
   EXPECT_EQ(withoutFields("#fn:a.b"), "#fn:a.b");
 }
 
+TEST(LabelTest, FieldsCutAsTheParserReadsThem) {
+  // What parse(), resizing the fields and str() give, for every kind.
+  for (const char *Text :
+       {"$p2.a.b.c", "$this.._impl_.x.y", "$cuser@0x1f.a.b.c", "$k4.a.b.c",
+        "$r:src/a.b.cpp:4.x.y.z", "$r7.a", "$this", "$p0.a.b"})
+    for (size_t Keep : {0u, 1u, 2u, 5u}) {
+      std::optional<Label> Parsed = Label::parse(Text);
+      ASSERT_TRUE(Parsed) << Text;
+      if (Parsed->fields()->size() > Keep)
+        Parsed->fields()->resize(Keep);
+      EXPECT_EQ(withFieldsCut(Text, Keep), Parsed->str())
+          << Text << " keeping " << Keep;
+    }
+  // Labels the parser rejects are not cut.
+  EXPECT_EQ(withFieldsCut("$p0.a.b.", 1), std::nullopt);
+  EXPECT_EQ(withFieldsCut("$p01.a.b", 1), std::nullopt);
+  EXPECT_EQ(withFieldsCut("$p01", 0), std::nullopt);
+}
+
 TEST(LabelTest, MarkerKindFromThePrefix) {
   EXPECT_TRUE(isMarkerOf("#slot:cb@0x1", MarkerKind::Slot));
   EXPECT_FALSE(isMarkerOf("#slot:cb@0x1", MarkerKind::Function));

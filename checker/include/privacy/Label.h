@@ -152,6 +152,11 @@ size_t fieldCount(std::string_view Canonical);
 /// A placeholder without its fields ("$p0.ip" → "$p0"); items and markers
 /// whole.
 std::string_view withoutFields(std::string_view Canonical);
+/// A placeholder with at most \p Keep of its fields ("$p0.a.b.c", 2 →
+/// "$p0.a.b"), as parse(), FieldPath::resize() and str() would give it;
+/// none when \p Canonical does not parse.
+std::optional<std::string> withFieldsCut(std::string_view Canonical,
+                                         size_t Keep);
 /// Whether \p Canonical is a marker of kind \p Kind ("#slot:...").
 bool isMarkerOf(std::string_view Canonical, MarkerKind Kind);
 

@@ -273,6 +273,20 @@ std::string_view withoutFields(std::string_view S) {
   return S.substr(0, fieldsBegin(S));
 }
 
+std::optional<std::string> withFieldsCut(std::string_view S, size_t Keep) {
+  size_t Begin = fieldsBegin(S);
+  if (Begin == std::string_view::npos)
+    return Label::parse(S) ? std::optional<std::string>(S) : std::nullopt;
+  // The fields parse unless the last has no name; then the head decides,
+  // and parsing it alone builds no list of fields.
+  if (S.back() == '.' || !Label::parse(S.substr(0, Begin)))
+    return std::nullopt;
+  size_t End = Begin; // the dot before the first field not kept
+  for (size_t Kept = 0; Kept < Keep && End != std::string_view::npos; ++Kept)
+    End = S.find('.', End + 1);
+  return std::string(S.substr(0, End));
+}
+
 bool isMarkerOf(std::string_view S, MarkerKind Kind) {
   for (const MarkerName &M : MarkerNames)
     if (M.Kind == Kind)

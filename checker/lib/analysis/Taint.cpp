@@ -138,38 +138,15 @@ std::string markerLabel(taint::MarkerKind Kind, const std::string &Text) {
 // Placeholders multiply along call chains in code that handles no personal
 // data at all; past these bounds they are folded, never the items.
 
-/// \p Label cut at \p End, where its fields parse (the last field has a
-/// name) and so does its head: what parsing the whole label and printing a
-/// part of it would give, without building the fields (a value past the
-/// bounds folds every label added to it). Null when the label does not
-/// parse: a label the parser rejects is kept as it is.
-static std::optional<std::string> cutPlaceholder(const std::string &Label,
-                                                 size_t End) {
-  std::string_view Head = taint::withoutFields(Label);
-  if (Head.size() == Label.size() || Label.back() == '.' ||
-      !taint::Label::parse(Head))
-    return std::nullopt;
-  return Label.substr(0, End);
-}
-
-/// "$p0.a.b.c" folded to at most MaxPlaceholderFields fields.
+/// "$p0.a.b.c" folded to at most MaxPlaceholderFields fields (a label the
+/// parser rejects is kept as it is).
 static std::string foldPlaceholder(const std::string &Label) {
-  // The dot that ends the last field kept.
-  size_t End = taint::withoutFields(Label).size();
-  for (size_t Kept = 0; End != std::string::npos && Kept < MaxPlaceholderFields;
-       ++Kept)
-    End = Label.find('.', End + 1);
-  if (End == std::string::npos)
-    return Label; // no more fields than the bound
-  return cutPlaceholder(Label, End).value_or(Label);
+  return taint::withFieldsCut(Label, MaxPlaceholderFields).value_or(Label);
 }
 
 /// The placeholder itself, without fields.
 static std::string placeholderBase(const std::string &Label) {
-  size_t End = taint::withoutFields(Label).size();
-  if (End == Label.size())
-    return Label; // no fields
-  return cutPlaceholder(Label, End).value_or(Label);
+  return taint::withFieldsCut(Label, 0).value_or(Label);
 }
 
 const LabelList &Taint::labels() const {
