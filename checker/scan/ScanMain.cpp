@@ -53,6 +53,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -509,7 +510,9 @@ public:
     }
     std::string Line = std::string("[join] ") + P.Stage;
     if (P.Total) {
-      Line += " " + std::to_string(P.Done + 1) + "/" + std::to_string(P.Total);
+      // The step under way; once all are done, the last.
+      Line += " " + std::to_string(std::min(P.Done + 1, P.Total)) + "/" +
+              std::to_string(P.Total);
       // The rounds stop as soon as nothing changes: Total is a bound.
       Line += estimate(StageStart, P.Done, P.Total,
                        Stage == "merging summaries" ? "about " : "at most ");
@@ -550,17 +553,69 @@ private:
   std::string Stage;
 };
 
-/// Analyses the translation units of \p DB into \p Analysed, in the order
-/// of their files, noting in \p In their number and those that failed; an
-/// exit status when nothing can be analysed.
-std::optional<int>
-analyse(const Options &O, tooling::CompilationDatabase &DB,
-        const privacy::Policy &Policy, const privacy::ApiCatalog *Catalog,
-        const privacy::AnnotationsFiles &Annotations,
-        const privacy::Classifier *Classes, const std::string &Root,
-        privacy::scan::SummaryCache *Cache, privacy::scan::JoinInput &In,
-        std::vector<privacy::summary::TuSummary> &Analysed,
-        ProgressLine &Progress) {
+/// The translation units of a compilation database, analysed in parallel
+/// while the join takes their summaries in the order of their files: the
+/// scan holds the summaries the join has not taken yet, not all of them
+/// (docs/scan.md, "Large programs").
+class DatabaseAnalysis {
+public:
+  DatabaseAnalysis(const Options &O, const privacy::Policy &Policy,
+                   const privacy::ApiCatalog *Catalog,
+                   const privacy::AnnotationsFiles &Annotations,
+                   const privacy::Classifier *Classes, const std::string &Root,
+                   privacy::scan::SummaryCache *Cache, ProgressLine &Progress)
+      : O(O), Policy(Policy), Catalog(Catalog), Annotations(Annotations),
+        Classes(Classes), Root(Root), Cache(Cache), Progress(Progress) {}
+  DatabaseAnalysis(const DatabaseAnalysis &) = delete;
+  DatabaseAnalysis &operator=(const DatabaseAnalysis &) = delete;
+  ~DatabaseAnalysis() {
+    if (Pool)
+      Pool->wait(); // the tasks refer to this object
+  }
+
+  /// Picks the translation units of \p DB, notes their number in \p In and
+  /// starts analysing them; an exit status when nothing can be analysed.
+  std::optional<int> start(tooling::CompilationDatabase &DB,
+                           privacy::scan::JoinInput &In);
+  /// The next summary in the order of the files, once its translation unit
+  /// is analysed; one that failed is reported and added to \p In.Failed.
+  /// None after the last.
+  std::optional<privacy::summary::TuSummary> next(privacy::scan::JoinInput &In);
+  /// Whether every translation unit is analysed and taken.
+  bool finished() const { return Taken == Commands.size(); }
+
+private:
+  void analyseOne(size_t I);
+  void warn(const std::string &Message) {
+    std::lock_guard<std::mutex> Lock(WarnMutex);
+    std::cerr << "privacy-scan: warning: " << Message << "\n";
+  }
+
+  const Options &O;
+  const privacy::Policy &Policy;
+  const privacy::ApiCatalog *Catalog;
+  const privacy::AnnotationsFiles &Annotations;
+  const privacy::Classifier *Classes;
+  const std::string &Root;
+  privacy::scan::SummaryCache *Cache;
+  ProgressLine &Progress;
+
+  // Each compile command (a file built two ways is two) has its own tool
+  // and its own slot.
+  std::vector<privacy::scan::CompileJob> Commands;
+  std::vector<AnalysisResult> Results;
+  std::vector<std::string> Failures;
+  std::vector<bool> Ready; // under ReadyMutex
+  std::mutex ReadyMutex;
+  std::condition_variable ReadyChanged;
+  size_t Taken = 0; // by the join, in order
+  std::atomic<size_t> Done{0}, FromCache{0};
+  std::mutex WarnMutex;
+  std::unique_ptr<llvm::DefaultThreadPool> Pool;
+};
+
+std::optional<int> DatabaseAnalysis::start(tooling::CompilationDatabase &DB,
+                                           privacy::scan::JoinInput &In) {
   // Which translation units.
   std::vector<std::string> Files = DB.getAllFiles();
   std::sort(Files.begin(), Files.end());
@@ -588,114 +643,123 @@ analyse(const Options &O, tooling::CompilationDatabase &DB,
               << O.BuildDir << "' lists no files\n";
     return 2;
   }
-  // Analyse in parallel; each compile command (a file built two ways is
-  // two) has its own tool and its own slot.
-  std::vector<privacy::scan::CompileJob> Commands =
-      privacy::scan::compileJobs(DB, Files);
-  std::vector<AnalysisResult> Results(Commands.size());
-  std::vector<std::string> Failures(Commands.size());
+  Commands = privacy::scan::compileJobs(DB, Files);
+  Results.resize(Commands.size());
+  Failures.resize(Commands.size());
+  Ready.assign(Commands.size(), false);
+  In.TranslationUnits = Commands.size();
   unsigned Jobs =
       O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  std::atomic<size_t> Done{0}, FromCache{0};
-  std::mutex ProgressMutex;
-  auto Warn = [&](const std::string &Message) {
-    std::lock_guard<std::mutex> Lock(ProgressMutex);
-    std::cerr << "privacy-scan: warning: " << Message << "\n";
-  };
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Commands.size(); ++I) {
-      Pool.async([&, I] {
-        const tooling::CompileCommand &Command = Commands[I].Command;
-        AnalysisResult &Result = Results[I];
-        std::string SummaryText, Key;
-        if (Cache) {
-          Key = Cache->keyOf(Command.Directory, Command.Filename,
-                             Command.CommandLine);
-          if (std::optional<privacy::scan::CachedSummary> Hit =
-                  Cache->lookup(Key)) {
-            Result.Summary = std::move(Hit->Summary);
-            Result.LimitNotes = std::move(Hit->LimitNotes);
-            SummaryText = std::move(Hit->SummaryText);
-            ++FromCache;
-          }
-        }
-        if (!Result.Summary) {
-          privacy::scan::SingleCommandDatabase OneCommand(Command);
-          tooling::ClangTool Tool(OneCommand, {Commands[I].File});
-          privacy::scan::setAnalysisAdjusters(Tool);
-          Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-              // The compiler's own warnings are not ours to print.
-              {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
-              tooling::ArgumentInsertPosition::END));
-          privacy::scan::FirstCompilerError Errors;
-          Tool.setDiagnosticConsumer(&Errors);
-          Result.WantInputs = Cache != nullptr;
-          Result.Directory = Command.Directory;
-          SummaryActionFactory Factory(Policy, Catalog, Annotations, Classes,
-                                       Root, Result);
-          int Status = Tool.run(&Factory);
-          if (!Result.Summary)
-            Failures[I] =
-                Errors.First.empty()
-                    ? "the translation unit could not be parsed (exit " +
-                          std::to_string(Status) + ")"
-                    : Errors.First;
-          else if (Cache || !O.SummariesDir.empty())
-            SummaryText = privacy::jsonText(
-                              privacy::summary::toJson(*Result.Summary), 1) +
-                          "\n";
-          // A cache that cannot be written costs the next scan time, not
-          // this scan its result.
-          if (Result.Summary && Cache)
-            if (std::error_code EC = Cache->store(
-                    Key, Result.Inputs, SummaryText, Result.LimitNotes))
-              Warn("cannot write to the cache in '" + O.CacheDir +
-                   "': " + EC.message());
-          Result.Inputs.clear();
-        }
-        if (Result.Summary && !O.SummariesDir.empty()) {
-          std::string Path =
-              O.SummariesDir + "/" +
-              sanitize(relativeTo(absolute(Commands[I].File), Root)) +
-              Commands[I].suffix() + ".json";
-          if (std::error_code EC = privacy::writeOutput(Path, SummaryText))
-            Warn(privacy::describeWriteError(Path, EC));
-        }
-        Progress.analysed(++Done, Commands.size(),
-                          relativeTo(absolute(Commands[I].File), Root));
-      });
-    }
-    Pool.wait();
-  }
-  Progress.clear();
+  // The pool takes the tasks in order, so the join rarely waits long.
+  Pool = std::make_unique<llvm::DefaultThreadPool>(
+      llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Commands.size(); ++I)
+    Pool->async([this, I] { analyseOne(I); });
+  return std::nullopt;
+}
 
-  In.TranslationUnits = Commands.size();
-  for (size_t I = 0; I < Commands.size(); ++I) {
+void DatabaseAnalysis::analyseOne(size_t I) {
+  const tooling::CompileCommand &Command = Commands[I].Command;
+  AnalysisResult &Result = Results[I];
+  std::string SummaryText, Key;
+  if (Cache) {
+    Key =
+        Cache->keyOf(Command.Directory, Command.Filename, Command.CommandLine);
+    if (std::optional<privacy::scan::CachedSummary> Hit = Cache->lookup(Key)) {
+      Result.Summary = std::move(Hit->Summary);
+      Result.LimitNotes = std::move(Hit->LimitNotes);
+      SummaryText = std::move(Hit->SummaryText);
+      ++FromCache;
+    }
+  }
+  if (!Result.Summary) {
+    privacy::scan::SingleCommandDatabase OneCommand(Command);
+    tooling::ClangTool Tool(OneCommand, {Commands[I].File});
+    privacy::scan::setAnalysisAdjusters(Tool);
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        // The compiler's own warnings are not ours to print.
+        {"-resource-dir=" PRIVACY_CLANG_RESOURCE_DIR, "-w"},
+        tooling::ArgumentInsertPosition::END));
+    privacy::scan::FirstCompilerError Errors;
+    Tool.setDiagnosticConsumer(&Errors);
+    Result.WantInputs = Cache != nullptr;
+    Result.Directory = Command.Directory;
+    SummaryActionFactory Factory(Policy, Catalog, Annotations, Classes, Root,
+                                 Result);
+    int Status = Tool.run(&Factory);
+    if (!Result.Summary)
+      Failures[I] = Errors.First.empty()
+                        ? "the translation unit could not be parsed (exit " +
+                              std::to_string(Status) + ")"
+                        : Errors.First;
+    else if (Cache || !O.SummariesDir.empty())
+      SummaryText =
+          privacy::jsonText(privacy::summary::toJson(*Result.Summary), 1) +
+          "\n";
+    // A cache that cannot be written costs the next scan time, not this
+    // scan its result.
+    if (Result.Summary && Cache)
+      if (std::error_code EC =
+              Cache->store(Key, Result.Inputs, SummaryText, Result.LimitNotes))
+        warn("cannot write to the cache in '" + O.CacheDir +
+             "': " + EC.message());
+    Result.Inputs.clear();
+  }
+  if (Result.Summary && !O.SummariesDir.empty()) {
+    std::string Path = O.SummariesDir + "/" +
+                       sanitize(relativeTo(absolute(Commands[I].File), Root)) +
+                       Commands[I].suffix() + ".json";
+    if (std::error_code EC = privacy::writeOutput(Path, SummaryText))
+      warn(privacy::describeWriteError(Path, EC));
+  }
+  Progress.analysed(++Done, Commands.size(),
+                    relativeTo(absolute(Commands[I].File), Root));
+  {
+    std::lock_guard<std::mutex> Lock(ReadyMutex);
+    Ready[I] = true;
+  }
+  ReadyChanged.notify_all();
+}
+
+std::optional<privacy::summary::TuSummary>
+DatabaseAnalysis::next(privacy::scan::JoinInput &In) {
+  while (Taken < Commands.size()) {
+    size_t I = Taken++;
+    {
+      std::unique_lock<std::mutex> Lock(ReadyMutex);
+      ReadyChanged.wait(Lock, [&] { return Ready[I]; });
+    }
+    bool Last = Taken == Commands.size();
+    if (Last)
+      Progress.clear();
+    std::string File = relativeTo(absolute(Commands[I].File), Root);
+    std::optional<privacy::summary::TuSummary> Summary;
     if (!Results[I].Summary) {
-      std::string File = relativeTo(absolute(Commands[I].File), Root);
       std::string Shown = Commands[I].describe(File);
       In.Failed.push_back(
           {File, Shown == File ? Failures[I] : Shown + ": " + Failures[I]});
+      Progress.clear();
       std::cerr << "privacy-scan: error: " << Shown
                 << ": not analysed: " << Failures[I] << "\n";
     } else {
       // Bounds the analysis reached (docs/limitations.md).
       if (!O.Quiet)
-        for (const std::string &Note : Results[I].LimitNotes)
-          std::cerr << "privacy-scan: note: "
-                    << relativeTo(absolute(Commands[I].File), Root) << ": "
-                    << Note << "\n";
-      Analysed.push_back(std::move(*Results[I].Summary));
-      Results[I].Summary.reset();
+        for (const std::string &Note : Results[I].LimitNotes) {
+          Progress.clear();
+          std::cerr << "privacy-scan: note: " << File << ": " << Note << "\n";
+        }
+      Summary = std::move(Results[I].Summary);
+      Results[I] = AnalysisResult();
     }
+    // Said after the bounds' notes, which a cached summary repeats.
+    if (Last && Cache && !O.Quiet)
+      std::cerr << "privacy-scan: cache: " << FromCache << " of "
+                << Commands.size()
+                << " translation units from the cache, analysed "
+                << Commands.size() - FromCache << "\n";
+    if (Summary)
+      return Summary;
   }
-  // Said after the bounds' notes, which a cached summary repeats.
-  if (Cache && !O.Quiet)
-    std::cerr << "privacy-scan: cache: " << FromCache << " of "
-              << Commands.size()
-              << " translation units from the cache, analysed "
-              << Commands.size() - FromCache << "\n";
   return std::nullopt;
 }
 
@@ -964,7 +1028,8 @@ int main(int Argc, char **Argv) {
   // Where the join takes the summaries from: the directory, read a few at a
   // time, or this scan's analysis.
   std::optional<privacy::scan::SummaryReader> Reader;
-  std::vector<privacy::summary::TuSummary> Analysed;
+  std::optional<privacy::scan::SummaryCache> Cache;
+  std::optional<DatabaseAnalysis> Analysis;
   if (!O.FromSummaries.empty()) {
     Reader.emplace(O.FromSummaries, O.Jobs);
     if (!Reader->error().empty()) {
@@ -973,14 +1038,14 @@ int main(int Argc, char **Argv) {
     }
     In.TranslationUnits = Reader->size();
   } else {
-    std::optional<privacy::scan::SummaryCache> Cache;
     if (!O.CacheDir.empty())
       Cache.emplace(O.CacheDir,
                     configurationKey(PolicyPath, O.Catalogs, AnnotationPaths,
                                      O.Classifiers, Root));
-    if (auto Exit = analyse(O, *DB, *Policy.Loaded, Catalog.Loaded.get(),
-                            *Annotations, Classes.Loaded.get(), Root,
-                            Cache ? &*Cache : nullptr, In, Analysed, Progress))
+    Analysis.emplace(O, *Policy.Loaded, Catalog.Loaded.get(), *Annotations,
+                     Classes.Loaded.get(), Root, Cache ? &*Cache : nullptr,
+                     Progress);
+    if (auto Exit = Analysis->start(*DB, In))
       return *Exit;
   }
   // What is read of each summary before the join takes it.
@@ -1000,8 +1065,8 @@ int main(int Argc, char **Argv) {
           [&](const std::string &File, const std::string &Error) {
             In.Failed.push_back({File, Error});
           });
-    else if (Taken < Analysed.size())
-      S = std::move(Analysed[Taken]);
+    else
+      S = Analysis->next(In);
     if (!S)
       return S;
     ++Taken;
@@ -1011,12 +1076,16 @@ int main(int Argc, char **Argv) {
     return S;
   };
   if (Progress.enabled())
-    In.Progress = [&Progress](const privacy::scan::JoinProgress &P) {
+    In.Progress = [&](const privacy::scan::JoinProgress &P) {
+      // While the translation units are analysed, the join merges their
+      // summaries as they come: the analysis's line says how far it is.
+      if (Analysis && !Analysis->finished())
+        return;
       Progress.joining(P);
     };
   json Inventory = privacy::scan::joinSummaries(In, *Policy.Loaded);
   Progress.clear();
-  Analysed.clear();
+  Analysis.reset();
   // A warning, not an error: the exit status stays that of the findings
   // (docs/annotations.md, "Entries that match nothing").
   if (!O.Quiet)
