@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <type_traits>
 
 namespace privacy::scan {
 
@@ -345,6 +346,7 @@ private:
                      const Steps &Trace, const std::string &PurposeFrom,
                      bool Held);
   void judgeRecipientPurposes();
+  void forgetFlows();
   /// The function whose purposes apply when \p From passed data on at a
   /// call in \p Caller.
   std::string purposeFrom(const std::string &From,
@@ -1702,11 +1704,53 @@ json Joiner::run() {
   consentWrappers();
   inheritedPurposes();
   judgeRecipientPurposes();
+  forgetFlows();
   Report("writing the inventory", 0, 0);
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
   Out["analysis"]["annotations"] = Facts.Annotations;
   return Out;
+}
+
+/// Frees what only following data needed before the inventory is built,
+/// which then takes its room: the inventory needs the findings, the facts,
+/// and each function's own purposes (docs/scan.md, "Large programs").
+void Joiner::forgetFlows() {
+  auto Free = [](auto &Container) {
+    std::decay_t<decltype(Container)>().swap(Container);
+  };
+  Free(Flows);
+  Notes = NoteTable();
+  Free(External);
+  Free(CallsTo);
+  Free(KnownFlows);
+  Free(FlowsFollowed);
+  Free(ReturnsFollowed);
+  Free(SlotTargets);
+  Free(SlotBinds);
+  Free(KnownIndirect);
+  Free(KnownIndirectSteps);
+  Free(ReturnCalls);
+  Free(ThrowCalls);
+  Free(KnownReturns);
+  Free(ValueReturns);
+  Free(BoundValues);
+  Free(CatalogFunctions);
+  Free(DeclaredSinkNames);
+  Free(WrapperConsents);
+  Free(Transfers);
+  Free(Overriders);
+  Free(Anchors);
+  for (auto &[Usr, F] : Functions) {
+    summary::Function Kept;
+    Kept.Usr = std::move(F.Usr);
+    Kept.Name = std::move(F.Name);
+    Kept.ShortName = std::move(F.ShortName);
+    Kept.Analysed = F.Analysed;
+    Kept.At = std::move(F.At);
+    Kept.Own = std::move(F.Own);
+    F = std::move(Kept);
+  }
 }
 
 //===--- the inventory ----------------------------------------------------===//
