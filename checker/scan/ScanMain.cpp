@@ -525,6 +525,15 @@ public:
       std::cerr << "\r\033[K" << std::flush;
   }
 
+  /// \p Line on a line of its own, while the progress line may be redrawn
+  /// from other threads.
+  void print(const std::string &Line) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (Enabled)
+      std::cerr << "\r\033[K";
+    std::cerr << Line << "\n" << std::flush;
+  }
+
 private:
   void show(const std::string &Line) {
     std::cerr << "\r\033[K" << Line << std::flush;
@@ -587,8 +596,7 @@ public:
 private:
   void analyseOne(size_t I);
   void warn(const std::string &Message) {
-    std::lock_guard<std::mutex> Lock(WarnMutex);
-    std::cerr << "privacy-scan: warning: " << Message << "\n";
+    Progress.print("privacy-scan: warning: " + Message);
   }
 
   const Options &O;
@@ -610,7 +618,6 @@ private:
   std::condition_variable ReadyChanged;
   size_t Taken = 0; // by the join, in order
   std::atomic<size_t> Done{0}, FromCache{0};
-  std::mutex WarnMutex;
   std::unique_ptr<llvm::DefaultThreadPool> Pool;
 };
 
@@ -738,16 +745,13 @@ DatabaseAnalysis::next(privacy::scan::JoinInput &In) {
       std::string Shown = Commands[I].describe(File);
       In.Failed.push_back(
           {File, Shown == File ? Failures[I] : Shown + ": " + Failures[I]});
-      Progress.clear();
-      std::cerr << "privacy-scan: error: " << Shown
-                << ": not analysed: " << Failures[I] << "\n";
+      Progress.print("privacy-scan: error: " + Shown +
+                     ": not analysed: " + Failures[I]);
     } else {
       // Bounds the analysis reached (docs/limitations.md).
       if (!O.Quiet)
-        for (const std::string &Note : Results[I].LimitNotes) {
-          Progress.clear();
-          std::cerr << "privacy-scan: note: " << File << ": " << Note << "\n";
-        }
+        for (const std::string &Note : Results[I].LimitNotes)
+          Progress.print("privacy-scan: note: " + File + ": " + Note);
       Summary = std::move(Results[I].Summary);
       Results[I] = AnalysisResult();
     }
