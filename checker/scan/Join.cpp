@@ -218,6 +218,228 @@ struct JoinedFlow {
   std::string PurposeFrom;
 };
 
+/// The flows of functions that no call from another file has reached yet,
+/// packed into bytes. Only such a call follows a function's flows (those
+/// of its own calls were followed in its file), and on a large program
+/// most functions are called from their own file only: their flows were
+/// the largest part of the join's memory (docs/scan.md, "Large
+/// programs"). A function's flows are unpacked, in their order, when a
+/// call from another file reaches it.
+class PackedFlows {
+public:
+  void pack(const std::string &Usr, const std::vector<JoinedFlow> &Own) {
+    std::string Bytes;
+    Writer W{Bytes};
+    W.number(Own.size());
+    for (const JoinedFlow &J : Own)
+      W.flow(J, Usr);
+    Bytes.shrink_to_fit();
+    Packed[Usr] = std::move(Bytes);
+  }
+  bool has(const std::string &Usr) const { return Packed.count(Usr); }
+  /// The flows packed for \p Usr, no longer kept here; none when none
+  /// are.
+  std::optional<std::vector<JoinedFlow>> take(const std::string &Usr) {
+    auto It = Packed.find(Usr);
+    if (It == Packed.end())
+      return std::nullopt;
+    Reader R{It->second};
+    std::vector<JoinedFlow> Own(R.number());
+    for (JoinedFlow &J : Own)
+      R.flow(J, Usr);
+    Packed.erase(It);
+    return Own;
+  }
+
+private:
+  struct Writer {
+    std::string &Out;
+    void number(uint64_t N) {
+      for (; N >= 0x80; N >>= 7)
+        Out.push_back(static_cast<char>(N | 0x80));
+      Out.push_back(static_cast<char>(N));
+    }
+    void text(const std::string &S) {
+      number(S.size());
+      Out += S;
+    }
+    void site(const std::optional<Site> &S) {
+      number(S.has_value());
+      if (!S)
+        return;
+      text(S->File);
+      number(S->Line);
+      number(S->Column);
+    }
+    template <typename T> void list(const std::vector<T> &Items) {
+      number(Items.size());
+      for (const T &Item : Items) {
+        if constexpr (std::is_same_v<T, std::string>)
+          text(Item);
+        else
+          number(Item);
+      }
+    }
+    void flow(const JoinedFlow &J, const std::string &Usr) {
+      const summary::Flow &F = J.Flow; // its Data is empty (readFlow)
+      number(static_cast<unsigned>(F.Kind));
+      text(F.Target);
+      list(F.Purposes);
+      text(F.Via);
+      text(F.Country);
+      text(F.Catalog);
+      site(F.DeclaredAt);
+      site(F.At);
+      number(F.Through.has_value());
+      if (F.Through) {
+        text(F.Through->Callee);
+        list(F.Through->Params);
+      }
+      number(J.Data.size());
+      for (const FlowLabel &L : J.Data) {
+        text(L.Label.str());
+        list(L.Trace);
+        number(L.Held | L.Opaque << 1);
+      }
+      number(J.Joined);
+      bool Own = J.PurposeFrom == Usr;
+      number(Own);
+      if (!Own)
+        text(J.PurposeFrom);
+    }
+  };
+  struct Reader {
+    std::string_view In;
+    size_t At = 0;
+    uint64_t number() {
+      uint64_t N = 0;
+      for (unsigned Shift = 0;; Shift += 7) {
+        auto Byte = static_cast<unsigned char>(In[At++]);
+        N |= uint64_t(Byte & 0x7f) << Shift;
+        if (!(Byte & 0x80))
+          return N;
+      }
+    }
+    std::string text() {
+      size_t Size = number();
+      std::string S(In.substr(At, Size));
+      At += Size;
+      return S;
+    }
+    std::optional<Site> site() {
+      if (!number())
+        return std::nullopt;
+      Site S;
+      S.File = text();
+      S.Line = number();
+      S.Column = number();
+      return S;
+    }
+    template <typename T> void list(std::vector<T> &Items) {
+      Items.resize(number());
+      for (T &Item : Items) {
+        if constexpr (std::is_same_v<T, std::string>)
+          Item = text();
+        else
+          Item = static_cast<T>(number());
+      }
+    }
+    void flow(JoinedFlow &J, const std::string &Usr) {
+      summary::Flow &F = J.Flow;
+      F.Kind = static_cast<FlowKind>(number());
+      F.Target = text();
+      list(F.Purposes);
+      F.Via = text();
+      F.Country = text();
+      F.Catalog = text();
+      F.DeclaredAt = site();
+      F.At = site();
+      if (number()) {
+        F.Through.emplace();
+        F.Through->Callee = text();
+        list(F.Through->Params);
+      }
+      J.Data.resize(number());
+      for (FlowLabel &L : J.Data) {
+        // Written by Label::str(): it parses.
+        L.Label = *Label::parse(text());
+        list(L.Trace);
+        unsigned Flags = number();
+        L.Held = Flags & 1;
+        L.Opaque = Flags & 2;
+      }
+      J.Joined = number();
+      J.PurposeFrom = number() ? Usr : text();
+    }
+  };
+  std::map<std::string, std::string> Packed; // by USR
+};
+
+/// The function and code at the sites of flows and reads, for the
+/// fingerprints of the findings the join makes there: tens per translation
+/// unit, so kept as small records, each file and function name once
+/// (docs/scan.md, "Large programs"). Filled while the summaries are
+/// merged, then sealed; the first anchor added for a site is the one kept.
+class AnchorTable {
+public:
+  void add(const summary::CodeAnchorAt &A) {
+    Records.push_back({name(A.At.File), A.At.Line, A.At.Column,
+                       name(A.Function), static_cast<uint32_t>(Hashes.size()),
+                       static_cast<uint32_t>(A.CodeHash.size())});
+    Hashes += A.CodeHash;
+  }
+  /// Sorts the anchors by site, for find().
+  void seal() {
+    std::stable_sort(Records.begin(), Records.end(), bySite);
+    Records.erase(std::unique(Records.begin(), Records.end(),
+                              [](const Record &A, const Record &B) {
+                                return !bySite(A, B) && !bySite(B, A);
+                              }),
+                  Records.end());
+    Records.shrink_to_fit();
+  }
+  /// The anchor at \p At; none when no summary has one there.
+  std::optional<summary::CodeAnchorAt> find(const Site &At) const {
+    Record Key{&At.File, At.Line, At.Column, nullptr, 0, 0};
+    auto It = std::lower_bound(Records.begin(), Records.end(), Key, bySite);
+    if (It == Records.end() || bySite(Key, *It))
+      return std::nullopt;
+    summary::CodeAnchorAt A;
+    A.At = At;
+    A.Function = *It->Function;
+    A.CodeHash = Hashes.substr(It->HashAt, It->HashSize);
+    return A;
+  }
+
+private:
+  struct Record {
+    const std::string *File;
+    unsigned Line, Column;
+    const std::string *Function;
+    uint32_t HashAt, HashSize; // in Hashes
+  };
+  static bool bySite(const Record &A, const Record &B) {
+    if (int Order = A.File->compare(*B.File))
+      return Order < 0;
+    return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
+  }
+  const std::string *name(const std::string &S) {
+    return &*Names.insert(S).first;
+  }
+  std::set<std::string> Names; // files and functions
+  std::vector<Record> Records;
+  std::string Hashes;
+};
+
+/// Whether a flow of \p Own carries what a call into another file returned.
+bool carriesReturns(const std::vector<JoinedFlow> &Own) {
+  return llvm::any_of(Own, [](const JoinedFlow &J) {
+    return llvm::any_of(J.Data, [](const FlowLabel &L) {
+      return globalReturnCall(L.Label).has_value();
+    });
+  });
+}
+
 /// \p F without what it carries: the join gives each label its own flow.
 summary::Flow withoutData(const summary::Flow &F) {
   summary::Flow Out;
@@ -271,9 +493,9 @@ private:
     F.Item = std::move(Item);
     F.Target = std::move(Target);
     if (At)
-      if (auto It = Anchors.find(siteKey(*At)); It != Anchors.end()) {
-        F.Function = It->second.Function;
-        F.CodeHash = It->second.CodeHash;
+      if (std::optional<summary::CodeAnchorAt> A = Anchors.find(*At)) {
+        F.Function = std::move(A->Function);
+        F.CodeHash = std::move(A->CodeHash);
       }
     addFinding(std::move(F));
   }
@@ -347,6 +569,7 @@ private:
                      bool Held);
   void judgeRecipientPurposes();
   void forgetFlows();
+  void forgetCalls();
   /// The function whose purposes apply when \p From passed data on at a
   /// call in \p Caller.
   std::string purposeFrom(const std::string &From,
@@ -386,9 +609,33 @@ private:
   /// erase path), by key: their fingerprints leave the file out.
   std::set<std::string> ProgramFindings;
   /// The function and code at the sites of flows and reads, by siteKey.
-  std::map<std::string, summary::CodeAnchorAt> Anchors;
+  AnchorTable Anchors;
   std::map<std::string, summary::Function> Functions;   // by USR
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
+  /// Flows of functions no call from another file reached yet.
+  PackedFlows Dormant;
+  /// Whether dropWhatDeclaredSinksDoNotKeep() ran: flows unpacked since
+  /// are filtered as it would have.
+  bool DeclaredSinksDropped = false;
+  bool keptThrough(const std::optional<summary::ThroughDeclaredSink> &T) const {
+    return !T || keptBy(*T);
+  }
+  /// The flows of \p Usr, unpacked when packed; null when it has none and
+  /// \p Create is not set.
+  std::vector<JoinedFlow> *flowsOf(const std::string &Usr, bool Create = true) {
+    if (std::optional<std::vector<JoinedFlow>> Woken = Dormant.take(Usr)) {
+      if (DeclaredSinksDropped)
+        llvm::erase_if(*Woken, [&](const JoinedFlow &J) {
+          return !keptThrough(J.Flow.Through);
+        });
+      std::vector<JoinedFlow> &Own = Flows[Usr]; // packed only if none
+      Own = std::move(*Woken);
+      return &Own;
+    }
+    if (auto It = Flows.find(Usr); It != Flows.end())
+      return &It->second;
+    return Create ? &Flows[Usr] : nullptr;
+  }
   NoteTable Notes; // the steps of the paths in Flows
   /// \p Before's steps, a step at \p At, then \p After's.
   StepIds joinedSteps(const Steps &Before, const std::optional<Site> &At,
@@ -816,9 +1063,9 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
   // The inventory counts this reach too, in the function it is in.
   FactSite Reached = factSite(Flow.At);
   if (Flow.At)
-    if (auto It = Anchors.find(siteKey(*Flow.At));
-        It != Anchors.end() && !It->second.Function.empty())
-      Reached.Function = It->second.Function;
+    if (std::optional<summary::CodeAnchorAt> A = Anchors.find(*Flow.At);
+        A && !A->Function.empty())
+      Reached.Function = std::move(A->Function);
   Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
                          Reached, PurposeFrom});
 }
@@ -885,14 +1132,14 @@ bool Joiner::crossFileFlows() {
       Followed.resize(Targets.size());
       for (size_t TargetIndex = 0; TargetIndex < Targets.size();
            ++TargetIndex) {
-        auto FlowIt = Flows.find(Targets[TargetIndex]);
-        if (FlowIt == Flows.end())
+        std::vector<JoinedFlow> *Found = flowsOf(Targets[TargetIndex], false);
+        if (!Found)
           continue;
         // The flows this call followed in an earlier round would find only
         // known keys again (KnownFlows): they are skipped, in the same
         // order as before. Flows made here for a recursive call wait for
         // the next round, as before.
-        std::vector<JoinedFlow> &CalleeFlows = FlowIt->second;
+        std::vector<JoinedFlow> &CalleeFlows = *Found;
         size_t End = CalleeFlows.size();
         std::vector<JoinedFlow> Pending;
         for (size_t FlowIndex = Followed[TargetIndex]; FlowIndex < End;
@@ -944,7 +1191,7 @@ bool Joiner::crossFileFlows() {
         Followed[TargetIndex] = End;
         if (Pending.empty())
           continue;
-        std::vector<JoinedFlow> &CallerFlows = Flows[Call.Caller];
+        std::vector<JoinedFlow> &CallerFlows = *flowsOf(Call.Caller);
         CallerFlows.insert(CallerFlows.end(),
                            std::make_move_iterator(Pending.begin()),
                            std::make_move_iterator(Pending.end()));
@@ -1551,10 +1798,13 @@ void Joiner::addCatalogFunctionFlows() {
         DeclaredSinkNames.count(Usr))
       continue;
     for (summary::Flow &F : D.Flows)
-      Flows[Usr].push_back(readFlow(std::move(F), Usr));
+      flowsOf(Usr)->push_back(readFlow(std::move(F), Usr));
     std::vector<summary::Flow>().swap(D.Flows);
   }
 }
+
+/// Empties \p Container and gives its room back.
+template <typename T> void release(T &Container) { T().swap(Container); }
 
 template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
   Into.insert(Into.end(), std::make_move_iterator(From.begin()),
@@ -1564,10 +1814,8 @@ template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
 void Joiner::merge(summary::TuSummary &S) {
   for (summary::Finding &F : S.Findings)
     addFinding(std::move(F));
-  for (summary::CodeAnchorAt &A : S.Anchors) {
-    std::string Key = siteKey(A.At);
-    Anchors.emplace(std::move(Key), std::move(A));
-  }
+  for (const summary::CodeAnchorAt &A : S.Anchors)
+    Anchors.add(A);
   for (summary::Function &F : S.Functions) {
     if (F.Usr.empty())
       continue;
@@ -1578,10 +1826,17 @@ void Joiner::merge(summary::TuSummary &S) {
       continue;
     bool First = !Functions.count(F.Usr);
     if (!F.Flows.empty()) { // a function without flows has no entry
-      std::vector<JoinedFlow> &Own = Flows[F.Usr];
-      Own.reserve(Own.size() + F.Flows.size());
+      std::vector<JoinedFlow> Read;
+      Read.reserve(F.Flows.size());
       for (summary::Flow &Flow : F.Flows)
-        Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
+        Read.push_back(
+            readFlow(std::move(Flow), F.Usr)); // read from Flows only
+      // What a call into another file returned is followed whatever calls
+      // the function (resolveReturns): such flows are never packed.
+      if (!Flows.count(F.Usr) && !Dormant.has(F.Usr) && !carriesReturns(Read))
+        Dormant.pack(F.Usr, Read);
+      else
+        append(*flowsOf(F.Usr), Read);
     }
     // The join keeps the function for the rest of the run: without the
     // room its lists were read into (docs/scan.md, "Large programs").
@@ -1602,7 +1857,7 @@ void Joiner::merge(summary::TuSummary &S) {
   for (summary::DeclaredSinkFunction &D : S.DeclaredSinks)
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
       for (summary::Flow &F : D.Flows)
-        Flows[D.Usr].push_back(readFlow(std::move(F), D.Usr));
+        flowsOf(D.Usr)->push_back(readFlow(std::move(F), D.Usr));
   for (const summary::FunctionSlot &Slot : S.FunctionSlots) {
     SlotTargets[Slot.Slot].insert(Slot.Targets.begin(), Slot.Targets.end());
     SlotBinds[Slot.Slot].insert(Slot.Binds.begin(), Slot.Binds.end());
@@ -1652,7 +1907,7 @@ bool Joiner::keptBy(const summary::ThroughDeclaredSink &Through) const {
 /// (docs/scan.md, "Functions declared as sinks").
 void Joiner::dropWhatDeclaredSinksDoNotKeep() {
   auto NotKept = [&](const std::optional<summary::ThroughDeclaredSink> &T) {
-    return T && !keptBy(*T);
+    return !keptThrough(T);
   };
   for (auto It = Findings.begin(); It != Findings.end();)
     It = NotKept(It->second.Through) ? Findings.erase(It) : std::next(It);
@@ -1662,6 +1917,7 @@ void Joiner::dropWhatDeclaredSinksDoNotKeep() {
   for (auto &[Usr, Own] : Flows)
     llvm::erase_if(
         Own, [&](const JoinedFlow &J) { return NotKept(J.Flow.Through); });
+  DeclaredSinksDropped = true; // and those unpacked later (flowsOf)
 }
 
 json Joiner::run() {
@@ -1675,6 +1931,7 @@ json Joiner::run() {
     merge(*S);
     Report("merging summaries", ++Merged, In.TranslationUnits);
   }
+  Anchors.seal();
   dropWhatDeclaredSinksDoNotKeep();
   addCatalogFunctionFlows();
   // Flows through calls, and calls through function values, each finding
@@ -1700,11 +1957,12 @@ json Joiner::run() {
     if (!resolveIndirectCalls() && !Returned)
       break;
   }
+  forgetFlows();
   Report("purposes across files", 0, 0);
   consentWrappers();
   inheritedPurposes();
   judgeRecipientPurposes();
-  forgetFlows();
+  forgetCalls();
   Report("writing the inventory", 0, 0);
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
@@ -1712,35 +1970,50 @@ json Joiner::run() {
   return Out;
 }
 
-/// Frees what only following data needed before the inventory is built,
-/// which then takes its room: the inventory needs the findings, the facts,
-/// and each function's own purposes (docs/scan.md, "Large programs").
+/// Frees what only following data needed, once the calls across files
+/// are followed: the purposes' walk of the call graph then takes its room
+/// (docs/scan.md, "Large programs").
 void Joiner::forgetFlows() {
-  auto Free = [](auto &Container) {
-    std::decay_t<decltype(Container)>().swap(Container);
-  };
-  Free(Flows);
+  release(Flows);
+  Dormant = PackedFlows();
   Notes = NoteTable();
-  Free(External);
-  Free(CallsTo);
-  Free(KnownFlows);
-  Free(FlowsFollowed);
-  Free(ReturnsFollowed);
-  Free(SlotTargets);
-  Free(SlotBinds);
-  Free(KnownIndirect);
-  Free(KnownIndirectSteps);
-  Free(ReturnCalls);
-  Free(ThrowCalls);
-  Free(KnownReturns);
-  Free(ValueReturns);
-  Free(BoundValues);
-  Free(CatalogFunctions);
-  Free(DeclaredSinkNames);
-  Free(WrapperConsents);
-  Free(Transfers);
-  Free(Overriders);
-  Free(Anchors);
+  release(External);
+  release(CallsTo);
+  release(CallsFromIndex);
+  CallsIndexed = 0;
+  release(KnownFlows);
+  release(FlowsFollowed);
+  release(ReturnsFollowed);
+  release(SlotTargets);
+  release(SlotBinds);
+  release(KnownIndirect);
+  release(KnownIndirectSteps);
+  release(ReturnCalls);
+  release(ThrowCalls);
+  release(KnownReturns);
+  release(ValueReturns);
+  release(BoundValues);
+  release(CatalogFunctions);
+  release(DeclaredSinkNames);
+  for (auto &[Usr, F] : Functions) {
+    release(F.KeptParams);
+    release(F.Overrides);
+    release(F.Returns);
+    release(F.Throws);
+    release(F.Builds);
+    release(F.Writes);
+    release(F.IndirectCalls);
+  }
+}
+
+/// Frees what the purposes needed before the inventory is built, which
+/// then takes its room: the inventory needs the findings, the facts, and
+/// each function's own purposes.
+void Joiner::forgetCalls() {
+  release(WrapperConsents);
+  release(Transfers);
+  release(Overriders);
+  Anchors = AnchorTable();
   for (auto &[Usr, F] : Functions) {
     summary::Function Kept;
     Kept.Usr = std::move(F.Usr);
