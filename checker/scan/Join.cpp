@@ -18,6 +18,7 @@
 #include <set>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace privacy::scan {
 
@@ -218,6 +219,116 @@ struct JoinedFlow {
   std::string PurposeFrom;
 };
 
+/// Writes what the join keeps packed (PackedFlows, CallStore) as bytes:
+/// numbers as base-128 varints, strings with their length first.
+struct Packer {
+  std::string &Out;
+  void number(uint64_t N) {
+    for (; N >= 0x80; N >>= 7)
+      Out.push_back(static_cast<char>(N | 0x80));
+    Out.push_back(static_cast<char>(N));
+  }
+  void text(std::string_view S) {
+    number(S.size());
+    Out += S;
+  }
+  void site(const std::optional<Site> &S) {
+    number(S.has_value());
+    if (!S)
+      return;
+    text(S->File);
+    number(S->Line);
+    number(S->Column);
+  }
+  template <typename T> void list(const std::vector<T> &Items) {
+    number(Items.size());
+    for (const T &Item : Items) {
+      if constexpr (std::is_same_v<T, std::string>)
+        text(Item);
+      else
+        number(Item);
+    }
+  }
+  void label(const Label &L) { text(L.str()); }
+  /// Labels with their paths, each step by its id in \p Notes.
+  void labels(const Labels &Ls, NoteTable &Notes) {
+    number(Ls.size());
+    for (const summary::LabelledPath &L : Ls) {
+      label(L.Label);
+      list(Notes.idsOf(L.Trace));
+      number(L.Held | L.Opaque << 1);
+    }
+  }
+  void fieldLabels(const summary::FieldLabels &Fields, NoteTable &Notes) {
+    number(Fields.size());
+    for (const auto &[Field, Ls] : Fields) {
+      text(Field);
+      labels(Ls, Notes);
+    }
+  }
+};
+
+/// Reads what Packer wrote, in the same order.
+struct Unpacker {
+  std::string_view In;
+  size_t At = 0;
+  uint64_t number() {
+    uint64_t N = 0;
+    for (unsigned Shift = 0;; Shift += 7) {
+      auto Byte = static_cast<unsigned char>(In[At++]);
+      N |= uint64_t(Byte & 0x7f) << Shift;
+      if (!(Byte & 0x80))
+        return N;
+    }
+  }
+  std::string text() {
+    size_t Size = number();
+    std::string S(In.substr(At, Size));
+    At += Size;
+    return S;
+  }
+  std::optional<Site> site() {
+    if (!number())
+      return std::nullopt;
+    Site S;
+    S.File = text();
+    S.Line = number();
+    S.Column = number();
+    return S;
+  }
+  template <typename T> void list(std::vector<T> &Items) {
+    Items.resize(number());
+    for (T &Item : Items) {
+      if constexpr (std::is_same_v<T, std::string>)
+        Item = text();
+      else
+        Item = static_cast<T>(number());
+    }
+  }
+  Label label() { return *Label::parse(text()); } // written by Label::str()
+  Labels labels(const NoteTable &Notes) {
+    Labels Ls(number());
+    for (summary::LabelledPath &L : Ls) {
+      L.Label = label();
+      StepIds Trace;
+      list(Trace);
+      L.Trace = Notes.steps(Trace);
+      unsigned Flags = number();
+      L.Held = Flags & 1;
+      L.Opaque = Flags & 2;
+    }
+    return Ls;
+  }
+  summary::FieldLabels fieldLabels(const NoteTable &Notes) {
+    summary::FieldLabels Fields;
+    for (size_t N = number(); N > 0; --N) {
+      std::string Field = text();
+      Fields.emplace(std::move(Field), labels(Notes));
+    }
+    return Fields;
+  }
+};
+
 /// The flows of functions that no call from another file has reached yet,
 /// packed into bytes. Only such a call follows a function's flows (those
 /// of its own calls were followed in its file), and on a large program
@@ -229,10 +340,10 @@ class PackedFlows {
 public:
   void pack(const std::string &Usr, const std::vector<JoinedFlow> &Own) {
     std::string Bytes;
-    Writer W{Bytes};
+    Packer W{Bytes};
     W.number(Own.size());
     for (const JoinedFlow &J : Own)
-      W.flow(J, Usr);
+      packFlow(W, J, Usr);
     Bytes.shrink_to_fit();
     Packed[Usr] = std::move(Bytes);
   }
@@ -243,136 +354,279 @@ public:
     auto It = Packed.find(Usr);
     if (It == Packed.end())
       return std::nullopt;
-    Reader R{It->second};
+    Unpacker R{It->second};
     std::vector<JoinedFlow> Own(R.number());
     for (JoinedFlow &J : Own)
-      R.flow(J, Usr);
+      unpackFlow(R, J, Usr);
     Packed.erase(It);
     return Own;
   }
 
 private:
-  struct Writer {
-    std::string &Out;
-    void number(uint64_t N) {
-      for (; N >= 0x80; N >>= 7)
-        Out.push_back(static_cast<char>(N | 0x80));
-      Out.push_back(static_cast<char>(N));
+  static void packFlow(Packer &W, const JoinedFlow &J, const std::string &Usr) {
+    const summary::Flow &F = J.Flow; // its Data is empty (readFlow)
+    W.number(static_cast<unsigned>(F.Kind));
+    W.text(F.Target);
+    W.list(F.Purposes);
+    W.text(F.Via);
+    W.text(F.Country);
+    W.text(F.Catalog);
+    W.site(F.DeclaredAt);
+    W.site(F.At);
+    W.number(F.Through.has_value());
+    if (F.Through) {
+      W.text(F.Through->Callee);
+      W.list(F.Through->Params);
     }
-    void text(const std::string &S) {
-      number(S.size());
-      Out += S;
+    W.number(J.Data.size());
+    for (const FlowLabel &L : J.Data) {
+      W.label(L.Label);
+      W.list(L.Trace);
+      W.number(L.Held | L.Opaque << 1);
     }
-    void site(const std::optional<Site> &S) {
-      number(S.has_value());
-      if (!S)
-        return;
-      text(S->File);
-      number(S->Line);
-      number(S->Column);
+    W.number(J.Joined);
+    bool Own = J.PurposeFrom == Usr;
+    W.number(Own);
+    if (!Own)
+      W.text(J.PurposeFrom);
+  }
+  static void unpackFlow(Unpacker &R, JoinedFlow &J, const std::string &Usr) {
+    summary::Flow &F = J.Flow;
+    F.Kind = static_cast<FlowKind>(R.number());
+    F.Target = R.text();
+    R.list(F.Purposes);
+    F.Via = R.text();
+    F.Country = R.text();
+    F.Catalog = R.text();
+    F.DeclaredAt = R.site();
+    F.At = R.site();
+    if (R.number()) {
+      F.Through.emplace();
+      F.Through->Callee = R.text();
+      R.list(F.Through->Params);
     }
-    template <typename T> void list(const std::vector<T> &Items) {
-      number(Items.size());
-      for (const T &Item : Items) {
-        if constexpr (std::is_same_v<T, std::string>)
-          text(Item);
-        else
-          number(Item);
-      }
+    J.Data.resize(R.number());
+    for (FlowLabel &L : J.Data) {
+      L.Label = R.label();
+      R.list(L.Trace);
+      unsigned Flags = R.number();
+      L.Held = Flags & 1;
+      L.Opaque = Flags & 2;
     }
-    void flow(const JoinedFlow &J, const std::string &Usr) {
-      const summary::Flow &F = J.Flow; // its Data is empty (readFlow)
-      number(static_cast<unsigned>(F.Kind));
-      text(F.Target);
-      list(F.Purposes);
-      text(F.Via);
-      text(F.Country);
-      text(F.Catalog);
-      site(F.DeclaredAt);
-      site(F.At);
-      number(F.Through.has_value());
-      if (F.Through) {
-        text(F.Through->Callee);
-        list(F.Through->Params);
-      }
-      number(J.Data.size());
-      for (const FlowLabel &L : J.Data) {
-        text(L.Label.str());
-        list(L.Trace);
-        number(L.Held | L.Opaque << 1);
-      }
-      number(J.Joined);
-      bool Own = J.PurposeFrom == Usr;
-      number(Own);
-      if (!Own)
-        text(J.PurposeFrom);
-    }
-  };
-  struct Reader {
-    std::string_view In;
-    size_t At = 0;
-    uint64_t number() {
-      uint64_t N = 0;
-      for (unsigned Shift = 0;; Shift += 7) {
-        auto Byte = static_cast<unsigned char>(In[At++]);
-        N |= uint64_t(Byte & 0x7f) << Shift;
-        if (!(Byte & 0x80))
-          return N;
-      }
-    }
-    std::string text() {
-      size_t Size = number();
-      std::string S(In.substr(At, Size));
-      At += Size;
-      return S;
-    }
-    std::optional<Site> site() {
-      if (!number())
-        return std::nullopt;
-      Site S;
-      S.File = text();
-      S.Line = number();
-      S.Column = number();
-      return S;
-    }
-    template <typename T> void list(std::vector<T> &Items) {
-      Items.resize(number());
-      for (T &Item : Items) {
-        if constexpr (std::is_same_v<T, std::string>)
-          Item = text();
-        else
-          Item = static_cast<T>(number());
-      }
-    }
-    void flow(JoinedFlow &J, const std::string &Usr) {
-      summary::Flow &F = J.Flow;
-      F.Kind = static_cast<FlowKind>(number());
-      F.Target = text();
-      list(F.Purposes);
-      F.Via = text();
-      F.Country = text();
-      F.Catalog = text();
-      F.DeclaredAt = site();
-      F.At = site();
-      if (number()) {
-        F.Through.emplace();
-        F.Through->Callee = text();
-        list(F.Through->Params);
-      }
-      J.Data.resize(number());
-      for (FlowLabel &L : J.Data) {
-        // Written by Label::str(): it parses.
-        L.Label = *Label::parse(text());
-        list(L.Trace);
-        unsigned Flags = number();
-        L.Held = Flags & 1;
-        L.Opaque = Flags & 2;
-      }
-      J.Joined = number();
-      J.PurposeFrom = number() ? Usr : text();
-    }
-  };
+    J.Joined = R.number();
+    J.PurposeFrom = R.number() ? Usr : R.text();
+  }
   std::map<std::string, std::string> Packed; // by USR
+};
+
+/// The calls into other files, each packed into bytes as it is added and
+/// unpacked where it is read: what their arguments and objects carried was
+/// most of the join's memory on a real server (ZNC: 23,000 calls, 350,000
+/// labels; docs/scan.md, "Large programs"). Each step of their paths is
+/// held once, in the join's NoteTable. The caller, the callee and whether
+/// the call is within one file are kept unpacked, for the indexes.
+class CallStore {
+public:
+  explicit CallStore(NoteTable &Notes) : Notes(Notes) {}
+  size_t size() const { return Calls.size(); }
+  void add(const summary::ExternalCall &Call) {
+    Entry E{name(Call.Caller), name(Call.Callee), Call.Internal, {}};
+    Packer W{E.Bytes};
+    W.text(Call.CalleeName);
+    W.site(Call.At);
+    W.number(Call.Args.size());
+    for (const Labels &Arg : Call.Args)
+      W.labels(Arg, Notes);
+    W.number(Call.ArgFields.size());
+    for (const summary::FieldLabels &Fields : Call.ArgFields)
+      W.fieldLabels(Fields, Notes);
+    W.list(Call.ExactArgFields);
+    W.labels(Call.Object, Notes);
+    W.number(Call.ObjectFields.has_value());
+    if (Call.ObjectFields)
+      W.fieldLabels(*Call.ObjectFields, Notes);
+    W.labels(Call.Fallback, Notes);
+    for (const std::optional<Label> *L : {&Call.ReturnsAs, &Call.ThrowsAs}) {
+      W.number(L->has_value());
+      if (*L)
+        W.label(**L);
+    }
+    W.number(Call.WritesAs.size());
+    for (const summary::ExternalCall::WrittenArg &Written : Call.WritesAs) {
+      W.number(static_cast<uint64_t>(Written.Param + 1)); // -1: the object
+      W.label(Written.As);
+    }
+    E.Bytes.shrink_to_fit();
+    Calls.push_back(std::move(E));
+  }
+  /// Call \p I as it was added.
+  summary::ExternalCall operator[](size_t I) const {
+    const Entry &E = Calls[I];
+    summary::ExternalCall Call;
+    Call.Caller = *E.Caller;
+    Call.Callee = *E.Callee;
+    Call.Internal = E.Internal;
+    Unpacker R{E.Bytes};
+    Call.CalleeName = R.text();
+    Call.At = R.site();
+    Call.Args.resize(R.number());
+    for (Labels &Arg : Call.Args)
+      Arg = R.labels(Notes);
+    Call.ArgFields.resize(R.number());
+    for (summary::FieldLabels &Fields : Call.ArgFields)
+      Fields = R.fieldLabels(Notes);
+    R.list(Call.ExactArgFields);
+    Call.Object = R.labels(Notes);
+    if (R.number())
+      Call.ObjectFields = R.fieldLabels(Notes);
+    Call.Fallback = R.labels(Notes);
+    for (std::optional<Label> *L : {&Call.ReturnsAs, &Call.ThrowsAs})
+      if (R.number())
+        *L = R.label();
+    Call.WritesAs.resize(R.number());
+    for (summary::ExternalCall::WrittenArg &Written : Call.WritesAs) {
+      Written.Param = static_cast<int>(R.number()) - 1;
+      Written.As = R.label();
+    }
+    return Call;
+  }
+  const std::string &caller(size_t I) const { return *Calls[I].Caller; }
+  const std::string &callee(size_t I) const { return *Calls[I].Callee; }
+  bool internal(size_t I) const { return Calls[I].Internal; }
+  void clear() {
+    std::deque<Entry>().swap(Calls);
+    std::set<std::string>().swap(Names);
+  }
+
+private:
+  struct Entry {
+    const std::string *Caller, *Callee; // in Names
+    bool Internal;
+    std::string Bytes;
+  };
+  const std::string *name(const std::string &Usr) {
+    return &*Names.insert(Usr).first;
+  }
+  NoteTable &Notes;
+  std::set<std::string> Names;
+  /// A deque: grows without moving the entries or leaving room it does
+  /// not use.
+  std::deque<Entry> Calls;
+};
+
+/// Every function's calls and reads, packed while the calls across files
+/// are followed, which never read them: only the purposes walk the call
+/// graph, after the flows are freed (docs/scan.md, "Large programs").
+/// Names (callees, files, consents, items) are held once.
+class PackedCallGraph {
+public:
+  /// Packs and empties the calls and reads of \p F, the function Functions
+  /// holds under \p Usr; replaces what was packed for it before.
+  void pack(const std::string &Usr, summary::Function &F) {
+    std::string &Bytes = Packed[&Usr];
+    Bytes.clear();
+    Packer W{Bytes};
+    W.number(F.Calls.size());
+    for (const summary::Call &C : F.Calls) {
+      W.number(id(C.Callee));
+      W.number(id(C.CalleeName));
+      site(W, C.At);
+      ids(W, C.Consents);
+      ids(W, C.GuardedByCalls);
+    }
+    W.number(F.Reads.size());
+    for (const summary::Read &R : F.Reads) {
+      W.number(id(R.Item));
+      ids(W, R.Consents);
+      site(W, R.At);
+      W.text(R.What);
+      site(W, R.Marker.At);
+      W.text(R.Marker.Message);
+      ids(W, R.GuardedByCalls);
+    }
+    Bytes.shrink_to_fit();
+    std::vector<summary::Call>().swap(F.Calls);
+    std::vector<summary::Read>().swap(F.Reads);
+  }
+  /// Puts back the calls and reads of every function of \p Functions,
+  /// before those added since, and frees what was packed.
+  void unpackInto(std::map<std::string, summary::Function> &Functions) {
+    for (auto &[Usr, F] : Functions) {
+      auto It = Packed.find(&Usr);
+      if (It == Packed.end())
+        continue;
+      Unpacker R{It->second};
+      std::vector<summary::Call> Calls(R.number());
+      for (summary::Call &C : Calls) {
+        C.Callee = name(R);
+        C.CalleeName = name(R);
+        C.At = site(R);
+        names(R, C.Consents);
+        names(R, C.GuardedByCalls);
+      }
+      std::vector<summary::Read> Reads(R.number());
+      for (summary::Read &Read : Reads) {
+        Read.Item = name(R);
+        names(R, Read.Consents);
+        Read.At = site(R);
+        Read.What = R.text();
+        Read.Marker.At = site(R).value_or(Site{});
+        Read.Marker.Message = R.text();
+        names(R, Read.GuardedByCalls);
+      }
+      append(Calls, F.Calls);
+      append(Reads, F.Reads);
+      F.Calls = std::move(Calls);
+      F.Reads = std::move(Reads);
+      Packed.erase(It);
+    }
+    *this = PackedCallGraph();
+  }
+
+private:
+  uint32_t id(const std::string &Name) {
+    auto [It, New] = Ids.try_emplace(Name, static_cast<uint32_t>(Names.size()));
+    if (New)
+      Names.push_back(&It->first);
+    return It->second;
+  }
+  void ids(Packer &W, const std::vector<std::string> &List) {
+    W.number(List.size());
+    for (const std::string &Name : List)
+      W.number(id(Name));
+  }
+  void site(Packer &W, const std::optional<Site> &At) {
+    W.number(At.has_value());
+    if (!At)
+      return;
+    W.number(id(At->File));
+    W.number(At->Line);
+    W.number(At->Column);
+  }
+  const std::string &name(Unpacker &R) const { return *Names[R.number()]; }
+  void names(Unpacker &R, std::vector<std::string> &List) const {
+    List.resize(R.number());
+    for (std::string &Name : List)
+      Name = name(R);
+  }
+  std::optional<Site> site(Unpacker &R) const {
+    if (!R.number())
+      return std::nullopt;
+    Site At;
+    At.File = name(R);
+    At.Line = R.number();
+    At.Column = R.number();
+    return At;
+  }
+  template <typename T>
+  static void append(std::vector<T> &Into, std::vector<T> &From) {
+    Into.insert(Into.end(), std::make_move_iterator(From.begin()),
+                std::make_move_iterator(From.end()));
+  }
+  std::unordered_map<std::string, uint32_t> Ids;
+  std::vector<const std::string *> Names; // by id, in Ids
+  /// By the USR Functions holds (its nodes stay where they are).
+  std::unordered_map<const std::string *, std::string> Packed;
 };
 
 /// The function and code at the sites of flows and reads, for the
@@ -614,6 +868,8 @@ private:
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
   /// Flows of functions no call from another file reached yet.
   PackedFlows Dormant;
+  /// The functions' calls and reads until the purposes need them.
+  PackedCallGraph CallGraph;
   /// Whether dropWhatDeclaredSinksDoNotKeep() ran: flows unpacked since
   /// are filtered as it would have.
   bool DeclaredSinksDropped = false;
@@ -636,7 +892,7 @@ private:
       return &It->second;
     return Create ? &Flows[Usr] : nullptr;
   }
-  NoteTable Notes; // the steps of the paths in Flows
+  NoteTable Notes; // the steps of the paths in Flows and External
   /// \p Before's steps, a step at \p At, then \p After's.
   StepIds joinedSteps(const Steps &Before, const std::optional<Site> &At,
                       const std::string &Message, const StepIds &After) {
@@ -666,15 +922,13 @@ private:
       Out.insert(Out.end(), It->second.begin(), It->second.end());
     return Out;
   }
-  /// A deque: grows without moving the calls or leaving room it does not
-  /// use (docs/scan.md, "Large programs").
-  std::deque<summary::ExternalCall> External;
+  CallStore External{Notes};
   /// Function USR → the calls in External that may run it.
   std::map<std::string, std::vector<size_t>> CallsTo;
   void addExternal(summary::ExternalCall Call) {
     for (const std::string &T : targetsOf(Call.Callee))
       CallsTo[T].push_back(External.size());
-    External.push_back(std::move(Call));
+    External.add(Call);
   }
   summary::InventoryFacts Facts; // of every file, and what the join adds
   /// Flows already followed through a call (caller, site, sink, label).
@@ -861,13 +1115,14 @@ Joiner::wrapped(const std::vector<std::string> &Usrs) const {
 std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
   // caller covers its callee (greatest fixpoint from "everything").
+  // The callers by the USRs Functions holds: a program has many calls.
   std::map<std::string,
-           std::vector<std::pair<std::string, const summary::Call *>>>
+           std::vector<std::pair<const std::string *, const summary::Call *>>>
       Callers;
   for (const auto &[Usr, F] : Functions)
     for (const summary::Call &Call : F.Calls)
       for (const std::string &Target : targetsOf(Call.Callee))
-        Callers[Target].push_back({Usr, &Call});
+        Callers[Target].push_back({&Usr, &Call});
   std::map<std::string, std::optional<std::set<std::string>>> Entry;
   for (const auto &[Callee, Sites] : Callers)
     Entry[Callee] = std::nullopt;
@@ -878,7 +1133,7 @@ std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
       for (const auto &[Caller, Call] : Sites) {
         std::set<std::string> Known = wrapped(Call->GuardedByCalls);
         Known.insert(Call->Consents.begin(), Call->Consents.end());
-        auto It = Entry.find(Caller);
+        auto It = Entry.find(*Caller);
         if (It != Entry.end()) {
           if (!It->second)
             continue;
@@ -1125,11 +1380,11 @@ bool Joiner::crossFileFlows() {
     bool Changed = false;
     FlowsFollowed.resize(External.size());
     for (size_t CallIndex = 0; CallIndex < External.size(); ++CallIndex) {
-      // Nothing below adds calls: the reference stays valid.
-      const summary::ExternalCall &Call = External[CallIndex];
-      std::vector<std::string> Targets = targetsOf(Call.Callee);
+      std::vector<std::string> Targets = targetsOf(External.callee(CallIndex));
       std::vector<size_t> &Followed = FlowsFollowed[CallIndex];
       Followed.resize(Targets.size());
+      // Unpacked once, when a target has flows to follow.
+      std::optional<summary::ExternalCall> Unpacked;
       for (size_t TargetIndex = 0; TargetIndex < Targets.size();
            ++TargetIndex) {
         std::vector<JoinedFlow> *Found = flowsOf(Targets[TargetIndex], false);
@@ -1141,6 +1396,11 @@ bool Joiner::crossFileFlows() {
         // the next round, as before.
         std::vector<JoinedFlow> &CalleeFlows = *Found;
         size_t End = CalleeFlows.size();
+        if (Followed[TargetIndex] >= End)
+          continue;
+        if (!Unpacked)
+          Unpacked = External[CallIndex];
+        const summary::ExternalCall &Call = *Unpacked;
         std::vector<JoinedFlow> Pending;
         for (size_t FlowIndex = Followed[TargetIndex]; FlowIndex < End;
              ++FlowIndex) {
@@ -1725,7 +1985,7 @@ Labels Joiner::resultOf(const summary::ExternalCall &Call, bool Thrown,
 
 const std::vector<size_t> &Joiner::callsFrom(const std::string &Usr) const {
   for (; CallsIndexed < External.size(); ++CallsIndexed)
-    CallsFromIndex[External[CallsIndexed].Caller].push_back(CallsIndexed);
+    CallsFromIndex[External.caller(CallsIndexed)].push_back(CallsIndexed);
   return CallsFromIndex[Usr];
 }
 
@@ -1747,7 +2007,7 @@ Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
       continue;
     }
     for (size_t Index : Calls->second) // `throw;` of what a handler caught
-      if (External[Index].Caller == Usr)
+      if (External.caller(Index) == Usr)
         for (summary::LabelledPath &R :
              returnedBy(External[Index], /*Thrown=*/true, Depth + 1)) {
           R.Trace.append(L.Trace);
@@ -1841,18 +2101,17 @@ void Joiner::merge(summary::TuSummary &S) {
     // The join keeps the function for the rest of the run: without the
     // room its lists were read into (docs/scan.md, "Large programs").
     std::vector<summary::Flow>().swap(F.Flows);
-    F.Calls.shrink_to_fit();
-    F.Reads.shrink_to_fit();
     F.IndirectCalls.shrink_to_fit();
     if (First)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(F.Usr);
     std::string Usr = F.Usr;
-    Functions[Usr] = std::move(F);
+    auto [It, New] = Functions.insert_or_assign(std::move(Usr), std::move(F));
+    CallGraph.pack(It->first, It->second);
   }
   // Indexed once every override is known.
-  for (summary::ExternalCall &Call : S.ExternalCalls)
-    External.push_back(std::move(Call));
+  for (const summary::ExternalCall &Call : S.ExternalCalls)
+    External.add(Call);
   // Sinks declared on functions called through function values.
   for (summary::DeclaredSinkFunction &D : S.DeclaredSinks)
     if (DeclaredSinkNames.emplace(D.Usr, D.Name).second)
@@ -1936,20 +2195,19 @@ json Joiner::run() {
   addCatalogFunctionFlows();
   // Flows through calls, and calls through function values, each finding
   // more of the other.
-  for (size_t I = 0; I < External.size(); ++I)
-    for (const std::string &T : targetsOf(External[I].Callee))
-      CallsTo[T].push_back(I);
   for (size_t I = 0; I < External.size(); ++I) {
-    if (External[I].ReturnsAs)
-      ReturnCalls[External[I].ReturnsAs->str()].push_back(I);
+    for (const std::string &T : targetsOf(External.callee(I)))
+      CallsTo[T].push_back(I);
+    summary::ExternalCall Call = External[I];
+    if (Call.ReturnsAs)
+      ReturnCalls[Call.ReturnsAs->str()].push_back(I);
     // What the callee writes into an argument is a result of the call too
     // (resultOf).
-    for (const summary::ExternalCall::WrittenArg &W : External[I].WritesAs)
+    for (const summary::ExternalCall::WrittenArg &W : Call.WritesAs)
       ReturnCalls[W.As.str()].push_back(I);
+    if (Call.ThrowsAs)
+      ThrowCalls[Call.ThrowsAs->str()].push_back(I);
   }
-  for (size_t I = 0; I < External.size(); ++I)
-    if (External[I].ThrowsAs)
-      ThrowCalls[External[I].ThrowsAs->str()].push_back(I);
   for (int Round = 0; Round < MaxJoinRounds; ++Round) {
     Report("following calls across files", Round, MaxJoinRounds);
     crossFileFlows();
@@ -1958,6 +2216,7 @@ json Joiner::run() {
       break;
   }
   forgetFlows();
+  CallGraph.unpackInto(Functions);
   Report("purposes across files", 0, 0);
   consentWrappers();
   inheritedPurposes();
@@ -1977,7 +2236,7 @@ void Joiner::forgetFlows() {
   release(Flows);
   Dormant = PackedFlows();
   Notes = NoteTable();
-  release(External);
+  External.clear();
   release(CallsTo);
   release(CallsFromIndex);
   CallsIndexed = 0;
