@@ -2105,7 +2105,8 @@ void Joiner::merge(summary::TuSummary &S) {
     if (First)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(F.Usr);
-    std::string Usr = F.Usr;
+    // The map's key holds the USR until forgetCalls() puts it back.
+    std::string Usr = std::move(F.Usr);
     auto [It, New] = Functions.insert_or_assign(std::move(Usr), std::move(F));
     CallGraph.pack(It->first, It->second);
   }
@@ -2275,7 +2276,7 @@ void Joiner::forgetCalls() {
   Anchors = AnchorTable();
   for (auto &[Usr, F] : Functions) {
     summary::Function Kept;
-    Kept.Usr = std::move(F.Usr);
+    Kept.Usr = Usr;
     Kept.Name = std::move(F.Name);
     Kept.ShortName = std::move(F.ShortName);
     Kept.Analysed = F.Analysed;
