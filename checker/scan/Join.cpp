@@ -159,17 +159,16 @@ std::optional<int> writtenParam(const summary::ExternalCall &Call,
 /// steps, 556 MiB, in 127,000 flows).
 using StepIds = std::vector<uint32_t>;
 
-/// Each step once, by its place and message.
+/// Each step once, by its place and message; each file name and message
+/// once (the same few messages recur in every file).
 class NoteTable {
 public:
   uint32_t idOf(const Note &N) {
-    auto It = Ids.find(keyOf(N));
-    if (It != Ids.end())
-      return It->second;
-    uint32_t Id = static_cast<uint32_t>(Notes.size());
-    Notes.push_back(N);
-    Ids.emplace(keyOf(Notes.back()), Id);
-    return Id;
+    Step S{textId(N.At.File), N.At.Line, N.At.Column, textId(N.Message)};
+    auto [It, New] = Ids.try_emplace(S, static_cast<uint32_t>(Table.size()));
+    if (New)
+      Table.push_back(S);
+    return It->second;
   }
   StepIds idsOf(const Steps &Trace) {
     StepIds Out;
@@ -181,20 +180,40 @@ public:
   Steps steps(const StepIds &Trace) const {
     Steps Out;
     Out.reserve(Trace.size());
-    for (uint32_t Id : Trace)
-      Out.push_back(Notes[Id]);
+    for (uint32_t Id : Trace) {
+      const Step &S = Table[Id];
+      Out.push_back({{*Texts[S.File], S.Line, S.Column}, *Texts[S.Message]});
+    }
     return Out;
   }
 
 private:
-  /// A note's key views the note's own strings: each is held once.
-  using Key =
-      std::tuple<std::string_view, unsigned, unsigned, std::string_view>;
-  static Key keyOf(const Note &N) {
-    return {N.At.File, N.At.Line, N.At.Column, N.Message};
+  struct Step {
+    uint32_t File, Line, Column, Message; // File and Message in Texts
+    bool operator==(const Step &O) const {
+      return File == O.File && Line == O.Line && Column == O.Column &&
+             Message == O.Message;
+    }
+  };
+  struct StepHash {
+    size_t operator()(const Step &S) const {
+      uint64_t H = S.File;
+      for (uint32_t Part : {S.Line, S.Column, S.Message})
+        H = H * 0x9E3779B97F4A7C15ULL + Part;
+      return std::hash<uint64_t>()(H);
+    }
+  };
+  uint32_t textId(const std::string &Text) {
+    auto [It, New] =
+        TextIds.try_emplace(Text, static_cast<uint32_t>(Texts.size()));
+    if (New)
+      Texts.push_back(&It->first);
+    return It->second;
   }
-  std::deque<Note> Notes; // never moved: the keys view them
-  std::map<Key, uint32_t> Ids;
+  std::unordered_map<std::string, uint32_t> TextIds;
+  std::vector<const std::string *> Texts; // by id, in TextIds
+  std::vector<Step> Table;                // by id
+  std::unordered_map<Step, uint32_t, StepHash> Ids;
 };
 
 /// A label a flow carries, with its path.
