@@ -324,7 +324,14 @@ struct Unpacker {
         Item = static_cast<T>(number());
     }
   }
-  Label label() { return *Label::parse(text()); } // written by Label::str()
+  /// A label Packer wrote with Label::str(): parse() reads back every
+  /// label a summary or the join holds, and an empty item, which it
+  /// rejects, comes back as itself.
+  Label label() {
+    std::string Text = text();
+    std::optional<Label> L = Label::parse(Text);
+    return L ? std::move(*L) : Label(taint::ItemLabel{std::move(Text)});
+  }
   Labels labels(const NoteTable &Notes) {
     Labels Ls(number());
     for (summary::LabelledPath &L : Ls) {
