@@ -153,6 +153,37 @@ std::optional<std::string> globalReturnCall(const Label &L) {
 std::optional<int> writtenParam(const summary::ExternalCall &Call,
                                 const std::string &Global);
 
+/// Empties \p Container and gives its room back.
+template <typename T> void release(T &Container) { T().swap(Container); }
+
+/// Moves \p From's elements to the end of \p Into.
+template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
+  Into.insert(Into.end(), std::make_move_iterator(From.begin()),
+              std::make_move_iterator(From.end()));
+}
+
+/// Strings the join holds many times (file names, messages, USRs), each
+/// once, by a number.
+class NameTable {
+public:
+  uint32_t id(const std::string &Name) {
+    auto [It, New] = Ids.try_emplace(Name, static_cast<uint32_t>(Names.size()));
+    if (New)
+      Names.push_back(&It->first);
+    return It->second;
+  }
+  /// The number of \p Name; none when it was never given one.
+  std::optional<uint32_t> find(const std::string &Name) const {
+    auto It = Ids.find(Name);
+    return It == Ids.end() ? std::nullopt : std::optional(It->second);
+  }
+  const std::string &name(uint32_t Id) const { return *Names[Id]; }
+
+private:
+  std::unordered_map<std::string, uint32_t> Ids;
+  std::vector<const std::string *> Names; // by id, in Ids
+};
+
 /// The steps of a path, each by its index in the join's NoteTable: the
 /// paths of flows the join makes repeat the steps of the flows they come
 /// from, and their copies were most of the join's memory (ZNC: 4.9 million
@@ -164,7 +195,7 @@ using StepIds = std::vector<uint32_t>;
 class NoteTable {
 public:
   uint32_t idOf(const Note &N) {
-    Step S{textId(N.At.File), N.At.Line, N.At.Column, textId(N.Message)};
+    Step S{Texts.id(N.At.File), N.At.Line, N.At.Column, Texts.id(N.Message)};
     auto [It, New] = Ids.try_emplace(S, static_cast<uint32_t>(Table.size()));
     if (New)
       Table.push_back(S);
@@ -182,7 +213,8 @@ public:
     Out.reserve(Trace.size());
     for (uint32_t Id : Trace) {
       const Step &S = Table[Id];
-      Out.push_back({{*Texts[S.File], S.Line, S.Column}, *Texts[S.Message]});
+      Out.push_back(
+          {{Texts.name(S.File), S.Line, S.Column}, Texts.name(S.Message)});
     }
     return Out;
   }
@@ -203,16 +235,8 @@ private:
       return std::hash<uint64_t>()(H);
     }
   };
-  uint32_t textId(const std::string &Text) {
-    auto [It, New] =
-        TextIds.try_emplace(Text, static_cast<uint32_t>(Texts.size()));
-    if (New)
-      Texts.push_back(&It->first);
-    return It->second;
-  }
-  std::unordered_map<std::string, uint32_t> TextIds;
-  std::vector<const std::string *> Texts; // by id, in TextIds
-  std::vector<Step> Table;                // by id
+  NameTable Texts;
+  std::vector<Step> Table; // by id
   std::unordered_map<Step, uint32_t, StepHash> Ids;
 };
 
@@ -269,13 +293,15 @@ struct Packer {
     }
   }
   void label(const Label &L) { text(L.str()); }
+  /// The flags of summary::LabelledPath and FlowLabel.
+  void flags(bool Held, bool Opaque) { number(Held | Opaque << 1); }
   /// Labels with their paths, each step by its id in \p Notes.
   void labels(const Labels &Ls, NoteTable &Notes) {
     number(Ls.size());
     for (const summary::LabelledPath &L : Ls) {
       label(L.Label);
       list(Notes.idsOf(L.Trace));
-      number(L.Held | L.Opaque << 1);
+      flags(L.Held, L.Opaque);
     }
   }
   void fieldLabels(const summary::FieldLabels &Fields, NoteTable &Notes) {
@@ -332,6 +358,11 @@ struct Unpacker {
     std::optional<Label> L = Label::parse(Text);
     return L ? std::move(*L) : Label(taint::ItemLabel{std::move(Text)});
   }
+  void flags(bool &Held, bool &Opaque) {
+    uint64_t Flags = number();
+    Held = Flags & 1;
+    Opaque = Flags & 2;
+  }
   Labels labels(const NoteTable &Notes) {
     Labels Ls(number());
     for (summary::LabelledPath &L : Ls) {
@@ -339,9 +370,7 @@ struct Unpacker {
       StepIds Trace;
       list(Trace);
       L.Trace = Notes.steps(Trace);
-      unsigned Flags = number();
-      L.Held = Flags & 1;
-      L.Opaque = Flags & 2;
+      flags(L.Held, L.Opaque);
     }
     return Ls;
   }
@@ -408,7 +437,7 @@ private:
     for (const FlowLabel &L : J.Data) {
       W.label(L.Label);
       W.list(L.Trace);
-      W.number(L.Held | L.Opaque << 1);
+      W.flags(L.Held, L.Opaque);
     }
     W.number(J.Joined);
     bool Own = J.PurposeFrom == Usr;
@@ -435,9 +464,7 @@ private:
     for (FlowLabel &L : J.Data) {
       L.Label = R.label();
       R.list(L.Trace);
-      unsigned Flags = R.number();
-      L.Held = Flags & 1;
-      L.Opaque = Flags & 2;
+      R.flags(L.Held, L.Opaque);
     }
     J.Joined = R.number();
     J.PurposeFrom = R.number() ? Usr : R.text();
@@ -449,15 +476,16 @@ private:
 /// unpacked where it is read: what their arguments and objects carried was
 /// most of the join's memory on a real server (ZNC: 23,000 calls, 350,000
 /// labels; docs/scan.md, "Large programs"). Each step of their paths is
-/// held once, in the join's NoteTable. The caller, the callee and whether
-/// the call is within one file are kept unpacked, for the indexes.
+/// held once, in the join's NoteTable. The caller and the callee are kept
+/// unpacked, by number, for the indexes.
 class CallStore {
 public:
   explicit CallStore(NoteTable &Notes) : Notes(Notes) {}
   size_t size() const { return Calls.size(); }
   void add(const summary::ExternalCall &Call) {
-    Entry E{name(Call.Caller), name(Call.Callee), Call.Internal, {}};
+    Entry E{Usrs.id(Call.Caller), Usrs.id(Call.Callee), {}};
     Packer W{E.Bytes};
+    W.number(Call.Internal);
     W.text(Call.CalleeName);
     W.site(Call.At);
     W.number(Call.Args.size());
@@ -489,10 +517,10 @@ public:
   summary::ExternalCall operator[](size_t I) const {
     const Entry &E = Calls[I];
     summary::ExternalCall Call;
-    Call.Caller = *E.Caller;
-    Call.Callee = *E.Callee;
-    Call.Internal = E.Internal;
+    Call.Caller = Usrs.name(E.Caller);
+    Call.Callee = Usrs.name(E.Callee);
     Unpacker R{E.Bytes};
+    Call.Internal = R.number();
     Call.CalleeName = R.text();
     Call.At = R.site();
     Call.Args.resize(R.number());
@@ -516,25 +544,24 @@ public:
     }
     return Call;
   }
-  const std::string &caller(size_t I) const { return *Calls[I].Caller; }
-  const std::string &callee(size_t I) const { return *Calls[I].Callee; }
-  bool internal(size_t I) const { return Calls[I].Internal; }
+  const std::string &caller(size_t I) const {
+    return Usrs.name(Calls[I].Caller);
+  }
+  const std::string &callee(size_t I) const {
+    return Usrs.name(Calls[I].Callee);
+  }
   void clear() {
-    std::deque<Entry>().swap(Calls);
-    std::set<std::string>().swap(Names);
+    release(Calls);
+    Usrs = NameTable();
   }
 
 private:
   struct Entry {
-    const std::string *Caller, *Callee; // in Names
-    bool Internal;
+    uint32_t Caller, Callee; // in Usrs
     std::string Bytes;
   };
-  const std::string *name(const std::string &Usr) {
-    return &*Names.insert(Usr).first;
-  }
   NoteTable &Notes;
-  std::set<std::string> Names;
+  NameTable Usrs;
   /// A deque: grows without moving the entries or leaving room it does
   /// not use.
   std::deque<Entry> Calls;
@@ -554,15 +581,15 @@ public:
     Packer W{Bytes};
     W.number(F.Calls.size());
     for (const summary::Call &C : F.Calls) {
-      W.number(id(C.Callee));
-      W.number(id(C.CalleeName));
+      W.number(Names.id(C.Callee));
+      W.number(Names.id(C.CalleeName));
       site(W, C.At);
       ids(W, C.Consents);
       ids(W, C.GuardedByCalls);
     }
     W.number(F.Reads.size());
     for (const summary::Read &R : F.Reads) {
-      W.number(id(R.Item));
+      W.number(Names.id(R.Item));
       ids(W, R.Consents);
       site(W, R.At);
       W.text(R.What);
@@ -610,26 +637,20 @@ public:
   }
 
 private:
-  uint32_t id(const std::string &Name) {
-    auto [It, New] = Ids.try_emplace(Name, static_cast<uint32_t>(Names.size()));
-    if (New)
-      Names.push_back(&It->first);
-    return It->second;
-  }
   void ids(Packer &W, const std::vector<std::string> &List) {
     W.number(List.size());
     for (const std::string &Name : List)
-      W.number(id(Name));
+      W.number(Names.id(Name));
   }
   void site(Packer &W, const std::optional<Site> &At) {
     W.number(At.has_value());
     if (!At)
       return;
-    W.number(id(At->File));
+    W.number(Names.id(At->File));
     W.number(At->Line);
     W.number(At->Column);
   }
-  const std::string &name(Unpacker &R) const { return *Names[R.number()]; }
+  const std::string &name(Unpacker &R) const { return Names.name(R.number()); }
   void names(Unpacker &R, std::vector<std::string> &List) const {
     List.resize(R.number());
     for (std::string &Name : List)
@@ -644,13 +665,7 @@ private:
     At.Column = R.number();
     return At;
   }
-  template <typename T>
-  static void append(std::vector<T> &Into, std::vector<T> &From) {
-    Into.insert(Into.end(), std::make_move_iterator(From.begin()),
-                std::make_move_iterator(From.end()));
-  }
-  std::unordered_map<std::string, uint32_t> Ids;
-  std::vector<const std::string *> Names; // by id, in Ids
+  NameTable Names;
   /// By the USR Functions holds (its nodes stay where they are).
   std::unordered_map<const std::string *, std::string> Packed;
 };
@@ -663,8 +678,9 @@ private:
 class AnchorTable {
 public:
   void add(const summary::CodeAnchorAt &A) {
-    Records.push_back({name(A.At.File), A.At.Line, A.At.Column,
-                       name(A.Function), static_cast<uint32_t>(Hashes.size()),
+    Records.push_back({Names.id(A.At.File), A.At.Line, A.At.Column,
+                       Names.id(A.Function),
+                       static_cast<uint32_t>(Hashes.size()),
                        static_cast<uint32_t>(A.CodeHash.size())});
     Hashes += A.CodeHash;
   }
@@ -680,33 +696,33 @@ public:
   }
   /// The anchor at \p At; none when no summary has one there.
   std::optional<summary::CodeAnchorAt> find(const Site &At) const {
-    Record Key{&At.File, At.Line, At.Column, nullptr, 0, 0};
+    std::optional<uint32_t> File = Names.find(At.File);
+    if (!File)
+      return std::nullopt;
+    Record Key{*File, At.Line, At.Column, 0, 0, 0};
     auto It = std::lower_bound(Records.begin(), Records.end(), Key, bySite);
     if (It == Records.end() || bySite(Key, *It))
       return std::nullopt;
     summary::CodeAnchorAt A;
     A.At = At;
-    A.Function = *It->Function;
+    A.Function = Names.name(It->Function);
     A.CodeHash = Hashes.substr(It->HashAt, It->HashSize);
     return A;
   }
 
 private:
   struct Record {
-    const std::string *File;
+    uint32_t File;
     unsigned Line, Column;
-    const std::string *Function;
+    uint32_t Function;         // File and Function in Names
     uint32_t HashAt, HashSize; // in Hashes
   };
+  /// Only equal sites matter (find()), so files compare by number.
   static bool bySite(const Record &A, const Record &B) {
-    if (int Order = A.File->compare(*B.File))
-      return Order < 0;
-    return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
+    return std::tie(A.File, A.Line, A.Column) <
+           std::tie(B.File, B.Line, B.Column);
   }
-  const std::string *name(const std::string &S) {
-    return &*Names.insert(S).first;
-  }
-  std::set<std::string> Names; // files and functions
+  NameTable Names; // files and functions
   std::vector<Record> Records;
   std::string Hashes;
 };
@@ -2089,14 +2105,6 @@ void Joiner::addCatalogFunctionFlows() {
   }
 }
 
-/// Empties \p Container and gives its room back.
-template <typename T> void release(T &Container) { T().swap(Container); }
-
-template <typename T> void append(std::vector<T> &Into, std::vector<T> &From) {
-  Into.insert(Into.end(), std::make_move_iterator(From.begin()),
-              std::make_move_iterator(From.end()));
-}
-
 void Joiner::merge(summary::TuSummary &S) {
   for (summary::Finding &F : S.Findings)
     addFinding(std::move(F));
@@ -2112,17 +2120,16 @@ void Joiner::merge(summary::TuSummary &S) {
       continue;
     bool First = !Functions.count(F.Usr);
     if (!F.Flows.empty()) { // a function without flows has no entry
-      std::vector<JoinedFlow> Read;
-      Read.reserve(F.Flows.size());
+      std::vector<JoinedFlow> Own;
+      Own.reserve(F.Flows.size());
       for (summary::Flow &Flow : F.Flows)
-        Read.push_back(
-            readFlow(std::move(Flow), F.Usr)); // read from Flows only
+        Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
       // What a call into another file returned is followed whatever calls
       // the function (resolveReturns): such flows are never packed.
-      if (!Flows.count(F.Usr) && !Dormant.has(F.Usr) && !carriesReturns(Read))
-        Dormant.pack(F.Usr, Read);
+      if (!Flows.count(F.Usr) && !Dormant.has(F.Usr) && !carriesReturns(Own))
+        Dormant.pack(F.Usr, Own);
       else
-        append(*flowsOf(F.Usr), Read);
+        append(*flowsOf(F.Usr), Own);
     }
     // The join keeps the function for the rest of the run: without the
     // room its lists were read into (docs/scan.md, "Large programs").
