@@ -196,10 +196,18 @@ class NoteTable {
 public:
   uint32_t idOf(const Note &N) {
     Step S{Texts.id(N.At.File), N.At.Line, N.At.Column, Texts.id(N.Message)};
-    auto [It, New] = Ids.try_emplace(S, static_cast<uint32_t>(Table.size()));
-    if (New)
-      Table.push_back(S);
-    return It->second;
+    if (2 * (Table.size() + 1) > Slots.size())
+      grow();
+    size_t Mask = Slots.size() - 1;
+    for (size_t At = hashOf(S) & Mask;; At = (At + 1) & Mask) {
+      if (Slots[At] == 0) {
+        Table.push_back(S);
+        Slots[At] = static_cast<uint32_t>(Table.size()); // the id plus one
+        return Slots[At] - 1;
+      }
+      if (Table[Slots[At] - 1] == S)
+        return Slots[At] - 1;
+    }
   }
   StepIds idsOf(const Steps &Trace) {
     StepIds Out;
@@ -227,17 +235,29 @@ private:
              Message == O.Message;
     }
   };
-  struct StepHash {
-    size_t operator()(const Step &S) const {
-      uint64_t H = S.File;
-      for (uint32_t Part : {S.Line, S.Column, S.Message})
-        H = H * 0x9E3779B97F4A7C15ULL + Part;
-      return std::hash<uint64_t>()(H);
+  static size_t hashOf(const Step &S) {
+    uint64_t H = S.File;
+    for (uint32_t Part : {S.Line, S.Column, S.Message})
+      H = H * 0x9E3779B97F4A7C15ULL + Part;
+    return static_cast<size_t>(H ^ (H >> 29));
+  }
+  /// Twice the room, every step placed again.
+  void grow() {
+    std::vector<uint32_t>(std::max<size_t>(64, 2 * Slots.size())).swap(Slots);
+    size_t Mask = Slots.size() - 1;
+    for (uint32_t Id = 0; Id < Table.size(); ++Id) {
+      size_t At = hashOf(Table[Id]) & Mask;
+      while (Slots[At] != 0)
+        At = (At + 1) & Mask;
+      Slots[At] = Id + 1;
     }
-  };
+  }
   NameTable Texts;
   std::vector<Step> Table; // by id
-  std::unordered_map<Step, uint32_t, StepHash> Ids;
+  /// Each step's id plus one, at its hash (open addressing, linear
+  /// probing; 0 is empty): a hash map's node per step was most of the
+  /// table's room (docs/scan.md, "Large programs").
+  std::vector<uint32_t> Slots;
 };
 
 /// A label a flow carries, with its path.
@@ -313,6 +333,14 @@ struct Packer {
   }
 };
 
+/// A label packed with Label::str(): parse() reads back every label a
+/// summary or the join holds, and an empty item, which it rejects, comes
+/// back as itself.
+Label labelFromText(std::string Text) {
+  std::optional<Label> L = Label::parse(Text);
+  return L ? std::move(*L) : Label(taint::ItemLabel{std::move(Text)});
+}
+
 /// Reads what Packer wrote, in the same order.
 struct Unpacker {
   std::string_view In;
@@ -350,14 +378,7 @@ struct Unpacker {
         Item = static_cast<T>(number());
     }
   }
-  /// A label Packer wrote with Label::str(): parse() reads back every
-  /// label a summary or the join holds, and an empty item, which it
-  /// rejects, comes back as itself.
-  Label label() {
-    std::string Text = text();
-    std::optional<Label> L = Label::parse(Text);
-    return L ? std::move(*L) : Label(taint::ItemLabel{std::move(Text)});
-  }
+  Label label() { return labelFromText(text()); }
   void flags(bool &Held, bool &Opaque) {
     uint64_t Flags = number();
     Held = Flags & 1;
@@ -384,58 +405,97 @@ struct Unpacker {
   }
 };
 
+/// Texts packed by their number in a NameTable, for the packers whose
+/// texts (files, USRs, purposes, labels) recur from record to record.
+class InternedTexts {
+public:
+  void text(Packer &W, const std::string &Text) { W.number(Names.id(Text)); }
+  void texts(Packer &W, const std::vector<std::string> &List) {
+    W.number(List.size());
+    for (const std::string &Text : List)
+      text(W, Text);
+  }
+  void site(Packer &W, const std::optional<Site> &At) {
+    W.number(At.has_value());
+    if (!At)
+      return;
+    text(W, At->File);
+    W.number(At->Line);
+    W.number(At->Column);
+  }
+  const std::string &text(Unpacker &R) const { return Names.name(R.number()); }
+  void texts(Unpacker &R, std::vector<std::string> &List) const {
+    List.resize(R.number());
+    for (std::string &Text : List)
+      Text = text(R);
+  }
+  std::optional<Site> site(Unpacker &R) const {
+    if (!R.number())
+      return std::nullopt;
+    Site At;
+    At.File = text(R);
+    At.Line = R.number();
+    At.Column = R.number();
+    return At;
+  }
+  Label label(Unpacker &R) const { return labelFromText(text(R)); }
+
+private:
+  NameTable Names;
+};
+
 /// The flows of functions that no call from another file has reached yet,
 /// packed into bytes. Only such a call follows a function's flows (those
 /// of its own calls were followed in its file), and on a large program
 /// most functions are called from their own file only: their flows were
 /// the largest part of the join's memory (docs/scan.md, "Large
 /// programs"). A function's flows are unpacked, in their order, when a
-/// call from another file reaches it.
+/// call from another file reaches it; the flows the join makes for it
+/// before then are packed after its own.
 class PackedFlows {
 public:
+  /// Packs \p Own after the flows already packed for \p Usr.
   void pack(const std::string &Usr, const std::vector<JoinedFlow> &Own) {
-    std::string Bytes;
+    std::string &Bytes = Packed[Usr];
     Packer W{Bytes};
-    W.number(Own.size());
     for (const JoinedFlow &J : Own)
       packFlow(W, J, Usr);
     Bytes.shrink_to_fit();
-    Packed[Usr] = std::move(Bytes);
   }
   bool has(const std::string &Usr) const { return Packed.count(Usr); }
-  /// The flows packed for \p Usr, no longer kept here; none when none
-  /// are.
+  /// The flows packed for \p Usr, in the order packed, no longer kept
+  /// here; none when none are.
   std::optional<std::vector<JoinedFlow>> take(const std::string &Usr) {
     auto It = Packed.find(Usr);
     if (It == Packed.end())
       return std::nullopt;
     Unpacker R{It->second};
-    std::vector<JoinedFlow> Own(R.number());
-    for (JoinedFlow &J : Own)
-      unpackFlow(R, J, Usr);
+    std::vector<JoinedFlow> Own;
+    while (R.At < R.In.size())
+      unpackFlow(R, Own.emplace_back(), Usr);
     Packed.erase(It);
     return Own;
   }
 
 private:
-  static void packFlow(Packer &W, const JoinedFlow &J, const std::string &Usr) {
+  void packFlow(Packer &W, const JoinedFlow &J, const std::string &Usr) {
     const summary::Flow &F = J.Flow; // its Data is empty (readFlow)
     W.number(static_cast<unsigned>(F.Kind));
-    W.text(F.Target);
-    W.list(F.Purposes);
-    W.text(F.Via);
-    W.text(F.Country);
-    W.text(F.Catalog);
-    W.site(F.DeclaredAt);
-    W.site(F.At);
+    Texts.text(W, F.Target);
+    Texts.texts(W, F.Purposes);
+    Texts.text(W, F.Via);
+    Texts.text(W, F.Country);
+    Texts.text(W, F.Catalog);
+    Texts.site(W, F.DeclaredAt);
+    Texts.site(W, F.At);
     W.number(F.Through.has_value());
     if (F.Through) {
-      W.text(F.Through->Callee);
+      Texts.text(W, F.Through->Callee);
       W.list(F.Through->Params);
     }
     W.number(J.Data.size());
     for (const FlowLabel &L : J.Data) {
-      W.label(L.Label);
+      Texts.text(W, L.Label.str());
       W.list(L.Trace);
       W.flags(L.Held, L.Opaque);
     }
@@ -443,32 +503,34 @@ private:
     bool Own = J.PurposeFrom == Usr;
     W.number(Own);
     if (!Own)
-      W.text(J.PurposeFrom);
+      Texts.text(W, J.PurposeFrom);
   }
-  static void unpackFlow(Unpacker &R, JoinedFlow &J, const std::string &Usr) {
+  void unpackFlow(Unpacker &R, JoinedFlow &J, const std::string &Usr) const {
     summary::Flow &F = J.Flow;
     F.Kind = static_cast<FlowKind>(R.number());
-    F.Target = R.text();
-    R.list(F.Purposes);
-    F.Via = R.text();
-    F.Country = R.text();
-    F.Catalog = R.text();
-    F.DeclaredAt = R.site();
-    F.At = R.site();
+    F.Target = Texts.text(R);
+    Texts.texts(R, F.Purposes);
+    F.Via = Texts.text(R);
+    F.Country = Texts.text(R);
+    F.Catalog = Texts.text(R);
+    F.DeclaredAt = Texts.site(R);
+    F.At = Texts.site(R);
     if (R.number()) {
       F.Through.emplace();
-      F.Through->Callee = R.text();
+      F.Through->Callee = Texts.text(R);
       R.list(F.Through->Params);
     }
     J.Data.resize(R.number());
     for (FlowLabel &L : J.Data) {
-      L.Label = R.label();
+      L.Label = Texts.label(R);
       R.list(L.Trace);
       R.flags(L.Held, L.Opaque);
     }
     J.Joined = R.number();
-    J.PurposeFrom = R.number() ? Usr : R.text();
+    J.PurposeFrom = R.number() ? Usr : Texts.text(R);
   }
+  /// The same files, purposes, targets and labels recur in most flows.
+  InternedTexts Texts;
   std::map<std::string, std::string> Packed; // by USR
 };
 
@@ -581,21 +643,21 @@ public:
     Packer W{Bytes};
     W.number(F.Calls.size());
     for (const summary::Call &C : F.Calls) {
-      W.number(Names.id(C.Callee));
-      W.number(Names.id(C.CalleeName));
-      site(W, C.At);
-      ids(W, C.Consents);
-      ids(W, C.GuardedByCalls);
+      Texts.text(W, C.Callee);
+      Texts.text(W, C.CalleeName);
+      Texts.site(W, C.At);
+      Texts.texts(W, C.Consents);
+      Texts.texts(W, C.GuardedByCalls);
     }
     W.number(F.Reads.size());
     for (const summary::Read &R : F.Reads) {
-      W.number(Names.id(R.Item));
-      ids(W, R.Consents);
-      site(W, R.At);
-      W.text(R.What);
-      site(W, R.Marker.At);
-      W.text(R.Marker.Message);
-      ids(W, R.GuardedByCalls);
+      Texts.text(W, R.Item);
+      Texts.texts(W, R.Consents);
+      Texts.site(W, R.At);
+      Texts.text(W, R.What);
+      Texts.site(W, R.Marker.At);
+      Texts.text(W, R.Marker.Message);
+      Texts.texts(W, R.GuardedByCalls);
     }
     Bytes.shrink_to_fit();
     std::vector<summary::Call>().swap(F.Calls);
@@ -611,21 +673,21 @@ public:
       Unpacker R{It->second};
       std::vector<summary::Call> Calls(R.number());
       for (summary::Call &C : Calls) {
-        C.Callee = name(R);
-        C.CalleeName = name(R);
-        C.At = site(R);
-        names(R, C.Consents);
-        names(R, C.GuardedByCalls);
+        C.Callee = Texts.text(R);
+        C.CalleeName = Texts.text(R);
+        C.At = Texts.site(R);
+        Texts.texts(R, C.Consents);
+        Texts.texts(R, C.GuardedByCalls);
       }
       std::vector<summary::Read> Reads(R.number());
       for (summary::Read &Read : Reads) {
-        Read.Item = name(R);
-        names(R, Read.Consents);
-        Read.At = site(R);
-        Read.What = R.text();
-        Read.Marker.At = site(R).value_or(Site{});
-        Read.Marker.Message = R.text();
-        names(R, Read.GuardedByCalls);
+        Read.Item = Texts.text(R);
+        Texts.texts(R, Read.Consents);
+        Read.At = Texts.site(R);
+        Read.What = Texts.text(R);
+        Read.Marker.At = Texts.site(R).value_or(Site{});
+        Read.Marker.Message = Texts.text(R);
+        Texts.texts(R, Read.GuardedByCalls);
       }
       append(Calls, F.Calls);
       append(Reads, F.Reads);
@@ -637,35 +699,7 @@ public:
   }
 
 private:
-  void ids(Packer &W, const std::vector<std::string> &List) {
-    W.number(List.size());
-    for (const std::string &Name : List)
-      W.number(Names.id(Name));
-  }
-  void site(Packer &W, const std::optional<Site> &At) {
-    W.number(At.has_value());
-    if (!At)
-      return;
-    W.number(Names.id(At->File));
-    W.number(At->Line);
-    W.number(At->Column);
-  }
-  const std::string &name(Unpacker &R) const { return Names.name(R.number()); }
-  void names(Unpacker &R, std::vector<std::string> &List) const {
-    List.resize(R.number());
-    for (std::string &Name : List)
-      Name = name(R);
-  }
-  std::optional<Site> site(Unpacker &R) const {
-    if (!R.number())
-      return std::nullopt;
-    Site At;
-    At.File = name(R);
-    At.Line = R.number();
-    At.Column = R.number();
-    return At;
-  }
-  NameTable Names;
+  InternedTexts Texts; // callees, files, consents, items, messages
   /// By the USR Functions holds (its nodes stay where they are).
   std::unordered_map<const std::string *, std::string> Packed;
 };
@@ -802,10 +836,10 @@ private:
   /// The consents the `true` of any of \p Usrs implies (consent wrappers).
   std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
   void inheritedPurposes();
-  std::map<std::string, std::set<std::string>> entryConsents();
+  std::map<std::string_view, std::set<std::string>> entryConsents();
   void judgeInheritedConsent(
       const PurposedUse &U, const summary::Read &Read,
-      const std::map<std::string, std::set<std::string>> &Entry,
+      const std::map<std::string_view, std::set<std::string>> &Entry,
       const std::string &EntryUsr, const std::string &ReaderUsr,
       const Steps &Chain);
   bool crossFileFlows();
@@ -958,11 +992,19 @@ private:
   std::map<std::string, std::vector<std::string>> Overriders;
   /// The callee itself and every override a virtual call of it may run.
   std::vector<std::string> targetsOf(const std::string &Callee) const {
-    std::vector<std::string> Out{Callee};
+    std::vector<std::string> Out;
+    forEachTarget(Callee, [&](const std::string &T) { Out.push_back(T); });
+    return Out;
+  }
+  /// targetsOf() without copies: \p Callee, then the overrides Overriders
+  /// holds.
+  template <typename Visit>
+  void forEachTarget(const std::string &Callee, Visit &&Each) const {
+    Each(Callee);
     auto It = Overriders.find(Callee);
     if (It != Overriders.end())
-      Out.insert(Out.end(), It->second.begin(), It->second.end());
-    return Out;
+      for (const std::string &Override : It->second)
+        Each(Override);
   }
   CallStore External{Notes};
   /// Function USR → the calls in External that may run it.
@@ -1154,60 +1196,62 @@ Joiner::wrapped(const std::vector<std::string> &Usrs) const {
   return Out;
 }
 
-std::map<std::string, std::set<std::string>> Joiner::entryConsents() {
+std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
   // caller covers its callee (greatest fixpoint from "everything").
-  // The callers by the USRs Functions holds: a program has many calls.
-  std::map<std::string,
-           std::vector<std::pair<const std::string *, const summary::Call *>>>
-      Callers;
+  // A program has many calls: callees and callers are views of the USRs
+  // Functions and Overriders hold, not copies (docs/scan.md, "Large
+  // programs").
+  struct Callee {
+    std::vector<std::pair<const std::string *, const summary::Call *>> Sites;
+    std::optional<std::set<std::string>> Known; // none: "everything"
+  };
+  std::map<std::string_view, Callee> Callees;
   for (const auto &[Usr, F] : Functions)
     for (const summary::Call &Call : F.Calls)
-      for (const std::string &Target : targetsOf(Call.Callee))
-        Callers[Target].push_back({&Usr, &Call});
-  std::map<std::string, std::optional<std::set<std::string>>> Entry;
-  for (const auto &[Callee, Sites] : Callers)
-    Entry[Callee] = std::nullopt;
+      forEachTarget(Call.Callee, [&](const std::string &Target) {
+        Callees[Target].Sites.push_back({&Usr, &Call});
+      });
   for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
     bool Changed = false;
-    for (const auto &[Callee, Sites] : Callers) {
+    for (auto &[Usr, C] : Callees) {
       std::optional<std::set<std::string>> Meet;
-      for (const auto &[Caller, Call] : Sites) {
+      for (const auto &[Caller, Call] : C.Sites) {
         std::set<std::string> Known = wrapped(Call->GuardedByCalls);
         Known.insert(Call->Consents.begin(), Call->Consents.end());
-        auto It = Entry.find(*Caller);
-        if (It != Entry.end()) {
-          if (!It->second)
+        auto It = Callees.find(*Caller);
+        if (It != Callees.end()) {
+          if (!It->second.Known)
             continue;
-          Known.insert(It->second->begin(), It->second->end());
+          Known.insert(It->second.Known->begin(), It->second.Known->end());
         }
         if (!Meet) {
-          Meet = Known;
+          Meet = std::move(Known);
         } else {
           std::set<std::string> Both;
-          for (const std::string &C : *Meet)
-            if (Known.count(C))
-              Both.insert(C);
-          Meet = Both;
+          for (const std::string &Consent : *Meet)
+            if (Known.count(Consent))
+              Both.insert(Consent);
+          Meet = std::move(Both);
         }
       }
-      if (Meet && Meet != Entry[Callee]) {
-        Entry[Callee] = Meet;
+      if (Meet && Meet != C.Known) {
+        C.Known = std::move(Meet);
         Changed = true;
       }
     }
     if (!Changed)
       break;
   }
-  std::map<std::string, std::set<std::string>> Out;
-  for (auto &[Usr, Known] : Entry)
-    if (Known)
-      Out[Usr] = *Known;
+  std::map<std::string_view, std::set<std::string>> Out;
+  for (auto &[Usr, C] : Callees)
+    if (C.Known)
+      Out.emplace(Usr, std::move(*C.Known));
   return Out;
 }
 
 void Joiner::inheritedPurposes() {
-  std::map<std::string, std::set<std::string>> Guarded = entryConsents();
+  std::map<std::string_view, std::set<std::string>> Guarded = entryConsents();
   // A missing-consent finding of one file whose function every caller, in
   // any file, calls under the consent is no finding of the program.
   for (auto It = Findings.begin(); It != Findings.end();) {
@@ -1277,7 +1321,7 @@ void Joiner::inheritedPurposes() {
 
 void Joiner::judgeInheritedConsent(
     const PurposedUse &U, const summary::Read &Read,
-    const std::map<std::string, std::set<std::string>> &Entry,
+    const std::map<std::string_view, std::set<std::string>> &Entry,
     const std::string &EntryUsr, const std::string &ReaderUsr,
     const Steps &Chain) {
   if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
@@ -1493,6 +1537,12 @@ bool Joiner::crossFileFlows() {
         Followed[TargetIndex] = End;
         if (Pending.empty())
           continue;
+        // A caller no call from another file reached yet keeps them
+        // packed, with its own (PackedFlows).
+        if (Dormant.has(Call.Caller) && !carriesReturns(Pending)) {
+          Dormant.pack(Call.Caller, Pending);
+          continue;
+        }
         std::vector<JoinedFlow> &CallerFlows = *flowsOf(Call.Caller);
         CallerFlows.insert(CallerFlows.end(),
                            std::make_move_iterator(Pending.begin()),
