@@ -1136,6 +1136,10 @@ int main(int Argc, char **Argv) {
                 << "\n";
 
   std::string Text;
+  // A JSON report is written as it is serialised, not held whole first
+  // (docs/scan.md, "Large programs").
+  const json *Document = nullptr;
+  json Sarif;
   std::optional<privacy::scan::PrivacyDiff> Diff;
   if (Base) {
     Diff = privacy::scan::comparePrivacy(*Base, Inventory, O.Compare);
@@ -1146,10 +1150,11 @@ int main(int Argc, char **Argv) {
   } else
     switch (O.Format) {
     case OutputFormat::Json:
-      Text = privacy::jsonText(Inventory, 2) + "\n";
+      Document = &Inventory;
       break;
     case OutputFormat::Sarif:
-      Text = privacy::jsonText(privacy::scan::renderSarif(Inventory), 2) + "\n";
+      Sarif = privacy::scan::renderSarif(Inventory);
+      Document = &Sarif;
       break;
     case OutputFormat::Markdown:
       Text = privacy::scan::renderMarkdown(Inventory, O.Lang);
@@ -1165,7 +1170,16 @@ int main(int Argc, char **Argv) {
     }
     }
   std::string Output = O.Output.empty() ? "-" : O.Output;
-  if (std::error_code EC = privacy::writeOutput(Output, Text)) {
+  auto Write = [&](llvm::raw_ostream &Out) {
+    if (!Document) {
+      Out << Text;
+      return;
+    }
+    privacy::writeJsonText(*Document, 2,
+                           [&](std::string_view Chunk) { Out << Chunk; });
+    Out << "\n";
+  };
+  if (std::error_code EC = privacy::writeOutput(Output, Write)) {
     std::cerr << "privacy-scan: error: "
               << privacy::describeWriteError(Output, EC) << "\n";
     return 2;

@@ -12,13 +12,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace privacy {
 
 /// \p Value as JSON text, indented by \p Indent spaces a level (-1: on one
 /// line), with no newline at the end.
 std::string jsonText(const nlohmann::json &Value, int Indent = -1);
+
+/// Receives JSON text a piece at a time, in order.
+using JsonChunkSink = std::function<void(std::string_view)>;
+/// The text jsonText() gives, handed to \p Sink in pieces as it is made:
+/// a large program's inventory is tens of megabytes, which a whole string
+/// holds twice while it grows (docs/scan.md, "Large programs").
+void writeJsonText(const nlohmann::json &Value, int Indent,
+                   const JsonChunkSink &Sink);
 
 } // namespace privacy
 

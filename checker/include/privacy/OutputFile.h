@@ -11,7 +11,9 @@
 #ifndef PRIVACY_OUTPUTFILE_H
 #define PRIVACY_OUTPUTFILE_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <string>
 #include <system_error>
@@ -32,6 +34,11 @@ std::error_code prepareOutputDirectory(llvm::StringRef Path);
 /// Writes \p Text to \p Path ("-": standard output) as the file comment
 /// says; the error of the first step that failed.
 std::error_code writeOutput(llvm::StringRef Path, llvm::StringRef Text);
+/// The same for text \p Write puts into the stream it is given, written as
+/// it comes (a large report need not be held whole).
+std::error_code
+writeOutput(llvm::StringRef Path,
+            llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 /// Flushes standard output and returns (and clears) the error of any write
 /// to it, such as a full disk. Every front calls it before exiting.

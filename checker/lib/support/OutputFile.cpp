@@ -13,11 +13,13 @@ namespace fs = llvm::sys::fs;
 
 namespace {
 
-/// Writes \p Text to \p Out and takes back the error it met, so that the
-/// stream does not abort the program for an unchecked error when it is
-/// destroyed.
-std::error_code writeAll(llvm::raw_fd_ostream &Out, llvm::StringRef Text) {
-  Out << Text;
+using Writer = llvm::function_ref<void(llvm::raw_ostream &)>;
+
+/// Writes what \p Write gives to \p Out and takes back the error it met,
+/// so that the stream does not abort the program for an unchecked error
+/// when it is destroyed.
+std::error_code writeAll(llvm::raw_fd_ostream &Out, Writer Write) {
+  Write(Out);
   Out.flush();
   std::error_code EC = Out.error();
   Out.clear_error();
@@ -25,12 +27,12 @@ std::error_code writeAll(llvm::raw_fd_ostream &Out, llvm::StringRef Text) {
 }
 
 /// A device, a pipe, a dangling link: opened and written as it is.
-std::error_code writeThrough(llvm::StringRef Path, llvm::StringRef Text) {
+std::error_code writeThrough(llvm::StringRef Path, Writer Write) {
   std::error_code EC;
   llvm::raw_fd_ostream Out(Path, EC, fs::OF_None);
   if (EC)
     return EC;
-  if ((EC = writeAll(Out, Text)))
+  if ((EC = writeAll(Out, Write)))
     return EC;
   Out.close();
   EC = Out.error();
@@ -39,14 +41,14 @@ std::error_code writeThrough(llvm::StringRef Path, llvm::StringRef Text) {
 }
 
 /// A regular file, or a new one: a temporary beside it, then a rename.
-std::error_code replaceWhole(llvm::StringRef Path, llvm::StringRef Text) {
+std::error_code replaceWhole(llvm::StringRef Path, Writer Write) {
   llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &Out) {
     // writeToOutput hands a raw_fd_ostream on the temporary file; its
     // error must be taken back, or the stream aborts when destroyed.
     if (Out.get_kind() == llvm::raw_ostream::OStreamKind::OK_FDStream)
       return llvm::errorCodeToError(
-          writeAll(static_cast<llvm::raw_fd_ostream &>(Out), Text));
-    Out << Text;
+          writeAll(static_cast<llvm::raw_fd_ostream &>(Out), Write));
+    Write(Out);
     return llvm::Error(llvm::Error::success());
   });
   return llvm::errorToErrorCode(std::move(E));
@@ -89,16 +91,20 @@ std::error_code checkOutputWritable(llvm::StringRef Path) {
 }
 
 std::error_code writeOutput(llvm::StringRef Path, llvm::StringRef Text) {
+  return writeOutput(Path, [&](llvm::raw_ostream &Out) { Out << Text; });
+}
+
+std::error_code writeOutput(llvm::StringRef Path, Writer Write) {
   if (Path == "-")
-    return writeAll(llvm::outs(), Text);
+    return writeAll(llvm::outs(), Write);
   fs::file_status Status;
   if (std::error_code EC = fs::status(Path, Status)) {
     // A link whose target does not exist yet creates it.
     if (EC == std::errc::no_such_file_or_directory &&
         !fs::status(Path, Status, /*Follow=*/false) &&
         Status.type() == fs::file_type::symlink_file)
-      return writeThrough(Path, Text);
-    return replaceWhole(Path, Text);
+      return writeThrough(Path, Write);
+    return replaceWhole(Path, Write);
   }
   switch (Status.type()) {
   case fs::file_type::directory_file:
@@ -107,10 +113,10 @@ std::error_code writeOutput(llvm::StringRef Path, llvm::StringRef Text) {
     llvm::SmallString<256> Real;
     if (std::error_code EC = fs::real_path(Path, Real))
       return EC;
-    return replaceWhole(Real, Text);
+    return replaceWhole(Real, Write);
   }
   default:
-    return writeThrough(Path, Text);
+    return writeThrough(Path, Write);
   }
 }
 
