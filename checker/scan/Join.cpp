@@ -629,6 +629,76 @@ private:
   std::deque<Entry> Calls;
 };
 
+/// \p Ls as the join keeps them, each step by its number in \p Notes.
+std::vector<FlowLabel> flowLabels(Labels &&Ls, NoteTable &Notes) {
+  std::vector<FlowLabel> Out;
+  Out.reserve(Ls.size());
+  for (summary::LabelledPath &L : Ls)
+    Out.push_back({std::move(L.Label), Notes.idsOf(L.Trace), L.Held, L.Opaque});
+  return Out;
+}
+
+/// A function as the join keeps it: summary::Function without its USR
+/// (the key of the join's map), its flows (JoinedFlow, PackedFlows) and
+/// the overrides (Overriders), with what few functions have apart. A
+/// program has a function per few lines; the summary's type, with a
+/// place for every list, was the largest part of the join's memory on
+/// large programs (docs/scan.md, "Large programs").
+struct JoinedFunction {
+  std::string Name; // qualified
+  std::string ShortName;
+  std::optional<Site> At;
+  bool Analysed = false;
+  bool DeclaredSink = false;
+  std::unique_ptr<const summary::OwnPurposes> Own;
+  std::vector<summary::Call> Calls;
+  std::vector<summary::Read> Reads;
+  /// What it returns and throws, each step by its number in the join's
+  /// NoteTable.
+  std::vector<FlowLabel> Returns;
+  std::vector<FlowLabel> Throws;
+  /// As summary::Function's; none where they are all empty.
+  struct Rare {
+    std::optional<std::vector<unsigned>> KeptParams;
+    std::optional<summary::FieldLabels> Builds;
+    summary::FieldLabels Writes;
+    std::vector<summary::IndirectCall> IndirectCalls;
+    std::vector<std::string> WrapsConsents;
+    std::vector<std::string> WrapsCalls;
+  };
+  std::unique_ptr<Rare> More;
+  const Rare &more() const {
+    static const Rare None;
+    return More ? *More : None;
+  }
+
+  /// \p F (whose flows the join has taken) as the join keeps it.
+  static JoinedFunction from(summary::Function &&F, NoteTable &Notes) {
+    JoinedFunction J;
+    J.Name = std::move(F.Name);
+    J.ShortName = std::move(F.ShortName);
+    J.At = std::move(F.At);
+    J.Analysed = F.Analysed;
+    J.DeclaredSink = F.DeclaredSink;
+    if (F.Own)
+      J.Own = std::make_unique<const summary::OwnPurposes>(std::move(*F.Own));
+    J.Calls = std::move(F.Calls);
+    J.Reads = std::move(F.Reads);
+    J.Returns = flowLabels(std::move(F.Returns), Notes);
+    J.Throws = flowLabels(std::move(F.Throws), Notes);
+    if (F.KeptParams || F.Builds || !F.Writes.empty() ||
+        !F.IndirectCalls.empty() || !F.WrapsConsents.empty() ||
+        !F.WrapsCalls.empty()) {
+      F.IndirectCalls.shrink_to_fit();
+      J.More.reset(new Rare{std::move(F.KeptParams), std::move(F.Builds),
+                            std::move(F.Writes), std::move(F.IndirectCalls),
+                            std::move(F.WrapsConsents),
+                            std::move(F.WrapsCalls)});
+    }
+    return J;
+  }
+};
+
 /// Every function's calls and reads, packed while the calls across files
 /// are followed, which never read them: only the purposes walk the call
 /// graph, after the flows are freed (docs/scan.md, "Large programs").
@@ -637,7 +707,7 @@ class PackedCallGraph {
 public:
   /// Packs and empties the calls and reads of \p F, the function Functions
   /// holds under \p Usr; replaces what was packed for it before.
-  void pack(const std::string &Usr, summary::Function &F) {
+  void pack(const std::string &Usr, JoinedFunction &F) {
     std::string &Bytes = Packed[&Usr];
     Bytes.clear();
     Packer W{Bytes};
@@ -665,7 +735,7 @@ public:
   }
   /// Puts back the calls and reads of every function of \p Functions,
   /// before those added since, and frees what was packed.
-  void unpackInto(std::map<std::string, summary::Function> &Functions) {
+  void unpackInto(std::map<std::string, JoinedFunction> &Functions) {
     for (auto &[Usr, F] : Functions) {
       auto It = Packed.find(&Usr);
       if (It == Packed.end())
@@ -849,7 +919,7 @@ private:
                     int Depth = 0) const;
   Labels writtenBy(const summary::ExternalCall &Call, int Param,
                    const Label &Read, int Depth) const;
-  Labels callbackResult(const summary::Function &Callee,
+  Labels callbackResult(const JoinedFunction &Callee,
                         const summary::LabelledPath &Result,
                         const summary::ExternalCall &Call, int Depth) const;
   /// Functions defined nowhere used as values whose result is known, by
@@ -940,7 +1010,7 @@ private:
   std::set<std::string> ProgramFindings;
   /// The function and code at the sites of flows and reads, by siteKey.
   AnchorTable Anchors;
-  std::map<std::string, summary::Function> Functions;   // by USR
+  std::map<std::string, JoinedFunction> Functions;      // by USR
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
   /// Flows of functions no call from another file reached yet.
   PackedFlows Dormant;
@@ -977,13 +1047,17 @@ private:
     Trace.insert(Trace.end(), After.begin(), After.end());
     return Trace;
   }
+  /// \p Ls with their paths' steps.
+  Labels labelsOf(const std::vector<FlowLabel> &Ls) const {
+    Labels Out;
+    Out.reserve(Ls.size());
+    for (const FlowLabel &L : Ls)
+      Out.push_back({L.Label, Notes.steps(L.Trace), L.Held, L.Opaque});
+    return Out;
+  }
   /// A flow of a summary as the join keeps it.
   JoinedFlow readFlow(summary::Flow Flow, const std::string &Usr) {
-    std::vector<FlowLabel> Data;
-    Data.reserve(Flow.Data.size());
-    for (summary::LabelledPath &L : Flow.Data)
-      Data.push_back(
-          {std::move(L.Label), Notes.idsOf(L.Trace), L.Held, L.Opaque});
+    std::vector<FlowLabel> Data = flowLabels(std::move(Flow.Data), Notes);
     // The rest of the flow is moved, not copied: the join keeps every flow.
     summary::Labels().swap(Flow.Data);
     return JoinedFlow{std::move(Flow), std::move(Data), false, Usr};
@@ -1164,13 +1238,13 @@ void Joiner::consentWrappers() {
   // A wrapper of a wrapper in another file wraps its consents too (least
   // fixpoint; docs/consent-and-erasure.md).
   for (const auto &[Usr, F] : Functions)
-    if (!F.WrapsConsents.empty())
-      WrapperConsents[Usr].insert(F.WrapsConsents.begin(),
-                                  F.WrapsConsents.end());
+    if (!F.more().WrapsConsents.empty())
+      WrapperConsents[Usr].insert(F.more().WrapsConsents.begin(),
+                                  F.more().WrapsConsents.end());
   for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
     bool Changed = false;
     for (const auto &[Usr, F] : Functions)
-      for (const std::string &Inner : F.WrapsCalls) {
+      for (const std::string &Inner : F.more().WrapsCalls) {
         auto It = WrapperConsents.find(Inner);
         if (It == WrapperConsents.end())
           continue;
@@ -1278,7 +1352,7 @@ void Joiner::inheritedPurposes() {
     while (!Work.empty()) {
       auto [Usr, Chain] = Work.front();
       Work.pop_front();
-      const summary::Function &F = Functions.at(Usr);
+      const JoinedFunction &F = Functions.at(Usr);
       for (const summary::Call &Call : F.Calls)
         for (const std::string &Callee : targetsOf(Call.Callee)) {
           auto It = Functions.find(Callee);
@@ -1337,7 +1411,7 @@ void Joiner::judgeInheritedConsent(
   for (const std::string &C : Needed)
     if (Known.count(C))
       return;
-  const summary::Function &EntryFn = Functions.at(EntryUsr);
+  const JoinedFunction &EntryFn = Functions.at(EntryUsr);
   Steps Notes{noteAt(EntryFn.Own->DeclaredAt,
                      worded(note::PurposeDeclared{{U.Purpose}}))};
   Notes.insert(Notes.end(), Chain.begin(), Chain.end());
@@ -1432,7 +1506,7 @@ void Joiner::judgeRecipientPurposes() {
         continue;
       bool AnyDeclared = false;
       for (const std::string &EntryUsr : Entries->second) {
-        const summary::Function &Entry = Functions.at(EntryUsr);
+        const JoinedFunction &Entry = Functions.at(EntryUsr);
         for (const std::string &Purpose : Entry.Own->Purposes) {
           AnyDeclared |= Policy::recipientAllowsPurpose(*R, Purpose);
           Purposes.push_back({Purpose, Entry.ShortName, Entry.Own->DeclaredAt});
@@ -1895,10 +1969,8 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Defined = true;
-    Labels Escaping;
-    if (Thrown)
-      Escaping = escapingThrows(Target, Depth);
-    const Labels &All = Thrown ? Escaping : F->second.Returns;
+    Labels All =
+        Thrown ? escapingThrows(Target, Depth) : labelsOf(F->second.Returns);
     // What its calls through function values it was passed return
     // ("$k<N>"): decided by what this call passes.
     Labels Plain;
@@ -1931,15 +2003,17 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
 /// its file says (ValueReturns: an anonymiser nothing) or its arguments;
 /// a value that is no function of the program, what it and the arguments
 /// carry (docs/limitations.md, "Calls through function values").
-Labels Joiner::callbackResult(const summary::Function &Callee,
+Labels Joiner::callbackResult(const JoinedFunction &Callee,
                               const summary::LabelledPath &Result,
                               const summary::ExternalCall &Call,
                               int Depth) const {
   Labels Out;
   const auto *K = Result.Label.as<taint::CallbackResultPlaceholder>();
-  if (!K || K->Call >= Callee.IndirectCalls.size())
+  const std::vector<summary::IndirectCall> &Indirect =
+      Callee.more().IndirectCalls;
+  if (!K || K->Call >= Indirect.size())
     return Out;
-  const summary::IndirectCall &IC = Callee.IndirectCalls[K->Call];
+  const summary::IndirectCall &IC = Indirect[K->Call];
   Labels Value = substituteThrough(Labels{{IC.Callee, {}, false, false}}, Call);
   std::vector<Labels> Args = substituteThrough(IC.Args, Call);
   for (const summary::LabelledPath &V : Value) {
@@ -2030,7 +2104,7 @@ Labels Joiner::writtenBy(const summary::ExternalCall &Call, int Param,
     if (F == Functions.end() || !F->second.Analysed)
       continue;
     Labels Own;
-    for (const auto &[Key, Ls] : F->second.Writes) {
+    for (const auto &[Key, Ls] : F->second.more().Writes) {
       std::optional<Label> Written = Label::parse(Key);
       if (!Written || Written->withoutFields().str() != Place)
         continue;
@@ -2065,11 +2139,11 @@ Labels Joiner::resultOf(const summary::ExternalCall &Call, bool Thrown,
       return writtenBy(Call, *Param, Returned, 0);
   auto F = Functions.find(Call.Callee);
   if (Thrown || F == Functions.end() || !F->second.Analysed ||
-      !F->second.Builds)
+      !F->second.more().Builds)
     return returnedBy(Call, Thrown);
   const taint::FieldPath *Path = Returned.fields();
   Labels Own;
-  for (const auto &[Field, Ls] : *F->second.Builds)
+  for (const auto &[Field, Ls] : *F->second.more().Builds)
     if (!Path || Path->empty() || Field.empty() || Field == Path->front())
       Own.insert(Own.end(), Ls.begin(), Ls.end());
   return substituteThrough(expandOwnCalls(Own, F->first, 0), Call);
@@ -2090,7 +2164,7 @@ Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
   auto F = Functions.find(Usr);
   if (F == Functions.end())
     return Out;
-  for (const summary::LabelledPath &L : F->second.Throws) {
+  for (const summary::LabelledPath &L : labelsOf(F->second.Throws)) {
     std::optional<std::string> Global = globalReturnCall(L.Label);
     auto Calls = Global && Depth < MaxJoinReturnDepth ? ThrowCalls.find(*Global)
                                                       : ThrowCalls.end();
@@ -2132,7 +2206,7 @@ bool Joiner::resolveIndirectCalls() {
   std::vector<std::pair<const std::string *, const summary::IndirectCall *>>
       Work;
   for (const auto &[Usr, F] : Functions)
-    for (const summary::IndirectCall &IC : F.IndirectCalls)
+    for (const summary::IndirectCall &IC : F.more().IndirectCalls)
       Work.push_back({&Usr, &IC});
   for (const auto &[Usr, IC] : Work)
     resolveIndirectCall(*Usr, *IC, IC->Callee, IC->Args, IC->ArgFields, 0);
@@ -2181,16 +2255,14 @@ void Joiner::merge(summary::TuSummary &S) {
       else
         append(*flowsOf(F.Usr), Own);
     }
-    // The join keeps the function for the rest of the run: without the
-    // room its lists were read into (docs/scan.md, "Large programs").
-    std::vector<summary::Flow>().swap(F.Flows);
-    F.IndirectCalls.shrink_to_fit();
     if (First)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(F.Usr);
-    // The map's key holds the USR until forgetCalls() puts it back.
+    // The join keeps the function for the rest of the run as a
+    // JoinedFunction, whose map key is the only copy of its USR.
     std::string Usr = std::move(F.Usr);
-    auto [It, New] = Functions.insert_or_assign(std::move(Usr), std::move(F));
+    auto [It, New] = Functions.insert_or_assign(
+        std::move(Usr), JoinedFunction::from(std::move(F), Notes));
     CallGraph.pack(It->first, It->second);
   }
   // Indexed once every override is known.
@@ -2235,9 +2307,10 @@ void Joiner::merge(summary::TuSummary &S) {
 /// parameters the data was passed to.
 bool Joiner::keptBy(const summary::ThroughDeclaredSink &Through) const {
   auto It = Functions.find(Through.Callee);
-  if (It == Functions.end() || !It->second.Analysed || !It->second.KeptParams)
+  if (It == Functions.end() || !It->second.Analysed ||
+      !It->second.more().KeptParams)
     return true;
-  const std::vector<unsigned> &Kept = *It->second.KeptParams;
+  const std::vector<unsigned> &Kept = *It->second.more().KeptParams;
   return std::any_of(
       Through.Params.begin(), Through.Params.end(), [&](unsigned P) {
         return std::find(Kept.begin(), Kept.end(), P) != Kept.end();
@@ -2339,13 +2412,15 @@ void Joiner::forgetFlows() {
   release(CatalogFunctions);
   release(DeclaredSinkNames);
   for (auto &[Usr, F] : Functions) {
-    release(F.KeptParams);
-    release(F.Overrides);
     release(F.Returns);
     release(F.Throws);
-    release(F.Builds);
-    release(F.Writes);
-    release(F.IndirectCalls);
+    if (!F.More)
+      continue;
+    // The consent wrappers are still to be walked.
+    release(F.More->KeptParams);
+    release(F.More->Builds);
+    release(F.More->Writes);
+    release(F.More->IndirectCalls);
   }
 }
 
@@ -2358,14 +2433,9 @@ void Joiner::forgetCalls() {
   release(Overriders);
   Anchors = AnchorTable();
   for (auto &[Usr, F] : Functions) {
-    summary::Function Kept;
-    Kept.Usr = Usr;
-    Kept.Name = std::move(F.Name);
-    Kept.ShortName = std::move(F.ShortName);
-    Kept.Analysed = F.Analysed;
-    Kept.At = std::move(F.At);
-    Kept.Own = std::move(F.Own);
-    F = std::move(Kept);
+    release(F.Calls);
+    release(F.Reads);
+    F.More.reset();
   }
 }
 
@@ -2572,7 +2642,7 @@ std::string Joiner::countryInCode(const std::string &Recipient) const {
 
 std::vector<std::string> Joiner::purposesReaching(const std::string &Id) const {
   std::set<std::string> Purposes;
-  auto Add = [&](const summary::Function &F) {
+  auto Add = [&](const JoinedFunction &F) {
     Purposes.insert(F.Own->Purposes.begin(), F.Own->Purposes.end());
   };
   for (const summary::SinkReach &S : Facts.Sinks) {
