@@ -1,10 +1,11 @@
 //===- JsonWriter.h - JSON text for every output ---------------*- C++ -*-===//
 //
 // Every JSON the tools write (inventory, SARIF, baseline, per-TU summaries)
-// goes through jsonText(). Strings come from the analysed sources, which
-// need not be UTF-8 (a Latin-1 byte in an annotation string): nlohmann's
-// dump() throws on those; here each invalid byte becomes U+FFFD, so a
-// report is always written and always valid JSON (docs/scan.md).
+// goes through jsonText() or writeJsonText(). Strings come from the
+// analysed sources, which need not be UTF-8 (a Latin-1 byte in an
+// annotation string): nlohmann's dump() throws on those; here each invalid
+// byte becomes U+FFFD, so a report is always written and always valid JSON
+// (docs/scan.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_JSONWRITER_H
