@@ -454,18 +454,19 @@ private:
 /// before then are packed after its own.
 class PackedFlows {
 public:
-  /// Packs \p Own after the flows already packed for \p Usr.
-  void pack(const std::string &Usr, const std::vector<JoinedFlow> &Own) {
+  /// Packs \p Own after the flows already packed for \p Usr, a key of the
+  /// join's Functions (its view is kept) or a function packed before.
+  void pack(std::string_view Usr, const std::vector<JoinedFlow> &Own) {
     std::string &Bytes = Packed[Usr];
     Packer W{Bytes};
     for (const JoinedFlow &J : Own)
       packFlow(W, J, Usr);
     Bytes.shrink_to_fit();
   }
-  bool has(const std::string &Usr) const { return Packed.count(Usr); }
+  bool has(std::string_view Usr) const { return Packed.count(Usr); }
   /// The flows packed for \p Usr, in the order packed, no longer kept
   /// here; none when none are.
-  std::optional<std::vector<JoinedFlow>> take(const std::string &Usr) {
+  std::optional<std::vector<JoinedFlow>> take(std::string_view Usr) {
     auto It = Packed.find(Usr);
     if (It == Packed.end())
       return std::nullopt;
@@ -478,7 +479,7 @@ public:
   }
 
 private:
-  void packFlow(Packer &W, const JoinedFlow &J, const std::string &Usr) {
+  void packFlow(Packer &W, const JoinedFlow &J, std::string_view Usr) {
     const summary::Flow &F = J.Flow; // its Data is empty (readFlow)
     W.number(static_cast<unsigned>(F.Kind));
     Texts.text(W, F.Target);
@@ -505,7 +506,7 @@ private:
     if (!Own)
       Texts.text(W, J.PurposeFrom);
   }
-  void unpackFlow(Unpacker &R, JoinedFlow &J, const std::string &Usr) const {
+  void unpackFlow(Unpacker &R, JoinedFlow &J, std::string_view Usr) const {
     summary::Flow &F = J.Flow;
     F.Kind = static_cast<FlowKind>(R.number());
     F.Target = Texts.text(R);
@@ -527,11 +528,11 @@ private:
       R.flags(L.Held, L.Opaque);
     }
     J.Joined = R.number();
-    J.PurposeFrom = R.number() ? Usr : Texts.text(R);
+    J.PurposeFrom = R.number() ? std::string(Usr) : Texts.text(R);
   }
   /// The same files, purposes, targets and labels recur in most flows.
   InternedTexts Texts;
-  std::map<std::string, std::string> Packed; // by USR
+  std::map<std::string_view, std::string> Packed; // by USR
 };
 
 /// The calls into other files, each packed into bytes as it is added and
@@ -699,6 +700,9 @@ struct JoinedFunction {
   }
 };
 
+/// The join's functions by USR, found by a view of one too.
+using FunctionMap = std::map<std::string, JoinedFunction, std::less<>>;
+
 /// Every function's calls and reads, packed while the calls across files
 /// are followed, which never read them: only the purposes walk the call
 /// graph, after the flows are freed (docs/scan.md, "Large programs").
@@ -735,7 +739,7 @@ public:
   }
   /// Puts back the calls and reads of every function of \p Functions,
   /// before those added since, and frees what was packed.
-  void unpackInto(std::map<std::string, JoinedFunction> &Functions) {
+  void unpackInto(FunctionMap &Functions) {
     for (auto &[Usr, F] : Functions) {
       auto It = Packed.find(&Usr);
       if (It == Packed.end())
@@ -772,6 +776,209 @@ private:
   InternedTexts Texts; // callees, files, consents, items, messages
   /// By the USR Functions holds (its nodes stay where they are).
   std::unordered_map<const std::string *, std::string> Packed;
+};
+
+/// The inventory facts of every file, packed as they are merged, texts
+/// held once: only the inventory reads them, after everything else, and
+/// they were a fifth of what the join held at 4,000 generated units. The
+/// inventory reads them where they are packed, one record at a time:
+/// unpacked whole, their lists took new room of the size they had
+/// (docs/scan.md, "Large programs"). The sites data reaches are packed
+/// once the join has dropped those a declared sink does not keep, and
+/// those the join finds after them before the inventory.
+class PackedFacts {
+public:
+  /// Packs and empties the lists of \p Inv but its sinks.
+  void add(summary::InventoryFacts &Inv) {
+    packEach(Declarations, Inv.Declarations);
+    packEach(PurposeDeclarations, Inv.PurposeDeclarations);
+    packEach(Erase, Inv.Erase);
+    packEach(ConsentChecks, Inv.ConsentChecks);
+    packEach(Transfers, Inv.TransferDeclarations);
+    packEach(Stores, Inv.StoreDeclarations);
+    packEach(Uses, Inv.Uses);
+  }
+  /// Packs and empties \p Reaches, after those packed before.
+  void addSinks(std::vector<summary::SinkReach> &Reaches) {
+    packEach(Sinks, Reaches);
+  }
+
+  /// The records of one list, in the order added, each unpacked as the
+  /// iteration reaches it.
+  template <typename T> class Records {
+  public:
+    class Iterator {
+    public:
+      Iterator() = default; // the end
+      Iterator(const PackedFacts &Owner, std::string_view Bytes)
+          : Owner(&Owner), R{Bytes}, Done(false) {
+        next();
+      }
+      const T &operator*() const { return Current; }
+      Iterator &operator++() {
+        next();
+        return *this;
+      }
+      bool operator!=(const Iterator &O) const { return Done != O.Done; }
+
+    private:
+      void next() {
+        if (R.At >= R.In.size()) {
+          Done = true;
+          return;
+        }
+        Current = T();
+        Owner->read(R, Current);
+      }
+      const PackedFacts *Owner = nullptr;
+      Unpacker R{};
+      T Current;
+      bool Done = true;
+    };
+    Records(const PackedFacts &Owner, const std::string &Bytes)
+        : Owner(Owner), Bytes(Bytes) {}
+    Iterator begin() const { return Iterator(Owner, Bytes); }
+    Iterator end() const { return Iterator(); }
+    bool empty() const { return Bytes.empty(); }
+
+  private:
+    const PackedFacts &Owner;
+    const std::string &Bytes;
+  };
+  Records<summary::ItemDeclaration> declarations() const {
+    return {*this, Declarations};
+  }
+  Records<summary::PurposeDeclaration> purposeDeclarations() const {
+    return {*this, PurposeDeclarations};
+  }
+  Records<summary::EraseDeclaration> erase() const { return {*this, Erase}; }
+  Records<summary::ConsentCheck> consentChecks() const {
+    return {*this, ConsentChecks};
+  }
+  Records<summary::TransferDeclaration> transferDeclarations() const {
+    return {*this, Transfers};
+  }
+  Records<summary::StoreDeclaration> storeDeclarations() const {
+    return {*this, Stores};
+  }
+  Records<summary::PurposedUse> uses() const { return {*this, Uses}; }
+  Records<summary::SinkReach> sinks() const { return {*this, Sinks}; }
+
+private:
+  template <typename T>
+  void packEach(std::string &Bytes, std::vector<T> &List) {
+    Packer W{Bytes};
+    for (const T &Item : List)
+      write(W, Item);
+    release(List);
+  }
+  void write(Packer &W, const summary::ItemDeclaration &D) {
+    Texts.text(W, D.Item);
+    site(W, D.At);
+  }
+  void read(Unpacker &R, summary::ItemDeclaration &D) const {
+    D.Item = Texts.text(R);
+    D.At = site(R);
+  }
+  void write(Packer &W, const summary::PurposeDeclaration &D) {
+    Texts.text(W, D.Purpose);
+    site(W, D.At);
+  }
+  void read(Unpacker &R, summary::PurposeDeclaration &D) const {
+    D.Purpose = Texts.text(R);
+    D.At = site(R);
+  }
+  void write(Packer &W, const summary::EraseDeclaration &D) {
+    Texts.text(W, D.Store);
+    site(W, D.At);
+  }
+  void read(Unpacker &R, summary::EraseDeclaration &D) const {
+    D.Store = Texts.text(R);
+    D.At = site(R);
+  }
+  void write(Packer &W, const summary::ConsentCheck &C) {
+    Texts.text(W, C.Consent);
+    site(W, C.At);
+  }
+  void read(Unpacker &R, summary::ConsentCheck &C) const {
+    C.Consent = Texts.text(R);
+    C.At = site(R);
+  }
+  void write(Packer &W, const summary::TransferDeclaration &D) {
+    Texts.text(W, D.Recipient);
+    site(W, D.At);
+  }
+  void read(Unpacker &R, summary::TransferDeclaration &D) const {
+    D.Recipient = Texts.text(R);
+    D.At = site(R);
+  }
+  void write(Packer &W, const summary::StoreDeclaration &D) {
+    Texts.text(W, D.Store);
+    site(W, D.At);
+  }
+  void read(Unpacker &R, summary::StoreDeclaration &D) const {
+    D.Store = Texts.text(R);
+    D.At = site(R);
+  }
+  void write(Packer &W, const summary::PurposedUse &U) {
+    Texts.text(W, U.Item);
+    Texts.text(W, U.Purpose);
+    site(W, U.At);
+    W.number(U.Allowed);
+  }
+  void read(Unpacker &R, summary::PurposedUse &U) const {
+    U.Item = Texts.text(R);
+    U.Purpose = Texts.text(R);
+    U.At = site(R);
+    U.Allowed = R.number();
+  }
+  void write(Packer &W, const summary::SinkReach &S) {
+    W.number(static_cast<unsigned>(S.Kind));
+    Texts.text(W, S.Target);
+    Texts.text(W, S.Country);
+    Texts.text(W, S.Item);
+    Texts.text(W, S.Via);
+    site(W, S.At);
+    Texts.text(W, S.FunctionUsr);
+    W.number(S.Through.has_value());
+    if (S.Through) {
+      Texts.text(W, S.Through->Callee);
+      W.list(S.Through->Params);
+    }
+  }
+  void read(Unpacker &R, summary::SinkReach &S) const {
+    S.Kind = static_cast<FlowKind>(R.number());
+    S.Target = Texts.text(R);
+    S.Country = Texts.text(R);
+    S.Item = Texts.text(R);
+    S.Via = Texts.text(R);
+    S.At = site(R);
+    S.FunctionUsr = Texts.text(R);
+    if (R.number()) {
+      S.Through.emplace();
+      S.Through->Callee = Texts.text(R);
+      R.list(S.Through->Params);
+    }
+  }
+  void site(Packer &W, const FactSite &At) {
+    Texts.site(W, Site(At));
+    for (const std::optional<std::string> *Name : {&At.Function, &At.Symbol}) {
+      W.number(Name->has_value());
+      if (*Name)
+        Texts.text(W, **Name);
+    }
+  }
+  FactSite site(Unpacker &R) const {
+    FactSite At;
+    static_cast<Site &>(At) = Texts.site(R).value_or(Site{});
+    for (std::optional<std::string> *Name : {&At.Function, &At.Symbol})
+      if (R.number())
+        *Name = Texts.text(R);
+    return At;
+  }
+  std::string Declarations, PurposeDeclarations, Erase, ConsentChecks,
+      Transfers, Stores, Uses, Sinks;
+  InternedTexts Texts; // items, purposes, files, functions, USRs
 };
 
 /// The function and code at the sites of flows and reads, for the
@@ -1010,7 +1217,11 @@ private:
   std::set<std::string> ProgramFindings;
   /// The function and code at the sites of flows and reads, by siteKey.
   AnchorTable Anchors;
-  std::map<std::string, JoinedFunction> Functions;      // by USR
+  FunctionMap Functions; // by USR
+  /// The function \p Usr; there must be one.
+  const JoinedFunction &function(std::string_view Usr) const {
+    return Functions.find(Usr)->second;
+  }
   std::map<std::string, std::vector<JoinedFlow>> Flows; // by USR, incl. joined
   /// Flows of functions no call from another file reached yet.
   PackedFlows Dormant;
@@ -1088,7 +1299,10 @@ private:
       CallsTo[T].push_back(External.size());
     External.add(Call);
   }
-  summary::InventoryFacts Facts; // of every file, and what the join adds
+  /// Of every file, and what the join adds; packed in StoredFacts until
+  /// the inventory is built.
+  summary::InventoryFacts Facts;
+  PackedFacts StoredFacts;
   /// Flows already followed through a call (caller, site, sink, label).
   std::set<std::string> KnownFlows;
   /// Per call of External and target of it, how many of the target's
@@ -1114,7 +1328,8 @@ private:
   std::vector<JoinedTransfer> Transfers;
   /// Functions without purposes of their own → the functions with purposes
   /// they run for (inheritedPurposes()).
-  std::map<std::string, std::set<std::string>> InheritsFrom;
+  /// Views of the USRs Functions holds (docs/scan.md, "Large programs").
+  std::map<std::string_view, std::set<std::string_view>> InheritsFrom;
 };
 
 /// \p Before's steps, a step at \p At, then \p After's steps.
@@ -1359,7 +1574,7 @@ void Joiner::inheritedPurposes() {
           if (It == Functions.end() || It->second.Own ||
               It->second.DeclaredSink || !Seen.insert(Callee).second)
             continue;
-          InheritsFrom[Callee].insert(EntryUsr);
+          InheritsFrom[It->first].insert(EntryUsr);
           Steps Next = Chain;
           Next.push_back(noteAt(
               Call.At, worded(note::Calls{F.ShortName, Call.CalleeName})));
@@ -1505,8 +1720,8 @@ void Joiner::judgeRecipientPurposes() {
       if (Entries == InheritsFrom.end())
         continue;
       bool AnyDeclared = false;
-      for (const std::string &EntryUsr : Entries->second) {
-        const JoinedFunction &Entry = Functions.at(EntryUsr);
+      for (std::string_view EntryUsr : Entries->second) {
+        const JoinedFunction &Entry = function(EntryUsr);
         for (const std::string &Purpose : Entry.Own->Purposes) {
           AnyDeclared |= Policy::recipientAllowsPurpose(*R, Purpose);
           Purposes.push_back({Purpose, Entry.ShortName, Entry.Own->DeclaredAt});
@@ -2243,27 +2458,29 @@ void Joiner::merge(summary::TuSummary &S) {
         Seen != Functions.end() && (Seen->second.Analysed || !F.Analysed))
       continue;
     bool First = !Functions.count(F.Usr);
-    if (!F.Flows.empty()) { // a function without flows has no entry
-      std::vector<JoinedFlow> Own;
-      Own.reserve(F.Flows.size());
-      for (summary::Flow &Flow : F.Flows)
-        Own.push_back(readFlow(std::move(Flow), F.Usr)); // read from Flows only
-      // What a call into another file returned is followed whatever calls
-      // the function (resolveReturns): such flows are never packed.
-      if (!Flows.count(F.Usr) && !Dormant.has(F.Usr) && !carriesReturns(Own))
-        Dormant.pack(F.Usr, Own);
-      else
-        append(*flowsOf(F.Usr), Own);
-    }
     if (First)
       for (const std::string &Base : F.Overrides)
         Overriders[Base].push_back(F.Usr);
     // The join keeps the function for the rest of the run as a
     // JoinedFunction, whose map key is the only copy of its USR.
-    std::string Usr = std::move(F.Usr);
+    std::vector<summary::Flow> OwnFlows = std::move(F.Flows);
+    std::string Moved = std::move(F.Usr);
     auto [It, New] = Functions.insert_or_assign(
-        std::move(Usr), JoinedFunction::from(std::move(F), Notes));
-    CallGraph.pack(It->first, It->second);
+        std::move(Moved), JoinedFunction::from(std::move(F), Notes));
+    const std::string &Usr = It->first;
+    if (!OwnFlows.empty()) { // a function without flows has no entry
+      std::vector<JoinedFlow> Own;
+      Own.reserve(OwnFlows.size());
+      for (summary::Flow &Flow : OwnFlows)
+        Own.push_back(readFlow(std::move(Flow), Usr));
+      // What a call into another file returned is followed whatever calls
+      // the function (resolveReturns): such flows are never packed.
+      if (!Flows.count(Usr) && !Dormant.has(Usr) && !carriesReturns(Own))
+        Dormant.pack(Usr, Own);
+      else
+        append(*flowsOf(Usr), Own);
+    }
+    CallGraph.pack(Usr, It->second);
   }
   // Indexed once every override is known.
   for (const summary::ExternalCall &Call : S.ExternalCalls)
@@ -2290,14 +2507,8 @@ void Joiner::merge(summary::TuSummary &S) {
     BoundValues.emplace(std::move(Id), std::move(B));
   }
   summary::InventoryFacts &Inv = S.Inventory;
-  append(Facts.Declarations, Inv.Declarations);
-  append(Facts.PurposeDeclarations, Inv.PurposeDeclarations);
-  append(Facts.Erase, Inv.Erase);
-  append(Facts.ConsentChecks, Inv.ConsentChecks);
-  append(Facts.TransferDeclarations, Inv.TransferDeclarations);
-  append(Facts.StoreDeclarations, Inv.StoreDeclarations);
-  append(Facts.Uses, Inv.Uses);
-  append(Facts.Sinks, Inv.Sinks);
+  StoredFacts.add(Inv);
+  append(Facts.Sinks, Inv.Sinks); // packed once filtered
   Facts.Functions += Inv.Functions;
   Facts.Annotations += Inv.Annotations;
 }
@@ -2334,6 +2545,7 @@ void Joiner::dropWhatDeclaredSinksDoNotKeep() {
     llvm::erase_if(
         Own, [&](const JoinedFlow &J) { return NotKept(J.Flow.Through); });
   DeclaredSinksDropped = true; // and those unpacked later (flowsOf)
+  StoredFacts.addSinks(Facts.Sinks);
 }
 
 json Joiner::run() {
@@ -2380,6 +2592,7 @@ json Joiner::run() {
   judgeRecipientPurposes();
   forgetCalls();
   Report("writing the inventory", 0, 0);
+  StoredFacts.addSinks(Facts.Sinks);
   json Out = inventory();
   Out["analysis"]["functions"] = Facts.Functions;
   Out["analysis"]["annotations"] = Facts.Annotations;
@@ -2452,18 +2665,18 @@ struct Joiner::SeenInCode {
 
 json Joiner::inventory() {
   SeenInCode Seen;
-  for (const summary::ItemDeclaration &D : Facts.Declarations)
+  for (const summary::ItemDeclaration &D : StoredFacts.declarations())
     Seen.Items.insert(D.Item);
-  for (const summary::PurposedUse &U : Facts.Uses)
+  for (const summary::PurposedUse &U : StoredFacts.uses())
     Seen.Items.insert(U.Item);
-  for (const summary::SinkReach &S : Facts.Sinks)
+  for (const summary::SinkReach &S : StoredFacts.sinks())
     Seen.Items.insert(S.Item);
   Seen.Items.erase("");
-  for (const summary::PurposeDeclaration &D : Facts.PurposeDeclarations)
+  for (const summary::PurposeDeclaration &D : StoredFacts.purposeDeclarations())
     Seen.PurposeSites[D.Purpose].push_back(D.At);
-  for (const summary::PurposedUse &U : Facts.Uses)
+  for (const summary::PurposedUse &U : StoredFacts.uses())
     Seen.UsedPurposes.insert(U.Purpose);
-  for (const summary::SinkReach &S : Facts.Sinks)
+  for (const summary::SinkReach &S : StoredFacts.sinks())
     Seen.AnyLogs |= S.Kind == FlowKind::Log;
 
   json Out;
@@ -2511,7 +2724,7 @@ json Joiner::analysisSection() const {
   Analysis["failed"] = json::array();
   for (const auto &[File, Error] : In.Failed)
     Analysis["failed"].push_back({{"file", File}, {"error", Error}});
-  Analysis["personal_data_annotated"] = !Facts.Declarations.empty();
+  Analysis["personal_data_annotated"] = !StoredFacts.declarations().empty();
   return Analysis;
 }
 
@@ -2536,12 +2749,12 @@ json Joiner::itemJson(const std::string &Id) const {
   }
   I["in_policy"] = Def != nullptr;
   std::vector<FactSite> Decls;
-  for (const summary::ItemDeclaration &D : Facts.Declarations)
+  for (const summary::ItemDeclaration &D : StoredFacts.declarations())
     if (D.Item == Id)
       Decls.push_back(D.At);
   I["declarations"] = sortedSites(Decls);
   std::map<std::string, std::vector<FactSite>> Uses;
-  for (const summary::PurposedUse &U : Facts.Uses)
+  for (const summary::PurposedUse &U : StoredFacts.uses())
     if (U.Item == Id)
       Uses[U.Purpose].push_back(U.At);
   I["purposes"] = json::array();
@@ -2552,7 +2765,7 @@ json Joiner::itemJson(const std::string &Id) const {
                              {"uses", sortedSites(Sites)}});
   std::map<std::pair<FlowKind, std::string>, std::vector<FactSite>> Reach;
   std::vector<FactSite> Logs, Network;
-  for (const summary::SinkReach &S : Facts.Sinks) {
+  for (const summary::SinkReach &S : StoredFacts.sinks()) {
     if (S.Item != Id)
       continue;
     if (S.Kind == FlowKind::Log)
@@ -2614,7 +2827,7 @@ std::pair<std::vector<std::string>, json>
 Joiner::reaching(FlowKind Kind, const std::string &Target) const {
   std::set<std::string> Ids;
   std::vector<FactSite> Sites;
-  for (const summary::SinkReach &S : Facts.Sinks) {
+  for (const summary::SinkReach &S : StoredFacts.sinks()) {
     bool Match = Kind == FlowKind::Log ? S.Kind == FlowKind::Log
                                        : S.Kind == Kind && S.Target == Target;
     if (Match) {
@@ -2631,7 +2844,7 @@ Joiner::reaching(FlowKind Kind, const std::string &Target) const {
 /// the files).
 std::string Joiner::countryInCode(const std::string &Recipient) const {
   std::set<std::string> Abroad, AtHome;
-  for (const summary::SinkReach &S : Facts.Sinks)
+  for (const summary::SinkReach &S : StoredFacts.sinks())
     if (S.Kind == FlowKind::Transfer && S.Target == Recipient &&
         !S.Country.empty())
       (S.Country != P.ControllerCountry ? Abroad : AtHome).insert(S.Country);
@@ -2645,7 +2858,7 @@ std::vector<std::string> Joiner::purposesReaching(const std::string &Id) const {
   auto Add = [&](const JoinedFunction &F) {
     Purposes.insert(F.Own->Purposes.begin(), F.Own->Purposes.end());
   };
-  for (const summary::SinkReach &S : Facts.Sinks) {
+  for (const summary::SinkReach &S : StoredFacts.sinks()) {
     if (S.Kind != FlowKind::Transfer || S.Target != Id)
       continue;
     auto F = Functions.find(S.FunctionUsr);
@@ -2655,8 +2868,8 @@ std::vector<std::string> Joiner::purposesReaching(const std::string &Id) const {
       Add(F->second);
     } else if (auto Entries = InheritsFrom.find(S.FunctionUsr);
                Entries != InheritsFrom.end()) {
-      for (const std::string &Entry : Entries->second)
-        Add(Functions.at(Entry));
+      for (std::string_view Entry : Entries->second)
+        Add(function(Entry));
     }
   }
   return {Purposes.begin(), Purposes.end()};
@@ -2666,10 +2879,11 @@ json Joiner::recipientSection() const {
   std::set<std::string> RecipientIds;
   for (const auto &[Id, Def] : P.Recipients)
     RecipientIds.insert(Id);
-  for (const summary::SinkReach &S : Facts.Sinks)
+  for (const summary::SinkReach &S : StoredFacts.sinks())
     if (S.Kind == FlowKind::Transfer)
       RecipientIds.insert(S.Target);
-  for (const summary::TransferDeclaration &D : Facts.TransferDeclarations)
+  for (const summary::TransferDeclaration &D :
+       StoredFacts.transferDeclarations())
     RecipientIds.insert(D.Recipient);
   RecipientIds.erase("");
   json Recipients = json::array();
@@ -2708,10 +2922,10 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
   std::set<std::string> StoreIds;
   for (const auto &[Id, Def] : P.Stores)
     StoreIds.insert(Id);
-  for (const summary::SinkReach &S : Facts.Sinks)
+  for (const summary::SinkReach &S : StoredFacts.sinks())
     if (S.Kind == FlowKind::Store)
       StoreIds.insert(S.Target);
-  for (const summary::StoreDeclaration &D : Facts.StoreDeclarations)
+  for (const summary::StoreDeclaration &D : StoredFacts.storeDeclarations())
     StoreIds.insert(D.Store);
   if (Seen.AnyLogs)
     StoreIds.insert(std::string(LogsStoreId));
@@ -2723,7 +2937,7 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
                                       ? reaching(FlowKind::Log, "")
                                       : reaching(FlowKind::Store, Id);
     std::vector<FactSite> Erase;
-    for (const summary::EraseDeclaration &E : Facts.Erase)
+    for (const summary::EraseDeclaration &E : StoredFacts.erase())
       if (E.Store == Id)
         Erase.push_back(E.At);
     json J = {{"id", Id},
@@ -2764,7 +2978,7 @@ json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
 
 json Joiner::consentCheckSection() const {
   std::map<std::string, std::vector<FactSite>> Checks;
-  for (const summary::ConsentCheck &C : Facts.ConsentChecks)
+  for (const summary::ConsentCheck &C : StoredFacts.consentChecks())
     Checks[C.Consent].push_back(C.At);
   json ConsentChecks = json::array();
   for (auto &[Consent, Sites] : Checks) {
@@ -2843,11 +3057,12 @@ json Joiner::policyDiff(const SeenInCode &Seen) const {
   for (const auto &[Id, Sites] : Seen.PurposeSites)
     CodePurposes.insert(Id);
   std::set<std::string> CodeRecipients, CodeStores;
-  for (const summary::TransferDeclaration &D : Facts.TransferDeclarations)
+  for (const summary::TransferDeclaration &D :
+       StoredFacts.transferDeclarations())
     CodeRecipients.insert(D.Recipient);
-  for (const summary::StoreDeclaration &D : Facts.StoreDeclarations)
+  for (const summary::StoreDeclaration &D : StoredFacts.storeDeclarations())
     CodeStores.insert(D.Store);
-  for (const summary::SinkReach &S : Facts.Sinks) {
+  for (const summary::SinkReach &S : StoredFacts.sinks()) {
     if (S.Kind == FlowKind::Transfer)
       CodeRecipients.insert(S.Target);
     if (S.Kind == FlowKind::Store)
