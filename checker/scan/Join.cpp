@@ -872,53 +872,32 @@ private:
       write(W, Item);
     release(List);
   }
-  void write(Packer &W, const summary::ItemDeclaration &D) {
-    Texts.text(W, D.Item);
-    site(W, D.At);
+  // Six kinds of facts are a name and a site.
+  static auto nameOf(const summary::ItemDeclaration *) {
+    return &summary::ItemDeclaration::Item;
   }
-  void read(Unpacker &R, summary::ItemDeclaration &D) const {
-    D.Item = Texts.text(R);
-    D.At = site(R);
+  static auto nameOf(const summary::PurposeDeclaration *) {
+    return &summary::PurposeDeclaration::Purpose;
   }
-  void write(Packer &W, const summary::PurposeDeclaration &D) {
-    Texts.text(W, D.Purpose);
-    site(W, D.At);
+  static auto nameOf(const summary::EraseDeclaration *) {
+    return &summary::EraseDeclaration::Store;
   }
-  void read(Unpacker &R, summary::PurposeDeclaration &D) const {
-    D.Purpose = Texts.text(R);
-    D.At = site(R);
+  static auto nameOf(const summary::ConsentCheck *) {
+    return &summary::ConsentCheck::Consent;
   }
-  void write(Packer &W, const summary::EraseDeclaration &D) {
-    Texts.text(W, D.Store);
-    site(W, D.At);
+  static auto nameOf(const summary::TransferDeclaration *) {
+    return &summary::TransferDeclaration::Recipient;
   }
-  void read(Unpacker &R, summary::EraseDeclaration &D) const {
-    D.Store = Texts.text(R);
-    D.At = site(R);
+  static auto nameOf(const summary::StoreDeclaration *) {
+    return &summary::StoreDeclaration::Store;
   }
-  void write(Packer &W, const summary::ConsentCheck &C) {
-    Texts.text(W, C.Consent);
-    site(W, C.At);
+  template <typename T> void write(Packer &W, const T &Fact) {
+    Texts.text(W, Fact.*nameOf(&Fact));
+    site(W, Fact.At);
   }
-  void read(Unpacker &R, summary::ConsentCheck &C) const {
-    C.Consent = Texts.text(R);
-    C.At = site(R);
-  }
-  void write(Packer &W, const summary::TransferDeclaration &D) {
-    Texts.text(W, D.Recipient);
-    site(W, D.At);
-  }
-  void read(Unpacker &R, summary::TransferDeclaration &D) const {
-    D.Recipient = Texts.text(R);
-    D.At = site(R);
-  }
-  void write(Packer &W, const summary::StoreDeclaration &D) {
-    Texts.text(W, D.Store);
-    site(W, D.At);
-  }
-  void read(Unpacker &R, summary::StoreDeclaration &D) const {
-    D.Store = Texts.text(R);
-    D.At = site(R);
+  template <typename T> void read(Unpacker &R, T &Fact) const {
+    Fact.*nameOf(&Fact) = Texts.text(R);
+    Fact.At = site(R);
   }
   void write(Packer &W, const summary::PurposedUse &U) {
     Texts.text(W, U.Item);
