@@ -639,25 +639,63 @@ std::vector<FlowLabel> flowLabels(Labels &&Ls, NoteTable &Notes) {
   return Out;
 }
 
+/// A call as the purposes' walk reads it: summary::Call with its names
+/// pointing into the packed call graph, which holds each once (a program
+/// has several calls per function; docs/scan.md, "Large programs").
+struct JoinedCall {
+  const std::string *Callee = nullptr; // USR
+  const std::string *CalleeName = nullptr;
+  const std::string *File = nullptr; // of the call's site; none: no site
+  unsigned Line = 0, Column = 0;
+  std::vector<std::string> Consents;
+  std::vector<std::string> GuardedByCalls;
+  std::optional<Site> at() const {
+    if (!File)
+      return std::nullopt;
+    return Site{*File, Line, Column};
+  }
+};
+
 /// A function as the join keeps it: summary::Function without its USR
-/// (the key of the join's map), its flows (JoinedFlow, PackedFlows) and
-/// the overrides (Overriders), with what few functions have apart. A
-/// program has a function per few lines; the summary's type, with a
-/// place for every list, was the largest part of the join's memory on
-/// large programs (docs/scan.md, "Large programs").
+/// (the key of the join's map), its flows (JoinedFlow, PackedFlows), the
+/// overrides (Overriders) or its site (the join reports at the sites of
+/// flows, calls and reads), with what few functions have apart and its
+/// calls and reads only for the purposes' walk. A program has a function
+/// per few lines; the summary's type, with a place for every list, was the
+/// largest part of the join's memory on large programs (docs/scan.md,
+/// "Large programs").
 struct JoinedFunction {
   std::string Name; // qualified
   std::string ShortName;
-  std::optional<Site> At;
   bool Analysed = false;
   bool DeclaredSink = false;
   std::unique_ptr<const summary::OwnPurposes> Own;
-  std::vector<summary::Call> Calls;
-  std::vector<summary::Read> Reads;
   /// What it returns and throws, each step by its number in the join's
-  /// NoteTable.
-  std::vector<FlowLabel> Returns;
-  std::vector<FlowLabel> Throws;
+  /// NoteTable; none where both are empty.
+  struct Results {
+    std::vector<FlowLabel> Returns;
+    std::vector<FlowLabel> Throws;
+  };
+  std::unique_ptr<Results> Result;
+  const std::vector<FlowLabel> &returns() const {
+    return Result ? Result->Returns : none<FlowLabel>();
+  }
+  const std::vector<FlowLabel> &throws() const {
+    return Result ? Result->Throws : none<FlowLabel>();
+  }
+  /// Its calls and reads, only for the purposes' walk (PackedCallGraph
+  /// fills them).
+  struct Graph {
+    std::vector<JoinedCall> Calls;
+    std::vector<summary::Read> Reads;
+  };
+  std::unique_ptr<Graph> Walk;
+  const std::vector<JoinedCall> &calls() const {
+    return Walk ? Walk->Calls : none<JoinedCall>();
+  }
+  const std::vector<summary::Read> &reads() const {
+    return Walk ? Walk->Reads : none<summary::Read>();
+  }
   /// As summary::Function's; none where they are all empty.
   struct Rare {
     std::optional<std::vector<unsigned>> KeptParams;
@@ -672,21 +710,23 @@ struct JoinedFunction {
     static const Rare None;
     return More ? *More : None;
   }
+  template <typename T> static const std::vector<T> &none() {
+    static const std::vector<T> Empty;
+    return Empty;
+  }
 
   /// \p F (whose flows the join has taken) as the join keeps it.
   static JoinedFunction from(summary::Function &&F, NoteTable &Notes) {
     JoinedFunction J;
     J.Name = std::move(F.Name);
     J.ShortName = std::move(F.ShortName);
-    J.At = std::move(F.At);
     J.Analysed = F.Analysed;
     J.DeclaredSink = F.DeclaredSink;
     if (F.Own)
       J.Own = std::make_unique<const summary::OwnPurposes>(std::move(*F.Own));
-    J.Calls = std::move(F.Calls);
-    J.Reads = std::move(F.Reads);
-    J.Returns = flowLabels(std::move(F.Returns), Notes);
-    J.Throws = flowLabels(std::move(F.Throws), Notes);
+    if (!F.Returns.empty() || !F.Throws.empty())
+      J.Result.reset(new Results{flowLabels(std::move(F.Returns), Notes),
+                                 flowLabels(std::move(F.Throws), Notes)});
     if (F.KeptParams || F.Builds || !F.Writes.empty() ||
         !F.IndirectCalls.empty() || !F.WrapsConsents.empty() ||
         !F.WrapsCalls.empty()) {
@@ -706,25 +746,20 @@ using FunctionMap = std::map<std::string, JoinedFunction, std::less<>>;
 /// Every function's calls and reads, packed while the calls across files
 /// are followed, which never read them: only the purposes walk the call
 /// graph, after the flows are freed (docs/scan.md, "Large programs").
-/// Names (callees, files, consents, items) are held once.
+/// Names (callees, files, consents, items, messages) are held once, and
+/// the calls the walk reads refer to them until forgetCalls().
 class PackedCallGraph {
 public:
-  /// Packs and empties the calls and reads of \p F, the function Functions
-  /// holds under \p Usr; replaces what was packed for it before.
-  void pack(const std::string &Usr, JoinedFunction &F) {
-    std::string &Bytes = Packed[&Usr];
-    Bytes.clear();
-    Packer W{Bytes};
-    W.number(F.Calls.size());
-    for (const summary::Call &C : F.Calls) {
-      Texts.text(W, C.Callee);
-      Texts.text(W, C.CalleeName);
-      Texts.site(W, C.At);
-      Texts.texts(W, C.Consents);
-      Texts.texts(W, C.GuardedByCalls);
-    }
-    W.number(F.Reads.size());
-    for (const summary::Read &R : F.Reads) {
+  /// Packs the calls and reads of the function Functions holds under
+  /// \p Usr; replaces what was packed for it before.
+  void pack(const std::string &Usr, const std::vector<summary::Call> &Calls,
+            const std::vector<summary::Read> &Reads) {
+    Entry &E = Packed[&Usr];
+    E = Entry();
+    for (const summary::Call &C : Calls)
+      packCall(E, C);
+    Packer W{E.Reads};
+    for (const summary::Read &R : Reads) {
       Texts.text(W, R.Item);
       Texts.texts(W, R.Consents);
       Texts.site(W, R.At);
@@ -733,28 +768,38 @@ public:
       Texts.text(W, R.Marker.Message);
       Texts.texts(W, R.GuardedByCalls);
     }
-    Bytes.shrink_to_fit();
-    std::vector<summary::Call>().swap(F.Calls);
-    std::vector<summary::Read>().swap(F.Reads);
+    E.Calls.shrink_to_fit();
+    E.Reads.shrink_to_fit();
   }
-  /// Puts back the calls and reads of every function of \p Functions,
-  /// before those added since, and frees what was packed.
+  /// Packs \p C after the calls of the function Functions holds under
+  /// \p Usr.
+  void addCall(const std::string &Usr, const summary::Call &C) {
+    packCall(Packed[&Usr], C);
+  }
+  /// Puts the calls and reads of every function of \p Functions there, in
+  /// the order packed, and frees the bytes; the names stay.
   void unpackInto(FunctionMap &Functions) {
     for (auto &[Usr, F] : Functions) {
       auto It = Packed.find(&Usr);
       if (It == Packed.end())
         continue;
-      Unpacker R{It->second};
-      std::vector<summary::Call> Calls(R.number());
-      for (summary::Call &C : Calls) {
-        C.Callee = Texts.text(R);
-        C.CalleeName = Texts.text(R);
-        C.At = Texts.site(R);
-        Texts.texts(R, C.Consents);
-        Texts.texts(R, C.GuardedByCalls);
+      F.Walk = std::make_unique<JoinedFunction::Graph>();
+      Unpacker Calls{It->second.Calls};
+      while (Calls.At < Calls.In.size()) {
+        JoinedCall &C = F.Walk->Calls.emplace_back();
+        C.Callee = &Texts.text(Calls);
+        C.CalleeName = &Texts.text(Calls);
+        if (Calls.number()) {
+          C.File = &Texts.text(Calls);
+          C.Line = Calls.number();
+          C.Column = Calls.number();
+        }
+        Texts.texts(Calls, C.Consents);
+        Texts.texts(Calls, C.GuardedByCalls);
       }
-      std::vector<summary::Read> Reads(R.number());
-      for (summary::Read &Read : Reads) {
+      Unpacker R{It->second.Reads};
+      while (R.At < R.In.size()) {
+        summary::Read &Read = F.Walk->Reads.emplace_back();
         Read.Item = Texts.text(R);
         Texts.texts(R, Read.Consents);
         Read.At = Texts.site(R);
@@ -763,19 +808,26 @@ public:
         Read.Marker.Message = Texts.text(R);
         Texts.texts(R, Read.GuardedByCalls);
       }
-      append(Calls, F.Calls);
-      append(Reads, F.Reads);
-      F.Calls = std::move(Calls);
-      F.Reads = std::move(Reads);
       Packed.erase(It);
     }
-    *this = PackedCallGraph();
+    release(Packed);
   }
 
 private:
+  struct Entry {
+    std::string Calls, Reads; // records until the end
+  };
+  void packCall(Entry &E, const summary::Call &C) {
+    Packer W{E.Calls};
+    Texts.text(W, C.Callee);
+    Texts.text(W, C.CalleeName);
+    Texts.site(W, C.At);
+    Texts.texts(W, C.Consents);
+    Texts.texts(W, C.GuardedByCalls);
+  }
   InternedTexts Texts; // callees, files, consents, items, messages
   /// By the USR Functions holds (its nodes stay where they are).
-  std::unordered_map<const std::string *, std::string> Packed;
+  std::unordered_map<const std::string *, Entry> Packed;
 };
 
 /// The inventory facts of every file, packed as they are merged, texts
@@ -1471,13 +1523,13 @@ std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
   // Functions and Overriders hold, not copies (docs/scan.md, "Large
   // programs").
   struct Callee {
-    std::vector<std::pair<const std::string *, const summary::Call *>> Sites;
+    std::vector<std::pair<const std::string *, const JoinedCall *>> Sites;
     std::optional<std::set<std::string>> Known; // none: "everything"
   };
   std::map<std::string_view, Callee> Callees;
   for (const auto &[Usr, F] : Functions)
-    for (const summary::Call &Call : F.Calls)
-      forEachTarget(Call.Callee, [&](const std::string &Target) {
+    for (const JoinedCall &Call : F.calls())
+      forEachTarget(*Call.Callee, [&](const std::string &Target) {
         Callees[Target].Sites.push_back({&Usr, &Call});
       });
   for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
@@ -1547,8 +1599,8 @@ void Joiner::inheritedPurposes() {
       auto [Usr, Chain] = Work.front();
       Work.pop_front();
       const JoinedFunction &F = Functions.at(Usr);
-      for (const summary::Call &Call : F.Calls)
-        for (const std::string &Callee : targetsOf(Call.Callee)) {
+      for (const JoinedCall &Call : F.calls())
+        for (const std::string &Callee : targetsOf(*Call.Callee)) {
           auto It = Functions.find(Callee);
           if (It == Functions.end() || It->second.Own ||
               It->second.DeclaredSink || !Seen.insert(Callee).second)
@@ -1556,8 +1608,8 @@ void Joiner::inheritedPurposes() {
           InheritsFrom[It->first].insert(EntryUsr);
           Steps Next = Chain;
           Next.push_back(noteAt(
-              Call.At, worded(note::Calls{F.ShortName, Call.CalleeName})));
-          for (const summary::Read &Read : It->second.Reads) {
+              Call.at(), worded(note::Calls{F.ShortName, *Call.CalleeName})));
+          for (const summary::Read &Read : It->second.reads()) {
             for (const std::string &Purpose : Entry.Own->Purposes) {
               PurposedUse U;
               U.Item = Read.Item;
@@ -1859,7 +1911,7 @@ void Joiner::addCallTo(const std::string &Caller, const std::string &Target,
   // The call graph too: purposes and consent reach the target.
   auto CallerIt = Functions.find(Caller);
   if (CallerIt != Functions.end())
-    CallerIt->second.Calls.push_back({Target, Name, At, Consents});
+    CallGraph.addCall(CallerIt->first, {Target, Name, At, Consents});
 }
 
 void Joiner::resolveIndirectCall(
@@ -2164,7 +2216,7 @@ Labels Joiner::returnedBy(const summary::ExternalCall &Call, bool Thrown,
       continue;
     Defined = true;
     Labels All =
-        Thrown ? escapingThrows(Target, Depth) : labelsOf(F->second.Returns);
+        Thrown ? escapingThrows(Target, Depth) : labelsOf(F->second.returns());
     // What its calls through function values it was passed return
     // ("$k<N>"): decided by what this call passes.
     Labels Plain;
@@ -2358,7 +2410,7 @@ Labels Joiner::escapingThrows(const std::string &Usr, int Depth) const {
   auto F = Functions.find(Usr);
   if (F == Functions.end())
     return Out;
-  for (const summary::LabelledPath &L : labelsOf(F->second.Throws)) {
+  for (const summary::LabelledPath &L : labelsOf(F->second.throws())) {
     std::optional<std::string> Global = globalReturnCall(L.Label);
     auto Calls = Global && Depth < MaxJoinReturnDepth ? ThrowCalls.find(*Global)
                                                       : ThrowCalls.end();
@@ -2459,7 +2511,7 @@ void Joiner::merge(summary::TuSummary &S) {
       else
         append(*flowsOf(Usr), Own);
     }
-    CallGraph.pack(Usr, It->second);
+    CallGraph.pack(Usr, F.Calls, F.Reads);
   }
   // Indexed once every override is known.
   for (const summary::ExternalCall &Call : S.ExternalCalls)
@@ -2604,8 +2656,7 @@ void Joiner::forgetFlows() {
   release(CatalogFunctions);
   release(DeclaredSinkNames);
   for (auto &[Usr, F] : Functions) {
-    release(F.Returns);
-    release(F.Throws);
+    F.Result.reset();
     if (!F.More)
       continue;
     // The consent wrappers are still to be walked.
@@ -2625,10 +2676,10 @@ void Joiner::forgetCalls() {
   release(Overriders);
   Anchors = AnchorTable();
   for (auto &[Usr, F] : Functions) {
-    release(F.Calls);
-    release(F.Reads);
+    F.Walk.reset();
     F.More.reset();
   }
+  CallGraph = PackedCallGraph(); // the names the calls pointed to
 }
 
 //===--- the inventory ----------------------------------------------------===//
