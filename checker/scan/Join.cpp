@@ -429,14 +429,23 @@ public:
     for (std::string &Text : List)
       Text = text(R);
   }
-  std::optional<Site> site(Unpacker &R) const {
+  /// A site packed by site(Packer &, ...), its file where the table holds
+  /// it; false when there was none.
+  bool site(Unpacker &R, const std::string *&File, unsigned &Line,
+            unsigned &Column) const {
     if (!R.number())
+      return false;
+    File = &text(R);
+    Line = R.number();
+    Column = R.number();
+    return true;
+  }
+  std::optional<Site> site(Unpacker &R) const {
+    const std::string *File = nullptr;
+    unsigned Line = 0, Column = 0;
+    if (!site(R, File, Line, Column))
       return std::nullopt;
-    Site At;
-    At.File = text(R);
-    At.Line = R.number();
-    At.Column = R.number();
-    return At;
+    return Site{*File, Line, Column};
   }
   Label label(Unpacker &R) const { return labelFromText(text(R)); }
 
@@ -455,13 +464,17 @@ private:
 class PackedFlows {
 public:
   /// Packs \p Own after the flows already packed for \p Usr, a key of the
-  /// join's Functions (its view is kept) or a function packed before.
+  /// join's Functions (its view is kept) or a function packed before. A
+  /// function's own flows take only their room; the flows the rounds add
+  /// one call at a time grow it as a string grows.
   void pack(std::string_view Usr, const std::vector<JoinedFlow> &Own) {
     std::string &Bytes = Packed[Usr];
+    bool First = Bytes.empty();
     Packer W{Bytes};
     for (const JoinedFlow &J : Own)
       packFlow(W, J, Usr);
-    Bytes.shrink_to_fit();
+    if (First)
+      Bytes.shrink_to_fit();
   }
   bool has(std::string_view Usr) const { return Packed.count(Usr); }
   /// The flows packed for \p Usr, in the order packed, no longer kept
@@ -789,11 +802,7 @@ public:
         JoinedCall &C = F.Walk->Calls.emplace_back();
         C.Callee = &Texts.text(Calls);
         C.CalleeName = &Texts.text(Calls);
-        if (Calls.number()) {
-          C.File = &Texts.text(Calls);
-          C.Line = Calls.number();
-          C.Column = Calls.number();
-        }
+        Texts.site(Calls, C.File, C.Line, C.Column);
         Texts.texts(Calls, C.Consents);
         Texts.texts(Calls, C.GuardedByCalls);
       }
@@ -1330,10 +1339,13 @@ private:
       CallsTo[T].push_back(External.size());
     External.add(Call);
   }
-  /// Of every file, and what the join adds; packed in StoredFacts until
-  /// the inventory is built.
-  summary::InventoryFacts Facts;
+  /// The inventory facts of every file and what the join adds, packed.
   PackedFacts StoredFacts;
+  /// The sites data reaches not packed yet: they are packed once the join
+  /// dropped those a declared sink does not keep, and those the rounds add
+  /// before the inventory.
+  std::vector<summary::SinkReach> NewSinks;
+  unsigned long long FunctionsAnalysed = 0, Annotations = 0; // of all files
   /// Flows already followed through a call (caller, site, sink, label).
   std::set<std::string> KnownFlows;
   /// Per call of External and target of it, how many of the target's
@@ -1727,8 +1739,8 @@ void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,
     if (std::optional<summary::CodeAnchorAt> A = Anchors.find(*Flow.At);
         A && !A->Function.empty())
       Reached.Function = std::move(A->Function);
-  Facts.Sinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
-                         Reached, PurposeFrom});
+  NewSinks.push_back({Flow.Kind, Flow.Target, Flow.Country, ItemId, Flow.Via,
+                      Reached, PurposeFrom});
 }
 
 void Joiner::judgeRecipientPurposes() {
@@ -2539,9 +2551,9 @@ void Joiner::merge(summary::TuSummary &S) {
   }
   summary::InventoryFacts &Inv = S.Inventory;
   StoredFacts.add(Inv);
-  append(Facts.Sinks, Inv.Sinks); // packed once filtered
-  Facts.Functions += Inv.Functions;
-  Facts.Annotations += Inv.Annotations;
+  append(NewSinks, Inv.Sinks);
+  FunctionsAnalysed += Inv.Functions;
+  Annotations += Inv.Annotations;
 }
 
 /// Whether the function declared as a sink that data went through may keep
@@ -2569,14 +2581,14 @@ void Joiner::dropWhatDeclaredSinksDoNotKeep() {
   };
   for (auto It = Findings.begin(); It != Findings.end();)
     It = NotKept(It->second.Through) ? Findings.erase(It) : std::next(It);
-  llvm::erase_if(Facts.Sinks, [&](const summary::SinkReach &R) {
+  llvm::erase_if(NewSinks, [&](const summary::SinkReach &R) {
     return NotKept(R.Through);
   });
   for (auto &[Usr, Own] : Flows)
     llvm::erase_if(
         Own, [&](const JoinedFlow &J) { return NotKept(J.Flow.Through); });
   DeclaredSinksDropped = true; // and those unpacked later (flowsOf)
-  StoredFacts.addSinks(Facts.Sinks);
+  StoredFacts.addSinks(NewSinks);
 }
 
 json Joiner::run() {
@@ -2623,10 +2635,10 @@ json Joiner::run() {
   judgeRecipientPurposes();
   forgetCalls();
   Report("writing the inventory", 0, 0);
-  StoredFacts.addSinks(Facts.Sinks);
+  StoredFacts.addSinks(NewSinks);
   json Out = inventory();
-  Out["analysis"]["functions"] = Facts.Functions;
-  Out["analysis"]["annotations"] = Facts.Annotations;
+  Out["analysis"]["functions"] = FunctionsAnalysed;
+  Out["analysis"]["annotations"] = Annotations;
   return Out;
 }
 
