@@ -3,6 +3,8 @@
 
 #include "gtest/gtest.h"
 
+#include <cstring>
+
 using namespace privacy;
 using namespace privacy::summary;
 
@@ -239,6 +241,44 @@ TEST(SummaryModelTest, TheKeysOfEachKindOfFlow) {
   EXPECT_FALSE(J["functions"][1].contains("returns"));
   EXPECT_FALSE(J["functions"][1].contains("overrides"));
   EXPECT_FALSE(J["external_calls"][1].contains("returns_as"));
+}
+
+TEST(SummaryModelTest, ASealedSummaryReadsAsWritten) {
+  TuSummary Original = everything();
+  std::string Text = summaryText(Original);
+  ASSERT_EQ(Text.rfind("{\n \"seal\": \"", 0), 0u) << Text.substr(0, 40);
+  ASSERT_EQ(Text.back(), '\n');
+  nlohmann::json Unsealed = nlohmann::json::parse(Text);
+  ASSERT_TRUE(Unsealed.at("seal").is_string());
+  EXPECT_EQ(Unsealed.at("seal").get<std::string>().size(), 16u);
+  Unsealed.erase("seal");
+  EXPECT_EQ(Unsealed, toJson(Original));
+  EXPECT_EQ(summaryText(Original), Text); // the same seal every time
+
+  SummaryReadResult R = parseSummary(Text, "s.json");
+  ASSERT_TRUE(R.Summary) << messages(R);
+  EXPECT_TRUE(R.Diagnostics.empty());
+  EXPECT_EQ(toJson(*R.Summary), toJson(Original));
+
+  // A value changed under the seal: checked against the schema again.
+  std::string Edited = Text;
+  size_t At = Edited.find("\"declared_sink\": true");
+  ASSERT_NE(At, std::string::npos);
+  Edited.replace(At, std::strlen("\"declared_sink\": true"),
+                 "\"declared_sink\": \"no\"");
+  SummaryReadResult Bad = parseSummary(Edited, "s.json");
+  EXPECT_FALSE(Bad.Summary);
+  EXPECT_NE(messages(Bad).find("expected true or false (found \"no\")"),
+            std::string::npos)
+      << messages(Bad);
+
+  // Another seal on the same text: checked, and read.
+  std::string Resealed = Text;
+  char &Digit = Resealed[std::strlen("{\n \"seal\": \"")];
+  Digit = Digit == '0' ? '1' : '0';
+  SummaryReadResult Checked = parseSummary(Resealed, "s.json");
+  ASSERT_TRUE(Checked.Summary) << messages(Checked);
+  EXPECT_EQ(toJson(*Checked.Summary), toJson(Original));
 }
 
 TEST(SummaryModelTest, OnlyTheFormatIsRequired) {

@@ -31,7 +31,6 @@
 #include "privacy/ApiCatalog.h"
 #include "privacy/Classifier.h"
 #include "privacy/FileAnnotations.h"
-#include "privacy/JsonWriter.h"
 #include "privacy/Messages.h"
 #include "privacy/Nolint.h"
 #include "privacy/OutputFile.h"
@@ -285,10 +284,11 @@ private:
       return;
     llvm::SmallString<256> Root;
     llvm::sys::fs::current_path(Root);
-    nlohmann::json Summary = summary::toJson(summary::summarizeTranslationUnit(
-        Ctx, P, Catalog, Root.str().str(), nullptr, Annotations, Classes));
+    std::string Summary =
+        summary::summaryText(summary::summarizeTranslationUnit(
+            Ctx, P, Catalog, Root.str().str(), nullptr, Annotations, Classes));
     std::string Path = Object + ".privacy.json";
-    if (std::error_code EC = writeOutput(Path, jsonText(Summary, 1) + "\n")) {
+    if (std::error_code EC = writeOutput(Path, Summary)) {
       DiagnosticsEngine &Diags = Ctx.getDiagnostics();
       Diags.Report(
           Diags.getCustomDiagID(DiagnosticsEngine::Warning,

@@ -10,6 +10,8 @@
 #include "privacy/summary/SummaryJson.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 
 #include <algorithm>
 #include <deque>
@@ -1132,6 +1134,12 @@ private:
   void addFinding(const std::optional<Site> &At, std::string Check,
                   std::string Message, Steps Notes, std::string Item,
                   std::string Target) {
+    addFinding(findingAt(At, std::move(Check), std::move(Message),
+                         std::move(Notes), std::move(Item), std::move(Target)));
+  }
+  summary::Finding findingAt(const std::optional<Site> &At, std::string Check,
+                             std::string Message, Steps Notes, std::string Item,
+                             std::string Target) const {
     summary::Finding F;
     F.At = At;
     F.Check = std::move(Check);
@@ -1144,7 +1152,7 @@ private:
         F.Function = std::move(A->Function);
         F.CodeHash = std::move(A->CodeHash);
       }
-    addFinding(std::move(F));
+    return F;
   }
   void merge(summary::TuSummary &S);
   bool keptBy(const summary::ThroughDeclaredSink &Through) const;
@@ -1154,11 +1162,52 @@ private:
   std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
   void inheritedPurposes();
   std::map<std::string_view, std::set<std::string>> entryConsents();
-  void judgeInheritedConsent(
+  /// \p Work(I) for each I below \p Count on In.Jobs threads, a batch at
+  /// a time, and \p Take(I, result) on this thread in the order of I: the
+  /// same as one thread would do when Work only reads what the join holds.
+  template <typename Work, typename Take>
+  void forEachBatch(size_t Count, Work &&Do, Take &&Use) const {
+    using Result = std::invoke_result_t<Work &, size_t>;
+    llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(In.Jobs);
+    unsigned Threads = Strategy.compute_thread_count();
+    if (Threads <= 1 || Count < 2) {
+      for (size_t I = 0; I < Count; ++I)
+        Use(I, Do(I));
+      return;
+    }
+    llvm::DefaultThreadPool Pool(Strategy);
+    // A batch's results wait to be taken: a few per thread, in tasks small
+    // enough to even out.
+    const size_t Batch = 256 * Threads, Task = 16;
+    std::vector<std::optional<Result>> Results;
+    for (size_t From = 0; From < Count; From += Batch) {
+      size_t To = std::min(Count, From + Batch);
+      Results.clear();
+      Results.resize(To - From);
+      for (size_t First = From; First < To; First += Task)
+        Pool.async([&, First] {
+          for (size_t I = First; I < std::min(To, First + Task); ++I)
+            Results[I - From].emplace(Do(I));
+        });
+      Pool.wait();
+      for (size_t I = From; I < To; ++I)
+        Use(I, std::move(*Results[I - From]));
+    }
+  }
+  /// What the walk down the call graph from one function with purposes of
+  /// its own finds, in the order it finds it.
+  struct PurposeWalk {
+    std::vector<std::string_view> Inheritors; // callees taking its purposes
+    std::vector<summary::Finding> Findings;
+  };
+  PurposeWalk walkPurposes(
+      const std::string &EntryUsr, const JoinedFunction &Entry,
+      const std::map<std::string_view, std::set<std::string>> &Guarded) const;
+  std::optional<summary::Finding> judgeInheritedConsent(
       const PurposedUse &U, const summary::Read &Read,
       const std::map<std::string_view, std::set<std::string>> &Entry,
       const std::string &EntryUsr, const std::string &ReaderUsr,
-      const Steps &Chain);
+      const Steps &Chain) const;
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
@@ -1601,66 +1650,91 @@ void Joiner::inheritedPurposes() {
     It = Covered ? Findings.erase(It) : std::next(It);
   }
   // Breadth first from every function with a purpose of its own, through
-  // callees without one, across every file.
-  for (const auto &[EntryUsr, Entry] : Functions) {
-    if (!Entry.Own)
-      continue;
-    std::deque<std::pair<std::string, Steps>> Work{{EntryUsr, {}}};
-    std::set<std::string> Seen{EntryUsr};
-    while (!Work.empty()) {
-      auto [Usr, Chain] = Work.front();
-      Work.pop_front();
-      const JoinedFunction &F = Functions.at(Usr);
-      for (const JoinedCall &Call : F.calls())
-        for (const std::string &Callee : targetsOf(*Call.Callee)) {
-          auto It = Functions.find(Callee);
-          if (It == Functions.end() || It->second.Own ||
-              It->second.DeclaredSink || !Seen.insert(Callee).second)
-            continue;
-          InheritsFrom[It->first].insert(EntryUsr);
-          Steps Next = Chain;
-          Next.push_back(noteAt(
-              Call.at(), worded(note::Calls{F.ShortName, *Call.CalleeName})));
-          for (const summary::Read &Read : It->second.reads()) {
-            for (const std::string &Purpose : Entry.Own->Purposes) {
-              PurposedUse U;
-              U.Item = Read.Item;
-              U.Purpose = Purpose;
-              U.Use = {DataUse::Read, Read.Item, ""};
-              U.CalledFrom = Entry.ShortName;
-              std::optional<reason::PurposeNotAllowed> Reason =
-                  judgePurposedUse(P, U);
-              if (!Reason) {
-                judgeInheritedConsent(U, Read, Guarded, EntryUsr, It->first,
-                                      Next);
-                continue;
-              }
-              // The summary words the read (its source is in that file).
-              std::string Message = findingMessage(*Reason, Read.What);
-              Steps Notes{noteAt(Entry.Own->DeclaredAt,
-                                 worded(note::PurposeDeclared{{U.Purpose}}))};
-              Notes.insert(Notes.end(), Next.begin(), Next.end());
-              Notes.push_back(Read.Marker);
-              addFinding(Read.At, "privacy-purpose-limitation", Message,
-                         std::move(Notes), Read.Item, Purpose);
-            }
-          }
-          Work.push_back({Callee, Next});
-        }
-    }
-  }
+  // callees without one, across every file. The walks only read what the
+  // join holds: they run on In.Jobs threads, a batch at a time, and what
+  // each finds is added in the order of the functions, as one thread
+  // would (docs/scan.md, "Large programs").
+  std::vector<std::pair<const std::string *, const JoinedFunction *>> Entries;
+  for (const auto &[Usr, F] : Functions)
+    if (F.Own)
+      Entries.push_back({&Usr, &F});
+  forEachBatch(
+      Entries.size(),
+      [&](size_t Index) {
+        return walkPurposes(*Entries[Index].first, *Entries[Index].second,
+                            Guarded);
+      },
+      [&](size_t Index, PurposeWalk Walk) {
+        for (std::string_view Inheritor : Walk.Inheritors)
+          InheritsFrom[Inheritor].insert(*Entries[Index].first);
+        for (summary::Finding &F : Walk.Findings)
+          addFinding(std::move(F));
+      });
 }
 
-void Joiner::judgeInheritedConsent(
+Joiner::PurposeWalk Joiner::walkPurposes(
+    const std::string &EntryUsr, const JoinedFunction &Entry,
+    const std::map<std::string_view, std::set<std::string>> &Guarded) const {
+  PurposeWalk Out;
+  std::deque<std::pair<std::string_view, Steps>> Work{{EntryUsr, {}}};
+  std::set<std::string_view> Seen{EntryUsr};
+  while (!Work.empty()) {
+    auto [Usr, Chain] = std::move(Work.front());
+    Work.pop_front();
+    const JoinedFunction &F = function(Usr);
+    for (const JoinedCall &Call : F.calls())
+      forEachTarget(*Call.Callee, [&](const std::string &Callee) {
+        auto It = Functions.find(Callee);
+        if (It == Functions.end() || It->second.Own ||
+            It->second.DeclaredSink || !Seen.insert(It->first).second)
+          return;
+        Out.Inheritors.push_back(It->first);
+        Steps Next = Chain;
+        Next.push_back(noteAt(
+            Call.at(), worded(note::Calls{F.ShortName, *Call.CalleeName})));
+        for (const summary::Read &Read : It->second.reads()) {
+          for (const std::string &Purpose : Entry.Own->Purposes) {
+            PurposedUse U;
+            U.Item = Read.Item;
+            U.Purpose = Purpose;
+            U.Use = {DataUse::Read, Read.Item, ""};
+            U.CalledFrom = Entry.ShortName;
+            std::optional<reason::PurposeNotAllowed> Reason =
+                judgePurposedUse(P, U);
+            if (!Reason) {
+              if (std::optional<summary::Finding> Missing =
+                      judgeInheritedConsent(U, Read, Guarded, EntryUsr,
+                                            It->first, Next))
+                Out.Findings.push_back(std::move(*Missing));
+              continue;
+            }
+            // The summary words the read (its source is in that file).
+            std::string Message = findingMessage(*Reason, Read.What);
+            Steps Notes{noteAt(Entry.Own->DeclaredAt,
+                               worded(note::PurposeDeclared{{U.Purpose}}))};
+            Notes.insert(Notes.end(), Next.begin(), Next.end());
+            Notes.push_back(Read.Marker);
+            Out.Findings.push_back(
+                findingAt(Read.At, "privacy-purpose-limitation", Message,
+                          std::move(Notes), Read.Item, Purpose));
+          }
+        }
+        Work.push_back({It->first, std::move(Next)});
+      });
+  }
+  return Out;
+}
+
+std::optional<summary::Finding> Joiner::judgeInheritedConsent(
     const PurposedUse &U, const summary::Read &Read,
     const std::map<std::string_view, std::set<std::string>> &Entry,
     const std::string &EntryUsr, const std::string &ReaderUsr,
-    const Steps &Chain) {
+    const Steps &Chain) const {
   if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
-    return;
+    return std::nullopt;
   std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
   if (Needed.empty())
-    return;
+    return std::nullopt;
   std::set<std::string> Known = wrapped(Read.GuardedByCalls);
   Known.insert(Read.Consents.begin(), Read.Consents.end());
   auto E = Entry.find(ReaderUsr);
@@ -1668,16 +1742,16 @@ void Joiner::judgeInheritedConsent(
     Known.insert(E->second.begin(), E->second.end());
   for (const std::string &C : Needed)
     if (Known.count(C))
-      return;
+      return std::nullopt;
   const JoinedFunction &EntryFn = Functions.at(EntryUsr);
   Steps Notes{noteAt(EntryFn.Own->DeclaredAt,
                      worded(note::PurposeDeclared{{U.Purpose}}))};
   Notes.insert(Notes.end(), Chain.begin(), Chain.end());
   Notes.push_back(Read.Marker);
   reason::ConsentMissing Reason{U.Use, U.Purpose, U.CalledFrom, Needed};
-  addFinding(Read.At, "privacy-missing-consent",
-             findingMessage(Reason, Read.What), std::move(Notes), U.Item,
-             U.Purpose);
+  return findingAt(Read.At, "privacy-missing-consent",
+                   findingMessage(Reason, Read.What), std::move(Notes), U.Item,
+                   U.Purpose);
 }
 
 void Joiner::judgeFlowItem(const summary::Flow &Flow, const Label &Item,

@@ -42,6 +42,10 @@ struct JoinInput {
   size_t TranslationUnits = 0;
   std::string PolicyPath;  // as shown in reports
   std::string ProjectRoot; // as shown in reports
+  /// Threads for the walks of the call graph once the summaries are
+  /// merged; 0: as many as the machine has. The output does not depend on
+  /// it.
+  unsigned Jobs = 1;
   /// Called as the join goes; may be empty.
   std::function<void(const JoinProgress &)> Progress;
 };

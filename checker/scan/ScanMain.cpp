@@ -700,9 +700,7 @@ void DatabaseAnalysis::analyseOne(size_t I) {
                               std::to_string(Status) + ")"
                         : Errors.First;
     else if (Cache || !O.SummariesDir.empty())
-      SummaryText =
-          privacy::jsonText(privacy::summary::toJson(*Result.Summary), 1) +
-          "\n";
+      SummaryText = privacy::summary::summaryText(*Result.Summary);
     // A cache that cannot be written costs the next scan time, not this
     // scan its result.
     if (Result.Summary && Cache)
@@ -1028,6 +1026,7 @@ int main(int Argc, char **Argv) {
   privacy::scan::JoinInput In;
   In.PolicyPath = relativeTo(absolute(PolicyPath), Root);
   In.ProjectRoot = ".";
+  In.Jobs = O.Jobs;
   ProgressLine Progress(!O.Quiet && isatty(STDERR_FILENO));
   // Where the join takes the summaries from: the directory, read a few at a
   // time, or this scan's analysis.

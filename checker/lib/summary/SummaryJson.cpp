@@ -2,7 +2,12 @@
 #include "privacy/summary/SummaryJson.h"
 
 #include "JsonValidation.h"
+#include "privacy/JsonWriter.h"
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/xxhash.h"
+
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 
@@ -15,6 +20,7 @@ namespace {
 // Every key of the format (docs/scan.md, "Per-TU summaries"), once.
 namespace key {
 constexpr const char *Format = "format";
+constexpr const char *Seal = "seal";
 constexpr const char *File = "file";
 constexpr const char *Line = "line";
 constexpr const char *Column = "column";
@@ -758,6 +764,9 @@ std::string describeSummaryError(const SchemaError &E) {
   if (E.Key == key::Trace)
     return "expected a list of notes or the index of one in \"traces\"" +
            E.found();
+  if (E.Key == key::Seal)
+    return "expected the seal privacy-tidy writes, 16 hexadecimal digits" +
+           E.found();
   if (E.Kind == SchemaErrorKind::NotInEnum && E.Key == key::Format)
     return std::string("not a summary of format '") + FormatVersion + "'" +
            E.found();
@@ -901,11 +910,55 @@ json toJson(const TuSummary &S) {
   return J;
 }
 
+namespace {
+
+// A summary privacy-tidy wrote opens with its seal, a hash of the rest of
+// its text: read back unchanged, it needs no check against the schema,
+// which is most of the time of reading it (docs/scan.md, "Per-TU
+// summaries").
+constexpr llvm::StringLiteral SealOpening = "{\n \"seal\": \"";
+constexpr size_t SealDigits = 16;
+constexpr llvm::StringLiteral SealClosing = "\",";
+
+/// The seal of \p Sealed, the text after the seal. The format's version is
+/// hashed in: a summary of another format never passes as this one's.
+std::string sealOf(llvm::StringRef Sealed) {
+  uint64_t Hash = llvm::xxh3_64bits(Sealed) ^
+                  llvm::xxh3_64bits(llvm::StringRef(FormatVersion));
+  char Digits[SealDigits + 1];
+  std::snprintf(Digits, sizeof Digits, "%016llx",
+                static_cast<unsigned long long>(Hash));
+  return Digits;
+}
+
+/// Whether \p Text is a summary as privacy-tidy wrote it: sealed, and not
+/// changed since.
+bool sealHolds(llvm::StringRef Text) {
+  if (!Text.consume_front(SealOpening) || Text.size() < SealDigits)
+    return false;
+  llvm::StringRef Seal = Text.take_front(SealDigits);
+  Text = Text.drop_front(SealDigits);
+  return Text.consume_front(SealClosing) && Seal == sealOf(Text);
+}
+
+} // namespace
+
+std::string summaryText(const TuSummary &S) {
+  std::string Json = jsonText(toJson(S), 1); // "{\n \"anchors\": ..."
+  std::string Text =
+      SealOpening.str() + std::string(SealDigits, '0') + SealClosing.str();
+  size_t SealedFrom = Text.size();
+  Text.append(Json, 1) += '\n';
+  std::string Seal = sealOf(llvm::StringRef(Text).drop_front(SealedFrom));
+  Text.replace(SealOpening.size(), SealDigits, Seal);
+  return Text;
+}
+
 SummaryReadResult parseSummary(const std::string &Text,
                                const std::string &Path) {
   SummaryReadResult Result;
   JsonReader Json(Text, Path);
-  if (Json.parse() && Json.validate(summarySchema())) {
+  if (Json.parse() && (sealHolds(Text) || Json.validate(summarySchema()))) {
     TuSummary S = ModelReader(Json).summary(Json.document());
     if (!Json.hasErrors())
       Result.Summary = std::move(S);

@@ -2,8 +2,9 @@
 //
 // The one place where a TuSummary meets JSON: every key of the format is
 // spelt in SummaryJson.cpp only. Reading checks the text against
-// rules/schema/tu-summary.schema.json and the labels against their grammar
-// (Label.h); every problem is a diagnostic at FILE:LINE:COL.
+// rules/schema/tu-summary.schema.json (unless it is sealed as written) and
+// the labels against their grammar (Label.h); every problem is a
+// diagnostic at FILE:LINE:COL.
 //
 //===----------------------------------------------------------------------===//
 #ifndef PRIVACY_SUMMARY_SUMMARYJSON_H
@@ -21,12 +22,18 @@
 namespace privacy::summary {
 
 nlohmann::json toJson(const TuSummary &S);
+/// \p S as privacy-tidy writes it to a file: the JSON, sealed with a hash
+/// of its text, and a final newline. Read back unchanged, a sealed summary
+/// is not checked against the schema again (docs/scan.md, "Per-TU
+/// summaries").
+std::string summaryText(const TuSummary &S);
 
 struct SummaryReadResult {
   std::optional<TuSummary> Summary; // none when there is any error
   std::vector<PolicyDiagnostic> Diagnostics;
 };
-/// Reads the summary in \p Text; \p Path names it in diagnostics.
+/// Reads the summary in \p Text; \p Path names it in diagnostics. Its
+/// text is checked against the schema unless its seal holds.
 SummaryReadResult parseSummary(const std::string &Text,
                                const std::string &Path);
 SummaryReadResult readSummaryFile(const std::string &Path);
