@@ -273,7 +273,9 @@ private:
 DocumentReport analyzeDocument(const AnalysisInput &In) {
   DocumentReport Out;
   scan::SingleCommandDatabase OneCommand(In.Command);
-  tooling::ClangTool Tool(OneCommand, {In.File});
+  tooling::ClangTool Tool(OneCommand, {In.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          scan::analysisFileSystem());
   // The document as the editor has it, saved or not.
   Tool.mapVirtualFile(In.File, In.Text);
   scan::setAnalysisAdjusters(Tool);

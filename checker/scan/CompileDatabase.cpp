@@ -225,6 +225,11 @@ void setAnalysisAdjusters(ClangTool &Tool) {
   Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
 }
 
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> analysisFileSystem() {
+  return llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+      llvm::vfs::createPhysicalFileSystem().release());
+}
+
 void FirstCompilerError::HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                                           const clang::Diagnostic &Info) {
   DiagnosticConsumer::HandleDiagnostic(Level, Info);

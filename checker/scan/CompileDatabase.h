@@ -17,6 +17,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <memory>
 #include <string>
@@ -80,6 +81,14 @@ clang::tooling::ArgumentsAdjuster getDropFileWritingOptionsAdjuster();
 /// dependency-file stripper misreads "-Xclang -MT -Xclang X" and leaves X
 /// as an input), then Clang's usual ones (no -o, -fsyntax-only, no -M*).
 void setAnalysisAdjusters(clang::tooling::ClangTool &Tool);
+
+/// The file system a ClangTool of the analysis reads through. ClangTool
+/// runs a compile command in its directory by setting the working
+/// directory of its file system; on the real file system that is the
+/// process's, which the analyses on other threads and every output named
+/// relative to where the tool started share. This one has a working
+/// directory of its own.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> analysisFileSystem();
 
 /// Keeps the first compiler error of a translation unit, with its place,
 /// for a report that says why it was not analysed; the compiler's other

@@ -681,7 +681,9 @@ void DatabaseAnalysis::analyseOne(size_t I) {
   }
   if (!Result.Summary) {
     privacy::scan::SingleCommandDatabase OneCommand(Command);
-    tooling::ClangTool Tool(OneCommand, {Commands[I].File});
+    tooling::ClangTool Tool(OneCommand, {Commands[I].File},
+                            std::make_shared<PCHContainerOperations>(),
+                            privacy::scan::analysisFileSystem());
     privacy::scan::setAnalysisAdjusters(Tool);
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         // The compiler's own warnings are not ours to print.

@@ -28,7 +28,7 @@ namespace privacy::summary {
 
 /// The value of "format" written; a summary of format 1 (no "traces") is
 /// read too (rules/schema/tu-summary.schema.json), of any other not.
-inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/2";
+inline constexpr const char *FormatVersion = "privacy-tidy/tu-summary/3";
 
 /// A place in the source; File is relative to the project root when inside.
 struct Site {
