@@ -446,15 +446,16 @@ std::vector<PolicyDiagnostic> JsonReader::takeDiagnostics() {
   return std::move(Diagnostics);
 }
 
-bool JsonReader::parse() {
-  bool DuplicateKeys = false;
+bool JsonReader::parse(JsonReader::DuplicateKeys Keys) {
+  bool Repeated = false;
   if (std::optional<PolicyDiagnostic> Problem =
-          parseJsonText(Text, Path, Doc, &DuplicateKeys)) {
+          parseJsonText(Text, Path, Doc,
+                        Keys == DuplicateKeys::Checked ? &Repeated : nullptr)) {
     Diagnostics.push_back(std::move(*Problem));
     return false;
   }
   Parsed = true;
-  if (!DuplicateKeys)
+  if (!Repeated)
     return true;
   // Where they are: the locator's walk of the text.
   for (const JsonLocator::DuplicateKey &Dup : locator().duplicateKeys()) {

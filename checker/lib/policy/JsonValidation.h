@@ -109,8 +109,11 @@ public:
   JsonReader(const std::string &Text, const std::string &Path);
   ~JsonReader();
 
+  /// Whether parse() looks for keys given twice in one object: not in a
+  /// text whose writer cannot repeat one (a sealed summary).
+  enum class DuplicateKeys { Checked, Impossible };
   /// Syntax, then duplicate keys. False (with errors) when unusable.
-  bool parse();
+  bool parse(DuplicateKeys Keys = DuplicateKeys::Checked);
   /// Validates the parsed document; reports every leaf error. False when
   /// the document does not match.
   bool validate(const JsonSchema &Schema);

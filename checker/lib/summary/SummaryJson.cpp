@@ -958,7 +958,12 @@ SummaryReadResult parseSummary(const std::string &Text,
                                const std::string &Path) {
   SummaryReadResult Result;
   JsonReader Json(Text, Path);
-  if (Json.parse() && (sealHolds(Text) || Json.validate(summarySchema()))) {
+  // A sealed summary is as privacy-tidy wrote it: from a JSON object, with
+  // no key twice, and matching the schema.
+  bool Sealed = sealHolds(Text);
+  if (Json.parse(Sealed ? JsonReader::DuplicateKeys::Impossible
+                        : JsonReader::DuplicateKeys::Checked) &&
+      (Sealed || Json.validate(summarySchema()))) {
     TuSummary S = ModelReader(Json).summary(Json.document());
     if (!Json.hasErrors())
       Result.Summary = std::move(S);
