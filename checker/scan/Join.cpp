@@ -1580,54 +1580,98 @@ Joiner::wrapped(const std::vector<std::string> &Usrs) const {
 std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
   // What every call site of a function, in any file, knows: a guard in a
   // caller covers its callee (greatest fixpoint from "everything").
-  // A program has many calls: callees and callers are views of the USRs
-  // Functions and Overriders hold, not copies (docs/scan.md, "Large
-  // programs").
-  struct Callee {
-    std::vector<std::pair<const std::string *, const JoinedCall *>> Sites;
-    std::optional<std::set<std::string>> Known; // none: "everything"
-  };
-  std::map<std::string_view, Callee> Callees;
+  // A program has many calls and few guards: each callee is a number, each
+  // call site its caller's number and the number of what the site itself
+  // knows (one set for every site that knows the same; most know nothing),
+  // and a callee is met again only after one of its callers changed, which
+  // is all that could change its meet (docs/scan.md, "Large programs").
+  // Callees and callers are views of the USRs the join holds.
+  constexpr uint32_t NoCallee = UINT32_MAX; // a caller nothing calls
+  std::map<std::string_view, uint32_t> Numbers;
   for (const auto &[Usr, F] : Functions)
     for (const JoinedCall &Call : F.calls())
+      forEachTarget(*Call.Callee,
+                    [&](const std::string &Target) { Numbers[Target]; });
+  uint32_t Count = 0;
+  for (auto &[Usr, Number] : Numbers)
+    Number = Count++;
+  struct CallSite {
+    uint32_t Caller;
+    uint32_t Knows; // in SiteKnowledge
+  };
+  std::vector<std::vector<CallSite>> Sites(Count);
+  std::vector<std::vector<uint32_t>> CalleesOf(Count);
+  std::vector<std::set<std::string>> SiteKnowledge(1); // 0: nothing
+  std::map<std::set<std::string>, uint32_t> KnowledgeNumbers{{{}, 0}};
+  for (const auto &[Usr, F] : Functions) {
+    auto CallerIt = Numbers.find(Usr);
+    uint32_t Caller = CallerIt == Numbers.end() ? NoCallee : CallerIt->second;
+    for (const JoinedCall &Call : F.calls()) {
+      uint32_t Knows = 0;
+      if (!Call.GuardedByCalls.empty() || !Call.Consents.empty()) {
+        std::set<std::string> Known = wrapped(Call.GuardedByCalls);
+        Known.insert(Call.Consents.begin(), Call.Consents.end());
+        auto [It, New] =
+            KnowledgeNumbers.try_emplace(Known, SiteKnowledge.size());
+        if (New)
+          SiteKnowledge.push_back(std::move(Known));
+        Knows = It->second;
+      }
       forEachTarget(*Call.Callee, [&](const std::string &Target) {
-        Callees[Target].Sites.push_back({&Usr, &Call});
+        uint32_t Callee = Numbers.find(Target)->second;
+        Sites[Callee].push_back({Caller, Knows});
+        if (Caller != NoCallee)
+          CalleesOf[Caller].push_back(Callee);
       });
+    }
+  }
+  release(KnowledgeNumbers);
+  std::vector<std::optional<std::set<std::string>>> Known(Count); // none: all
+  std::vector<bool> Due(Count, true);
   for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
     bool Changed = false;
-    for (auto &[Usr, C] : Callees) {
+    for (uint32_t Callee = 0; Callee < Count; ++Callee) {
+      if (!Due[Callee])
+        continue;
+      Due[Callee] = false;
       std::optional<std::set<std::string>> Meet;
-      for (const auto &[Caller, Call] : C.Sites) {
-        std::set<std::string> Known = wrapped(Call->GuardedByCalls);
-        Known.insert(Call->Consents.begin(), Call->Consents.end());
-        auto It = Callees.find(*Caller);
-        if (It != Callees.end()) {
-          if (!It->second.Known)
+      for (const CallSite &Site : Sites[Callee]) {
+        const std::set<std::string> *ByCaller = nullptr;
+        if (Site.Caller != NoCallee) {
+          if (!Known[Site.Caller])
             continue;
-          Known.insert(It->second.Known->begin(), It->second.Known->end());
+          ByCaller = &*Known[Site.Caller];
         }
+        const std::set<std::string> &AtSite = SiteKnowledge[Site.Knows];
+        auto KnownHere = [&](const std::string &Consent) {
+          return AtSite.count(Consent) ||
+                 (ByCaller && ByCaller->count(Consent));
+        };
         if (!Meet) {
-          Meet = std::move(Known);
+          Meet = AtSite;
+          if (ByCaller)
+            Meet->insert(ByCaller->begin(), ByCaller->end());
         } else {
-          std::set<std::string> Both;
-          for (const std::string &Consent : *Meet)
-            if (Known.count(Consent))
-              Both.insert(Consent);
-          Meet = std::move(Both);
+          for (auto It = Meet->begin(); It != Meet->end();)
+            It = KnownHere(*It) ? std::next(It) : Meet->erase(It);
         }
+        if (Meet->empty())
+          break; // nothing is known at every site
       }
-      if (Meet && Meet != C.Known) {
-        C.Known = std::move(Meet);
+      if (Meet && Meet != Known[Callee]) {
+        Known[Callee] = std::move(Meet);
         Changed = true;
+        for (uint32_t Next : CalleesOf[Callee])
+          Due[Next] = true;
       }
     }
     if (!Changed)
       break;
   }
   std::map<std::string_view, std::set<std::string>> Out;
-  for (auto &[Usr, C] : Callees)
-    if (C.Known)
-      Out.emplace(Usr, std::move(*C.Known));
+  for (const auto &[Usr, Number] : Numbers)
+    if (Known[Number])
+      Out.emplace(Usr, std::move(*Known[Number]));
   return Out;
 }
 
