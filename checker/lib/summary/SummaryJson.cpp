@@ -944,11 +944,20 @@ bool sealHolds(llvm::StringRef Text) {
 } // namespace
 
 std::string summaryText(const TuSummary &S) {
-  std::string Json = jsonText(toJson(S), 1); // "{\n \"anchors\": ..."
   std::string Text =
       SealOpening.str() + std::string(SealDigits, '0') + SealClosing.str();
   size_t SealedFrom = Text.size();
-  Text.append(Json, 1) += '\n';
+  // The JSON after its opening brace ("{\n \"anchors\": ..."), written
+  // straight after the seal rather than held twice.
+  bool Opening = true;
+  writeJsonText(toJson(S), 1, [&](std::string_view Piece) {
+    if (Opening && !Piece.empty()) {
+      Piece.remove_prefix(1);
+      Opening = false;
+    }
+    Text.append(Piece);
+  });
+  Text += '\n';
   std::string Seal = sealOf(llvm::StringRef(Text).drop_front(SealedFrom));
   Text.replace(SealOpening.size(), SealDigits, Seal);
   return Text;
