@@ -1284,7 +1284,6 @@ private:
   json itemJson(const std::string &Id) const;
   json purposeSection(const SeenInCode &Seen) const;
   json recipientSection() const;
-  json recipientJson(const std::string &Id) const;
   std::string countryInCode(const std::string &Recipient) const;
   json storeSection(const SeenInCode &Seen, json &PolicyWarnings);
   json consentCheckSection() const;
@@ -2893,12 +2892,9 @@ json Joiner::itemSection(const SeenInCode &Seen) const {
   std::set<std::string> ItemIds = Seen.Items;
   for (const auto &[Id, Def] : P.Items)
     ItemIds.insert(Id);
-  // Each item's entry reads every fact: on In.Jobs threads, in order.
-  std::vector<std::string> Ids(ItemIds.begin(), ItemIds.end());
   json Items = json::array();
-  forEachBatch(
-      Ids.size(), [&](size_t I) { return itemJson(Ids[I]); },
-      [&](size_t, json Item) { Items.push_back(std::move(Item)); });
+  for (const std::string &Id : ItemIds)
+    Items.push_back(itemJson(Id));
   return Items;
 }
 
@@ -3050,44 +3046,36 @@ json Joiner::recipientSection() const {
        StoredFacts.transferDeclarations())
     RecipientIds.insert(D.Recipient);
   RecipientIds.erase("");
-  std::vector<std::string> Ids(RecipientIds.begin(), RecipientIds.end());
   json Recipients = json::array();
-  // Each recipient's entry reads every fact: on In.Jobs threads, in order.
-  forEachBatch(
-      Ids.size(), [&](size_t I) { return recipientJson(Ids[I]); },
-      [&](size_t, json Recipient) {
-        Recipients.push_back(std::move(Recipient));
-      });
-  return Recipients;
-}
-
-json Joiner::recipientJson(const std::string &Id) const {
-  const RecipientDef *R = P.recipient(Id);
-  auto [ItemsReaching, Sites] = reaching(FlowKind::Transfer, Id);
-  json J = {{"id", Id},
-            {"in_policy", R != nullptr},
-            {"items_reaching", ItemsReaching},
-            {"purposes_reaching", purposesReaching(Id)},
-            {"sites", Sites}};
-  if (R) {
-    put(J, "label", labelJson(R->Name));
-    J["role"] = R->Role;
-    J["country"] = R->Country;
-    J["abroad"] = P.isAbroad(*R);
-    put(J, "task", labelJson(R->Task));
-    put(J, "recipient_purpose", labelJson(R->RecipientPurpose));
-    put(J, "method", labelJson(R->Method));
-    put(J, "retention", retentionJson(R->Keep));
-    J["purposes"] =
-        R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
-    J["items_declared"] =
-        R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
-  } else if (std::string Country = countryInCode(Id); !Country.empty()) {
-    // Not in the policy: where the code says it sends (SPEC §1).
-    J["country"] = Country;
-    J["abroad"] = Country != P.ControllerCountry;
+  for (const std::string &Id : RecipientIds) {
+    const RecipientDef *R = P.recipient(Id);
+    auto [ItemsReaching, Sites] = reaching(FlowKind::Transfer, Id);
+    json J = {{"id", Id},
+              {"in_policy", R != nullptr},
+              {"items_reaching", ItemsReaching},
+              {"purposes_reaching", purposesReaching(Id)},
+              {"sites", Sites}};
+    if (R) {
+      put(J, "label", labelJson(R->Name));
+      J["role"] = R->Role;
+      J["country"] = R->Country;
+      J["abroad"] = P.isAbroad(*R);
+      put(J, "task", labelJson(R->Task));
+      put(J, "recipient_purpose", labelJson(R->RecipientPurpose));
+      put(J, "method", labelJson(R->Method));
+      put(J, "retention", retentionJson(R->Keep));
+      J["purposes"] =
+          R->Purposes.All ? std::vector<std::string>{"*"} : R->Purposes.Ids;
+      J["items_declared"] =
+          R->Items.All ? std::vector<std::string>{"*"} : R->Items.Ids;
+    } else if (std::string Country = countryInCode(Id); !Country.empty()) {
+      // Not in the policy: where the code says it sends (SPEC §1).
+      J["country"] = Country;
+      J["abroad"] = Country != P.ControllerCountry;
+    }
+    Recipients.push_back(std::move(J));
   }
-  return J;
+  return Recipients;
 }
 
 json Joiner::storeSection(const SeenInCode &Seen, json &PolicyWarnings) {
