@@ -1203,11 +1203,16 @@ private:
   PurposeWalk walkPurposes(
       const std::string &EntryUsr, const JoinedFunction &Entry,
       const std::map<std::string_view, std::set<std::string>> &Guarded) const;
+  /// Consents known on every path from \p EntryUsr to each function its
+  /// walk reaches (greatest fixpoint over the calls between them).
+  std::map<std::string_view, std::set<std::string>> consentsAlongPaths(
+      const std::string &EntryUsr,
+      const std::map<std::string_view, std::set<std::string>> &Guarded) const;
   std::optional<summary::Finding> judgeInheritedConsent(
       const PurposedUse &U, const summary::Read &Read,
       const std::map<std::string_view, std::set<std::string>> &Entry,
-      const std::string &EntryUsr, const std::string &ReaderUsr,
-      const Steps &Chain) const;
+      const std::set<std::string> &AlongPaths, const std::string &EntryUsr,
+      const std::string &ReaderUsr, const Steps &Chain) const;
   bool crossFileFlows();
   bool resolveIndirectCalls();
   bool resolveReturns();
@@ -1548,8 +1553,11 @@ void Joiner::consentWrappers() {
     if (!F.more().WrapsConsents.empty())
       WrapperConsents[Usr].insert(F.more().WrapsConsents.begin(),
                                   F.more().WrapsConsents.end());
-  for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
-    bool Changed = false;
+  // Until nothing changes: the sets only grow, and no larger than the
+  // consents the program checks, so the rounds end; a bound on them would
+  // miss a wrapper deeper than the bound (a use reported although guarded).
+  for (bool Changed = true; Changed;) {
+    Changed = false;
     for (const auto &[Usr, F] : Functions)
       for (const std::string &Inner : F.more().WrapsCalls) {
         auto It = WrapperConsents.find(Inner);
@@ -1561,8 +1569,6 @@ void Joiner::consentWrappers() {
         Own.insert(Consents.begin(), Consents.end());
         Changed |= Own.size() != Before;
       }
-    if (!Changed)
-      break;
   }
 }
 
@@ -1628,8 +1634,12 @@ std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
   release(KnowledgeNumbers);
   std::vector<std::optional<std::set<std::string>>> Known(Count); // none: all
   std::vector<bool> Due(Count, true);
-  for (int Round = 0; Round < MaxJoinConsentRounds; ++Round) {
-    bool Changed = false;
+  // Until nothing changes: a callee's set, once met, only shrinks as its
+  // callers' do, so the rounds end. A bound on them would stop a path
+  // without the guard short of the callee (each round may advance one
+  // call), and its use would be taken for guarded.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
     for (uint32_t Callee = 0; Callee < Count; ++Callee) {
       if (!Due[Callee])
         continue;
@@ -1665,8 +1675,6 @@ std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
           Due[Next] = true;
       }
     }
-    if (!Changed)
-      break;
   }
   std::map<std::string_view, std::set<std::string>> Out;
   for (const auto &[Usr, Number] : Numbers)
@@ -1720,6 +1728,15 @@ Joiner::PurposeWalk Joiner::walkPurposes(
     const std::string &EntryUsr, const JoinedFunction &Entry,
     const std::map<std::string_view, std::set<std::string>> &Guarded) const {
   PurposeWalk Out;
+  // Uses that may need a consent, judged once the walk knows every path
+  // from the entry to them.
+  struct ConsentUse {
+    PurposedUse U;
+    const summary::Read *Read;
+    std::string_view Reader;
+    Steps Chain;
+  };
+  std::vector<ConsentUse> ConsentUses;
   std::deque<std::pair<std::string_view, Steps>> Work{{EntryUsr, {}}};
   std::set<std::string_view> Seen{EntryUsr};
   while (!Work.empty()) {
@@ -1746,10 +1763,7 @@ Joiner::PurposeWalk Joiner::walkPurposes(
             std::optional<reason::PurposeNotAllowed> Reason =
                 judgePurposedUse(P, U);
             if (!Reason) {
-              if (std::optional<summary::Finding> Missing =
-                      judgeInheritedConsent(U, Read, Guarded, EntryUsr,
-                                            It->first, Next))
-                Out.Findings.push_back(std::move(*Missing));
+              ConsentUses.push_back({std::move(U), &Read, It->first, Next});
               continue;
             }
             // The summary words the read (its source is in that file).
@@ -1766,14 +1780,61 @@ Joiner::PurposeWalk Joiner::walkPurposes(
         Work.push_back({It->first, std::move(Next)});
       });
   }
+  if (ConsentUses.empty())
+    return Out;
+  std::map<std::string_view, std::set<std::string>> Along =
+      consentsAlongPaths(EntryUsr, Guarded);
+  for (const ConsentUse &C : ConsentUses)
+    if (std::optional<summary::Finding> Missing =
+            judgeInheritedConsent(C.U, *C.Read, Guarded, Along[C.Reader],
+                                  EntryUsr, std::string(C.Reader), C.Chain))
+      Out.Findings.push_back(std::move(*Missing));
   return Out;
+}
+
+std::map<std::string_view, std::set<std::string>> Joiner::consentsAlongPaths(
+    const std::string &EntryUsr,
+    const std::map<std::string_view, std::set<std::string>> &Guarded) const {
+  // The entry starts with what every caller of it knows; a callee gets what
+  // its caller knew plus what the call site itself knows (a guard around
+  // the call), met over every call from the functions the walk reaches.
+  // A set, once met, only shrinks, so the worklist ends.
+  std::map<std::string_view, std::set<std::string>> Known;
+  auto Callers = Guarded.find(EntryUsr);
+  Known[EntryUsr] =
+      Callers != Guarded.end() ? Callers->second : std::set<std::string>{};
+  std::deque<std::string_view> Due{EntryUsr};
+  while (!Due.empty()) {
+    std::string_view Usr = Due.front();
+    Due.pop_front();
+    const std::set<std::string> Here = Known.find(Usr)->second;
+    for (const JoinedCall &Call : function(Usr).calls())
+      forEachTarget(*Call.Callee, [&](const std::string &Callee) {
+        auto It = Functions.find(Callee);
+        if (It == Functions.end() || It->second.Own || It->second.DeclaredSink)
+          return;
+        std::set<std::string> AtCall = wrapped(Call.GuardedByCalls);
+        AtCall.insert(Call.Consents.begin(), Call.Consents.end());
+        AtCall.insert(Here.begin(), Here.end());
+        auto [Mine, New] = Known.try_emplace(It->first, AtCall);
+        if (!New) {
+          size_t Before = Mine->second.size();
+          for (auto C = Mine->second.begin(); C != Mine->second.end();)
+            C = AtCall.count(*C) ? std::next(C) : Mine->second.erase(C);
+          if (Mine->second.size() == Before)
+            return;
+        }
+        Due.push_back(It->first);
+      });
+  }
+  return Known;
 }
 
 std::optional<summary::Finding> Joiner::judgeInheritedConsent(
     const PurposedUse &U, const summary::Read &Read,
     const std::map<std::string_view, std::set<std::string>> &Entry,
-    const std::string &EntryUsr, const std::string &ReaderUsr,
-    const Steps &Chain) const {
+    const std::set<std::string> &AlongPaths, const std::string &EntryUsr,
+    const std::string &ReaderUsr, const Steps &Chain) const {
   if (!P.item(U.Item) || !P.purpose(U.Purpose) || !P.allows(U.Item, U.Purpose))
     return std::nullopt;
   std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
@@ -1784,6 +1845,8 @@ std::optional<summary::Finding> Joiner::judgeInheritedConsent(
   auto E = Entry.find(ReaderUsr);
   if (E != Entry.end())
     Known.insert(E->second.begin(), E->second.end());
+  // Guarded on every path from this entry, though not from every caller.
+  Known.insert(AlongPaths.begin(), AlongPaths.end());
   for (const std::string &C : Needed)
     if (Known.count(C))
       return std::nullopt;

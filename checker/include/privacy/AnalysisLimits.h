@@ -85,10 +85,6 @@ inline constexpr unsigned MaxTraceLength = 24;
 // Consent guards (checker/lib/analysis/ConsentGuards.cpp).
 //===----------------------------------------------------------------------===//
 
-/// Rounds of the greatest fixpoint over call sites (which consents every
-/// caller chain checked). Not reported.
-inline constexpr int MaxConsentRounds = 16;
-
 /// Notes on the path where a consent is not known: the last ones, nearest
 /// the use. Not reported: it shortens the explanation.
 inline constexpr std::size_t MaxConsentPathNotes = 6;
@@ -120,10 +116,10 @@ inline constexpr int MaxConsentSubjectAliases = 4;
 inline constexpr std::size_t SummaryTraceHead = 6;
 inline constexpr std::size_t SummaryTraceTail = 6;
 
-/// Rounds of the join's fixpoints: consents across files, flows across
-/// files, and the outer round of flows, returns and callbacks. Not
-/// reported: the join works on summaries, after the notes are printed.
-inline constexpr int MaxJoinConsentRounds = 16;
+/// Rounds of the join's fixpoints: flows across files, and the outer round
+/// of flows, returns and callbacks. Not reported: the join works on
+/// summaries, after the notes are printed. (Its consent fixpoints have no
+/// bound: their sets only shrink or only grow.)
 inline constexpr int MaxJoinFlowRounds = 16;
 inline constexpr int MaxJoinRounds = 8;
 

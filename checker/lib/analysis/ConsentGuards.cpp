@@ -809,8 +809,12 @@ analyzeConsentGuards(ASTContext &Ctx, const TranslationUnitFlows &Flows) {
   std::map<const FunctionDecl *, std::optional<ConsentSet>> Entry;
   for (const auto &[FD, Sites] : CallersOf)
     Entry[FD] = std::nullopt; // top, until a call site says otherwise
-  for (int Round = 0; Round < MaxConsentRounds; ++Round) {
-    bool Changed = false;
+  // Until nothing changes: a function's set, once met, only shrinks as its
+  // callers' do, so the rounds end. A bound on them would stop a path
+  // without the guard short of the callee (a round may advance one call
+  // when callees come first), and its use would be taken for guarded.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
     for (const auto &[FD, Sites] : CallersOf) {
       std::optional<ConsentSet> Meet;
       for (const CallSite *C : Sites) {
@@ -843,8 +847,6 @@ analyzeConsentGuards(ASTContext &Ctx, const TranslationUnitFlows &Flows) {
         Changed = true;
       }
     }
-    if (!Changed)
-      break;
   }
   for (auto &[FD, Known] : Entry)
     if (Known)
