@@ -102,8 +102,8 @@ public:
   /// The entries of one root, in path order.
   using Entries = std::map<Path, Taint>;
 
-  bool empty() const { return Groups.empty(); }
-  void clear() { Groups.clear(); }
+  bool empty() const { return !Groups || Groups->empty(); }
+  void clear() { Groups.reset(); }
   /// The number of entries (paths).
   size_t size() const;
   /// The taint of \p P, an empty one made if there is none.
@@ -124,11 +124,23 @@ public:
 
 private:
   using Root = std::pair<const clang::ValueDecl *, bool>;
+  using Group = std::pair<Root, std::shared_ptr<const Entries>>;
   static Root rootOf(const Path &P) { return {P.Root, P.IsThis}; }
   /// The group, made this state's own before a change.
   static Entries &own(std::shared_ptr<const Entries> &Group);
+  using GroupList = std::vector<Group>;
+  /// The list, made this state's own before a change.
+  GroupList &ownList();
+  const GroupList &list() const;
+  /// The first group of \p List whose root is not before \p R.
+  static GroupList::const_iterator groupAt(const GroupList &List, Root R);
 
-  std::map<Root, std::shared_ptr<const Entries>> Groups;
+  /// Sorted by root, shared with the states it was copied from or to until
+  /// one of them changes it, as each group is: a block's visit starts from
+  /// a copy of a state of a large function's hundreds of roots, and many
+  /// states are copied and compared without a change (docs/developers.md).
+  /// Null when empty.
+  std::shared_ptr<const GroupList> Groups;
 };
 
 /// Calls \p Visit with each entry of \p S that covers \p P or that \p P

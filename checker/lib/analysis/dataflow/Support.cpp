@@ -102,7 +102,7 @@ std::string Path::describe() const {
 
 size_t State::size() const {
   size_t N = 0;
-  for (const auto &[R, Group] : Groups)
+  for (const auto &[R, Group] : list())
     N += Group->size();
   return N;
 }
@@ -114,33 +114,61 @@ State::Entries &State::own(std::shared_ptr<const Entries> &Group) {
   return const_cast<Entries &>(*Group);
 }
 
+State::GroupList &State::ownList() {
+  if (!Groups)
+    Groups = std::make_shared<GroupList>();
+  else if (Groups.use_count() > 1)
+    Groups = std::make_shared<GroupList>(*Groups);
+  return const_cast<GroupList &>(*Groups);
+}
+
+const State::GroupList &State::list() const {
+  static const GroupList None;
+  return Groups ? *Groups : None;
+}
+
+State::GroupList::const_iterator State::groupAt(const GroupList &List, Root R) {
+  return std::lower_bound(
+      List.begin(), List.end(), R,
+      [](const Group &G, const Root &Key) { return G.first < Key; });
+}
+
 Taint &State::operator[](const Path &P) {
-  std::shared_ptr<const Entries> &Group = Groups[rootOf(P)];
-  if (!Group)
-    Group = std::make_shared<Entries>();
-  return own(Group)[P];
+  Root R = rootOf(P);
+  GroupList &List = ownList();
+  auto It = List.begin() + (groupAt(List, R) - List.begin());
+  if (It == List.end() || It->first != R)
+    It = List.insert(It, {R, std::make_shared<Entries>()});
+  return own(It->second)[P];
 }
 
 const State::Entries *State::withRoot(const Path &P) const {
-  auto It = Groups.find(rootOf(P));
-  return It == Groups.end() ? nullptr : It->second.get();
+  Root R = rootOf(P);
+  const GroupList &List = list();
+  auto It = groupAt(List, R);
+  return It == List.end() || It->first != R ? nullptr : It->second.get();
 }
 
 // Paths sort by root, then field by field: the paths \p P covers follow it
 // without a gap, and each path that covers it is one of its prefixes.
 void State::eraseCovered(const Path &P) {
-  auto Group = Groups.find(rootOf(P));
-  if (Group == Groups.end())
+  Root R = rootOf(P);
+  const GroupList &Shared = list();
+  auto Found = groupAt(Shared, R);
+  if (Found == Shared.end() || Found->first != R)
     return;
-  auto First = Group->second->lower_bound(P);
-  if (First == Group->second->end() || !P.covers(First->first))
+  auto First = Found->second->lower_bound(P);
+  if (First == Found->second->end() || !P.covers(First->first))
     return; // nothing to erase: the group stays shared
+  size_t Index = Found - Shared.begin();
+  GroupList &List = ownList();
+  auto Group = List.begin() + Index;
   Entries &Mine = own(Group->second);
   auto It = Mine.lower_bound(P);
   while (It != Mine.end() && P.covers(It->first))
     It = Mine.erase(It);
   if (Mine.empty())
-    Groups.erase(Group);
+    List.erase(Group);
 }
 
 bool State::join(const State &From, JoinMemo *Memo) {
@@ -148,18 +176,31 @@ bool State::join(const State &From, JoinMemo *Memo) {
     *this = From;
     return !From.empty();
   }
+  if (Groups == From.Groups || From.empty())
+    return false; // the same list: nothing to add
   bool Changed = false;
-  auto Hint = Groups.begin();
-  for (const auto &[R, Theirs] : From.Groups) {
-    auto It = Groups.try_emplace(Hint, R);
-    Hint = std::next(It);
-    std::shared_ptr<const Entries> &Group = It->second;
-    if (!Group) {
-      Group = Theirs; // a root only they know: theirs, shared
+  // Both sorted by root: one walk, into a new list (sharing the groups).
+  // A list only this state holds gives its groups up (moved, they stay
+  // this state's own); a shared one lends them.
+  GroupList &Old = const_cast<GroupList &>(*Groups);
+  bool OldOwn = Groups.use_count() == 1;
+  auto Take = [&](GroupList::iterator It) {
+    return OldOwn ? std::move(*It) : *It;
+  };
+  auto Joined = std::make_shared<GroupList>();
+  Joined->reserve(Old.size() + From.Groups->size());
+  auto Mine = Old.begin();
+  for (const auto &[R, Theirs] : *From.Groups) {
+    while (Mine != Old.end() && Mine->first < R)
+      Joined->push_back(Take(Mine++));
+    if (Mine == Old.end() || R < Mine->first) {
+      Joined->push_back({R, Theirs}); // a root only they know: theirs, shared
       for (const auto &[P, T] : *Theirs)
         Changed |= !T.empty();
       continue;
     }
+    Joined->push_back(Take(Mine++));
+    std::shared_ptr<const Entries> &Group = Joined->back().second;
     if (Group == Theirs)
       continue; // shared: nothing to add
     // Both sorted: one walk finds what is new; the group is copied only
@@ -181,16 +222,22 @@ bool State::join(const State &From, JoinMemo *Memo) {
     }
     if (Updates.empty())
       continue;
-    Entries &Mine = own(Group);
+    Entries &Own = own(Group);
     for (auto &[P, T] : Updates)
-      Mine[*P] = std::move(T);
+      Own[*P] = std::move(T);
   }
+  while (Mine != Old.end())
+    Joined->push_back(Take(Mine++));
+  Groups = std::move(Joined);
   return Changed;
 }
 
 bool State::operator==(const State &O) const {
-  return Groups.size() == O.Groups.size() &&
-         std::equal(Groups.begin(), Groups.end(), O.Groups.begin(),
+  if (Groups == O.Groups)
+    return true;
+  const GroupList &Mine = list(), &Theirs = O.list();
+  return Mine.size() == Theirs.size() &&
+         std::equal(Mine.begin(), Mine.end(), Theirs.begin(),
                     [](const auto &X, const auto &Y) {
                       if (X.first != Y.first)
                         return false;
@@ -208,7 +255,7 @@ bool State::operator==(const State &O) const {
 
 void State::forEach(
     llvm::function_ref<void(const Path &, const Taint &)> Visit) const {
-  for (const auto &[R, Group] : Groups)
+  for (const auto &[R, Group] : list())
     for (const auto &[P, T] : *Group)
       Visit(P, T);
 }
