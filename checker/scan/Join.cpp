@@ -1160,6 +1160,23 @@ private:
   void consentWrappers();
   /// The consents the `true` of any of \p Usrs implies (consent wrappers).
   std::set<std::string> wrapped(const std::vector<std::string> &Usrs) const;
+  /// The consents known at a call or read: those checked there, and those
+  /// the bool functions of other files that returned true there imply.
+  std::set<std::string>
+  knownAt(const std::vector<std::string> &GuardedByCalls,
+          const std::vector<std::string> &Consents) const {
+    std::set<std::string> Known = wrapped(GuardedByCalls);
+    Known.insert(Consents.begin(), Consents.end());
+    return Known;
+  }
+  /// \p Callee, if it takes the purposes of the functions calling it: the
+  /// join holds it, it has none of its own and is no declared sink.
+  const FunctionMap::value_type *inheritor(const std::string &Callee) const {
+    auto It = Functions.find(Callee);
+    return It == Functions.end() || It->second.Own || It->second.DeclaredSink
+               ? nullptr
+               : &*It;
+  }
   void inheritedPurposes();
   std::map<std::string_view, std::set<std::string>> entryConsents();
   /// \p Work(I) for each I below \p Count on In.Jobs threads, a batch at
@@ -1615,8 +1632,8 @@ std::map<std::string_view, std::set<std::string>> Joiner::entryConsents() {
     for (const JoinedCall &Call : F.calls()) {
       uint32_t Knows = 0;
       if (!Call.GuardedByCalls.empty() || !Call.Consents.empty()) {
-        std::set<std::string> Known = wrapped(Call.GuardedByCalls);
-        Known.insert(Call.Consents.begin(), Call.Consents.end());
+        std::set<std::string> Known =
+            knownAt(Call.GuardedByCalls, Call.Consents);
         auto [It, New] =
             KnowledgeNumbers.try_emplace(Known, SiteKnowledge.size());
         if (New)
@@ -1733,7 +1750,7 @@ Joiner::PurposeWalk Joiner::walkPurposes(
   struct ConsentUse {
     PurposedUse U;
     const summary::Read *Read;
-    std::string_view Reader;
+    const std::string *Reader;
     Steps Chain;
   };
   std::vector<ConsentUse> ConsentUses;
@@ -1745,9 +1762,8 @@ Joiner::PurposeWalk Joiner::walkPurposes(
     const JoinedFunction &F = function(Usr);
     for (const JoinedCall &Call : F.calls())
       forEachTarget(*Call.Callee, [&](const std::string &Callee) {
-        auto It = Functions.find(Callee);
-        if (It == Functions.end() || It->second.Own ||
-            It->second.DeclaredSink || !Seen.insert(It->first).second)
+        const FunctionMap::value_type *It = inheritor(Callee);
+        if (!It || !Seen.insert(It->first).second)
           return;
         Out.Inheritors.push_back(It->first);
         Steps Next = Chain;
@@ -1763,7 +1779,7 @@ Joiner::PurposeWalk Joiner::walkPurposes(
             std::optional<reason::PurposeNotAllowed> Reason =
                 judgePurposedUse(P, U);
             if (!Reason) {
-              ConsentUses.push_back({std::move(U), &Read, It->first, Next});
+              ConsentUses.push_back({std::move(U), &Read, &It->first, Next});
               continue;
             }
             // The summary words the read (its source is in that file).
@@ -1786,8 +1802,8 @@ Joiner::PurposeWalk Joiner::walkPurposes(
       consentsAlongPaths(EntryUsr, Guarded);
   for (const ConsentUse &C : ConsentUses)
     if (std::optional<summary::Finding> Missing =
-            judgeInheritedConsent(C.U, *C.Read, Guarded, Along[C.Reader],
-                                  EntryUsr, std::string(C.Reader), C.Chain))
+            judgeInheritedConsent(C.U, *C.Read, Guarded, Along[*C.Reader],
+                                  EntryUsr, *C.Reader, C.Chain))
       Out.Findings.push_back(std::move(*Missing));
   return Out;
 }
@@ -1810,11 +1826,11 @@ std::map<std::string_view, std::set<std::string>> Joiner::consentsAlongPaths(
     const std::set<std::string> Here = Known.find(Usr)->second;
     for (const JoinedCall &Call : function(Usr).calls())
       forEachTarget(*Call.Callee, [&](const std::string &Callee) {
-        auto It = Functions.find(Callee);
-        if (It == Functions.end() || It->second.Own || It->second.DeclaredSink)
+        const FunctionMap::value_type *It = inheritor(Callee);
+        if (!It)
           return;
-        std::set<std::string> AtCall = wrapped(Call.GuardedByCalls);
-        AtCall.insert(Call.Consents.begin(), Call.Consents.end());
+        std::set<std::string> AtCall =
+            knownAt(Call.GuardedByCalls, Call.Consents);
         AtCall.insert(Here.begin(), Here.end());
         auto [Mine, New] = Known.try_emplace(It->first, AtCall);
         if (!New) {
@@ -1840,8 +1856,7 @@ std::optional<summary::Finding> Joiner::judgeInheritedConsent(
   std::vector<std::string> Needed = P.consentsRequiredFor(U.Item, U.Purpose);
   if (Needed.empty())
     return std::nullopt;
-  std::set<std::string> Known = wrapped(Read.GuardedByCalls);
-  Known.insert(Read.Consents.begin(), Read.Consents.end());
+  std::set<std::string> Known = knownAt(Read.GuardedByCalls, Read.Consents);
   auto E = Entry.find(ReaderUsr);
   if (E != Entry.end())
     Known.insert(E->second.begin(), E->second.end());
