@@ -271,30 +271,49 @@ void FunctionAnalyzer::processDecl(const VarDecl *VD) {
     Cur[P].merge(storedIn(T, Loc, P));
 }
 
-/// Aggregates field by field, so one field's data stays in its field.
+/// Aggregates field by field, so one field's data stays in its field; an
+/// array of structs (a table of handlers) keeps every element's field in
+/// that field, the elements together.
 bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
                                               const Expr *Init) {
   const auto *ILE = dyn_cast<InitListExpr>(ignoreNoise(Init));
   if (!ILE)
     return false;
   const RecordDecl *RD = recordOfType(VD->getType());
-  if (!RD || VD->getType()->isPointerType() || !ILE->isSemanticForm())
+  if (!RD || VD->getType()->isPointerType() || !ILE->isSemanticForm() ||
+      !(RD = RD->getDefinition()))
     return false;
+  std::vector<const InitListExpr *> Records;
+  if (VD->getType()->isArrayType()) {
+    if (VD->getType()->getArrayElementTypeNoTypeQual()->isArrayType())
+      return false;
+    for (const Expr *E : ILE->inits()) {
+      const auto *Element = dyn_cast<InitListExpr>(ignoreNoise(E));
+      if (Element && !Element->isSemanticForm())
+        Element = Element->getSemanticForm();
+      if (!Element)
+        return false; // `{a, b}` of struct variables: copied whole
+      Records.push_back(Element);
+    }
+  } else {
+    Records.push_back(ILE);
+  }
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
   Cur.eraseCovered(P);
-  unsigned Index = 0;
-  if (RD->getDefinition())
-    for (const FieldDecl *F : RD->getDefinition()->fields()) {
-      if (Index >= ILE->getNumInits())
+  for (const InitListExpr *Record : Records) {
+    unsigned Index = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (Index >= Record->getNumInits())
         break;
-      Taint T = value(ILE->getInit(Index++));
+      Taint T = value(Record->getInit(Index++));
       if (T.empty())
         continue;
       Path FP = P;
       FP.Fields.push_back(F);
-      Cur[FP] = storedIn(T, Loc, FP);
+      Cur[FP].merge(storedIn(T, Loc, FP));
       recordSlotWrite(FP, Cur[FP]); // `Hooks h{&upload};`
     }
+  }
   return true;
 }
 
