@@ -299,6 +299,15 @@ std::optional<std::string> spelledText(const clang::Expr *E,
                                        const clang::SourceManager &SM,
                                        const clang::LangOptions &LO);
 
+/// Which functions each field and global may hold, from every store in
+/// the functions and initialisers given, before any is analysed
+/// (SlotSeeds.cpp).
+std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
+functionsStoredInSlots(
+    const std::vector<const clang::FunctionDecl *> &Functions,
+    const std::vector<const clang::VarDecl *> &Globals,
+    llvm::function_ref<bool(const clang::ValueDecl *)> IsSlot);
+
 class TranslationUnitAnalysis {
 public:
   TranslationUnitAnalysis(clang::ASTContext &Ctx, const ApiCatalog *Catalog,

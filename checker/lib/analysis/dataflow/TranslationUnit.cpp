@@ -206,6 +206,13 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   registerFunctions(Collector.Functions);
   seedSlotsFromInitialisers(Collector.Globals);
+  for (const auto &[Slot, Targets] :
+       functionsStoredInSlots(Collector.Functions, Collector.Globals,
+                              [&](const ValueDecl *D) { return isSlot(D); }))
+    for (const FunctionDecl *Target : Targets) {
+      fnLabel(Target);
+      SlotTargets[Slot].insert(Target->getCanonicalDecl());
+    }
   FunctionMap Calls;
   ReadMap Reads;
   collectCallsAndReads(Collector.Functions, Calls, Reads);

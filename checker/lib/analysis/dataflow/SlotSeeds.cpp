@@ -1,0 +1,276 @@
+//===- SlotSeeds.cpp - functions fields and globals hold, before analysis -===//
+//
+// A call through a field or a global runs every function stored there
+// anywhere in the file (docs/limitations.md, "Calls through function
+// values"). The analysis learns those functions as it analyses the storing
+// functions, which, callees first, often come after the functions calling
+// through the slot (a tree walker called by the functions that set its
+// callback); the whole file was then analysed a second time. This pass
+// finds them first, from every store in the file, flow-insensitively:
+// `w.xCallback = visit;`, a parameter stored (`p->xDel = xDel;`) and
+// what callers pass for it, a function's returned function stored
+// (`t->xCompare = compareFor(s);`), one slot copied to another. What it
+// misses the analysis still finds, at the cost of the second round.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyzer.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace privacy {
+
+using namespace clang;
+
+namespace dataflow {
+
+namespace {
+
+/// A place a function value can be in: a variable, a parameter, a field,
+/// or (a FunctionDecl) what that function returns.
+using Place = const Decl *;
+
+/// Subset constraints between places, and the functions named into them.
+class FunctionValueGraph {
+public:
+  /// What \p E may evaluate to: functions it names and places it reads.
+  void sourcesOf(const Expr *E, std::vector<const FunctionDecl *> &Fns,
+                 std::vector<Place> &From) const {
+    if (!E)
+      return;
+    E = E->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+        // A template's instances are for the analysis to pick.
+        if (!Fn->getDescribedFunctionTemplate())
+          Fns.push_back(Fn);
+      } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        From.push_back(VD);
+      }
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (isa<FieldDecl, VarDecl>(ME->getMemberDecl()))
+        From.push_back(ME->getMemberDecl());
+    } else if (const auto *CE = dyn_cast<CastExpr>(E)) {
+      if (!CE->getType()->isVoidType())
+        sourcesOf(CE->getSubExpr(), Fns, From);
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+        sourcesOf(UO->getSubExpr(), Fns, From);
+    } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      sourcesOf(CO->getTrueExpr(), Fns, From);
+      sourcesOf(CO->getFalseExpr(), Fns, From);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Comma || BO->getOpcode() == BO_Assign)
+        sourcesOf(BO->getRHS(), Fns, From);
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      sourcesOf(AS->getBase(), Fns, From); // an element of a table
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          From.push_back(Def->getCanonicalDecl());
+    }
+  }
+
+  /// The place an assignment to \p E writes, if one holds functions.
+  static Place placeWritten(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return placeWritten(AS->getBase());
+    const ValueDecl *D = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      D = dyn_cast<VarDecl>(DRE->getDecl());
+    else if (const auto *ME = dyn_cast<MemberExpr>(E))
+      D = dyn_cast<ValueDecl>(ME->getMemberDecl());
+    return D && isa<VarDecl, FieldDecl>(D) && mayHoldFunction(D->getType())
+               ? D
+               : nullptr;
+  }
+
+  void flow(const Expr *From, Place To) {
+    if (!To || !From)
+      return;
+    std::vector<const FunctionDecl *> Fns;
+    std::vector<Place> Places;
+    sourcesOf(From, Fns, Places);
+    for (const FunctionDecl *Fn : Fns)
+      add(To, Fn);
+    for (Place P : Places)
+      if (P != To)
+        addEdge(P, To);
+  }
+
+  /// `T x = {f, g}`: each field of a struct, every element of an array.
+  void initialise(const Expr *Init, Place Into) {
+    if (!Init)
+      return;
+    const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+    if (!ILE) {
+      flow(Init, Into);
+      return;
+    }
+    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
+      unsigned Index = 0;
+      for (const FieldDecl *F : RD->fields()) {
+        if (Index >= ILE->getNumInits())
+          break;
+        const Expr *Value = ILE->getInit(Index++);
+        initialise(Value, mayHoldFunction(F->getType()) ? F : nullptr);
+      }
+      return;
+    }
+    for (const Expr *E : ILE->inits())
+      initialise(E, Into);
+  }
+
+  /// Arguments into the parameters of the function called.
+  void call(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) {
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (!Def)
+      return;
+    for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Def->getParamDecl(I);
+      if (mayHoldFunction(Param->getType()))
+        flow(Args[I], Param);
+    }
+  }
+
+  /// A call through a function value: its arguments go to every function
+  /// the value may hold, known now or later.
+  void callThrough(const Expr *Callee, llvm::ArrayRef<const Expr *> Args) {
+    std::vector<const FunctionDecl *> Fns;
+    std::vector<Place> Places;
+    sourcesOf(Callee, Fns, Places);
+    for (const FunctionDecl *Fn : Fns)
+      call(Fn, Args);
+    for (Place P : Places) {
+      CallsThrough[P].push_back(Args);
+      for (const FunctionDecl *Fn : Held.lookup(P))
+        call(Fn, Args);
+    }
+  }
+
+  void add(Place To, const FunctionDecl *Fn) {
+    if (!Held[To].insert(Fn))
+      return;
+    Work.push_back({To, Fn});
+  }
+
+  /// Every place's functions, to the fixpoint.
+  void solve() {
+    while (!Work.empty()) {
+      auto [From, Fn] = Work.pop_back_val();
+      // Copies: the vectors may grow while they are walked.
+      if (auto It = CallsThrough.find(From); It != CallsThrough.end()) {
+        std::vector<llvm::ArrayRef<const Expr *>> Calls = It->second;
+        for (llvm::ArrayRef<const Expr *> Args : Calls)
+          call(Fn, Args);
+      }
+      if (auto It = Edges.find(From); It != Edges.end()) {
+        std::vector<Place> To = It->second;
+        for (Place P : To)
+          add(P, Fn);
+      }
+    }
+  }
+
+  llvm::DenseMap<Place, llvm::SmallSetVector<const FunctionDecl *, 4>> Held;
+
+private:
+  void addEdge(Place From, Place To) {
+    Edges[From].push_back(To);
+    for (const FunctionDecl *Fn : Held.lookup(From))
+      add(To, Fn);
+  }
+
+  llvm::DenseMap<Place, std::vector<Place>> Edges;
+  llvm::DenseMap<Place, std::vector<llvm::ArrayRef<const Expr *>>> CallsThrough;
+  /// A function newly in a place, still to pass on.
+  llvm::SmallVector<std::pair<Place, const FunctionDecl *>, 64> Work;
+};
+
+/// The stores, calls and returns of one function's body.
+class StoreCollector : public RecursiveASTVisitor<StoreCollector> {
+public:
+  StoreCollector(FunctionValueGraph &Graph, const FunctionDecl *Owner)
+      : Graph(Graph), Owner(Owner) {}
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      Graph.flow(BO->getRHS(), FunctionValueGraph::placeWritten(BO->getLHS()));
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getInit() && !isa<ParmVarDecl>(VD))
+      Graph.initialise(VD->getInit(),
+                       mayHoldFunction(VD->getType()) ? VD : nullptr);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+    if (!Callee) {
+      Graph.callThrough(CE->getCallee(), Args);
+      return true;
+    }
+    // An operator of a class takes the object first.
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee))
+      Args = Args.drop_front(std::min<size_t>(1, Args.size()));
+    Graph.call(Callee, Args);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    Graph.call(CE->getConstructor(),
+               llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *RS) {
+    if (mayHoldFunction(Owner->getReturnType()))
+      Graph.flow(RS->getRetValue(), Owner->getCanonicalDecl());
+    return true;
+  }
+
+private:
+  FunctionValueGraph &Graph;
+  const FunctionDecl *Owner;
+};
+
+} // namespace
+
+std::map<const ValueDecl *, std::set<const FunctionDecl *>>
+functionsStoredInSlots(const std::vector<const FunctionDecl *> &Functions,
+                       const std::vector<const VarDecl *> &Globals,
+                       llvm::function_ref<bool(const ValueDecl *)> IsSlot) {
+  FunctionValueGraph Graph;
+  for (const VarDecl *VD : Globals)
+    Graph.initialise(VD->getInit(),
+                     mayHoldFunction(VD->getType()) ? VD : nullptr);
+  for (const FunctionDecl *FD : Functions) {
+    StoreCollector Stores(Graph, FD);
+    Stores.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        Stores.TraverseStmt(Init->getInit());
+        if (const FieldDecl *F = Init->getMember())
+          Graph.initialise(Init->getInit(),
+                           mayHoldFunction(F->getType()) ? F : nullptr);
+      }
+  }
+  Graph.solve();
+  std::map<const ValueDecl *, std::set<const FunctionDecl *>> Slots;
+  for (const auto &[Place, Fns] : Graph.Held) {
+    const auto *Slot = dyn_cast<ValueDecl>(Place);
+    if (Slot && !isa<FunctionDecl, ParmVarDecl>(Slot) && IsSlot(Slot))
+      Slots[Slot].insert(Fns.begin(), Fns.end());
+  }
+  return Slots;
+}
+
+} // namespace dataflow
+} // namespace privacy
