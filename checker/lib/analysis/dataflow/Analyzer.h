@@ -306,6 +306,7 @@ std::map<const clang::ValueDecl *, std::set<const clang::FunctionDecl *>>
 functionsStoredInSlots(
     const std::vector<const clang::FunctionDecl *> &Functions,
     const std::vector<const clang::VarDecl *> &Globals,
+    const clang::SourceManager &SM,
     llvm::function_ref<bool(const clang::ValueDecl *)> IsSlot);
 
 class TranslationUnitAnalysis {

@@ -36,12 +36,21 @@ using Place = const Decl *;
 /// Subset constraints between places, and the functions named into them.
 class FunctionValueGraph {
 public:
+  explicit FunctionValueGraph(const SourceManager &SM) : SM(SM) {}
+
+  /// Code we see only the declaration of, or a library's (`std::move`,
+  /// `std::make_pair`, a container's `at`): what goes in may come out.
+  bool opaque(const FunctionDecl *Callee) const {
+    const FunctionDecl *Def = Callee->getDefinition();
+    return !Def || SM.isInSystemHeader(Def->getLocation());
+  }
+
   /// What \p E may evaluate to: functions it names and places it reads.
   void sourcesOf(const Expr *E, std::vector<const FunctionDecl *> &Fns,
                  std::vector<Place> &From) const {
     if (!E)
       return;
-    E = E->IgnoreParens();
+    E = E->IgnoreParens()->IgnoreImplicit()->IgnoreParens();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
         // A template's instances are for the analysis to pick.
@@ -67,10 +76,36 @@ public:
         sourcesOf(BO->getRHS(), Fns, From);
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       sourcesOf(AS->getBase(), Fns, From); // an element of a table
+    } else if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+      // The closure is its call operator, and carries what it captures.
+      if (!LE->getCallOperator()->getDescribedFunctionTemplate())
+        Fns.push_back(LE->getCallOperator());
+      for (const Expr *Init : LE->capture_inits())
+        sourcesOf(Init, Fns, From);
+    } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+      // A library's object (`std::function`, a map of handlers) holds
+      // what it is built from; a class of the program, what its
+      // constructor stores (its parameters, below).
+      if (opaque(CCE->getConstructor()))
+        for (const Expr *Arg : CCE->arguments())
+          sourcesOf(Arg, Fns, From);
+    } else if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+      for (const Expr *Init : ILE->inits())
+        sourcesOf(Init, Fns, From);
+    } else if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+      sourcesOf(IL->getSubExpr(), Fns, From);
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (const FunctionDecl *Def = Callee->getDefinition())
-          From.push_back(Def->getCanonicalDecl());
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return;
+      if (!opaque(Callee)) {
+        From.push_back(Callee->getDefinition()->getCanonicalDecl());
+        return;
+      }
+      for (const Expr *Arg : Call->arguments())
+        sourcesOf(Arg, Fns, From);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        sourcesOf(MC->getImplicitObjectArgument(), Fns, From);
     }
   }
 
@@ -79,6 +114,9 @@ public:
     E = E->IgnoreParenImpCasts();
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       return placeWritten(AS->getBase());
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Subscript && Op->getNumArgs())
+      return placeWritten(Op->getArg(0)); // `handlers[name] = fn`
     const ValueDecl *D = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       D = dyn_cast<VarDecl>(DRE->getDecl());
@@ -188,6 +226,7 @@ private:
       add(To, Fn);
   }
 
+  const SourceManager &SM;
   llvm::DenseMap<Place, std::vector<Place>> Edges;
   llvm::DenseMap<Place, std::vector<llvm::ArrayRef<const Expr *>>> CallsThrough;
   /// A function newly in a place, still to pass on.
@@ -220,8 +259,25 @@ public:
       return true;
     }
     // An operator of a class takes the object first.
-    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee))
-      Args = Args.drop_front(std::min<size_t>(1, Args.size()));
+    const Expr *Object = nullptr;
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) &&
+        !Args.empty()) {
+      Object = Args.front();
+      Args = Args.drop_front();
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      Object = MC->getImplicitObjectArgument();
+    }
+    if (Object && Graph.opaque(Callee) && mayHoldFunction(Object->getType())) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+      if (Op && Op->getOperator() == OO_Call) {
+        Graph.callThrough(Object, Args); // `std::function`'s call
+        return true;
+      }
+      // `fn = f`, `handlers.push_back(f)`, `handlers.emplace(name, f)`
+      for (const Expr *Arg : Args)
+        Graph.flow(Arg, FunctionValueGraph::placeWritten(Object));
+      return true;
+    }
     Graph.call(Callee, Args);
     return true;
   }
@@ -246,8 +302,9 @@ private:
 std::map<const ValueDecl *, std::set<const FunctionDecl *>>
 functionsStoredInSlots(const std::vector<const FunctionDecl *> &Functions,
                        const std::vector<const VarDecl *> &Globals,
+                       const SourceManager &SM,
                        llvm::function_ref<bool(const ValueDecl *)> IsSlot) {
-  FunctionValueGraph Graph;
+  FunctionValueGraph Graph(SM);
   for (const VarDecl *VD : Globals)
     Graph.initialise(VD->getInit(),
                      mayHoldFunction(VD->getType()) ? VD : nullptr);

@@ -206,9 +206,9 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   registerFunctions(Collector.Functions);
   seedSlotsFromInitialisers(Collector.Globals);
-  for (const auto &[Slot, Targets] :
-       functionsStoredInSlots(Collector.Functions, Collector.Globals,
-                              [&](const ValueDecl *D) { return isSlot(D); }))
+  for (const auto &[Slot, Targets] : functionsStoredInSlots(
+           Collector.Functions, Collector.Globals, Ctx.getSourceManager(),
+           [&](const ValueDecl *D) { return isSlot(D); }))
     for (const FunctionDecl *Target : Targets) {
       fnLabel(Target);
       SlotTargets[Slot].insert(Target->getCanonicalDecl());
