@@ -299,6 +299,13 @@ std::optional<std::string> spelledText(const clang::Expr *E,
                                        const clang::SourceManager &SM,
                                        const clang::LangOptions &LO);
 
+/// The values of an aggregate initialiser: each field's of a struct (with
+/// the field), each element of an array (without).
+void forEachInitialised(
+    const clang::InitListExpr *ILE,
+    llvm::function_ref<void(const clang::Expr *, const clang::FieldDecl *)>
+        Each);
+
 /// Which functions each field and global may hold, from every store in
 /// the functions and initialisers given, before any is analysed
 /// (SlotSeeds.cpp).

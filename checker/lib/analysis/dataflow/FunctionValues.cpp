@@ -142,6 +142,25 @@ void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
     SlotsGrewAfterRead = true;
 }
 
+void forEachInitialised(
+    const InitListExpr *ILE,
+    llvm::function_ref<void(const Expr *, const FieldDecl *)> Each) {
+  if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+    ILE = ILE->getSemanticForm();
+  const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+  if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
+    unsigned Index = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (Index >= ILE->getNumInits())
+        break;
+      Each(ILE->getInit(Index++), F);
+    }
+    return;
+  }
+  for (const Expr *E : ILE->inits())
+    Each(E, nullptr);
+}
+
 /// Functions in the initialisers of globals: `static const struct ops
 /// http_ops = { .send = http_send };`, `handler_fn table[] = { a, b };`.
 void TranslationUnitAnalysis::seedSlot(const Expr *Init,
@@ -150,20 +169,9 @@ void TranslationUnitAnalysis::seedSlot(const Expr *Init,
     return;
   Init = ignoreNoise(Init);
   if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
-    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-      ILE = ILE->getSemanticForm();
-    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-    if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
-      unsigned Index = 0;
-      for (const FieldDecl *F : RD->fields()) {
-        if (Index >= ILE->getNumInits())
-          break;
-        seedSlot(ILE->getInit(Index++), F);
-      }
-      return;
-    }
-    for (const Expr *E : ILE->inits())
-      seedSlot(E, Slot); // the elements of an array
+    forEachInitialised(ILE, [&](const Expr *E, const FieldDecl *F) {
+      seedSlot(E, F ? F : Slot); // a field, or an element of an array
+    });
     return;
   }
   if (!isSlot(Slot))

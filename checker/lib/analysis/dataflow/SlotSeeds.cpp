@@ -149,21 +149,12 @@ public:
       flow(Init, Into);
       return;
     }
-    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-      ILE = ILE->getSemanticForm();
-    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-    if (RD && (RD = RD->getDefinition()) && !ILE->getType()->isArrayType()) {
-      unsigned Index = 0;
-      for (const FieldDecl *F : RD->fields()) {
-        if (Index >= ILE->getNumInits())
-          break;
-        const Expr *Value = ILE->getInit(Index++);
-        initialise(Value, mayHoldFunction(F->getType()) ? F : nullptr);
-      }
-      return;
-    }
-    for (const Expr *E : ILE->inits())
-      initialise(E, Into);
+    forEachInitialised(ILE, [&](const Expr *E, const FieldDecl *F) {
+      if (!F)
+        initialise(E, Into); // an element of an array
+      else
+        initialise(E, mayHoldFunction(F->getType()) ? F : nullptr);
+    });
   }
 
   /// Arguments into the parameters of the function called.
