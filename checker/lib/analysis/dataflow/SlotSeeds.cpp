@@ -9,8 +9,11 @@
 // finds them first, from every store in the file, flow-insensitively:
 // `w.xCallback = visit;`, a parameter stored (`p->xDel = xDel;`) and
 // what callers pass for it, a function's returned function stored
-// (`t->xCompare = compareFor(s);`), one slot copied to another. What it
-// misses the analysis still finds, at the cost of the second round.
+// (`t->xCompare = compareFor(s);`), one slot copied to another; in C++ a
+// `std::function` assigned, a lambda, a container of functions filled, a
+// library call passing on what it is given. What it misses the analysis
+// still finds, at the cost of the second round (docs/limitations.md,
+// "MaxSlotRounds").
 //
 //===----------------------------------------------------------------------===//
 #include "Analyzer.h"
