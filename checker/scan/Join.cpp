@@ -1824,14 +1824,14 @@ std::map<std::string_view, std::set<std::string>> Joiner::consentsAlongPaths(
     std::string_view Usr = Due.front();
     Due.pop_front();
     const std::set<std::string> Here = Known.find(Usr)->second;
-    for (const JoinedCall &Call : function(Usr).calls())
+    for (const JoinedCall &Call : function(Usr).calls()) {
+      std::set<std::string> AtCall =
+          knownAt(Call.GuardedByCalls, Call.Consents);
+      AtCall.insert(Here.begin(), Here.end());
       forEachTarget(*Call.Callee, [&](const std::string &Callee) {
         const FunctionMap::value_type *It = inheritor(Callee);
         if (!It)
           return;
-        std::set<std::string> AtCall =
-            knownAt(Call.GuardedByCalls, Call.Consents);
-        AtCall.insert(Here.begin(), Here.end());
         auto [Mine, New] = Known.try_emplace(It->first, AtCall);
         if (!New) {
           size_t Before = Mine->second.size();
@@ -1842,6 +1842,7 @@ std::map<std::string_view, std::set<std::string>> Joiner::consentsAlongPaths(
         }
         Due.push_back(It->first);
       });
+    }
   }
   return Known;
 }

@@ -338,6 +338,8 @@ public:
   void
   seedSlotsFromInitialisers(const std::vector<const clang::VarDecl *> &Globals);
   void seedSlot(const clang::Expr *Init, const clang::ValueDecl *Slot);
+  void seedSlotTarget(const clang::ValueDecl *Slot,
+                      const clang::FunctionDecl *Target);
 
   clang::ASTContext &Ctx;
   const ApiCatalog *Catalog;

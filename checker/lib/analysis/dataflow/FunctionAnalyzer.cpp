@@ -289,8 +289,6 @@ bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
       return false;
     for (const Expr *E : ILE->inits()) {
       const auto *Element = dyn_cast<InitListExpr>(ignoreNoise(E));
-      if (Element && !Element->isSemanticForm())
-        Element = Element->getSemanticForm();
       if (!Element)
         return false; // `{a, b}` of struct variables: copied whole
       Records.push_back(Element);
@@ -300,20 +298,18 @@ bool FunctionAnalyzer::initialiseFieldByField(const VarDecl *VD, const Path &P,
   }
   SourceLocation Loc = SM.getFileLoc(VD->getLocation());
   Cur.eraseCovered(P);
-  for (const InitListExpr *Record : Records) {
-    unsigned Index = 0;
-    for (const FieldDecl *F : RD->fields()) {
-      if (Index >= Record->getNumInits())
-        break;
-      Taint T = value(Record->getInit(Index++));
+  for (const InitListExpr *Record : Records)
+    forEachInitialised(Record, [&](const Expr *E, const FieldDecl *F) {
+      if (!F)
+        return;
+      Taint T = value(E);
       if (T.empty())
-        continue;
+        return;
       Path FP = P;
       FP.Fields.push_back(F);
       Cur[FP].merge(storedIn(T, Loc, FP));
       recordSlotWrite(FP, Cur[FP]); // `Hooks h{&upload};`
-    }
-  }
+    });
   return true;
 }
 

@@ -142,6 +142,13 @@ void TranslationUnitAnalysis::addSlotTarget(const ValueDecl *Slot,
     SlotsGrewAfterRead = true;
 }
 
+/// A target known before the first round: no function has read the slot.
+void TranslationUnitAnalysis::seedSlotTarget(const ValueDecl *Slot,
+                                             const FunctionDecl *Target) {
+  fnLabel(Target);
+  SlotTargets[Slot].insert(Target->getCanonicalDecl());
+}
+
 void forEachInitialised(
     const InitListExpr *ILE,
     llvm::function_ref<void(const Expr *, const FieldDecl *)> Each) {
@@ -196,10 +203,8 @@ void TranslationUnitAnalysis::seedSlot(const Expr *Init,
     }
   } F;
   F.TraverseStmt(const_cast<Expr *>(Init));
-  for (const FunctionDecl *Fn : F.Found) {
-    fnLabel(Fn);
-    SlotTargets[Slot].insert(Fn->getCanonicalDecl());
-  }
+  for (const FunctionDecl *Fn : F.Found)
+    seedSlotTarget(Slot, Fn);
 }
 
 void TranslationUnitAnalysis::seedSlotsFromInitialisers(

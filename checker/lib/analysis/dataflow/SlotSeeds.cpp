@@ -36,6 +36,11 @@ namespace {
 /// or (a FunctionDecl) what that function returns.
 using Place = const Decl *;
 
+/// \p D as a place, if its type can hold a function.
+Place holding(const ValueDecl *D) {
+  return D && mayHoldFunction(D->getType()) ? D : nullptr;
+}
+
 /// Subset constraints between places, and the functions named into them.
 class FunctionValueGraph {
 public:
@@ -53,7 +58,7 @@ public:
                  std::vector<Place> &From) const {
     if (!E)
       return;
-    E = E->IgnoreParens()->IgnoreImplicit()->IgnoreParens();
+    E = ignoreNoise(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
         // A template's instances are for the analysis to pick.
@@ -120,14 +125,12 @@ public:
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
         Op && Op->getOperator() == OO_Subscript && Op->getNumArgs())
       return placeWritten(Op->getArg(0)); // `handlers[name] = fn`
-    const ValueDecl *D = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      D = dyn_cast<VarDecl>(DRE->getDecl());
-    else if (const auto *ME = dyn_cast<MemberExpr>(E))
-      D = dyn_cast<ValueDecl>(ME->getMemberDecl());
-    return D && isa<VarDecl, FieldDecl>(D) && mayHoldFunction(D->getType())
-               ? D
-               : nullptr;
+      return holding(dyn_cast<VarDecl>(DRE->getDecl()));
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      if (isa<VarDecl, FieldDecl>(ME->getMemberDecl()))
+        return holding(ME->getMemberDecl());
+    return nullptr;
   }
 
   void flow(const Expr *From, Place To) {
@@ -147,16 +150,13 @@ public:
   void initialise(const Expr *Init, Place Into) {
     if (!Init)
       return;
-    const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+    const auto *ILE = dyn_cast<InitListExpr>(ignoreNoise(Init));
     if (!ILE) {
       flow(Init, Into);
       return;
     }
     forEachInitialised(ILE, [&](const Expr *E, const FieldDecl *F) {
-      if (!F)
-        initialise(E, Into); // an element of an array
-      else
-        initialise(E, mayHoldFunction(F->getType()) ? F : nullptr);
+      initialise(E, F ? holding(F) : Into); // a field, or an array's element
     });
   }
 
@@ -165,11 +165,8 @@ public:
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
     if (!Def)
       return;
-    for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I) {
-      const ParmVarDecl *Param = Def->getParamDecl(I);
-      if (mayHoldFunction(Param->getType()))
-        flow(Args[I], Param);
-    }
+    for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I)
+      flow(Args[I], holding(Def->getParamDecl(I)));
   }
 
   /// A call through a function value: its arguments go to every function
@@ -197,17 +194,15 @@ public:
   void solve() {
     while (!Work.empty()) {
       auto [From, Fn] = Work.pop_back_val();
-      // Copies: the vectors may grow while they are walked.
-      if (auto It = CallsThrough.find(From); It != CallsThrough.end()) {
-        std::vector<llvm::ArrayRef<const Expr *>> Calls = It->second;
-        for (llvm::ArrayRef<const Expr *> Args : Calls)
+      // Neither list changes while it is walked: calls add edges and
+      // functions, never calls through a value; adding a function adds
+      // neither.
+      if (auto It = CallsThrough.find(From); It != CallsThrough.end())
+        for (llvm::ArrayRef<const Expr *> Args : It->second)
           call(Fn, Args);
-      }
-      if (auto It = Edges.find(From); It != Edges.end()) {
-        std::vector<Place> To = It->second;
-        for (Place P : To)
+      if (auto It = Edges.find(From); It != Edges.end())
+        for (Place P : It->second)
           add(P, Fn);
-      }
     }
   }
 
@@ -241,8 +236,7 @@ public:
   }
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->getInit() && !isa<ParmVarDecl>(VD))
-      Graph.initialise(VD->getInit(),
-                       mayHoldFunction(VD->getType()) ? VD : nullptr);
+      Graph.initialise(VD->getInit(), holding(VD));
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -300,8 +294,7 @@ functionsStoredInSlots(const std::vector<const FunctionDecl *> &Functions,
                        llvm::function_ref<bool(const ValueDecl *)> IsSlot) {
   FunctionValueGraph Graph(SM);
   for (const VarDecl *VD : Globals)
-    Graph.initialise(VD->getInit(),
-                     mayHoldFunction(VD->getType()) ? VD : nullptr);
+    Graph.initialise(VD->getInit(), holding(VD));
   for (const FunctionDecl *FD : Functions) {
     StoreCollector Stores(Graph, FD);
     Stores.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
@@ -309,8 +302,7 @@ functionsStoredInSlots(const std::vector<const FunctionDecl *> &Functions,
       for (const CXXCtorInitializer *Init : Ctor->inits()) {
         Stores.TraverseStmt(Init->getInit());
         if (const FieldDecl *F = Init->getMember())
-          Graph.initialise(Init->getInit(),
-                           mayHoldFunction(F->getType()) ? F : nullptr);
+          Graph.initialise(Init->getInit(), holding(F));
       }
   }
   Graph.solve();

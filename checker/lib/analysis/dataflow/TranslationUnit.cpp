@@ -209,10 +209,8 @@ std::shared_ptr<TranslationUnitFlows> TranslationUnitAnalysis::run() {
   for (const auto &[Slot, Targets] : functionsStoredInSlots(
            Collector.Functions, Collector.Globals, Ctx.getSourceManager(),
            [&](const ValueDecl *D) { return isSlot(D); }))
-    for (const FunctionDecl *Target : Targets) {
-      fnLabel(Target);
-      SlotTargets[Slot].insert(Target->getCanonicalDecl());
-    }
+    for (const FunctionDecl *Target : Targets)
+      seedSlotTarget(Slot, Target);
   FunctionMap Calls;
   ReadMap Reads;
   collectCallsAndReads(Collector.Functions, Calls, Reads);
