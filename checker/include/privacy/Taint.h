@@ -20,6 +20,18 @@
 
 namespace privacy {
 
+/// \p Shared made its holder's own before a change: made if there is none,
+/// copied if another holder shares it. Taints and dataflow states share
+/// their parts this way, so that copies that are not changed cost nothing.
+template <typename T> T &ownCopy(std::shared_ptr<const T> &Shared) {
+  if (!Shared)
+    Shared = std::make_shared<T>();
+  else if (Shared.use_count() > 1)
+    Shared = std::make_shared<T>(*Shared);
+  // The only holder: changing it changes no other.
+  return const_cast<T &>(*Shared);
+}
+
 /// One step of a value's path, shown as a note.
 struct FlowStep {
   clang::SourceLocation Loc;

@@ -162,14 +162,7 @@ static LabelList::const_iterator lowerBound(const LabelList &Labels,
       [](const auto &Entry, const std::string &L) { return Entry.first < L; });
 }
 
-Taint::Representation &Taint::own() {
-  if (!Rep)
-    Rep = std::make_shared<Representation>();
-  else if (Rep.use_count() > 1)
-    Rep = std::make_shared<Representation>(*Rep);
-  // The only owner: changing it changes no other value.
-  return const_cast<Representation &>(*Rep);
-}
+Taint::Representation &Taint::own() { return ownCopy(Rep); }
 
 /// A path that is held or opaque says less than one that is neither.
 static bool isWeak(const Trace &T) { return isHeld(T) || isOpaque(T); }

@@ -126,11 +126,7 @@ private:
   using Root = std::pair<const clang::ValueDecl *, bool>;
   using Group = std::pair<Root, std::shared_ptr<const Entries>>;
   static Root rootOf(const Path &P) { return {P.Root, P.IsThis}; }
-  /// The group, made this state's own before a change.
-  static Entries &own(std::shared_ptr<const Entries> &Group);
   using GroupList = std::vector<Group>;
-  /// The list, made this state's own before a change.
-  GroupList &ownList();
   const GroupList &list() const;
   /// The first group of \p List whose root is not before \p R.
   static GroupList::const_iterator groupAt(const GroupList &List, Root R);

@@ -107,21 +107,6 @@ size_t State::size() const {
   return N;
 }
 
-State::Entries &State::own(std::shared_ptr<const Entries> &Group) {
-  if (Group.use_count() > 1)
-    Group = std::make_shared<Entries>(*Group);
-  // The only owner: changing it changes no other state.
-  return const_cast<Entries &>(*Group);
-}
-
-State::GroupList &State::ownList() {
-  if (!Groups)
-    Groups = std::make_shared<GroupList>();
-  else if (Groups.use_count() > 1)
-    Groups = std::make_shared<GroupList>(*Groups);
-  return const_cast<GroupList &>(*Groups);
-}
-
 const State::GroupList &State::list() const {
   static const GroupList None;
   return Groups ? *Groups : None;
@@ -135,11 +120,11 @@ State::GroupList::const_iterator State::groupAt(const GroupList &List, Root R) {
 
 Taint &State::operator[](const Path &P) {
   Root R = rootOf(P);
-  GroupList &List = ownList();
+  GroupList &List = ownCopy(Groups);
   auto It = List.begin() + (groupAt(List, R) - List.begin());
   if (It == List.end() || It->first != R)
     It = List.insert(It, {R, std::make_shared<Entries>()});
-  return own(It->second)[P];
+  return ownCopy(It->second)[P];
 }
 
 const State::Entries *State::withRoot(const Path &P) const {
@@ -161,9 +146,9 @@ void State::eraseCovered(const Path &P) {
   if (First == Found->second->end() || !P.covers(First->first))
     return; // nothing to erase: the group stays shared
   size_t Index = Found - Shared.begin();
-  GroupList &List = ownList();
+  GroupList &List = ownCopy(Groups);
   auto Group = List.begin() + Index;
-  Entries &Mine = own(Group->second);
+  Entries &Mine = ownCopy(Group->second);
   auto It = Mine.lower_bound(P);
   while (It != Mine.end() && P.covers(It->first))
     It = Mine.erase(It);
@@ -222,7 +207,7 @@ bool State::join(const State &From, JoinMemo *Memo) {
     }
     if (Updates.empty())
       continue;
-    Entries &Own = own(Group);
+    Entries &Own = ownCopy(Group);
     for (auto &[P, T] : Updates)
       Own[*P] = std::move(T);
   }
